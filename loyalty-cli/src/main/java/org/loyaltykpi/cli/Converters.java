@@ -1,0 +1,42 @@
+package org.loyaltykpi.cli;
+
+import java.util.function.Function;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.io.Delimiter;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Option value converters; their messages name the value and what is accepted. */
+final class Converters {
+    private Converters() {}
+
+    private static <T> T convert(String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    static final class DelimiterConverter implements ITypeConverter<Delimiter> {
+        @Override
+        public Delimiter convert(String value) {
+            return Converters.convert(value, Delimiter::parse);
+        }
+    }
+
+    static final class PeriodConverter implements ITypeConverter<Period> {
+        @Override
+        public Period convert(String value) {
+            return Converters.convert(value, Period::parse);
+        }
+    }
+
+    static final class GranularityConverter implements ITypeConverter<Granularity> {
+        @Override
+        public Granularity convert(String value) {
+            return Converters.convert(value, Granularity::parse);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.loyaltykpi.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.ColumnRef;
+import org.loyaltykpi.io.CsvOptions;
+import org.loyaltykpi.io.Delimiter;
+import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.sample.SampleShop;
+import picocli.CommandLine.Option;
+
+/** The purchase input options shared by every command that reads purchases (the CLI contract of DESIGN.md). */
+final class PurchaseInput {
+
+    @Option(
+            names = "--transactions",
+            paramLabel = "FILE",
+            description = "Purchases CSV. Without it, the built-in sample shop is used.")
+    private Optional<Path> transactions = Optional.empty();
+
+    @Option(
+            names = "--delimiter",
+            paramLabel = "DELIM",
+            converter = Converters.DelimiterConverter.class,
+            description = "',' ';' tab or whitespace (runs of spaces). Default: ','.")
+    private Delimiter delimiter = Delimiter.COMMA;
+
+    @Option(names = "--no-header", description = "The file has no header line; give columns as 1-based numbers.")
+    private boolean noHeader;
+
+    @Option(
+            names = "--customer-col",
+            paramLabel = "COL",
+            description = "Customer id column: header name or 1-based number. Default: customer_id.")
+    private String customerColumn = CsvOptions.CUSTOMER;
+
+    @Option(names = "--date-col", paramLabel = "COL", description = "Date column. Default: date.")
+    private String dateColumn = CsvOptions.DATE;
+
+    @Option(names = "--amount-col", paramLabel = "COL", description = "Amount column. Default: amount.")
+    private String amountColumn = CsvOptions.AMOUNT;
+
+    @Option(
+            names = "--category-col",
+            paramLabel = "COL",
+            description = "Category column. Default: 'category' if the header has it, else none.")
+    private Optional<String> categoryColumn = Optional.empty();
+
+    @Option(
+            names = "--quantity-col",
+            paramLabel = "COL",
+            description = "Quantity column. Default: 'quantity' if the header has it, else 1 per purchase.")
+    private Optional<String> quantityColumn = Optional.empty();
+
+    @Option(
+            names = "--date-format",
+            paramLabel = "PATTERN",
+            description = "Date pattern (java.time DateTimeFormatter), read strictly. Default: yyyy-MM-dd.")
+    private String dateFormat = CsvOptions.ISO_DATE;
+
+    @Option(names = "--decimal-separator", paramLabel = "CHAR", description = "'.' or ','. Default: '.'.")
+    private char decimalSeparator = '.';
+
+    /** The loaded purchases and a description of where they came from. */
+    record Loaded(PurchaseTable table, String source) {}
+
+    CsvOptions csvOptions() {
+        CsvOptions options = CsvOptions.defaults()
+                .withDelimiter(delimiter)
+                .withHeader(!noHeader)
+                .withCustomerColumn(ColumnRef.parse(customerColumn))
+                .withDateColumn(ColumnRef.parse(dateColumn))
+                .withAmountColumn(ColumnRef.parse(amountColumn))
+                .withDatePattern(dateFormat)
+                .withDecimalSeparator(decimalSeparator);
+        if (categoryColumn.isPresent()) {
+            options = options.withCategoryColumn(ColumnRef.parse(categoryColumn.get()));
+        }
+        if (quantityColumn.isPresent()) {
+            options = options.withQuantityColumn(ColumnRef.parse(quantityColumn.get()));
+        }
+        return options;
+    }
+
+    Loaded load() {
+        CsvOptions options = csvOptions();
+        if (transactions.isEmpty()) {
+            SampleShop shop = SampleShop.standard();
+            return new Loaded(
+                    shop.purchases(),
+                    "built-in sample shop (seed " + shop.seed() + ", " + shop.customers() + " customers, "
+                            + shop.period() + "; 'loyalty sample --out FILE' writes it as CSV)");
+        }
+        Path file = transactions.get();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        return new Loaded(PurchaseCsv.read(file, options), file.toString());
+    }
+}

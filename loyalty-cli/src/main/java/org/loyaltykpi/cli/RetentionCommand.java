@@ -1,0 +1,91 @@
+package org.loyaltykpi.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.retention.PurchaseBehaviour;
+import org.loyaltykpi.retention.RetentionCalculator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loyalty retention --period START/END}: the purchase-behaviour metrics of one period. */
+@Command(
+        name = "retention",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Retention, churn, repeat purchase rate, cross-category (upsell) rate, purchase frequency and average"
+                    + " order value of new and returning customers for a period.",
+            "Retention compares the period with the period before it of the same length (or --previous)."
+        })
+final class RetentionCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PurchaseInput input;
+
+    @Option(
+            names = "--period",
+            required = true,
+            paramLabel = "START/END",
+            converter = Converters.PeriodConverter.class,
+            description = "The period, ISO dates, end exclusive: 2024-01-01/2024-04-01.")
+    private Period period;
+
+    @Option(
+            names = "--previous",
+            paramLabel = "START/END",
+            converter = Converters.PeriodConverter.class,
+            description = "The period to compare with. Default: the one just before --period, of the same length.")
+    private Optional<Period> previous = Optional.empty();
+
+    @Option(
+            names = "--by",
+            paramLabel = "GRANULARITY",
+            converter = Converters.GranularityConverter.class,
+            description = "Also break the period down by day, week, month, quarter or year.")
+    private Optional<Granularity> by = Optional.empty();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
+    private OutputFormat format = OutputFormat.text;
+
+    @Override
+    public Integer call() {
+        PurchaseInput.Loaded loaded = input.load();
+        PurchaseBehaviour behaviour =
+                RetentionCalculator.behaviour(loaded.table(), previous.orElse(period.previous()), period);
+        Optional<List<PurchaseBehaviour>> series =
+                by.map(granularity -> RetentionCalculator.series(loaded.table(), period, granularity));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            try (Json json = new Json(out)) {
+                json.beginObject().field("source", loaded.source());
+                json.beginObject("retention");
+                BehaviourOutput.json(json, behaviour);
+                json.endObject();
+                series.ifPresent(s -> BehaviourOutput.jsonSeries(json, "byPeriod", by.orElseThrow(), s));
+                json.endObject();
+            }
+        } else {
+            out.println("Purchase behaviour " + period + " against " + behaviour.previousPeriod());
+            out.println("source: " + loaded.source());
+            out.println();
+            out.print(BehaviourOutput.text(behaviour));
+            series.ifPresent(s -> {
+                out.println();
+                out.println("By " + by.orElseThrow().name().toLowerCase(java.util.Locale.ROOT)
+                        + " (each against the one before):");
+                out.print(BehaviourOutput.textSeries(s));
+            });
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * loyalty-kpi core: the immutable domain model, the columnar {@link org.loyaltykpi.domain.PurchaseTable}, CSV
+ * input and the loyalty metric calculators.
+ *
+ * <p>Only the API packages are exported; {@code org.loyaltykpi.internal} is an implementation detail.
+ */
+module org.loyaltykpi.core {
+    exports org.loyaltykpi.domain;
+    exports org.loyaltykpi.io;
+    exports org.loyaltykpi.retention;
+    exports org.loyaltykpi.sample;
+}

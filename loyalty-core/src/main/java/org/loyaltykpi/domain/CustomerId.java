@@ -1,0 +1,55 @@
+package org.loyaltykpi.domain;
+
+import java.util.Objects;
+
+/**
+ * The identifier of a customer (or of a survey respondent), as the source system spells it.
+ *
+ * <p>Ids are compared as exact strings: {@code "00042"} and {@code "42"} are different customers. Leading and
+ * trailing white space is not part of an id and is rejected rather than trimmed, so that a stray space in an export
+ * never splits one customer in two silently.
+ *
+ * <pre>{@code
+ * CustomerId id = CustomerId.of("C0001");
+ * id.value();   // "C0001"
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param value the id; not blank, without leading or trailing white space
+ */
+public record CustomerId(String value) implements Comparable<CustomerId> {
+
+    /** Validates the id. */
+    public CustomerId {
+        Objects.requireNonNull(value, "customer id must not be null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("customer id must not be blank: '" + value + "'");
+        }
+        if (!value.equals(value.strip())) {
+            throw new IllegalArgumentException("customer id must not start or end with white space: '" + value + "'");
+        }
+    }
+
+    /**
+     * Returns the id for a value.
+     *
+     * @param value the id
+     * @return the id
+     * @throws IllegalArgumentException if the value is blank or has surrounding white space
+     */
+    public static CustomerId of(String value) {
+        return new CustomerId(value);
+    }
+
+    @Override
+    public int compareTo(CustomerId other) {
+        return value.compareTo(other.value);
+    }
+
+    /** Returns the id itself, so that ids print as the source system spells them. */
+    @Override
+    public String toString() {
+        return value;
+    }
+}

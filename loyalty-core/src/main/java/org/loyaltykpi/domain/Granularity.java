@@ -1,0 +1,130 @@
+package org.loyaltykpi.domain;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How finely time is cut into periods: calendar days, ISO weeks (Monday to Sunday), calendar months, quarters or
+ * years.
+ *
+ * <p>Each granularity numbers its periods with a dense ordinal (days since 1970-01-01, weeks since the ISO week of
+ * 1970-01-01, months since January 1970, ...), which the columnar engines use to bucket epoch days without creating
+ * date objects.
+ *
+ * <pre>{@code
+ * Granularity.MONTH.periodContaining(LocalDate.of(2024, 3, 15));   // 2024-03-01/2024-04-01
+ * Granularity.QUARTER.periodsCovering(Period.parse("2024-02-10/2024-05-01"));
+ *     // [2024-01-01/2024-04-01, 2024-04-01/2024-07-01]
+ * }</pre>
+ */
+public enum Granularity {
+    /** Calendar days. */
+    DAY,
+    /** ISO weeks, Monday to Sunday. */
+    WEEK,
+    /** Calendar months. */
+    MONTH,
+    /** Calendar quarters (January, April, July, October). */
+    QUARTER,
+    /** Calendar years. */
+    YEAR;
+
+    /**
+     * Reads a granularity by name, ignoring case ({@code month}, {@code MONTH}).
+     *
+     * @param name the name
+     * @return the granularity
+     * @throws IllegalArgumentException naming the value and the valid names
+     */
+    public static Granularity parse(String name) {
+        try {
+            return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "granularity must be one of day, week, month, quarter, year: '" + name + "'", e);
+        }
+    }
+
+    /**
+     * The ordinal of the period holding a day.
+     *
+     * @param day the day
+     * @return the dense period number; consecutive periods have consecutive numbers
+     */
+    public long ordinal(LocalDate day) {
+        switch (this) {
+            case DAY:
+                return day.toEpochDay();
+            case WEEK:
+                // 1970-01-01 is a Thursday: the ISO week holding it starts on epoch day -3.
+                return Math.floorDiv(day.toEpochDay() + 3, 7);
+            case MONTH:
+                return (day.getYear() - 1970L) * 12 + day.getMonthValue() - 1;
+            case QUARTER:
+                return (day.getYear() - 1970L) * 4 + (day.getMonthValue() - 1) / 3;
+            case YEAR:
+                return day.getYear() - 1970L;
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /**
+     * The period with an ordinal, the inverse of {@link #ordinal(LocalDate)}.
+     *
+     * @param ordinal the period number
+     * @return the period
+     */
+    public Period period(long ordinal) {
+        switch (this) {
+            case DAY:
+                return Period.day(LocalDate.ofEpochDay(ordinal));
+            case WEEK:
+                LocalDate monday = LocalDate.ofEpochDay(ordinal * 7 - 3);
+                return Period.of(monday, monday.plusWeeks(1));
+            case MONTH:
+                return Period.month((int) Math.floorDiv(ordinal, 12) + 1970, (int) Math.floorMod(ordinal, 12) + 1);
+            case QUARTER:
+                return Period.quarter((int) Math.floorDiv(ordinal, 4) + 1970, (int) Math.floorMod(ordinal, 4) + 1);
+            case YEAR:
+                return Period.year((int) ordinal + 1970);
+            default:
+                throw new AssertionError(this);
+        }
+    }
+
+    /**
+     * The whole period of this granularity that holds a day.
+     *
+     * @param day the day
+     * @return for {@link #MONTH}, the calendar month of the day
+     */
+    public Period periodContaining(LocalDate day) {
+        if (this == WEEK) {
+            LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            return Period.of(monday, monday.plusWeeks(1));
+        }
+        return period(ordinal(day));
+    }
+
+    /**
+     * The whole periods of this granularity that overlap a range, in order. Periods are not clipped: a range from the
+     * middle of January to the middle of March gives the whole of January, February and March.
+     *
+     * @param range the range
+     * @return the periods, at least one
+     */
+    public List<Period> periodsCovering(Period range) {
+        long first = ordinal(range.start());
+        long last = ordinal(range.endExclusive().minusDays(1));
+        List<Period> periods = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, last - first + 1));
+        for (long o = first; o <= last; o++) {
+            periods.add(period(o));
+        }
+        return List.copyOf(periods);
+    }
+}

@@ -1,0 +1,638 @@
+package org.loyaltykpi.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collector;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.loyaltykpi.internal.Money;
+
+/**
+ * The columnar purchase table every purchase metric scans: one primitive array per column, rows sorted by customer
+ * and day.
+ *
+ * <p>Columns, one entry per purchase (24 bytes a purchase):
+ *
+ * <ul>
+ *   <li>{@code customerIndex}: a dense {@code int} 0..{@code customerCount()-1}; {@link #customer(int)} maps it back
+ *       to the id. Customers are indexed in the order of their ids, so equal purchases give equal tables whatever
+ *       their input order.
+ *   <li>{@code epochDay}: the day as days since 1970-01-01.
+ *   <li>{@code amountMinorUnits}: the amount as a {@code long} in minor units at the table's {@link #amountScale()}
+ *       (cents at the default scale 2), so sums are exact.
+ *   <li>{@code categoryIndex}: index into {@link #categories()} (sorted names), or {@link #NO_CATEGORY}.
+ *   <li>{@code quantity}: items, at least 1.
+ * </ul>
+ *
+ * <p>Rows are sorted by customer, then day; rows of one customer on one day keep their input order. The rows of
+ * customer {@code c} are {@code firstRow(c) .. endRow(c) - 1}, so a scan visits each customer's history as one
+ * contiguous run without any lookup.
+ *
+ * <pre>{@code
+ * PurchaseTable table = PurchaseTable.of(
+ *         Purchase.of("C1", "2024-01-05", "20.00"),
+ *         Purchase.of("C1", "2024-02-11", "35.50"),
+ *         Purchase.of("C2", "2024-01-20", "12.00"));
+ * table.size();            // 3
+ * table.customerCount();   // 2
+ * table.dateRange();       // Optional[2024-01-05/2024-02-12]
+ * }</pre>
+ *
+ * <p>The empty table has no rows, no customers and an empty {@link #dateRange()}. Immutable and thread-safe: the
+ * arrays are never exposed.
+ */
+public final class PurchaseTable {
+    /** The category index of a purchase without category. */
+    public static final int NO_CATEGORY = -1;
+
+    /** The amount scale used unless a builder is given another: 2 decimal places (cents). */
+    public static final int DEFAULT_AMOUNT_SCALE = 2;
+
+    private static final PurchaseTable EMPTY = builder().build();
+
+    private final String[] customerIds;
+    private final int[] customerFirstRow;
+    private final String[] categoryNames;
+    private final int[] customerIndex;
+    private final int[] epochDay;
+    private final long[] amountMinorUnits;
+    private final int[] categoryIndex;
+    private final int[] quantity;
+    private final int amountScale;
+    private final int minDay;
+    private final int maxDay;
+
+    private PurchaseTable(
+            String[] customerIds,
+            int[] customerFirstRow,
+            String[] categoryNames,
+            int[] customerIndex,
+            int[] epochDay,
+            long[] amountMinorUnits,
+            int[] categoryIndex,
+            int[] quantity,
+            int amountScale) {
+        this.customerIds = customerIds;
+        this.customerFirstRow = customerFirstRow;
+        this.categoryNames = categoryNames;
+        this.customerIndex = customerIndex;
+        this.epochDay = epochDay;
+        this.amountMinorUnits = amountMinorUnits;
+        this.categoryIndex = categoryIndex;
+        this.quantity = quantity;
+        this.amountScale = amountScale;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int day : epochDay) {
+            min = Math.min(min, day);
+            max = Math.max(max, day);
+        }
+        this.minDay = min;
+        this.maxDay = max;
+    }
+
+    /**
+     * The empty table.
+     *
+     * @return a table with no purchases
+     */
+    public static PurchaseTable empty() {
+        return EMPTY;
+    }
+
+    /**
+     * A table of purchases at the default amount scale.
+     *
+     * @param purchases the purchases, in any order
+     * @return the table
+     * @throws IllegalArgumentException if an amount has more than 2 decimal places
+     */
+    public static PurchaseTable of(Purchase... purchases) {
+        return of(Arrays.asList(purchases));
+    }
+
+    /**
+     * A table of purchases at the default amount scale.
+     *
+     * @param purchases the purchases, in any order
+     * @return the table
+     * @throws IllegalArgumentException if an amount has more than 2 decimal places
+     */
+    public static PurchaseTable of(Collection<Purchase> purchases) {
+        Builder builder = builder();
+        purchases.forEach(builder::add);
+        return builder.build();
+    }
+
+    /**
+     * A table of the purchases of a stream, at the default amount scale.
+     *
+     * @param purchases the purchases, in any order
+     * @return the table
+     */
+    public static PurchaseTable from(Stream<Purchase> purchases) {
+        return purchases.collect(toPurchaseTable());
+    }
+
+    /**
+     * A collector into a table at the default amount scale; works on parallel streams.
+     *
+     * @return the collector
+     */
+    public static Collector<Purchase, ?, PurchaseTable> toPurchaseTable() {
+        return Collector.of(PurchaseTable::builder, Builder::add, Builder::addAll, Builder::build);
+    }
+
+    /**
+     * A builder at the default amount scale (2).
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder(DEFAULT_AMOUNT_SCALE);
+    }
+
+    /**
+     * A builder at an amount scale.
+     *
+     * @param amountScale decimal places of the minor unit, 0..9
+     * @return a new builder
+     */
+    public static Builder builder(int amountScale) {
+        return new Builder(amountScale);
+    }
+
+    /**
+     * The number of purchases (rows).
+     *
+     * @return the row count
+     */
+    public int size() {
+        return epochDay.length;
+    }
+
+    /**
+     * Whether the table has no purchases.
+     *
+     * @return {@code size() == 0}
+     */
+    public boolean isEmpty() {
+        return epochDay.length == 0;
+    }
+
+    /**
+     * The number of distinct customers.
+     *
+     * @return the customer count
+     */
+    public int customerCount() {
+        return customerIds.length;
+    }
+
+    /**
+     * The id of a customer index.
+     *
+     * @param customerIndex 0..{@code customerCount()-1}
+     * @return the id
+     */
+    public CustomerId customer(int customerIndex) {
+        return new CustomerId(customerIds[customerIndex]);
+    }
+
+    /**
+     * The index of a customer id, found by binary search over the sorted ids.
+     *
+     * @param customer the id
+     * @return the index, or empty if the customer has no purchase here
+     */
+    public OptionalInt indexOf(CustomerId customer) {
+        int i = Arrays.binarySearch(customerIds, customer.value());
+        return i >= 0 ? OptionalInt.of(i) : OptionalInt.empty();
+    }
+
+    /**
+     * The first row of a customer.
+     *
+     * @param customerIndex the customer
+     * @return the row of its first (earliest) purchase
+     */
+    public int firstRow(int customerIndex) {
+        return customerFirstRow[customerIndex];
+    }
+
+    /**
+     * The row after the last row of a customer.
+     *
+     * @param customerIndex the customer
+     * @return one past the row of its last purchase
+     */
+    public int endRow(int customerIndex) {
+        return customerFirstRow[customerIndex + 1];
+    }
+
+    /**
+     * The customer of a row.
+     *
+     * @param row the row
+     * @return the customer index
+     */
+    public int customerIndex(int row) {
+        return customerIndex[row];
+    }
+
+    /**
+     * The day of a row.
+     *
+     * @param row the row
+     * @return days since 1970-01-01
+     */
+    public int epochDay(int row) {
+        return epochDay[row];
+    }
+
+    /**
+     * The day of a row.
+     *
+     * @param row the row
+     * @return the date
+     */
+    public LocalDate date(int row) {
+        return LocalDate.ofEpochDay(epochDay[row]);
+    }
+
+    /**
+     * The amount of a row in minor units.
+     *
+     * @param row the row
+     * @return {@code amount * 10^amountScale()}
+     */
+    public long amountMinorUnits(int row) {
+        return amountMinorUnits[row];
+    }
+
+    /**
+     * The amount of a row.
+     *
+     * @param row the row
+     * @return the amount with {@link #amountScale()} decimal places
+     */
+    public BigDecimal amount(int row) {
+        return Money.fromMinorUnits(amountMinorUnits[row], amountScale);
+    }
+
+    /**
+     * The category index of a row.
+     *
+     * @param row the row
+     * @return an index into {@link #categories()}, or {@link #NO_CATEGORY}
+     */
+    public int categoryIndex(int row) {
+        return categoryIndex[row];
+    }
+
+    /**
+     * The category of a row.
+     *
+     * @param row the row
+     * @return the category name, or empty
+     */
+    public Optional<String> category(int row) {
+        int c = categoryIndex[row];
+        return c == NO_CATEGORY ? Optional.empty() : Optional.of(categoryNames[c]);
+    }
+
+    /**
+     * The quantity of a row.
+     *
+     * @param row the row
+     * @return items, at least 1
+     */
+    public int quantity(int row) {
+        return quantity[row];
+    }
+
+    /**
+     * A row as a record.
+     *
+     * @param row the row
+     * @return the purchase
+     */
+    public Purchase purchase(int row) {
+        return new Purchase(customer(customerIndex[row]), date(row), amount(row), category(row), quantity[row]);
+    }
+
+    /**
+     * The decimal places of the minor unit of the amounts.
+     *
+     * @return 2 for cents
+     */
+    public int amountScale() {
+        return amountScale;
+    }
+
+    /**
+     * The category names, sorted; index {@code i} is category index {@code i}.
+     *
+     * @return the names, empty when no purchase has a category
+     */
+    public List<String> categories() {
+        return List.of(categoryNames);
+    }
+
+    /**
+     * The smallest period holding every purchase.
+     *
+     * @return {@code [first day, last day + 1)}, or empty for the empty table
+     */
+    public Optional<Period> dateRange() {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Period.of(LocalDate.ofEpochDay(minDay), LocalDate.ofEpochDay(maxDay + 1L)));
+    }
+
+    /**
+     * The earliest day in the table.
+     *
+     * @return days since 1970-01-01, or {@link Integer#MAX_VALUE} for the empty table
+     */
+    public int minEpochDay() {
+        return minDay;
+    }
+
+    /**
+     * The latest day in the table.
+     *
+     * @return days since 1970-01-01, or {@link Integer#MIN_VALUE} for the empty table
+     */
+    public int maxEpochDay() {
+        return maxDay;
+    }
+
+    /**
+     * The rows as records, in table order (by customer, then day).
+     *
+     * @return a stream of purchases
+     */
+    public Stream<Purchase> stream() {
+        return IntStream.range(0, size()).mapToObj(this::purchase);
+    }
+
+    /** Tables are equal when they hold the same purchases in the same order at the same amount scale. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PurchaseTable
+                && amountScale == ((PurchaseTable) o).amountScale
+                && Arrays.equals(customerIds, ((PurchaseTable) o).customerIds)
+                && Arrays.equals(categoryNames, ((PurchaseTable) o).categoryNames)
+                && Arrays.equals(customerIndex, ((PurchaseTable) o).customerIndex)
+                && Arrays.equals(epochDay, ((PurchaseTable) o).epochDay)
+                && Arrays.equals(amountMinorUnits, ((PurchaseTable) o).amountMinorUnits)
+                && Arrays.equals(categoryIndex, ((PurchaseTable) o).categoryIndex)
+                && Arrays.equals(quantity, ((PurchaseTable) o).quantity);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                amountScale,
+                Arrays.hashCode(customerIds),
+                Arrays.hashCode(epochDay),
+                Arrays.hashCode(amountMinorUnits));
+    }
+
+    /** A one-line summary, for example {@code PurchaseTable[3 purchases, 2 customers, 2024-01-05/2024-02-12]}. */
+    @Override
+    public String toString() {
+        return "PurchaseTable[" + size() + " purchases, " + customerCount() + " customers, "
+                + dateRange().map(Period::toString).orElse("no dates") + ", " + categoryNames.length
+                + " categories, amount scale " + amountScale + "]";
+    }
+
+    /**
+     * Collects purchases into a {@link PurchaseTable}. Rows may come in any order; {@link #build()} sorts them once
+     * (a counting sort by customer, then each customer's rows by day, so linear in practice).
+     *
+     * <p>Not thread-safe; a builder may build once or many times.
+     */
+    public static final class Builder {
+        private final int amountScale;
+        private final Map<String, Integer> customerIndexById = new HashMap<>();
+        private final List<String> customerIds = new ArrayList<>();
+        private final Map<String, Integer> categoryIndexByName = new HashMap<>();
+        private final List<String> categoryNames = new ArrayList<>();
+        private int[] customer = new int[16];
+        private int[] day = new int[16];
+        private long[] amount = new long[16];
+        private int[] category = new int[16];
+        private int[] quantity = new int[16];
+        private int size;
+
+        private Builder(int amountScale) {
+            this.amountScale = Money.checkScale(amountScale);
+        }
+
+        /**
+         * The amount scale of the table being built.
+         *
+         * @return decimal places of the minor unit
+         */
+        public int amountScale() {
+            return amountScale;
+        }
+
+        /**
+         * The number of rows added so far.
+         *
+         * @return the row count
+         */
+        public int size() {
+            return size;
+        }
+
+        /**
+         * Adds a purchase.
+         *
+         * @param purchase the purchase
+         * @return this builder
+         * @throws IllegalArgumentException naming the amount if it has more decimal places than the scale
+         */
+        public Builder add(Purchase purchase) {
+            return add(
+                    purchase.customer().value(),
+                    Math.toIntExact(purchase.date().toEpochDay()),
+                    Money.toMinorUnits(purchase.amount(), amountScale),
+                    purchase.category().orElse(""),
+                    purchase.quantity());
+        }
+
+        /**
+         * Adds a purchase from primitive values, for bulk loaders that should not create a record per row.
+         *
+         * @param customerId the customer id (validated as {@link CustomerId} the first time it is seen)
+         * @param epochDay days since 1970-01-01
+         * @param amountMinorUnits the amount in minor units at {@link #amountScale()}, {@code >= 0}
+         * @param category the category, or the empty string for none
+         * @param quantity items, {@code >= 1}
+         * @return this builder
+         * @throws IllegalArgumentException naming the field and the value that is invalid
+         */
+        public Builder add(String customerId, int epochDay, long amountMinorUnits, String category, int quantity) {
+            if (amountMinorUnits < 0) {
+                throw new IllegalArgumentException("amount must be >= 0 (refunds are not purchases): "
+                        + Money.fromMinorUnits(amountMinorUnits, amountScale).toPlainString());
+            }
+            if (quantity < 1) {
+                throw new IllegalArgumentException("quantity must be >= 1: " + quantity);
+            }
+            int c = customerIndexById.computeIfAbsent(customerId, id -> {
+                new CustomerId(id);
+                customerIds.add(id);
+                return customerIds.size() - 1;
+            });
+            int k = category.isEmpty()
+                    ? NO_CATEGORY
+                    : categoryIndexByName.computeIfAbsent(category, name -> {
+                        if (name.isBlank()) {
+                            throw new IllegalArgumentException("category must not be blank: '" + name + "'");
+                        }
+                        categoryNames.add(name);
+                        return categoryNames.size() - 1;
+                    });
+            if (size == day.length) {
+                grow();
+            }
+            this.customer[size] = c;
+            this.day[size] = epochDay;
+            this.amount[size] = amountMinorUnits;
+            this.category[size] = k;
+            this.quantity[size] = quantity;
+            size++;
+            return this;
+        }
+
+        /**
+         * Adds every row of another builder of the same scale.
+         *
+         * @param other the other builder
+         * @return this builder
+         */
+        public Builder addAll(Builder other) {
+            if (other.amountScale != amountScale) {
+                throw new IllegalArgumentException(
+                        "cannot merge builders of amount scale " + amountScale + " and " + other.amountScale);
+            }
+            for (int i = 0; i < other.size; i++) {
+                int k = other.category[i];
+                add(
+                        other.customerIds.get(other.customer[i]),
+                        other.day[i],
+                        other.amount[i],
+                        k == NO_CATEGORY ? "" : other.categoryNames.get(k),
+                        other.quantity[i]);
+            }
+            return this;
+        }
+
+        private void grow() {
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, day.length + (day.length >> 1) + 16L);
+            if (capacity <= size) {
+                throw new IllegalStateException("a purchase table holds at most " + size + " rows");
+            }
+            customer = Arrays.copyOf(customer, capacity);
+            day = Arrays.copyOf(day, capacity);
+            amount = Arrays.copyOf(amount, capacity);
+            category = Arrays.copyOf(category, capacity);
+            quantity = Arrays.copyOf(quantity, capacity);
+        }
+
+        /**
+         * Builds the table: customers indexed by sorted id, categories by sorted name, rows by customer then day.
+         *
+         * @return the table
+         */
+        public PurchaseTable build() {
+            String[] ids = customerIds.toArray(String[]::new);
+            int[] customerRank = rankBySortedValue(ids);
+            String[] categories = categoryNames.toArray(String[]::new);
+            int[] categoryRank = rankBySortedValue(categories);
+
+            int customers = ids.length;
+            int[] firstRow = new int[customers + 1];
+            for (int i = 0; i < size; i++) {
+                firstRow[customerRank[customer[i]] + 1]++;
+            }
+            for (int c = 0; c < customers; c++) {
+                firstRow[c + 1] += firstRow[c];
+            }
+            int[] order = new int[size];
+            int[] cursor = Arrays.copyOf(firstRow, customers);
+            for (int i = 0; i < size; i++) {
+                order[cursor[customerRank[customer[i]]]++] = i;
+            }
+            for (int c = 0; c < customers; c++) {
+                sortRunByDay(order, firstRow[c], firstRow[c + 1]);
+            }
+
+            int[] outCustomer = new int[size];
+            int[] outDay = new int[size];
+            long[] outAmount = new long[size];
+            int[] outCategory = new int[size];
+            int[] outQuantity = new int[size];
+            for (int r = 0; r < size; r++) {
+                int i = order[r];
+                outCustomer[r] = customerRank[customer[i]];
+                outDay[r] = day[i];
+                outAmount[r] = amount[i];
+                outCategory[r] = category[i] == NO_CATEGORY ? NO_CATEGORY : categoryRank[category[i]];
+                outQuantity[r] = quantity[i];
+            }
+            return new PurchaseTable(
+                    ids, firstRow, categories, outCustomer, outDay, outAmount, outCategory, outQuantity, amountScale);
+        }
+
+        /** Sorts {@code values} in place and returns, for each original position, its position after sorting. */
+        private static int[] rankBySortedValue(String[] values) {
+            Integer[] byValue = new Integer[values.length];
+            Arrays.setAll(byValue, i -> i);
+            Arrays.sort(byValue, (a, b) -> values[a].compareTo(values[b]));
+            int[] rank = new int[values.length];
+            String[] sorted = new String[values.length];
+            for (int r = 0; r < values.length; r++) {
+                rank[byValue[r]] = r;
+                sorted[r] = values[byValue[r]];
+            }
+            System.arraycopy(sorted, 0, values, 0, values.length);
+            return rank;
+        }
+
+        /** Sorts the row numbers in {@code order[from, to)} by day, keeping input order within a day. */
+        private void sortRunByDay(int[] order, int from, int to) {
+            boolean sorted = true;
+            for (int r = from + 1; r < to && sorted; r++) {
+                sorted = day[order[r - 1]] <= day[order[r]];
+            }
+            if (sorted) {
+                return;
+            }
+            long[] keys = new long[to - from];
+            for (int r = from; r < to; r++) {
+                // day in the high word (signed), input position in the low word: ties keep input order.
+                keys[r - from] = ((long) day[order[r]] << 32) | (order[r] & 0xFFFF_FFFFL);
+            }
+            Arrays.sort(keys);
+            for (int r = from; r < to; r++) {
+                order[r] = (int) keys[r - from];
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.loyaltykpi.io;
+
+import java.util.Optional;
+
+/**
+ * A row of an input file that cannot be read, with where it is and what is wrong.
+ *
+ * <p>The message has the form {@code FILE:LINE: column NAME (#POS): 'VALUE' PROBLEM}, for example
+ * {@code orders.csv:7: column 'date' (#2): '2024-13-01' is not a date of pattern yyyy-MM-dd}. Lines are 1-based and
+ * count the header.
+ */
+public final class CsvFormatException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private final long line;
+    private final String column;
+    private final String value;
+
+    /**
+     * Creates the exception.
+     *
+     * @param source the file name or other source description
+     * @param line the 1-based line number
+     * @param column the column as {@code 'name' (#pos)}, or empty when the whole line is at fault
+     * @param value the offending text
+     * @param problem what is wrong with it
+     */
+    public CsvFormatException(String source, long line, String column, String value, String problem) {
+        super(source + ":" + line + ": " + (column.isEmpty() ? "" : "column " + column + ": ") + "'" + value + "' "
+                + problem);
+        this.source = source;
+        this.line = line;
+        this.column = column;
+        this.value = value;
+    }
+
+    /**
+     * The file name or other description of the input.
+     *
+     * @return the source
+     */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * The 1-based line number (the header is line 1 when there is one).
+     *
+     * @return the line
+     */
+    public long line() {
+        return line;
+    }
+
+    /**
+     * The column at fault.
+     *
+     * @return the column as {@code 'name' (#pos)}, or empty when the whole line is at fault
+     */
+    public Optional<String> column() {
+        return column.isEmpty() ? Optional.empty() : Optional.of(column);
+    }
+
+    /**
+     * The offending text.
+     *
+     * @return the value as it stands in the file
+     */
+    public String value() {
+        return value;
+    }
+}

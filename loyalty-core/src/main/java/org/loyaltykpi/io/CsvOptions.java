@@ -1,0 +1,305 @@
+package org.loyaltykpi.io;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.internal.Money;
+
+/**
+ * How to read a purchase CSV file.
+ *
+ * <p>The defaults ({@link #defaults()}) read the format the library writes: comma-separated, a header line, columns
+ * {@code customer_id}, {@code date}, {@code amount}, and {@code category} and {@code quantity} when the header has
+ * them; ISO dates {@code yyyy-MM-dd}; a {@code .} decimal separator; amounts kept exact to 2 decimal places.
+ *
+ * <p>The optional columns: when {@code categoryColumn} (or {@code quantityColumn}) is empty, a header column named
+ * {@code category} ({@code quantity}) is used if there is one, and purchases have no category (quantity 1) otherwise.
+ * When it is given, the column must exist.
+ *
+ * <pre>{@code
+ * // CDNOW_master.txt: " 00001 19970101  1   11.77" under a header line
+ * CsvOptions cdnow = CsvOptions.defaults()
+ *         .withDelimiter(Delimiter.WHITESPACE)
+ *         .withDatePattern("yyyyMMdd")
+ *         .withAmountColumn(ColumnRef.named("dollar_value"))
+ *         .withQuantityColumn(ColumnRef.named("number_of_cds"));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; the {@code with...} methods return copies.
+ *
+ * @param delimiter the field separator
+ * @param header whether the first line names the columns
+ * @param customerColumn the customer id column
+ * @param dateColumn the date column
+ * @param amountColumn the amount column
+ * @param categoryColumn the category column, or empty for {@code category} if present
+ * @param quantityColumn the quantity column, or empty for {@code quantity} if present
+ * @param datePattern a {@link java.time.format.DateTimeFormatter} pattern, read strictly (no 30 February)
+ * @param decimalSeparator {@code .} or {@code ,}
+ * @param amountScale decimal places kept exactly, 0..9; an amount with more is an error, never rounded
+ */
+public record CsvOptions(
+        Delimiter delimiter,
+        boolean header,
+        ColumnRef customerColumn,
+        ColumnRef dateColumn,
+        ColumnRef amountColumn,
+        Optional<ColumnRef> categoryColumn,
+        Optional<ColumnRef> quantityColumn,
+        String datePattern,
+        char decimalSeparator,
+        int amountScale) {
+
+    /** The default customer column name. */
+    public static final String CUSTOMER = "customer_id";
+    /** The default date column name. */
+    public static final String DATE = "date";
+    /** The default amount column name. */
+    public static final String AMOUNT = "amount";
+    /** The category column name used when present. */
+    public static final String CATEGORY = "category";
+    /** The quantity column name used when present. */
+    public static final String QUANTITY = "quantity";
+    /** The default date pattern, ISO. */
+    public static final String ISO_DATE = "yyyy-MM-dd";
+
+    /** Validates the options. */
+    public CsvOptions {
+        Objects.requireNonNull(delimiter, "delimiter must not be null");
+        Objects.requireNonNull(customerColumn, "customerColumn must not be null");
+        Objects.requireNonNull(dateColumn, "dateColumn must not be null");
+        Objects.requireNonNull(amountColumn, "amountColumn must not be null");
+        Objects.requireNonNull(categoryColumn, "categoryColumn must not be null (use Optional.empty())");
+        Objects.requireNonNull(quantityColumn, "quantityColumn must not be null (use Optional.empty())");
+        Objects.requireNonNull(datePattern, "datePattern must not be null");
+        DateParser.of(datePattern);
+        if (decimalSeparator != '.' && decimalSeparator != ',') {
+            throw new IllegalArgumentException("decimal separator must be '.' or ',': '" + decimalSeparator + "'");
+        }
+        if (decimalSeparator == ',' && delimiter == Delimiter.COMMA) {
+            throw new IllegalArgumentException(
+                    "decimal separator ',' needs another delimiter than ',' (use ';' or tab)");
+        }
+        Money.checkScale(amountScale);
+    }
+
+    /**
+     * The defaults: {@code ,} with a header, {@code customer_id,date,amount[,category][,quantity]}, ISO dates,
+     * {@code .} decimals, scale 2.
+     *
+     * @return the default options
+     */
+    public static CsvOptions defaults() {
+        return new CsvOptions(
+                Delimiter.COMMA,
+                true,
+                ColumnRef.named(CUSTOMER),
+                ColumnRef.named(DATE),
+                ColumnRef.named(AMOUNT),
+                Optional.empty(),
+                Optional.empty(),
+                ISO_DATE,
+                '.',
+                PurchaseTable.DEFAULT_AMOUNT_SCALE);
+    }
+
+    /**
+     * With another delimiter.
+     *
+     * @param value the delimiter
+     * @return a copy
+     */
+    public CsvOptions withDelimiter(Delimiter value) {
+        return new CsvOptions(
+                value,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale);
+    }
+
+    /**
+     * With or without a header line.
+     *
+     * @param value whether the first line names the columns
+     * @return a copy
+     */
+    public CsvOptions withHeader(boolean value) {
+        return new CsvOptions(
+                delimiter,
+                value,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale);
+    }
+
+    /**
+     * With another customer column.
+     *
+     * @param value the column
+     * @return a copy
+     */
+    public CsvOptions withCustomerColumn(ColumnRef value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                value,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale);
+    }
+
+    /**
+     * With another date column.
+     *
+     * @param value the column
+     * @return a copy
+     */
+    public CsvOptions withDateColumn(ColumnRef value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                value,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale);
+    }
+
+    /**
+     * With another amount column.
+     *
+     * @param value the column
+     * @return a copy
+     */
+    public CsvOptions withAmountColumn(ColumnRef value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                value,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale);
+    }
+
+    /**
+     * With a category column, which must then exist.
+     *
+     * @param value the column
+     * @return a copy
+     */
+    public CsvOptions withCategoryColumn(ColumnRef value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                Optional.of(value),
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale);
+    }
+
+    /**
+     * With a quantity column, which must then exist.
+     *
+     * @param value the column
+     * @return a copy
+     */
+    public CsvOptions withQuantityColumn(ColumnRef value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                Optional.of(value),
+                datePattern,
+                decimalSeparator,
+                amountScale);
+    }
+
+    /**
+     * With another date pattern.
+     *
+     * @param value a {@link java.time.format.DateTimeFormatter} pattern such as {@code yyyyMMdd} or {@code dd.MM.yyyy}
+     * @return a copy
+     */
+    public CsvOptions withDatePattern(String value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                value,
+                decimalSeparator,
+                amountScale);
+    }
+
+    /**
+     * With another decimal separator.
+     *
+     * @param value {@code .} or {@code ,}
+     * @return a copy
+     */
+    public CsvOptions withDecimalSeparator(char value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                value,
+                amountScale);
+    }
+
+    /**
+     * With another amount scale.
+     *
+     * @param value decimal places kept exactly, 0..9
+     * @return a copy
+     */
+    public CsvOptions withAmountScale(int value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                value);
+    }
+}

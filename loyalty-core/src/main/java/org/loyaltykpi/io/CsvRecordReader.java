@@ -1,0 +1,210 @@
+package org.loyaltykpi.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a character stream into records of fields, streaming through a fixed buffer (no whole-file string).
+ *
+ * <p>Blank lines are skipped (they hold no record). Unquoted fields are stripped of surrounding spaces. A UTF-8 byte
+ * order mark at the start is ignored. Not thread-safe.
+ */
+final class CsvRecordReader {
+    private static final int EOF = -1;
+
+    private final Reader in;
+    private final String source;
+    private final Delimiter delimiter;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private long line = 1;
+    private long recordLine;
+    private boolean started;
+    private final StringBuilder field = new StringBuilder(32);
+
+    CsvRecordReader(Reader in, String source, Delimiter delimiter) {
+        this.in = in;
+        this.source = source;
+        this.delimiter = delimiter;
+    }
+
+    /** The 1-based line on which the last record returned by {@link #next(List)} starts. */
+    long recordLine() {
+        return recordLine;
+    }
+
+    /**
+     * Reads the next record into {@code fields} (cleared first).
+     *
+     * @return false at the end of the input
+     */
+    boolean next(List<String> fields) throws IOException {
+        fields.clear();
+        if (!started) {
+            started = true;
+            if (peek() == '\uFEFF') {
+                position++;
+            }
+        }
+        while (true) {
+            int c = peek();
+            if (c == EOF) {
+                return false;
+            }
+            if (c == '\n' || c == '\r') {
+                consumeLineBreak();
+                continue;
+            }
+            if (delimiter == Delimiter.WHITESPACE && isBlankLineAhead()) {
+                continue;
+            }
+            break;
+        }
+        recordLine = line;
+        if (delimiter == Delimiter.WHITESPACE) {
+            readWhitespaceRecord(fields);
+        } else {
+            readDelimitedRecord(fields);
+        }
+        return true;
+    }
+
+    /** Skips spaces and tabs; returns true (having consumed the line) if the line held nothing else. */
+    private boolean isBlankLineAhead() throws IOException {
+        int c = peek();
+        while (c == ' ' || c == '\t') {
+            position++;
+            c = peek();
+        }
+        if (c == '\n' || c == '\r') {
+            consumeLineBreak();
+            return true;
+        }
+        return c == EOF;
+    }
+
+    private void readWhitespaceRecord(List<String> fields) throws IOException {
+        field.setLength(0);
+        while (true) {
+            int c = peek();
+            if (c == EOF || c == '\n' || c == '\r') {
+                if (field.length() > 0) {
+                    fields.add(field.toString());
+                }
+                if (c != EOF) {
+                    consumeLineBreak();
+                }
+                return;
+            }
+            position++;
+            if (c == ' ' || c == '\t') {
+                if (field.length() > 0) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                }
+            } else {
+                field.append((char) c);
+            }
+        }
+    }
+
+    private void readDelimitedRecord(List<String> fields) throws IOException {
+        char sep = delimiter.character();
+        while (true) {
+            field.setLength(0);
+            skipSpaces(sep);
+            int c = peek();
+            if (c == '"') {
+                position++;
+                readQuoted();
+                skipSpaces(sep);
+                c = peek();
+                fields.add(field.toString());
+                if (c != sep && c != '\n' && c != '\r' && c != EOF) {
+                    throw new CsvFormatException(
+                            source,
+                            line,
+                            "",
+                            String.valueOf((char) c),
+                            "follows a closing quote; a quoted field must end at a delimiter or the line end");
+                }
+            } else {
+                while (c != sep && c != '\n' && c != '\r' && c != EOF) {
+                    field.append((char) c);
+                    position++;
+                    c = peek();
+                }
+                fields.add(field.toString().strip());
+            }
+            if (c == sep) {
+                position++;
+                continue;
+            }
+            if (c != EOF) {
+                consumeLineBreak();
+            }
+            return;
+        }
+    }
+
+    private void skipSpaces(char sep) throws IOException {
+        int c = peek();
+        while (c == ' ' && sep != ' ' || c == '\t' && sep != '\t') {
+            position++;
+            c = peek();
+        }
+    }
+
+    private void readQuoted() throws IOException {
+        long startLine = line;
+        while (true) {
+            int c = peek();
+            if (c == EOF) {
+                throw new CsvFormatException(
+                        source, startLine, "", "\"" + field, "opens a quoted field that is never closed");
+            }
+            position++;
+            if (c == '"') {
+                if (peek() == '"') {
+                    position++;
+                    field.append('"');
+                } else {
+                    return;
+                }
+            } else {
+                if (c == '\n' || c == '\r' && peek() != '\n') {
+                    line++;
+                }
+                field.append((char) c);
+            }
+        }
+    }
+
+    private void consumeLineBreak() throws IOException {
+        int c = peek();
+        position++;
+        if (c == '\r' && peek() == '\n') {
+            position++;
+        }
+        line++;
+    }
+
+    private int peek() throws IOException {
+        if (position == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return EOF;
+            }
+        }
+        return buffer[position];
+    }
+
+    static List<String> newFieldList() {
+        return new ArrayList<>(8);
+    }
+}

@@ -1,0 +1,309 @@
+package org.loyaltykpi.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.loyaltykpi.domain.PurchaseTable;
+
+/**
+ * Reads purchases from CSV into a {@link PurchaseTable}, and writes a table back as CSV.
+ *
+ * <p>Reading streams the file through a fixed buffer; no line or file is held as a whole beyond the current record.
+ * Every row becomes a purchase or an error: a row that cannot be read throws a {@link CsvFormatException} naming the
+ * file, the line, the column and the value; nothing is skipped silently. Blank lines hold no row and are passed
+ * over. An empty file, or one with only a header line, gives the empty table.
+ *
+ * <pre>{@code
+ * PurchaseTable cdnow = PurchaseCsv.read(Path.of("CDNOW_master.txt"), CsvOptions.defaults()
+ *         .withDelimiter(Delimiter.WHITESPACE)
+ *         .withDatePattern("yyyyMMdd")
+ *         .withAmountColumn(ColumnRef.named("dollar_value")));
+ * cdnow.size();            // 69659
+ * cdnow.customerCount();   // 23570
+ * }</pre>
+ *
+ * <p>The written format is the default format of {@link CsvOptions#defaults()}: {@code
+ * customer_id,date,amount,category,quantity} with ISO dates, so {@code read(write(table)) equals table}.
+ */
+public final class PurchaseCsv {
+
+    private PurchaseCsv() {}
+
+    /**
+     * Reads a purchase file (UTF-8).
+     *
+     * @param file the file
+     * @param options how to read it
+     * @return the purchases
+     * @throws CsvFormatException naming file, line, column and value of the first bad row
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PurchaseTable read(Path file, CsvOptions options) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString(), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads purchases from a character stream.
+     *
+     * @param in the characters; not closed
+     * @param sourceName the name used in error messages, for example the file name
+     * @param options how to read it
+     * @return the purchases
+     * @throws CsvFormatException naming source, line, column and value of the first bad row
+     * @throws UncheckedIOException if reading fails
+     */
+    public static PurchaseTable read(Reader in, String sourceName, CsvOptions options) {
+        try {
+            return new Loader(in, sourceName, options).load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a table as CSV: {@code customer_id,date,amount,category,quantity}, ISO dates, {@code .} decimals.
+     *
+     * @param table the purchases
+     * @param file the file to create or replace
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void write(PurchaseTable table, Path file) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(table, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a table as CSV to a character stream.
+     *
+     * @param table the purchases
+     * @param out where to write; flushed, not closed
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void write(PurchaseTable table, Writer out) {
+        try {
+            Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out);
+            w.write(String.join(
+                    ",",
+                    CsvOptions.CUSTOMER,
+                    CsvOptions.DATE,
+                    CsvOptions.AMOUNT,
+                    CsvOptions.CATEGORY,
+                    CsvOptions.QUANTITY));
+            w.write('\n');
+            for (int row = 0; row < table.size(); row++) {
+                w.write(quote(table.customer(table.customerIndex(row)).value()));
+                w.write(',');
+                w.write(LocalDate.ofEpochDay(table.epochDay(row)).toString());
+                w.write(',');
+                w.write(table.amount(row).toPlainString());
+                w.write(',');
+                w.write(quote(table.category(row).orElse("")));
+                w.write(',');
+                w.write(Integer.toString(table.quantity(row)));
+                w.write('\n');
+            }
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write purchases: " + e.getMessage(), e);
+        }
+    }
+
+    private static String quote(String field) {
+        boolean plain = field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+                && field.equals(field.strip());
+        return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /** One read of one input. */
+    private static final class Loader {
+        private final CsvRecordReader records;
+        private final String source;
+        private final CsvOptions options;
+        private final DateParser dates;
+        private final PurchaseTable.Builder table;
+        private final List<String> fields = CsvRecordReader.newFieldList();
+        private Optional<List<String>> header = Optional.empty();
+
+        Loader(Reader in, String source, CsvOptions options) {
+            this.records = new CsvRecordReader(in, source, options.delimiter());
+            this.source = source;
+            this.options = options;
+            this.dates = DateParser.of(options.datePattern());
+            this.table = PurchaseTable.builder(options.amountScale());
+        }
+
+        PurchaseTable load() throws IOException {
+            if (options.header()) {
+                if (!records.next(fields)) {
+                    return table.build();
+                }
+                header = Optional.of(List.copyOf(fields));
+            }
+            Column customer = required(options.customerColumn(), "customer");
+            Column date = required(options.dateColumn(), "date");
+            Column amount = required(options.amountColumn(), "amount");
+            Optional<Column> category = optional(options.categoryColumn(), CsvOptions.CATEGORY, "category");
+            Optional<Column> quantity = optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity");
+            while (records.next(fields)) {
+                long line = records.recordLine();
+                String id = customer.value(line);
+                int day = parseDate(date, line);
+                long minorUnits = parseAmount(amount, line);
+                String categoryName = category.isPresent() ? category.get().value(line) : "";
+                int items = quantity.isPresent() ? parseQuantity(quantity.get(), line) : 1;
+                try {
+                    table.add(id, day, minorUnits, categoryName, items);
+                } catch (IllegalArgumentException e) {
+                    throw new CsvFormatException(
+                            source, line, customer.label, id, "is not a valid customer id: " + e.getMessage());
+                }
+            }
+            return table.build();
+        }
+
+        private Column required(ColumnRef ref, String what) {
+            return ref.resolve(header).map(i -> new Column(i, label(ref, i))).orElseThrow(() -> missing(ref, what));
+        }
+
+        private Optional<Column> optional(Optional<ColumnRef> ref, String defaultName, String what) {
+            if (ref.isPresent()) {
+                return Optional.of(required(ref.get(), what));
+            }
+            ColumnRef byDefault = ColumnRef.named(defaultName);
+            return byDefault.resolve(header).map(i -> new Column(i, label(byDefault, i)));
+        }
+
+        private IllegalArgumentException missing(ColumnRef ref, String what) {
+            if (header.isEmpty()) {
+                return new IllegalArgumentException(source + ": the " + what + " column '" + ref
+                        + "' is a header name, but the file is read without header: give a 1-based column number");
+            }
+            return new IllegalArgumentException(
+                    source + ":1: no " + what + " column '" + ref + "' in the header " + header.get());
+        }
+
+        private String label(ColumnRef ref, int index) {
+            String name = ref.name()
+                    .orElseGet(() -> header.filter(h -> index < h.size())
+                            .map(h -> h.get(index))
+                            .orElse(""));
+            return (name.isEmpty() ? "" : "'" + name + "' ") + "(#" + (index + 1) + ")";
+        }
+
+        private int parseDate(Column column, long line) {
+            String text = column.value(line);
+            try {
+                return dates.epochDay(text);
+            } catch (DateTimeException | ArithmeticException e) {
+                throw new CsvFormatException(
+                        source, line, column.label, text, "is not a date of pattern " + options.datePattern());
+            }
+        }
+
+        private long parseAmount(Column column, long line) {
+            String text = column.value(line);
+            int scale = options.amountScale();
+            int length = text.length();
+            int i = 0;
+            if (length > 0 && text.charAt(0) == '-') {
+                throw new CsvFormatException(
+                        source, line, column.label, text, "is negative; refunds are not purchases");
+            }
+            long units = 0;
+            int decimals = -1;
+            boolean digits = false;
+            for (; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits = true;
+                    if (decimals >= 0 && ++decimals > scale) {
+                        throw new CsvFormatException(
+                                source,
+                                line,
+                                column.label,
+                                text,
+                                "has more than " + scale + " decimal places; raise the amount scale to keep it exact");
+                    }
+                    try {
+                        units = Math.addExact(Math.multiplyExact(units, 10), c - '0');
+                    } catch (ArithmeticException e) {
+                        throw new CsvFormatException(source, line, column.label, text, "is too large");
+                    }
+                } else if (c == options.decimalSeparator() && decimals < 0) {
+                    decimals = 0;
+                } else {
+                    throw new CsvFormatException(
+                            source,
+                            line,
+                            column.label,
+                            text,
+                            "is not an amount (digits with an" + " optional '" + options.decimalSeparator()
+                                    + "' decimal separator)");
+                }
+            }
+            if (!digits) {
+                throw new CsvFormatException(source, line, column.label, text, "is not an amount");
+            }
+            for (int d = Math.max(decimals, 0); d < scale; d++) {
+                try {
+                    units = Math.multiplyExact(units, 10);
+                } catch (ArithmeticException e) {
+                    throw new CsvFormatException(source, line, column.label, text, "is too large");
+                }
+            }
+            return units;
+        }
+
+        private int parseQuantity(Column column, long line) {
+            String text = column.value(line);
+            try {
+                int value = Integer.parseInt(text);
+                if (value >= 1) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new CsvFormatException(source, line, column.label, text, "is not a quantity (a whole number >= 1)");
+        }
+
+        /** A resolved column: its 0-based index and its label for messages. */
+        private final class Column {
+            final int index;
+            final String label;
+
+            Column(int index, String label) {
+                this.index = index;
+                this.label = label;
+            }
+
+            String value(long line) {
+                if (index >= fields.size()) {
+                    throw new CsvFormatException(
+                            source,
+                            line,
+                            label,
+                            "",
+                            "is missing: the row has " + fields.size() + " field" + (fields.size() == 1 ? "" : "s"));
+                }
+                return fields.get(index);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.loyaltykpi.retention;
+
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.PurchaseTable;
+
+/**
+ * The columnar scan behind {@link RetentionCalculator}: one pass over a {@link PurchaseTable}, customer by customer,
+ * bucketing days into consecutive slots through a day-to-slot lookup (no dates, maps or boxing per row). Customer
+ * ranges are scanned in parallel and their tallies merged.
+ */
+final class BehaviourScan {
+    /** Customers per parallel task; below this, one thread is faster than forking. */
+    private static final int CUSTOMERS_PER_TASK = 1 << 14;
+
+    private final PurchaseTable table;
+    private final List<Period> slots;
+    private final int[] slotByDay;
+    private final int firstDay;
+
+    private BehaviourScan(PurchaseTable table, List<Period> slots) {
+        this.table = table;
+        this.slots = slots;
+        for (int s = 1; s < slots.size(); s++) {
+            if (slots.get(s - 1).endExclusive().isAfter(slots.get(s).start())) {
+                throw new IllegalArgumentException(
+                        "periods must follow each other: " + slots.get(s - 1) + " overlaps " + slots.get(s));
+            }
+        }
+        long from = Math.max(table.minEpochDay(), slots.get(0).start().toEpochDay());
+        long to = Math.min(
+                table.maxEpochDay(), slots.get(slots.size() - 1).endExclusive().toEpochDay() - 1);
+        this.firstDay = (int) from;
+        this.slotByDay = new int[(int) Math.max(0, to - from + 1)];
+        java.util.Arrays.fill(slotByDay, -1);
+        for (int s = 0; s < slots.size(); s++) {
+            long start = Math.max(from, slots.get(s).start().toEpochDay());
+            long end = Math.min(to + 1, slots.get(s).endExclusive().toEpochDay());
+            for (long d = start; d < end; d++) {
+                slotByDay[(int) (d - from)] = s;
+            }
+        }
+    }
+
+    /** Tallies the table over consecutive, non-overlapping periods. */
+    static BehaviourTally tally(PurchaseTable table, List<Period> slots) {
+        BehaviourScan scan = new BehaviourScan(table, slots);
+        int customers = table.customerCount();
+        int tasks = (customers + CUSTOMERS_PER_TASK - 1) / CUSTOMERS_PER_TASK;
+        if (tasks <= 1 || ForkJoinPool.getCommonPoolParallelism() <= 1) {
+            return scan.tallyCustomers(0, customers);
+        }
+        return IntStream.range(0, tasks)
+                .parallel()
+                .mapToObj(t ->
+                        scan.tallyCustomers(t * CUSTOMERS_PER_TASK, Math.min(customers, (t + 1) * CUSTOMERS_PER_TASK)))
+                .reduce(BehaviourTally::merge)
+                .orElseThrow();
+    }
+
+    private int slotOf(int day) {
+        int i = day - firstDay;
+        return i >= 0 && i < slotByDay.length ? slotByDay[i] : -1;
+    }
+
+    private BehaviourTally tallyCustomers(int fromCustomer, int toCustomer) {
+        BehaviourTally tally = new BehaviourTally(slots, table.amountScale());
+        for (int c = fromCustomer; c < toCustomer; c++) {
+            int end = table.endRow(c);
+            int row = table.firstRow(c);
+            int slotOfFirstPurchase = slotOf(table.epochDay(row));
+            int lastActiveSlot = -2;
+            while (row < end) {
+                int slot = slotOf(table.epochDay(row));
+                if (slot < 0) {
+                    row++;
+                    continue;
+                }
+                // The customer's rows in one slot are contiguous: rows are sorted by day and slots by time.
+                int firstDayInSlot = table.epochDay(row);
+                int category = PurchaseTable.NO_CATEGORY;
+                boolean manyCategories = false;
+                long purchases = 0;
+                long revenue = 0;
+                int lastDayInSlot = firstDayInSlot;
+                while (row < end && slotOf(table.epochDay(row)) == slot) {
+                    int k = table.categoryIndex(row);
+                    if (k != PurchaseTable.NO_CATEGORY) {
+                        manyCategories |= category != PurchaseTable.NO_CATEGORY && category != k;
+                        category = k;
+                    }
+                    purchases++;
+                    revenue += table.amountMinorUnits(row);
+                    lastDayInSlot = table.epochDay(row);
+                    row++;
+                }
+                tally.addCustomer(
+                        slot,
+                        slotOfFirstPurchase == slot,
+                        lastActiveSlot == slot - 1,
+                        lastDayInSlot != firstDayInSlot,
+                        category != PurchaseTable.NO_CATEGORY,
+                        manyCategories,
+                        purchases,
+                        revenue);
+                lastActiveSlot = slot;
+            }
+        }
+        return tally;
+    }
+}
