@@ -30,6 +30,10 @@ final class Json implements AutoCloseable {
         return io(() -> generator.writeObjectFieldStart(name));
     }
 
+    Json name(String name) {
+        return io(() -> generator.writeFieldName(name));
+    }
+
     Json endObject() {
         return io(() -> generator.writeEndObject());
     }

@@ -8,14 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.retention.PurchaseBehaviour;
-import org.loyaltykpi.retention.RetentionCalculator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +29,9 @@ import picocli.CommandLine.Spec;
         })
 final class ReportCommand implements Callable<Integer> {
 
+    /** The sections, in report order. */
+    private static final List<ReportSection> SECTIONS = List.of(new BehaviourSection());
+
     @Spec
     private CommandSpec spec;
 
@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
             names = "--granularity",
             paramLabel = "GRANULARITY",
             converter = Converters.GranularityConverter.class,
-            description = "Period length of the breakdown: day, week, month, quarter or year. Default: month.")
+            description = "Period length of the breakdowns: day, week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
@@ -54,33 +54,25 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PurchaseInput.Loaded loaded = input.load();
-        PurchaseTable table = loaded.table();
-        Optional<Period> range = table.dateRange();
-        Optional<PurchaseBehaviour> total = range.map(r -> RetentionCalculator.behaviour(table, r));
-        List<PurchaseBehaviour> series = range.map(r -> RetentionCalculator.series(table, r, granularity))
-                .orElse(List.of());
+        ReportData data = new ReportData(loaded.table(), loaded.source(), granularity);
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {
-                write(out, loaded, total, series);
+                write(out, data);
             } catch (IOException e) {
                 throw new UncheckedIOException(outFile.get() + ": cannot write: " + e.getMessage(), e);
             }
         } else {
-            write(spec.commandLine().getOut(), loaded, total, series);
+            write(spec.commandLine().getOut(), data);
         }
         return 0;
     }
 
-    private void write(
-            PrintWriter out,
-            PurchaseInput.Loaded loaded,
-            Optional<PurchaseBehaviour> total,
-            List<PurchaseBehaviour> series) {
-        PurchaseTable table = loaded.table();
+    private void write(PrintWriter out, ReportData data) {
+        PurchaseTable table = data.purchases();
         if (format == OutputFormat.json) {
             try (Json json = new Json(out)) {
-                json.beginObject().field("source", loaded.source());
+                json.beginObject().field("source", data.source());
                 json.beginObject("data")
                         .field("purchases", table.size())
                         .field("customers", table.customerCount())
@@ -88,35 +80,23 @@ final class ReportCommand implements Callable<Integer> {
                                 "dateRange",
                                 table.dateRange().map(Period::toString).orElse(""))
                         .endObject();
-                json.beginObject("purchaseBehaviour");
-                if (total.isPresent()) {
-                    json.beginObject("total");
-                    BehaviourOutput.json(json, total.get());
-                    json.endObject();
+                for (ReportSection section : SECTIONS) {
+                    json.name(section.jsonName());
+                    section.writeJson(data, json);
                 }
-                BehaviourOutput.jsonSeries(json, "byPeriod", granularity, series);
-                json.endObject().endObject();
+                json.endObject();
             }
         } else {
             out.println("LOYALTY REPORT");
-            out.println("source:  " + loaded.source());
+            out.println("source:  " + data.source());
             out.println("data:    " + BehaviourOutput.count(table.size()) + " purchases, "
                     + BehaviourOutput.count(table.customerCount()) + " customers, "
                     + table.dateRange().map(Period::toString).orElse("no purchases"));
-            out.println();
-            out.println("1. Purchase behaviour");
-            out.println();
-            if (total.isEmpty()) {
-                out.println("  No purchases: every count is 0 and every rate is undefined.");
-            } else {
-                out.println("Whole range " + total.get().period() + ":");
-                out.print(BehaviourOutput.text(total.get()));
+            for (int i = 0; i < SECTIONS.size(); i++) {
                 out.println();
-                out.println("By " + granularity.name().toLowerCase(Locale.ROOT)
-                        + " (retention and churn against the "
-                        + granularity.name().toLowerCase(Locale.ROOT)
-                        + " before):");
-                out.print(BehaviourOutput.textSeries(series));
+                out.println((i + 1) + ". " + SECTIONS.get(i).title());
+                out.println();
+                SECTIONS.get(i).writeText(data, out);
             }
         }
         out.flush();
