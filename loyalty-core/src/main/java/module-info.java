@@ -5,6 +5,7 @@
  * <p>Only the API packages are exported; {@code org.loyaltykpi.internal} is an implementation detail.
  */
 module org.loyaltykpi.core {
+    exports org.loyaltykpi.cohort;
     exports org.loyaltykpi.domain;
     exports org.loyaltykpi.io;
     exports org.loyaltykpi.retention;

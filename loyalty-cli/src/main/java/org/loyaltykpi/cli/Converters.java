@@ -1,6 +1,9 @@
 package org.loyaltykpi.cli;
 
 import java.util.function.Function;
+import org.loyaltykpi.cohort.CohortMetric;
+import org.loyaltykpi.cohort.OffsetBracket;
+import org.loyaltykpi.cohort.RetentionDefinition;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.io.Delimiter;
@@ -30,6 +33,27 @@ final class Converters {
         @Override
         public Period convert(String value) {
             return Converters.convert(value, Period::parse);
+        }
+    }
+
+    static final class CohortMetricConverter implements ITypeConverter<CohortMetric> {
+        @Override
+        public CohortMetric convert(String value) {
+            return Converters.convert(value, CohortMetric::parse);
+        }
+    }
+
+    static final class RetentionDefinitionConverter implements ITypeConverter<RetentionDefinition> {
+        @Override
+        public RetentionDefinition convert(String value) {
+            return Converters.convert(value, RetentionDefinition::parse);
+        }
+    }
+
+    static final class OffsetBracketConverter implements ITypeConverter<OffsetBracket> {
+        @Override
+        public OffsetBracket convert(String value) {
+            return Converters.convert(value, OffsetBracket::parse);
         }
     }
 

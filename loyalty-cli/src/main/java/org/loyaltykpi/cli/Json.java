@@ -68,6 +68,18 @@ final class Json implements AutoCloseable {
         });
     }
 
+    Json value(long value) {
+        return io(() -> generator.writeNumber(value));
+    }
+
+    Json value(double value) {
+        return io(() -> generator.writeNumber(value));
+    }
+
+    Json value(BigDecimal value) {
+        return io(() -> generator.writeNumber(value));
+    }
+
     @Override
     public void close() {
         io(() -> {

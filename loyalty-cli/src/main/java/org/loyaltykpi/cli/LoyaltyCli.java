@@ -22,6 +22,7 @@ import picocli.CommandLine.ParameterException;
             ReportCommand.class,
             RetentionCommand.class,
             CrrCommand.class,
+            CohortCommand.class,
             SampleCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -24,13 +24,13 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "The loyalty report: purchase behaviour over the whole range and per period.",
+            "The loyalty report: purchase behaviour over the whole range and per period, acquisition cohorts.",
             "Without --transactions it runs on the built-in sample shop."
         })
 final class ReportCommand implements Callable<Integer> {
 
     /** The sections, in report order. */
-    private static final List<ReportSection> SECTIONS = List.of(new BehaviourSection());
+    private static final List<ReportSection> SECTIONS = List.of(new BehaviourSection(), new CohortSection());
 
     @Spec
     private CommandSpec spec;

@@ -1,0 +1,158 @@
+package org.loyaltykpi.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.loyaltykpi.cohort.CohortCalculator;
+import org.loyaltykpi.cohort.CohortMatrix;
+import org.loyaltykpi.cohort.CohortMetric;
+import org.loyaltykpi.cohort.OffsetBracket;
+import org.loyaltykpi.cohort.RetentionDefinition;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Ratio;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loyalty cohort}: the acquisition-cohort matrix of one metric. */
+@Command(
+        name = "cohort",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Acquisition cohorts (customers by the period of their first purchase) and their activity in each period"
+                    + " after acquisition: active customers, retention, purchases, revenue or cumulative revenue per"
+                    + " customer (ltv)."
+        })
+final class CohortCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PurchaseInput input;
+
+    @Option(
+            names = "--granularity",
+            paramLabel = "GRANULARITY",
+            converter = Converters.GranularityConverter.class,
+            description = "Cohort and offset period: week, month, quarter or year. Default: month.")
+    private Granularity granularity = Granularity.MONTH;
+
+    @Option(
+            names = "--metric",
+            paramLabel = "METRIC",
+            converter = Converters.CohortMetricConverter.class,
+            description = "customers, retention, purchases, revenue or ltv. Default: retention.")
+    private CohortMetric metric = CohortMetric.RETENTION;
+
+    @Option(
+            names = "--definition",
+            paramLabel = "DEFINITION",
+            converter = Converters.RetentionDefinitionConverter.class,
+            description = "Retention: classic (active in period k) or unbounded (active in k or later)."
+                    + " Default: classic.")
+    private RetentionDefinition definition = RetentionDefinition.CLASSIC;
+
+    @Option(
+            names = "--brackets",
+            paramLabel = "FROM-TO",
+            split = ",",
+            converter = Converters.OffsetBracketConverter.class,
+            description = "Also bracketed retention over offset ranges, e.g. 1-3,4-6,7-12.")
+    private List<OffsetBracket> brackets = List.of();
+
+    @Option(
+            names = "--max-offsets",
+            paramLabel = "N",
+            description = "Text only: show at most N offset columns, so the table fits the terminal. Default: 12.")
+    private int maxOffsets = 12;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
+    private TableFormat format = TableFormat.text;
+
+    /** Output formats of tabular commands. */
+    enum TableFormat {
+        text,
+        csv,
+        json
+    }
+
+    @Override
+    public Integer call() {
+        if (maxOffsets < 1) {
+            throw new IllegalArgumentException("--max-offsets must be >= 1: " + maxOffsets);
+        }
+        PurchaseInput.Loaded loaded = input.load();
+        CohortMatrix matrix = CohortCalculator.matrix(loaded.table(), granularity, brackets);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json:
+                try (Json json = new Json(out)) {
+                    json.beginObject();
+                    CohortOutput.json(json, matrix, metric, definition);
+                    json.endObject();
+                }
+                break;
+            case csv:
+                out.print(matrix.toCsv(metric, definition));
+                break;
+            default:
+                out.println("Cohorts by " + granularity.name().toLowerCase(Locale.ROOT) + ": " + describe());
+                out.println("source: " + loaded.source());
+                out.println();
+                out.print(CohortOutput.text(matrix, metric, definition, maxOffsets));
+                break;
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String describe() {
+        switch (metric) {
+            case CUSTOMERS:
+                return "active customers in each period after acquisition";
+            case RETENTION:
+                return definition == RetentionDefinition.CLASSIC
+                        ? "retention, active in period k / cohort size"
+                        : "unbounded retention, active in period k or later / cohort size";
+            case PURCHASES:
+                return "purchases in each period after acquisition";
+            case REVENUE:
+                return "revenue in each period after acquisition";
+            default:
+                return "cumulative revenue per cohort customer (LTV curve)";
+        }
+    }
+
+    /** Renders bracketed retention below a matrix. */
+    static String bracketsText(CohortMatrix matrix) {
+        if (matrix.brackets().isEmpty() || matrix.cohortCount() == 0) {
+            return "";
+        }
+        String[] header = new String[matrix.brackets().size() + 1];
+        header[0] = "cohort";
+        for (int b = 0; b < matrix.brackets().size(); b++) {
+            header[b + 1] = "+" + matrix.brackets().get(b);
+        }
+        TextTable table = new TextTable(header);
+        for (int c = 0; c < matrix.cohortCount(); c++) {
+            String[] row = new String[header.length];
+            row[0] = matrix.cohort(c).label();
+            for (int b = 0; b < matrix.brackets().size(); b++) {
+                row[b + 1] = matrix.bracketedRetention(c, b)
+                        .map(BehaviourOutput::percent)
+                        .orElse("");
+            }
+            table.row(row);
+        }
+        return "\nBracketed retention (active in at least one period of the range / cohort size):\n" + table.render("");
+    }
+
+    /** JSON of a bracketed retention value. */
+    static java.util.OptionalDouble bracketValue(CohortMatrix matrix, int cohort, int bracket) {
+        return matrix.bracketedRetention(cohort, bracket).map(Ratio::value).orElse(java.util.OptionalDouble.empty());
+    }
+}
