@@ -16,8 +16,12 @@ class BenchmarkSmokeTest {
 
     @Test
     void everyBenchmarkRunsOnSmallData() throws RunnerException {
+        // In-process (forks 0): the CSV of the load benchmark goes to the build directory, not the shared temp one.
+        System.setProperty("loyalty.benchmarks.dir", "target/benchmark-data");
         Options options = new OptionsBuilder()
                 .include(PurchaseBehaviourBenchmark.class.getSimpleName())
+                .include(CohortBenchmark.class.getSimpleName())
+                .include(CsvLoadBenchmark.class.getSimpleName())
                 .param("purchases", "20000")
                 .forks(0)
                 .warmupIterations(1)

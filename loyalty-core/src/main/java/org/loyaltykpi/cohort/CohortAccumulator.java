@@ -128,11 +128,8 @@ public final class CohortAccumulator {
             int offset = 0;
             for (Map.Entry<Long, long[]> entry : periods.entrySet()) {
                 offset = (int) (entry.getKey() - first) - cohort;
-                tally.activeAt(cohort, offset);
+                tally.activity(cohort, offset, entry.getValue()[0], entry.getValue()[1]);
                 bracketsHit |= tally.bracketMaskByOffset[offset];
-                int cell = cohort * tally.periods + offset;
-                tally.purchases[cell] += entry.getValue()[0];
-                tally.revenue[cell] += entry.getValue()[1];
             }
             tally.lastActiveAt(cohort, offset);
             tally.addBrackets(cohort, bracketsHit);

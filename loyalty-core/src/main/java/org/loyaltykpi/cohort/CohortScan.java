@@ -53,30 +53,39 @@ final class CohortScan {
 
     private CohortTally tallyCustomers(int fromCustomer, int toCustomer) {
         CohortTally tally = new CohortTally(periods, brackets);
-        boolean withBrackets = !brackets.isEmpty();
         int[] periodByDay = this.periodByDay;
         int minDay = this.minDay;
         PurchaseTable table = this.table;
+        long[] active = tally.active;
+        long[] purchases = tally.purchases;
+        long[] revenue = tally.revenue;
+        long[] bracketMask = tally.bracketMaskByOffset;
+        boolean withBrackets = !brackets.isEmpty();
         for (int c = fromCustomer; c < toCustomer; c++) {
             int row = table.firstRow(c);
             int end = table.endRow(c);
-            // Rows are sorted by day: the first row is the acquisition, and each offset's rows are contiguous.
+            // Rows are sorted by day, so the first row is the acquisition. Cell = cohort * periods + offset, and
+            // offset = period - cohort, so cell = base + period.
             int cohort = periodByDay[table.epochDay(row) - minDay];
-            tally.customer(cohort);
-            int lastOffset = -1;
+            int base = cohort * (periods - 1);
+            int previous = cohort - 1;
             long bracketsHit = 0;
             for (; row < end; row++) {
-                int offset = periodByDay[table.epochDay(row) - minDay] - cohort;
-                if (offset != lastOffset) {
-                    tally.activeAt(cohort, offset);
-                    lastOffset = offset;
-                    if (withBrackets) {
-                        bracketsHit |= tally.bracketMaskByOffset[offset];
-                    }
+                int period = periodByDay[table.epochDay(row) - minDay];
+                int cell = base + period;
+                // Branch-free "first purchase of this customer in this period": periods never decrease within a
+                // customer, so previous - period is negative exactly when the period is new. Short, unpredictable
+                // runs made a branch here the most expensive instruction of the scan.
+                active[cell] += (previous - period) >>> 31;
+                purchases[cell]++;
+                revenue[cell] += table.amountMinorUnits(row);
+                previous = period;
+                if (withBrackets) {
+                    bracketsHit |= bracketMask[period - cohort];
                 }
-                tally.purchase(cohort, offset, table.amountMinorUnits(row));
             }
-            tally.lastActiveAt(cohort, lastOffset);
+            tally.customer(cohort);
+            tally.lastActiveAt(cohort, previous - cohort);
             if (withBrackets) {
                 tally.addBrackets(cohort, bracketsHit);
             }

@@ -58,16 +58,15 @@ final class CohortTally {
         cohortSize[cohort]++;
     }
 
-    /** The customer of cohort {@code cohort} was active at offset {@code k} (called once per customer and offset). */
-    void activeAt(int cohort, int k) {
-        active[cohort * periods + k]++;
-    }
-
-    /** A purchase at offset {@code k} of a customer of cohort {@code cohort}. */
-    void purchase(int cohort, int k, long amountMinorUnits) {
+    /**
+     * A customer of cohort {@code cohort} was active at offset {@code k} with these purchases; called once per customer
+     * and offset.
+     */
+    void activity(int cohort, int k, long purchaseCount, long revenueMinorUnits) {
         int cell = cohort * periods + k;
-        purchases[cell]++;
-        revenue[cell] += amountMinorUnits;
+        active[cell]++;
+        purchases[cell] += purchaseCount;
+        revenue[cell] += revenueMinorUnits;
     }
 
     /** The customer's last active offset, once its history is scanned. */

@@ -87,10 +87,10 @@ public record Ratio(long numerator, long denominator) implements Comparable<Rati
         if (denominator == 0 || other.denominator == 0) {
             return Boolean.compare(denominator != 0, other.denominator != 0);
         }
-        return Math.multiplyHigh(numerator, other.denominator) == 0
-                        && Math.multiplyHigh(other.numerator, denominator) == 0
-                ? Long.compare(numerator * other.denominator, other.numerator * denominator)
-                : Double.compare((double) numerator / denominator, (double) other.numerator / other.denominator);
+        // Exact 128-bit cross products: counts are >= 0, so compare the high words, then the low words unsigned.
+        int high = Long.compare(
+                Math.multiplyHigh(numerator, other.denominator), Math.multiplyHigh(other.numerator, denominator));
+        return high != 0 ? high : Long.compareUnsigned(numerator * other.denominator, other.numerator * denominator);
     }
 
     /** For example {@code 41.2% (412/1000)}, or {@code n/a (0/0)}. */

@@ -61,15 +61,17 @@ final class CsvRecordReader {
             if (delimiter == Delimiter.WHITESPACE && isBlankLineAhead()) {
                 continue;
             }
-            break;
+            recordLine = line;
+            if (delimiter == Delimiter.WHITESPACE) {
+                readWhitespaceRecord(fields);
+                return true;
+            }
+            if (readDelimitedRecord(fields)) {
+                return true;
+            }
+            // a line of only spaces (and tabs, unless they delimit): blank, no record
+            fields.clear();
         }
-        recordLine = line;
-        if (delimiter == Delimiter.WHITESPACE) {
-            readWhitespaceRecord(fields);
-        } else {
-            readDelimitedRecord(fields);
-        }
-        return true;
     }
 
     /** Skips spaces and tabs; returns true (having consumed the line) if the line held nothing else. */
@@ -111,13 +113,16 @@ final class CsvRecordReader {
         }
     }
 
-    private void readDelimitedRecord(List<String> fields) throws IOException {
+    /** Reads one record; returns false if the line was blank (one empty, unquoted field). */
+    private boolean readDelimitedRecord(List<String> fields) throws IOException {
         char sep = delimiter.character();
+        boolean quoted = false;
         while (true) {
             field.setLength(0);
             skipSpaces(sep);
             int c = peek();
             if (c == '"') {
+                quoted = true;
                 position++;
                 readQuoted();
                 skipSpaces(sep);
@@ -146,7 +151,7 @@ final class CsvRecordReader {
             if (c != EOF) {
                 consumeLineBreak();
             }
-            return;
+            return quoted || fields.size() > 1 || !fields.get(0).isEmpty();
         }
     }
 

@@ -166,6 +166,10 @@ public final class PurchaseCsv {
                 int day = parseDate(date, line);
                 long minorUnits = parseAmount(amount, line);
                 String categoryName = category.isPresent() ? category.get().value(line) : "";
+                if (!categoryName.isEmpty() && categoryName.isBlank()) {
+                    throw new CsvFormatException(
+                            source, line, category.get().label, categoryName, "is not a category (blank)");
+                }
                 int items = quantity.isPresent() ? parseQuantity(quantity.get(), line) : 1;
                 try {
                     table.add(id, day, minorUnits, categoryName, items);

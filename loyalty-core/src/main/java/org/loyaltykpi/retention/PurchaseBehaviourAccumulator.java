@@ -125,17 +125,20 @@ public final class PurchaseBehaviourAccumulator {
     public PurchaseBehaviour snapshot() {
         BehaviourTally tally = new BehaviourTally(slots, amountScale);
         for (CustomerActivity activity : customers.values()) {
-            SlotActivity current = activity.slots[CURRENT];
-            if (current.purchases > 0) {
-                tally.addCustomer(
-                        CURRENT,
-                        slots.get(CURRENT).contains(java.time.LocalDate.ofEpochDay(activity.firstDay)),
-                        activity.slots[PREVIOUS].purchases > 0,
-                        current.lastDay != current.firstDay,
-                        !current.category.isEmpty(),
-                        current.manyCategories,
-                        current.purchases,
-                        current.revenue);
+            // Both periods are tallied: the previous period's active customers are the current one's "at start".
+            for (int s = PREVIOUS; s <= CURRENT; s++) {
+                SlotActivity slot = activity.slots[s];
+                if (slot.purchases > 0) {
+                    tally.addCustomer(
+                            s,
+                            slots.get(s).contains(java.time.LocalDate.ofEpochDay(activity.firstDay)),
+                            s > PREVIOUS && activity.slots[s - 1].purchases > 0,
+                            slot.lastDay != slot.firstDay,
+                            !slot.category.isEmpty(),
+                            slot.manyCategories,
+                            slot.purchases,
+                            slot.revenue);
+                }
             }
         }
         return tally.behaviour(CURRENT);

@@ -121,9 +121,9 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
         PurchaseTable.Builder table = PurchaseTable.builder();
         int firstDay = Math.toIntExact(start.toEpochDay());
         int days = Math.toIntExact(start.plusYears(years).toEpochDay()) - firstDay;
-        String idFormat = "C%0" + Math.max(5, Integer.toString(customers).length()) + "d";
+        int idDigits = Math.max(5, Integer.toString(customers).length());
         for (int c = 1; c <= customers; c++) {
-            String id = String.format(idFormat, c);
+            String id = customerId(c, idDigits);
             // Acquisition density 1 + t on [0, 1): inverse of its distribution function (t + t^2 / 2) / 1.5.
             double t = Math.sqrt(1 + 3 * random.nextDouble()) - 1;
             int day = firstDay + Math.min(days - 1, (int) (t * days));
@@ -156,6 +156,16 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
      */
     public void writeCsv(Path file) {
         PurchaseCsv.write(purchases(), file);
+    }
+
+    /** {@code C} and the number zero-padded to {@code digits}, so ids sort in number order. */
+    private static String customerId(int number, int digits) {
+        char[] id = new char[digits + 1];
+        id[0] = 'C';
+        for (int i = digits, n = number; i >= 1; i--, n /= 10) {
+            id[i] = (char) ('0' + n % 10);
+        }
+        return new String(id);
     }
 
     private static int pickCategory(SeededRandom random) {

@@ -43,4 +43,84 @@ class PeriodTest {
         assertThat(Period.quarter(2024, 1).previous()).isEqualTo(Period.quarter(2023, 4));
         assertThat(Period.parse("2024-03-05/2024-03-12").previous()).isEqualTo(Period.parse("2024-02-27/2024-03-05"));
     }
+
+    @Test
+    void aPeriodMustHoldAtLeastOneDayAndTheMessageNamesBothEnds() {
+        LocalDate day = LocalDate.of(2024, 3, 5);
+        assertThatThrownBy(() -> Period.of(day, day))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("period end must be after its start (the end is exclusive): 2024-03-05/2024-03-05");
+        assertThatThrownBy(() -> Period.of(day, day.minusDays(1))).hasMessageContaining("2024-03-05/2024-03-04");
+        assertThatThrownBy(() -> Period.quarter(2024, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("quarter must be 1..4: 5");
+    }
+
+    @Test
+    void containsIncludesTheStartAndExcludesTheEnd() {
+        Period p = Period.parse("2024-03-05/2024-03-12");
+        assertThat(p.contains(LocalDate.of(2024, 3, 4))).isFalse();
+        assertThat(p.contains(LocalDate.of(2024, 3, 5))).isTrue();
+        assertThat(p.contains(LocalDate.of(2024, 3, 11))).isTrue();
+        assertThat(p.contains(LocalDate.of(2024, 3, 12))).isFalse();
+        assertThat(Period.day(LocalDate.of(2024, 2, 29))).hasToString("2024-02-29/2024-03-01");
+    }
+
+    @Test
+    void labelsAreShortForCalendarPeriodsAndIsoOtherwise() {
+        assertThat(Period.month(2024, 3).label()).isEqualTo("2024-03");
+        assertThat(Period.quarter(2024, 2).label()).isEqualTo("2024-Q2");
+        assertThat(Period.year(2024).label()).isEqualTo("2024");
+        assertThat(Period.day(LocalDate.of(2024, 3, 5)).label()).isEqualTo("2024-03-05");
+        assertThat(Period.parse("2024-02-01/2024-05-01").label()).isEqualTo("2024-02-01/2024-05-01");
+        assertThat(Period.parse("2024-03-05/2024-03-12").label()).isEqualTo("2024-03-05/2024-03-12");
+    }
+
+    @Test
+    void periodsAreOrderedByStartThenEnd() {
+        Period early = Period.parse("2024-01-01/2024-02-01");
+        Period longer = Period.parse("2024-01-01/2024-03-01");
+        Period later = Period.parse("2024-01-02/2024-01-03");
+        assertThat(early).isLessThan(longer);
+        assertThat(longer).isLessThan(later);
+    }
+
+    @Test
+    void previousOfAWholeNumberOfMonthsIsTheSameNumberOfMonthsBefore() {
+        assertThat(Period.year(2024).previous()).isEqualTo(Period.year(2023));
+        assertThat(Period.parse("2024-03-01/2024-05-01").previous()).isEqualTo(Period.parse("2024-01-01/2024-03-01"));
+        assertThat(Period.month(2024, 3).previous().lengthInDays()).isEqualTo(29);
+    }
+
+    @Test
+    void previousEndsWhereThePeriodStarts() {
+        qt().withFixedSeed(20261124L)
+                .forAll(integers().between(-20_000, 40_000), integers().between(1, 800))
+                .checkAssert((start, length) -> {
+                    Period p = Period.of(LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + length));
+                    Period previous = p.previous();
+                    assertThat(previous.endExclusive()).isEqualTo(p.start());
+                    boolean wholeMonths =
+                            p.start().getDayOfMonth() == 1 && p.endExclusive().getDayOfMonth() == 1;
+                    if (!wholeMonths) {
+                        assertThat(previous.lengthInDays()).isEqualTo((long) length);
+                    }
+                });
+    }
+
+    @Test
+    void plusDaysMovesBothEndsAndKeepsTheLength() {
+        qt().withFixedSeed(20261125L)
+                .forAll(
+                        integers().between(-20_000, 40_000),
+                        integers().between(1, 800),
+                        integers().between(-5_000, 5_000))
+                .checkAssert((start, length, shift) -> {
+                    Period p = Period.of(LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(start + length));
+                    Period moved = p.plusDays(shift);
+                    assertThat(moved.start()).isEqualTo(p.start().plusDays(shift));
+                    assertThat(moved.lengthInDays()).isEqualTo((long) length);
+                    assertThat(moved.plusDays(-shift)).isEqualTo(p);
+                });
+    }
 }

@@ -1,0 +1,52 @@
+package org.loyaltykpi.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CustomerIdTest {
+
+    @Test
+    void anIdIsTheExactStringOfTheSourceSystem() {
+        assertThat(CustomerId.of("C0001").value()).isEqualTo("C0001");
+        assertThat(CustomerId.of("C0001")).hasToString("C0001").isEqualTo(new CustomerId("C0001"));
+        assertThat(CustomerId.of("00042")).isNotEqualTo(CustomerId.of("42"));
+        assertThat(CustomerId.of("a b")).hasToString("a b");
+    }
+
+    @Test
+    void idsAreOrderedAsStrings() {
+        assertThat(CustomerId.of("C10")).isLessThan(CustomerId.of("C2"));
+        assertThat(CustomerId.of("A")).isLessThan(CustomerId.of("a"));
+        assertThat(CustomerId.of("C1").compareTo(CustomerId.of("C1"))).isZero();
+    }
+
+    @Test
+    void blankIdsAreRejectedNamingTheValue() {
+        assertThatThrownBy(() -> CustomerId.of(""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer id must not be blank: ''");
+        assertThatThrownBy(() -> CustomerId.of(" \t"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("customer id")
+                .hasMessageContaining("' \t'");
+    }
+
+    @Test
+    void surroundingWhiteSpaceIsRejectedRatherThanTrimmed() {
+        assertThatThrownBy(() -> CustomerId.of(" C1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer id must not start or end with white space: ' C1'");
+        assertThatThrownBy(() -> CustomerId.of("C1\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'C1\n'");
+    }
+
+    @Test
+    void nullIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> CustomerId.of(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("customer id");
+    }
+}

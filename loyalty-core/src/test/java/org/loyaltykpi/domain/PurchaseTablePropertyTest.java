@@ -1,0 +1,129 @@
+package org.loyaltykpi.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.loyaltykpi.domain.PurchaseGenerators.purchaseLists;
+import static org.loyaltykpi.domain.PurchaseGenerators.seeds;
+import static org.loyaltykpi.domain.PurchaseGenerators.shuffled;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PurchaseTablePropertyTest {
+
+    private static final Comparator<Purchase> BY_CUSTOMER_THEN_DAY =
+            Comparator.comparing(Purchase::customer).thenComparing(Purchase::date);
+
+    @Test
+    void theInputOrderDoesNotMatterBeyondTheOrderWithinACustomersDay() {
+        qt().withFixedSeed(301L).forAll(purchaseLists(), seeds()).checkAssert((purchases, seed) -> {
+            List<Purchase> shuffled = shuffled(purchases, seed);
+            // List.sort is stable: purchases of one customer on one day keep their shuffled order.
+            List<Purchase> sorted =
+                    shuffled.stream().sorted(BY_CUSTOMER_THEN_DAY).toList();
+
+            assertThat(PurchaseTable.of(shuffled)).isEqualTo(PurchaseTable.of(sorted));
+            assertThat(PurchaseTable.of(shuffled).stream().toList()).isEqualTo(sorted);
+        });
+    }
+
+    @Test
+    void rowsAreSortedByCustomerThenDay() {
+        qt().withFixedSeed(302L).forAll(purchaseLists()).checkAssert(purchases -> {
+            PurchaseTable table = PurchaseTable.of(purchases);
+            for (int row = 1; row < table.size(); row++) {
+                int before = table.customerIndex(row - 1);
+                int now = table.customerIndex(row);
+                assertThat(now).isGreaterThanOrEqualTo(before);
+                if (now == before) {
+                    assertThat(table.epochDay(row)).isGreaterThanOrEqualTo(table.epochDay(row - 1));
+                }
+            }
+        });
+    }
+
+    @Test
+    void firstAndEndRowsPartitionTheRowsByCustomer() {
+        qt().withFixedSeed(303L).forAll(purchaseLists()).checkAssert(purchases -> {
+            PurchaseTable table = PurchaseTable.of(purchases);
+            int expectedFirst = 0;
+            for (int c = 0; c < table.customerCount(); c++) {
+                assertThat(table.firstRow(c)).isEqualTo(expectedFirst);
+                assertThat(table.endRow(c)).as("every customer has a purchase").isGreaterThan(table.firstRow(c));
+                for (int row = table.firstRow(c); row < table.endRow(c); row++) {
+                    assertThat(table.customerIndex(row)).isEqualTo(c);
+                }
+                expectedFirst = table.endRow(c);
+            }
+            assertThat(expectedFirst).isEqualTo(table.size());
+        });
+    }
+
+    @Test
+    void streamGivesBackTheSamePurchases() {
+        qt().withFixedSeed(304L).forAll(purchaseLists()).checkAssert(purchases -> {
+            PurchaseTable table = PurchaseTable.of(purchases);
+
+            assertThat(counts(table.stream().toList())).isEqualTo(counts(purchases));
+            assertThat(PurchaseTable.from(table.stream())).isEqualTo(table);
+        });
+    }
+
+    @Test
+    void theCollectorGivesTheSameTableOnParallelAndSequentialStreams() {
+        qt().withFixedSeed(305L).forAll(purchaseLists()).checkAssert(purchases -> {
+            PurchaseTable expected = PurchaseTable.of(purchases);
+
+            assertThat(purchases.stream().collect(PurchaseTable.toPurchaseTable()))
+                    .isEqualTo(expected);
+            assertThat(purchases.parallelStream().collect(PurchaseTable.toPurchaseTable()))
+                    .isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void customersCategoriesAndDateRangeAreThoseOfThePurchases() {
+        qt().withFixedSeed(306L).forAll(purchaseLists()).checkAssert(purchases -> {
+            PurchaseTable table = PurchaseTable.of(purchases);
+            Set<CustomerId> customers =
+                    purchases.stream().map(Purchase::customer).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> categories = purchases.stream()
+                    .flatMap(p -> p.category().stream())
+                    .collect(Collectors.toCollection(TreeSet::new));
+
+            assertThat(table.size()).isEqualTo(purchases.size());
+            assertThat(table.customerCount()).isEqualTo(customers.size());
+            assertThat(table.categories()).containsExactlyElementsOf(categories);
+            int c = 0;
+            for (CustomerId id : customers) {
+                assertThat(table.customer(c)).isEqualTo(id);
+                assertThat(table.indexOf(id)).hasValue(c);
+                c++;
+            }
+            if (purchases.isEmpty()) {
+                assertThat(table.dateRange()).isEmpty();
+            } else {
+                LocalDate first = purchases.stream()
+                        .map(Purchase::date)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow();
+                LocalDate last = purchases.stream()
+                        .map(Purchase::date)
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
+                assertThat(table.dateRange()).contains(Period.of(first, last.plusDays(1)));
+            }
+        });
+    }
+
+    private static Map<Purchase, Long> counts(List<Purchase> purchases) {
+        return purchases.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+}
