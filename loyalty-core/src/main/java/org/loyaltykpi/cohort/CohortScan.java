@@ -53,6 +53,9 @@ final class CohortScan {
 
     private CohortTally tallyCustomers(int fromCustomer, int toCustomer) {
         CohortTally tally = new CohortTally(periods, brackets);
+        if (fromCustomer == toCustomer) {
+            return tally;
+        }
         int[] periodByDay = this.periodByDay;
         int minDay = this.minDay;
         PurchaseTable table = this.table;
@@ -61,35 +64,48 @@ final class CohortScan {
         long[] revenue = tally.revenue;
         long[] bracketMask = tally.bracketMaskByOffset;
         boolean withBrackets = !brackets.isEmpty();
-        for (int c = fromCustomer; c < toCustomer; c++) {
-            int row = table.firstRow(c);
-            int end = table.endRow(c);
-            // Rows are sorted by day, so the first row is the acquisition. Cell = cohort * periods + offset, and
-            // offset = period - cohort, so cell = base + period.
-            int cohort = periodByDay[table.epochDay(row) - minDay];
-            int base = cohort * (periods - 1);
-            int previous = cohort - 1;
-            long bracketsHit = 0;
-            for (; row < end; row++) {
-                int period = periodByDay[table.epochDay(row) - minDay];
-                int cell = base + period;
-                // Branch-free "first purchase of this customer in this period": periods never decrease within a
-                // customer, so previous - period is negative exactly when the period is new. Short, unpredictable
-                // runs made a branch here the most expensive instruction of the scan.
-                active[cell] += (previous - period) >>> 31;
-                purchases[cell]++;
-                revenue[cell] += table.amountMinorUnits(row);
-                previous = period;
-                if (withBrackets) {
-                    bracketsHit |= bracketMask[period - cohort];
+        int stride = periods - 1;
+        int customer = fromCustomer;
+        int nextCustomerRow = table.firstRow(fromCustomer);
+        int end = table.endRow(toCustomer - 1);
+        int cohort = 0;
+        int previous = 0;
+        long bracketsHit = 0;
+        // One flat loop over the rows rather than a loop per customer: customers have few rows, and entering and
+        // leaving a short inner loop per customer cost more than all the per-row work.
+        for (int row = nextCustomerRow; row < end; row++) {
+            int period = periodByDay[table.epochDay(row) - minDay];
+            if (row == nextCustomerRow) {
+                if (customer > fromCustomer) {
+                    finishCustomer(tally, cohort, previous, bracketsHit);
                 }
+                // Rows are sorted by day: a customer's first row is its acquisition.
+                cohort = period;
+                previous = period - 1;
+                bracketsHit = 0;
+                nextCustomerRow = table.endRow(customer++);
             }
-            tally.customer(cohort);
-            tally.lastActiveAt(cohort, previous - cohort);
+            // Cell = cohort * periods + offset and offset = period - cohort, so cell = cohort * (periods - 1) + period.
+            int cell = cohort * stride + period;
+            // Branch-free "first purchase of this customer in this period": periods never decrease within a
+            // customer, so previous - period is negative exactly when the period is new.
+            active[cell] += (previous - period) >>> 31;
+            purchases[cell]++;
+            revenue[cell] += table.amountMinorUnits(row);
+            previous = period;
             if (withBrackets) {
-                tally.addBrackets(cohort, bracketsHit);
+                bracketsHit |= bracketMask[period - cohort];
             }
         }
+        finishCustomer(tally, cohort, previous, bracketsHit);
         return tally;
+    }
+
+    private void finishCustomer(CohortTally tally, int cohort, int lastPeriod, long bracketsHit) {
+        tally.customer(cohort);
+        tally.lastActiveAt(cohort, lastPeriod - cohort);
+        if (!brackets.isEmpty()) {
+            tally.addBrackets(cohort, bracketsHit);
+        }
     }
 }

@@ -521,6 +521,71 @@ public final class PurchaseTable {
         }
 
         /**
+         * Adds rows in bulk from columns, for loaders that parse in parallel chunks: customers and categories are
+         * indexes into chunk-local dictionaries, so each distinct id costs one lookup and each row none.
+         *
+         * @param customerIds the chunk's customer ids; {@code customerIndex} values index this list
+         * @param customerIndex per row, the customer
+         * @param epochDay per row, days since 1970-01-01
+         * @param amountMinorUnits per row, the amount in minor units at {@link #amountScale()}, {@code >= 0}
+         * @param categories the chunk's category names; {@code categoryIndex} values index this list
+         * @param categoryIndex per row, the category or {@link PurchaseTable#NO_CATEGORY}
+         * @param quantity per row, items {@code >= 1}
+         * @param rows how many rows of the arrays to add
+         * @return this builder
+         * @throws IllegalArgumentException naming the field and value of the first invalid row or id
+         */
+        public Builder addColumns(
+                List<String> customerIds,
+                int[] customerIndex,
+                int[] epochDay,
+                long[] amountMinorUnits,
+                List<String> categories,
+                int[] categoryIndex,
+                int[] quantity,
+                int rows) {
+            int[] customerToGlobal = new int[customerIds.size()];
+            for (int i = 0; i < customerToGlobal.length; i++) {
+                customerToGlobal[i] = customerIndexById.computeIfAbsent(customerIds.get(i), id -> {
+                    new CustomerId(id);
+                    this.customerIds.add(id);
+                    return this.customerIds.size() - 1;
+                });
+            }
+            int[] categoryToGlobal = new int[categories.size()];
+            for (int i = 0; i < categoryToGlobal.length; i++) {
+                categoryToGlobal[i] = categoryIndexByName.computeIfAbsent(categories.get(i), name -> {
+                    if (name.isBlank()) {
+                        throw new IllegalArgumentException("category must not be blank: '" + name + "'");
+                    }
+                    categoryNames.add(name);
+                    return categoryNames.size() - 1;
+                });
+            }
+            while (day.length - size < rows) {
+                grow();
+            }
+            for (int r = 0; r < rows; r++) {
+                if (amountMinorUnits[r] < 0) {
+                    throw new IllegalArgumentException("amount must be >= 0 (refunds are not purchases): "
+                            + Money.fromMinorUnits(amountMinorUnits[r], amountScale)
+                                    .toPlainString());
+                }
+                if (quantity[r] < 1) {
+                    throw new IllegalArgumentException("quantity must be >= 1: " + quantity[r]);
+                }
+                int k = categoryIndex[r];
+                customer[size] = customerToGlobal[customerIndex[r]];
+                day[size] = epochDay[r];
+                amount[size] = amountMinorUnits[r];
+                category[size] = k == NO_CATEGORY ? NO_CATEGORY : categoryToGlobal[k];
+                this.quantity[size] = quantity[r];
+                size++;
+            }
+            return this;
+        }
+
+        /**
          * Adds every row of another builder of the same scale.
          *
          * @param other the other builder
@@ -545,7 +610,7 @@ public final class PurchaseTable {
 
         private void grow() {
             int capacity = (int) Math.min(Integer.MAX_VALUE - 8, day.length + (day.length >> 1) + 16L);
-            if (capacity <= size) {
+            if (capacity == day.length) {
                 throw new IllegalStateException("a purchase table holds at most " + size + " rows");
             }
             customer = Arrays.copyOf(customer, capacity);
@@ -575,9 +640,17 @@ public final class PurchaseTable {
                 firstRow[c + 1] += firstRow[c];
             }
             int[] order = new int[size];
-            int[] cursor = Arrays.copyOf(firstRow, customers);
-            for (int i = 0; i < size; i++) {
-                order[cursor[customerRank[customer[i]]]++] = i;
+            boolean inCustomerOrder = true;
+            for (int i = 1; i < size && inCustomerOrder; i++) {
+                inCustomerOrder = customerRank[customer[i - 1]] <= customerRank[customer[i]];
+            }
+            if (inCustomerOrder) {
+                Arrays.setAll(order, i -> i);
+            } else {
+                int[] cursor = Arrays.copyOf(firstRow, customers);
+                for (int i = 0; i < size; i++) {
+                    order[cursor[customerRank[customer[i]]]++] = i;
+                }
             }
             for (int c = 0; c < customers; c++) {
                 sortRunByDay(order, firstRow[c], firstRow[c + 1]);
@@ -602,16 +675,25 @@ public final class PurchaseTable {
 
         /** Sorts {@code values} in place and returns, for each original position, its position after sorting. */
         private static int[] rankBySortedValue(String[] values) {
+            int[] rank = new int[values.length];
+            Arrays.setAll(rank, i -> i);
+            boolean sorted = true;
+            for (int i = 1; i < values.length && sorted; i++) {
+                sorted = values[i - 1].compareTo(values[i]) < 0;
+            }
+            if (sorted) {
+                // Exports are often sorted by customer already: nothing to move.
+                return rank;
+            }
             Integer[] byValue = new Integer[values.length];
             Arrays.setAll(byValue, i -> i);
-            Arrays.sort(byValue, (a, b) -> values[a].compareTo(values[b]));
-            int[] rank = new int[values.length];
-            String[] sorted = new String[values.length];
+            Arrays.parallelSort(byValue, (a, b) -> values[a].compareTo(values[b]));
+            String[] sortedValues = new String[values.length];
             for (int r = 0; r < values.length; r++) {
                 rank[byValue[r]] = r;
-                sorted[r] = values[byValue[r]];
+                sortedValues[r] = values[byValue[r]];
             }
-            System.arraycopy(sorted, 0, values, 0, values.length);
+            System.arraycopy(sortedValues, 0, values, 0, values.length);
             return rank;
         }
 

@@ -48,6 +48,16 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static PurchaseTable read(Path file, CsvOptions options) {
+        try {
+            // Files of plain rows parse in parallel straight from bytes; anything else (quotes, a bad row, an odd
+            // encoding) is read again by the general reader, which gives the exact error.
+            Optional<PurchaseTable> fast = ParallelCsvLoader.load(file, options);
+            if (fast.isPresent()) {
+                return fast.get();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, file.toString(), options);
         } catch (IOException e) {
@@ -128,6 +138,26 @@ public final class PurchaseCsv {
         boolean plain = field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
                 && field.equals(field.strip());
         return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The 0-based indexes of the customer, date, amount, category and quantity columns ({@code -1} for an absent
+     * optional column), resolved exactly as the general reader does.
+     */
+    static int[] columnIndexes(String source, CsvOptions options, Optional<List<String>> header) {
+        Loader loader = new Loader(Reader.nullReader(), source, options);
+        loader.header = header;
+        return new int[] {
+            loader.required(options.customerColumn(), "customer").index,
+            loader.required(options.dateColumn(), "date").index,
+            loader.required(options.amountColumn(), "amount").index,
+            loader.optional(options.categoryColumn(), CsvOptions.CATEGORY, "category")
+                    .map(c -> c.index)
+                    .orElse(-1),
+            loader.optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity")
+                    .map(c -> c.index)
+                    .orElse(-1)
+        };
     }
 
     /** One read of one input. */

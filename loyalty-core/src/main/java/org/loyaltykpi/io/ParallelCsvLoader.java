@@ -1,0 +1,498 @@
+package org.loyaltykpi.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.loyaltykpi.domain.PurchaseTable;
+
+/**
+ * The fast path of {@link PurchaseCsv#read(Path, CsvOptions)}: the file is cut at line breaks into chunks that are
+ * parsed in parallel straight from bytes, each into primitive columns with chunk-local id dictionaries, then added to
+ * one {@link PurchaseTable.Builder} in file order.
+ *
+ * <p>It handles plain rows only. At the first thing it does not handle (a quote, a blank or non-ASCII-edged id, a
+ * value that does not parse, a short row) it gives up and {@link PurchaseCsv} reads the file again with the general
+ * reader, which accepts every valid file and names file, line, column and value of the first bad row. So the fast
+ * path never decides what is valid: it only skips work on files that are.
+ */
+final class ParallelCsvLoader {
+    private static final int CHUNK_BYTES = 8 << 20;
+
+    /** Thrown inside the fast path when the general reader must take over; carries no stack trace. */
+    private static final class Fallback extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Fallback() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Fallback FALLBACK = new Fallback();
+
+    private ParallelCsvLoader() {}
+
+    /** The table, or empty if the general reader must read this file. */
+    static Optional<PurchaseTable> load(Path file, CsvOptions options) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return Optional.empty();
+            }
+            byte[] head = read(channel, 0, (int) Math.min(size, 1 << 16));
+            int dataStart =
+                    head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
+                            ? 3
+                            : 0;
+            Optional<List<String>> header = Optional.empty();
+            if (options.header()) {
+                int lineEnd = indexOf(head, dataStart, head.length, (byte) '\n');
+                if (lineEnd < 0) {
+                    return Optional.empty();
+                }
+                List<String> names = splitHeader(head, dataStart, lineEnd, options.delimiter());
+                if (names.isEmpty()) {
+                    return Optional.empty();
+                }
+                header = Optional.of(names);
+                dataStart = lineEnd + 1;
+            }
+            int[] columns = PurchaseCsv.columnIndexes(file.toString(), options, header);
+            long[] bounds = chunkBounds(channel, dataStart, size);
+            Chunk[] chunks = new Chunk[bounds.length - 1];
+            try {
+                IntStream.range(0, chunks.length).parallel().forEach(i -> {
+                    try {
+                        byte[] bytes = read(channel, bounds[i], (int) (bounds[i + 1] - bounds[i]));
+                        chunks[i] = new Chunk(bytes, options, columns).parse();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            } catch (Fallback e) {
+                return Optional.empty();
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            PurchaseTable.Builder builder = PurchaseTable.builder(options.amountScale());
+            try {
+                for (Chunk chunk : chunks) {
+                    builder.addColumns(
+                            chunk.customerIds,
+                            chunk.customer,
+                            chunk.day,
+                            chunk.amount,
+                            chunk.categories,
+                            chunk.category,
+                            chunk.quantity,
+                            chunk.rows);
+                }
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            return Optional.of(builder.build());
+        }
+    }
+
+    private static byte[] read(FileChannel channel, long position, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("file shrank while being read");
+            }
+        }
+        return bytes;
+    }
+
+    /** Chunk boundaries: each after a line break, about {@link #CHUNK_BYTES} apart, covering {@code [start, size)}. */
+    private static long[] chunkBounds(FileChannel channel, long start, long size) throws IOException {
+        List<Long> bounds = new ArrayList<>();
+        bounds.add(start);
+        long next = start + CHUNK_BYTES;
+        while (next < size) {
+            long lineStart = -1;
+            for (long window = next; window < size && lineStart < 0; window += 1 << 16) {
+                byte[] bytes = read(channel, window, (int) Math.min(1 << 16, size - window));
+                int nl = indexOf(bytes, 0, bytes.length, (byte) '\n');
+                if (nl >= 0) {
+                    lineStart = window + nl + 1;
+                }
+            }
+            if (lineStart < 0 || lineStart >= size) {
+                break;
+            }
+            bounds.add(lineStart);
+            next = lineStart + CHUNK_BYTES;
+        }
+        bounds.add(size);
+        return bounds.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> splitHeader(byte[] bytes, int from, int to, Delimiter delimiter) {
+        String line = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        if (line.indexOf('"') >= 0) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (delimiter == Delimiter.WHITESPACE) {
+            for (String name : line.strip().split("[ \t]+")) {
+                names.add(name);
+            }
+        } else {
+            for (String name : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter.character())), -1)) {
+                names.add(name.strip());
+            }
+        }
+        return names.size() == 1 && names.get(0).isEmpty() ? List.of() : names;
+    }
+
+    /** One chunk of whole lines, parsed into columns. Not thread-safe; one task each. */
+    private static final class Chunk {
+        private static final byte[] NO_BYTES = {};
+
+        private final byte[] bytes;
+        private final byte separator;
+        private final boolean whitespace;
+        private final byte decimal;
+        private final int scale;
+        private final boolean isoDashes;
+        private final boolean isoCompact;
+        private final DateParser dates;
+        private final int customerColumn;
+        private final int dateColumn;
+        private final int amountColumn;
+        private final int categoryColumn;
+        private final int quantityColumn;
+        private final int lastColumn;
+        private final int[] fieldStart;
+        private final int[] fieldEnd;
+
+        final List<String> customerIds = new ArrayList<>();
+        final List<String> categories = new ArrayList<>();
+        int[] customer;
+        int[] day;
+        long[] amount;
+        int[] category;
+        int[] quantity;
+        int rows;
+
+        private int[] idSlots = new int[1 << 12];
+        private int[] idOffset = new int[1 << 11];
+        private int[] idLength = new int[1 << 11];
+        private int[] idHash = new int[1 << 11];
+        private byte[][] categoryBytes = new byte[0][];
+
+        Chunk(byte[] bytes, CsvOptions options, int[] columns) {
+            this.bytes = bytes;
+            this.whitespace = options.delimiter() == Delimiter.WHITESPACE;
+            this.separator = (byte) options.delimiter().character();
+            this.decimal = (byte) options.decimalSeparator();
+            this.scale = options.amountScale();
+            String pattern = options.datePattern();
+            this.isoDashes = pattern.equals("yyyy-MM-dd") || pattern.equals("uuuu-MM-dd");
+            this.isoCompact = pattern.equals("yyyyMMdd") || pattern.equals("uuuuMMdd");
+            this.dates = DateParser.of(pattern);
+            this.customerColumn = columns[0];
+            this.dateColumn = columns[1];
+            this.amountColumn = columns[2];
+            this.categoryColumn = columns[3];
+            this.quantityColumn = columns[4];
+            this.lastColumn = Arrays.stream(columns).max().orElseThrow();
+            this.fieldStart = new int[lastColumn + 1];
+            this.fieldEnd = new int[lastColumn + 1];
+            int capacity = Math.max(16, bytes.length / 24);
+            customer = new int[capacity];
+            day = new int[capacity];
+            amount = new long[capacity];
+            category = new int[capacity];
+            quantity = new int[capacity];
+        }
+
+        Chunk parse() {
+            int position = 0;
+            int length = bytes.length;
+            while (position < length) {
+                int lineEnd = position;
+                while (lineEnd < length && bytes[lineEnd] != '\n') {
+                    if (bytes[lineEnd] == '\r' && lineEnd + 1 < length && bytes[lineEnd + 1] != '\n') {
+                        throw FALLBACK; // a bare carriage return is a line break to the general reader
+                    }
+                    lineEnd++;
+                }
+                int end = lineEnd > position && bytes[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                if (!blank(position, end)) {
+                    parseLine(position, end);
+                }
+                position = lineEnd + 1;
+            }
+            return this;
+        }
+
+        private boolean blank(int from, int to) {
+            for (int i = from; i < to; i++) {
+                byte b = bytes[i];
+                if (b != ' ' && b != '\t') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void parseLine(int from, int to) {
+            splitFields(from, to);
+            if (rows == day.length) {
+                grow();
+            }
+            customer[rows] = customerIndex(fieldStart[customerColumn], fieldEnd[customerColumn]);
+            day[rows] = parseDay(fieldStart[dateColumn], fieldEnd[dateColumn]);
+            amount[rows] = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn]);
+            category[rows] = categoryColumn < 0
+                    ? PurchaseTable.NO_CATEGORY
+                    : categoryIndex(fieldStart[categoryColumn], fieldEnd[categoryColumn]);
+            quantity[rows] =
+                    quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+            rows++;
+        }
+
+        /** Finds the fields up to the last needed column, trimmed of spaces and tabs. */
+        private void splitFields(int from, int to) {
+            int field = 0;
+            int i = from;
+            if (whitespace) {
+                while (field <= lastColumn) {
+                    while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
+                        i++;
+                    }
+                    if (i == to) {
+                        throw FALLBACK;
+                    }
+                    fieldStart[field] = i;
+                    while (i < to && bytes[i] != ' ' && bytes[i] != '\t') {
+                        i++;
+                    }
+                    fieldEnd[field++] = i;
+                }
+                return;
+            }
+            int start = from;
+            while (field <= lastColumn) {
+                while (i < to && bytes[i] != separator) {
+                    if (bytes[i] == '"') {
+                        throw FALLBACK;
+                    }
+                    i++;
+                }
+                int s = start;
+                int e = i;
+                while (s < e && (bytes[s] == ' ' || bytes[s] == '\t')) {
+                    s++;
+                }
+                while (e > s && (bytes[e - 1] == ' ' || bytes[e - 1] == '\t')) {
+                    e--;
+                }
+                fieldStart[field] = s;
+                fieldEnd[field++] = e;
+                if (i == to && field <= lastColumn) {
+                    throw FALLBACK;
+                }
+                start = ++i;
+            }
+            for (int q = i; q < to; q++) {
+                if (bytes[q] == '"') {
+                    throw FALLBACK;
+                }
+            }
+        }
+
+        private int customerIndex(int from, int to) {
+            if (from == to || bytes[from] < 0 || bytes[to - 1] < 0) {
+                // empty, or starting / ending with a non-ASCII byte (maybe white space the general reader strips)
+                throw FALLBACK;
+            }
+            int hash = 1;
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            hash ^= hash >>> 16;
+            int mask = idSlots.length - 1;
+            for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+                int entry = idSlots[slot] - 1;
+                if (entry < 0) {
+                    return addId(slot, hash, from, to);
+                }
+                if (idHash[entry] == hash
+                        && Arrays.equals(bytes, idOffset[entry], idOffset[entry] + idLength[entry], bytes, from, to)) {
+                    return entry;
+                }
+            }
+        }
+
+        private int addId(int slot, int hash, int from, int to) {
+            int index = customerIds.size();
+            customerIds.add(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            if (index == idOffset.length) {
+                idOffset = Arrays.copyOf(idOffset, index * 2);
+                idLength = Arrays.copyOf(idLength, index * 2);
+                idHash = Arrays.copyOf(idHash, index * 2);
+            }
+            idOffset[index] = from;
+            idLength[index] = to - from;
+            idHash[index] = hash;
+            idSlots[slot] = index + 1;
+            if (2 * customerIds.size() > idSlots.length) {
+                rehash();
+            }
+            return index;
+        }
+
+        private void rehash() {
+            int[] slots = new int[idSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int index = 0; index < customerIds.size(); index++) {
+                int slot = idHash[index] & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = index + 1;
+            }
+            idSlots = slots;
+        }
+
+        private int categoryIndex(int from, int to) {
+            if (from == to) {
+                return PurchaseTable.NO_CATEGORY;
+            }
+            if (bytes[from] < 0 || bytes[to - 1] < 0) {
+                throw FALLBACK;
+            }
+            for (int k = 0; k < categoryBytes.length; k++) {
+                if (Arrays.equals(categoryBytes[k], 0, categoryBytes[k].length, bytes, from, to)) {
+                    return k;
+                }
+            }
+            byte[] name = Arrays.copyOfRange(bytes, from, to);
+            categoryBytes = Arrays.copyOf(categoryBytes, categoryBytes.length + 1);
+            categoryBytes[categoryBytes.length - 1] = name;
+            categories.add(new String(name, StandardCharsets.UTF_8));
+            return categoryBytes.length - 1;
+        }
+
+        private int parseDay(int from, int to) {
+            if (isoDashes && to - from == 10 && bytes[from + 4] == '-' && bytes[from + 7] == '-') {
+                return epochDay(digits(from, 4), digits(from + 5, 2), digits(from + 8, 2));
+            }
+            if (isoCompact && to - from == 8) {
+                return epochDay(digits(from, 4), digits(from + 4, 2), digits(from + 6, 2));
+            }
+            if (isoDashes || isoCompact) {
+                throw FALLBACK;
+            }
+            try {
+                return dates.epochDay(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                throw FALLBACK;
+            }
+        }
+
+        private int digits(int from, int count) {
+            int value = 0;
+            for (int i = from; i < from + count; i++) {
+                int d = bytes[i] - '0';
+                if (d < 0 || d > 9) {
+                    throw FALLBACK;
+                }
+                value = value * 10 + d;
+            }
+            return value;
+        }
+
+        /** Days since 1970-01-01 of a valid proleptic Gregorian date (Hinnant's days-from-civil). */
+        private static int epochDay(int year, int month, int day) {
+            if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+                throw FALLBACK;
+            }
+            int y = month <= 2 ? year - 1 : year;
+            int era = Math.floorDiv(y, 400);
+            int yearOfEra = y - era * 400;
+            int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+            int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+            return era * 146_097 + dayOfEra - 719_468;
+        }
+
+        private static int lengthOfMonth(int year, int month) {
+            if (month == 2) {
+                boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+                return leap ? 29 : 28;
+            }
+            return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+        }
+
+        private long parseAmount(int from, int to) {
+            long units = 0;
+            int decimals = -1;
+            if (from == to) {
+                throw FALLBACK;
+            }
+            for (int i = from; i < to; i++) {
+                byte b = bytes[i];
+                if (b >= '0' && b <= '9') {
+                    if (decimals >= 0 && ++decimals > scale || units > (Long.MAX_VALUE - 9) / 10) {
+                        throw FALLBACK;
+                    }
+                    units = units * 10 + (b - '0');
+                } else if (b == decimal && decimals < 0) {
+                    decimals = 0;
+                } else {
+                    throw FALLBACK;
+                }
+            }
+            if (decimals == 0 && to - from == 1) {
+                throw FALLBACK;
+            }
+            for (int d = Math.max(decimals, 0); d < scale; d++) {
+                if (units > Long.MAX_VALUE / 10) {
+                    throw FALLBACK;
+                }
+                units *= 10;
+            }
+            return units;
+        }
+
+        private int parseQuantity(int from, int to) {
+            if (from == to || to - from > 9) {
+                throw FALLBACK;
+            }
+            int value = digits(from, to - from);
+            if (value < 1) {
+                throw FALLBACK;
+            }
+            return value;
+        }
+
+        private void grow() {
+            int capacity = day.length * 2;
+            customer = Arrays.copyOf(customer, capacity);
+            day = Arrays.copyOf(day, capacity);
+            amount = Arrays.copyOf(amount, capacity);
+            category = Arrays.copyOf(category, capacity);
+            quantity = Arrays.copyOf(quantity, capacity);
+        }
+    }
+}
