@@ -2,10 +2,9 @@ package org.loyaltykpi.cohort;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.internal.CustomerRanges;
 
 /**
  * The columnar cohort engine: one pass over a {@link PurchaseTable}'s day and amount columns, customer by customer,
@@ -38,17 +37,7 @@ final class CohortScan {
     static CohortTally tally(
             PurchaseTable table, Granularity granularity, long firstOrdinal, List<OffsetBracket> brackets) {
         CohortScan scan = new CohortScan(table, granularity, firstOrdinal, brackets);
-        int customers = table.customerCount();
-        int tasks = (customers + CUSTOMERS_PER_TASK - 1) / CUSTOMERS_PER_TASK;
-        if (tasks <= 1 || ForkJoinPool.getCommonPoolParallelism() <= 1) {
-            return scan.tallyCustomers(0, customers);
-        }
-        return IntStream.range(0, tasks)
-                .parallel()
-                .mapToObj(t ->
-                        scan.tallyCustomers(t * CUSTOMERS_PER_TASK, Math.min(customers, (t + 1) * CUSTOMERS_PER_TASK)))
-                .reduce(CohortTally::merge)
-                .orElseThrow();
+        return CustomerRanges.scan(table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, CohortTally::merge);
     }
 
     private CohortTally tallyCustomers(int fromCustomer, int toCustomer) {

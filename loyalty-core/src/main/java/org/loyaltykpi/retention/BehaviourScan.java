@@ -1,10 +1,9 @@
 package org.loyaltykpi.retention;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.internal.CustomerRanges;
 
 /**
  * The columnar scan behind {@link RetentionCalculator}: one pass over a {@link PurchaseTable}, customer by customer,
@@ -47,17 +46,8 @@ final class BehaviourScan {
     /** Tallies the table over consecutive, non-overlapping periods. */
     static BehaviourTally tally(PurchaseTable table, List<Period> slots) {
         BehaviourScan scan = new BehaviourScan(table, slots);
-        int customers = table.customerCount();
-        int tasks = (customers + CUSTOMERS_PER_TASK - 1) / CUSTOMERS_PER_TASK;
-        if (tasks <= 1 || ForkJoinPool.getCommonPoolParallelism() <= 1) {
-            return scan.tallyCustomers(0, customers);
-        }
-        return IntStream.range(0, tasks)
-                .parallel()
-                .mapToObj(t ->
-                        scan.tallyCustomers(t * CUSTOMERS_PER_TASK, Math.min(customers, (t + 1) * CUSTOMERS_PER_TASK)))
-                .reduce(BehaviourTally::merge)
-                .orElseThrow();
+        return CustomerRanges.scan(
+                table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, BehaviourTally::merge);
     }
 
     private int slotOf(int day) {
