@@ -4,6 +4,7 @@ import java.util.function.Function;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.io.Delimiter;
+import org.loyaltykpi.survey.CsiMethod;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -30,6 +31,13 @@ final class Converters {
         @Override
         public Period convert(String value) {
             return Converters.convert(value, Period::parse);
+        }
+    }
+
+    static final class CsiMethodConverter implements ITypeConverter<CsiMethod> {
+        @Override
+        public CsiMethod convert(String value) {
+            return Converters.convert(value, CsiMethod::parse);
         }
     }
 

@@ -84,6 +84,11 @@ final class PurchaseInput {
         return options;
     }
 
+    /** Whether no purchase file is given, so commands run on the built-in sample shop. */
+    boolean isSampleShop() {
+        return transactions.isEmpty();
+    }
+
     Loaded load() {
         CsvOptions options = csvOptions();
         if (transactions.isEmpty()) {

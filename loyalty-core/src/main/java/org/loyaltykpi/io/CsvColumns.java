@@ -42,6 +42,13 @@ final class CsvColumns {
         return Optional.of(new CsvColumns(source, fields, header));
     }
 
+    /** A field as written to a comma-separated file: quoted (RFC 4180) only when it must be. */
+    static String quote(String field) {
+        boolean plain = field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+                && field.equals(field.strip());
+        return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
+    }
+
     /** A column that must be there; an error naming the header (or the missing header) otherwise. */
     Column required(ColumnRef ref, String what) {
         return ref.resolve(header).map(i -> new Column(i, label(ref, i))).orElseThrow(() -> missing(ref, what));

@@ -107,13 +107,14 @@ public final class PurchaseCsv {
                     CsvOptions.QUANTITY));
             w.write('\n');
             for (int row = 0; row < table.size(); row++) {
-                w.write(quote(table.customer(table.customerIndex(row)).value()));
+                w.write(CsvColumns.quote(
+                        table.customer(table.customerIndex(row)).value()));
                 w.write(',');
                 w.write(LocalDate.ofEpochDay(table.epochDay(row)).toString());
                 w.write(',');
                 w.write(table.amount(row).toPlainString());
                 w.write(',');
-                w.write(quote(table.category(row).orElse("")));
+                w.write(CsvColumns.quote(table.category(row).orElse("")));
                 w.write(',');
                 w.write(Integer.toString(table.quantity(row)));
                 w.write('\n');
@@ -122,12 +123,6 @@ public final class PurchaseCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write purchases: " + e.getMessage(), e);
         }
-    }
-
-    private static String quote(String field) {
-        boolean plain = field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
-                && field.equals(field.strip());
-        return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** One read of one input. */

@@ -1,8 +1,10 @@
 package org.loyaltykpi.io;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,64 @@ public final class SurveyCsv {
             return new Loader(in, sourceName, options).load();
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes answers as CSV: {@code respondent_id,date,question,score,segment,weight}, ISO dates, an empty segment
+     * for none; {@code read} with the defaults gives them back when their scales are their kinds' defaults.
+     *
+     * @param responses the answers
+     * @param out where to write; flushed, not closed
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void write(List<SurveyResponse> responses, Writer out) {
+        try {
+            Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out);
+            w.write(String.join(
+                    ",",
+                    SurveyCsvOptions.RESPONDENT,
+                    SurveyCsvOptions.DATE,
+                    SurveyCsvOptions.QUESTION,
+                    SurveyCsvOptions.SCORE,
+                    SurveyCsvOptions.SEGMENT,
+                    SurveyCsvOptions.WEIGHT));
+            w.write('\n');
+            for (SurveyResponse r : responses) {
+                w.write(CsvColumns.quote(r.respondent().value()));
+                w.write(',');
+                w.write(r.date().toString());
+                w.write(',');
+                w.write(CsvColumns.quote(r.question()));
+                w.write(',');
+                w.write(Integer.toString(r.score()));
+                w.write(',');
+                w.write(CsvColumns.quote(r.segment().orElse("")));
+                w.write(',');
+                w.write(
+                        r.weight() == Math.rint(r.weight()) && r.weight() < 1e15
+                                ? Long.toString((long) r.weight())
+                                : Double.toString(r.weight()));
+                w.write('\n');
+            }
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write survey answers: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes answers to a file (UTF-8), as {@link #write(List, Writer)}.
+     *
+     * @param responses the answers
+     * @param file the file to create or replace
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void write(List<SurveyResponse> responses, Path file) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(responses, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 

@@ -93,8 +93,8 @@ public record ConfidenceInterval(double level, double low, double high, Method m
         return String.format(
                 Locale.ROOT,
                 "%s..%s (%s%% %s)",
-                num(low),
-                num(high),
+                num(low, Math.max(Math.abs(low), Math.abs(high))),
+                num(high, Math.max(Math.abs(low), Math.abs(high))),
                 BigDecimal.valueOf(100 * level)
                         .round(MathContext.DECIMAL32)
                         .stripTrailingZeros()
@@ -102,9 +102,9 @@ public record ConfidenceInterval(double level, double low, double high, Method m
                 method.label);
     }
 
-    private static String num(double x) {
-        return Math.abs(x) >= 10 || x == Math.rint(x)
-                ? String.format(Locale.ROOT, "%.1f", x)
-                : String.format(Locale.ROOT, "%.3f", x);
+    private static String num(double x, double magnitude) {
+        // Shares (0..1) need three decimals, scale means two, NPS points one.
+        String pattern = magnitude <= 1 ? "%.3f" : magnitude < 10 ? "%.2f" : "%.1f";
+        return String.format(Locale.ROOT, pattern, x);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * <pre>{@code
  * NpsDifference d = NpsCalculator.difference(NpsResult.of(60, 20, 20), NpsResult.of(40, 30, 30), 0.95);
  * d.difference();   // 30.0 points
- * d.pValue();       // 0.0203...
+ * d.pValue();       // 0.0102 (z = 2.57)
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -61,7 +61,7 @@ public record NpsDifference(
         return pValue < 1 - confidenceInterval.level();
     }
 
-    /** For example {@code NPS difference 30.0 [...] z 2.32, p 0.0203}. */
+    /** For example {@code NPS difference 30.0 [6.895..51.4 (95% normal)] z 2.57, p 0.0102}. */
     @Override
     public String toString() {
         return String.format(
