@@ -80,7 +80,7 @@ final class SurveyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--level must be in (0, 1), e.g. 0.95: " + level);
         }
         Optional<Granularity> period =
-                by.filter(b -> !b.strip().equalsIgnoreCase("segment")).map(Granularity::parse);
+                by.filter(b -> !b.strip().equalsIgnoreCase("segment")).map(SurveyCommand::granularity);
         SurveyOptions options =
                 SurveyOptions.defaults().withCsiMethod(csiMethod).withCsiImportance(importance);
         SurveyInput.Loaded loaded = input.load();
