@@ -1,18 +1,16 @@
 package org.loyaltykpi.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.loyaltykpi.io.ColumnRef;
-import org.loyaltykpi.io.CsvOptions;
-import org.loyaltykpi.io.Delimiter;
 import org.loyaltykpi.io.SurveyCsv;
 import org.loyaltykpi.io.SurveyCsvOptions;
 import org.loyaltykpi.sample.SampleShop;
 import org.loyaltykpi.survey.Scale;
 import org.loyaltykpi.survey.SurveyResponse;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The survey-answers input options of {@code loyalty survey} (the CLI contract of DESIGN.md). */
@@ -25,15 +23,8 @@ final class SurveyInput {
                     + " Without it, the built-in sample shop's answers are used.")
     private Optional<Path> responses = Optional.empty();
 
-    @Option(
-            names = "--delimiter",
-            paramLabel = "DELIM",
-            converter = Converters.DelimiterConverter.class,
-            description = "',' ';' tab or whitespace (runs of spaces). Default: ','.")
-    private Delimiter delimiter = Delimiter.COMMA;
-
-    @Option(names = "--no-header", description = "The file has no header line; give columns as 1-based numbers.")
-    private boolean noHeader;
+    @Mixin
+    private CsvLayout layout;
 
     @Option(
             names = "--respondent-col",
@@ -63,12 +54,6 @@ final class SurveyInput {
     private Optional<String> weightColumn = Optional.empty();
 
     @Option(
-            names = "--date-format",
-            paramLabel = "PATTERN",
-            description = "Date pattern (java.time DateTimeFormatter), read strictly. Default: yyyy-MM-dd.")
-    private String dateFormat = CsvOptions.ISO_DATE;
-
-    @Option(
             names = "--scale",
             paramLabel = "QUESTION=MIN..MAX",
             description = "The scale of a question, repeatable (e.g. --scale csat=1..7). Default by name: nps* 0..10,"
@@ -86,14 +71,14 @@ final class SurveyInput {
 
     SurveyCsvOptions csvOptions() {
         SurveyCsvOptions options = SurveyCsvOptions.defaults()
-                .withDelimiter(delimiter)
-                .withHeader(!noHeader)
+                .withDelimiter(layout.delimiter)
+                .withHeader(!layout.noHeader)
                 .withColumns(
                         ColumnRef.parse(respondentColumn),
                         ColumnRef.parse(dateColumn),
                         ColumnRef.parse(questionColumn),
                         ColumnRef.parse(scoreColumn))
-                .withDatePattern(dateFormat);
+                .withDatePattern(layout.dateFormat);
         if (segmentColumn.isPresent()) {
             options = options.withSegmentColumn(ColumnRef.parse(segmentColumn.get()));
         }
@@ -126,9 +111,6 @@ final class SurveyInput {
     }
 
     static Loaded read(Path file, SurveyCsvOptions options) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
-        return new Loaded(SurveyCsv.read(file, options), file.toString());
+        return new Loaded(SurveyCsv.read(CsvLayout.existing(file), options), file.toString());
     }
 }

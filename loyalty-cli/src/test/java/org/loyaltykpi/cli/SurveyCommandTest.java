@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +35,8 @@ class SurveyCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = LoyaltyCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static LoyaltyCliTest.Run run(String... args) {
+        return LoyaltyCliTest.run(args);
     }
 
     Path file(String content) throws IOException {
@@ -54,7 +47,7 @@ class SurveyCommandTest {
 
     @Test
     void jsonGivesNpsCsatCesAndCsiWithIntervalsInTheDesignShape() throws IOException {
-        Run run = run("survey", "--responses", file(ANSWERS).toString(), "--format", "json");
+        LoyaltyCliTest.Run run = run("survey", "--responses", file(ANSWERS).toString(), "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode root = JSON.readTree(run.out());
         JsonNode nps = root.get("nps");
@@ -92,7 +85,7 @@ class SurveyCommandTest {
 
     @Test
     void undefinedStatisticsAreNullInJson() throws IOException {
-        Run run = run(
+        LoyaltyCliTest.Run run = run(
                 "survey",
                 "--responses",
                 file("respondent_id,date,question,score\nr1,2025-01-01,nps,9\n").toString(),
@@ -114,7 +107,7 @@ class SurveyCommandTest {
                 "r3,2025-02-01,csat,4",
                 "r4,2025-02-02,nps,11",
                 ""));
-        Run run = run("survey", "--responses", bad.toString(), "--format", "json");
+        LoyaltyCliTest.Run run = run("survey", "--responses", bad.toString(), "--format", "json");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n").contains(bad + ":5:", "'score'", "'11'", "scale 0..10");
         assertThat(run.err()).doesNotContain("Exception", "\tat ");
@@ -136,7 +129,7 @@ class SurveyCommandTest {
                         .out());
         assertThat(months.at("/breakdown/groups/0/label").asText()).isEqualTo("2025-01");
         assertThat(months.at("/breakdown/groups/1/period").asText()).isEqualTo("2025-02-01/2025-03-01");
-        Run text = run("survey", "--responses", answers.toString(), "--by", "quarter");
+        LoyaltyCliTest.Run text = run("survey", "--responses", answers.toString(), "--by", "quarter");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("NPS", "CSAT", "CES", "CSI", "2025-Q1", "adjusted Wald");
     }
@@ -144,7 +137,7 @@ class SurveyCommandTest {
     @Test
     void optionsChooseTheScaleTheCsiMethodAndTheImportances() throws IOException {
         Path answers = file("respondent_id,date,question,score\nr1,2025-01-01,csat,7\nr1,2025-01-01,csi:price,3\n");
-        Run run = run(
+        LoyaltyCliTest.Run run = run(
                 "survey",
                 "--responses",
                 answers.toString(),
@@ -181,7 +174,7 @@ class SurveyCommandTest {
 
     @Test
     void withoutResponsesItRunsOnTheSampleShopsSurvey() {
-        Run run = run("survey", "--format", "json");
+        LoyaltyCliTest.Run run = run("survey", "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("sample shop", "\"nps\"", "\"csat\"", "\"ces\"", "\"csi\"");
     }
@@ -195,7 +188,7 @@ class SurveyCommandTest {
         JsonNode own = JSON.readTree(run("report", "--responses", answers.toString(), "--format", "json")
                 .out());
         assertThat(own.at("/survey/nps/score").asDouble()).isEqualTo(25.0);
-        Run text = run("report");
+        LoyaltyCliTest.Run text = run("report");
         assertThat(text.out()).contains("Customer survey", "By segment");
     }
 }
