@@ -27,9 +27,11 @@ import java.util.stream.Collectors;
  * are listed with an empty score and do not count in the index.
  *
  * <pre>{@code
- * CsiResult csi = responses.stream().collect(CsiCalculator.toCsi(CsiMethod.MEAN, Map.of("price", 2.0, "delivery", 1.0)));
- * csi.index();         // OptionalDouble[71.3]
- * csi.pullingDown();   // [price (importance 2.0): 64.5 on 300 answers]
+ * // the sample shop's four attributes, NPS-style, equal importance:
+ * CsiResult csi = SurveyCalculator.summarize(SampleShop.standard().surveyResponses(), SurveyOptions.defaults()).csi();
+ * csi.index();         // OptionalDouble[29.5]
+ * csi.pullingDown();   // [price (importance 1.0): -6.6 on 650 answers]
+ * CsiCalculator.toCsi(CsiMethod.MEAN, Map.of("price", 2.0, "delivery", 1.0));   // weighted, means on 0..100
  * }</pre>
  *
  * <p>Immutable and thread-safe.

@@ -28,8 +28,7 @@ public record SurveySample(
 
     /** Validates and copies. */
     public SurveySample {
-        customers = List.copyOf(customers);
-        Objects.requireNonNull(customers, "customers must not be null");
+        customers = List.copyOf(Objects.requireNonNull(customers, "customers must not be null"));
         if (customers.size() > population) {
             throw new IllegalArgumentException(
                     "a sample of " + customers.size() + " cannot come from " + population + " customers");
