@@ -1,13 +1,16 @@
 /**
  * loyalty-kpi core: the immutable domain model, the columnar {@link org.loyaltykpi.domain.PurchaseTable}, CSV
- * input and the loyalty metric calculators.
+ * input and the loyalty metric calculators, among them the survey metrics (NPS, CSAT, CES, CSI).
  *
  * <p>Only the API packages are exported; {@code org.loyaltykpi.internal} is an implementation detail.
  */
 module org.loyaltykpi.core {
+    requires org.apache.commons.numbers.gamma;
+
     exports org.loyaltykpi.cohort;
     exports org.loyaltykpi.domain;
     exports org.loyaltykpi.io;
     exports org.loyaltykpi.retention;
     exports org.loyaltykpi.sample;
+    exports org.loyaltykpi.survey;
 }

@@ -7,6 +7,7 @@ import org.loyaltykpi.cohort.RetentionDefinition;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.io.Delimiter;
+import org.loyaltykpi.survey.CsiMethod;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -54,6 +55,13 @@ final class Converters {
         @Override
         public OffsetBracket convert(String value) {
             return Converters.convert(value, OffsetBracket::parse);
+        }
+    }
+
+    static final class CsiMethodConverter implements ITypeConverter<CsiMethod> {
+        @Override
+        public CsiMethod convert(String value) {
+            return Converters.convert(value, CsiMethod::parse);
         }
     }
 

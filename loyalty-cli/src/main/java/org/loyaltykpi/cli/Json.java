@@ -54,6 +54,28 @@ final class Json implements AutoCloseable {
         return io(() -> generator.writeNumberField(name, value));
     }
 
+    Json field(String name, double value) {
+        return io(() -> generator.writeNumberField(name, value));
+    }
+
+    Json field(String name, boolean value) {
+        return io(() -> generator.writeBooleanField(name, value));
+    }
+
+    Json nullField(String name) {
+        return io(() -> generator.writeNullField(name));
+    }
+
+    /** An array element. */
+    Json value(String value) {
+        return io(() -> generator.writeString(value));
+    }
+
+    /** An object as an array element. */
+    Json beginElement() {
+        return beginObject();
+    }
+
     Json field(String name, BigDecimal value) {
         return io(() -> generator.writeNumberField(name, value));
     }

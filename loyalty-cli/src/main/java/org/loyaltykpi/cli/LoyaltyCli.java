@@ -17,12 +17,14 @@ import picocli.CommandLine.ParameterException;
         name = "loyalty",
         mixinStandardHelpOptions = true,
         versionProvider = LoyaltyCli.Version.class,
-        description = "Customer-loyalty KPIs from purchase exports: retention, churn, repeat purchase, AOV, ...",
+        description = "Customer-loyalty KPIs from purchase and survey exports: retention, churn, repeat purchase, AOV,"
+                + " NPS, CSAT, CES, CSI, ...",
         subcommands = {
             ReportCommand.class,
             RetentionCommand.class,
             CrrCommand.class,
             CohortCommand.class,
+            SurveyCommand.class,
             SampleCommand.class,
             CommandLine.HelpCommand.class
         })

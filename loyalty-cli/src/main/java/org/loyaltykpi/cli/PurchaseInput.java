@@ -1,14 +1,13 @@
 package org.loyaltykpi.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
-import org.loyaltykpi.io.Delimiter;
 import org.loyaltykpi.io.PurchaseCsv;
 import org.loyaltykpi.sample.SampleShop;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The purchase input options shared by every command that reads purchases (the CLI contract of DESIGN.md). */
@@ -20,15 +19,8 @@ final class PurchaseInput {
             description = "Purchases CSV. Without it, the built-in sample shop is used.")
     private Optional<Path> transactions = Optional.empty();
 
-    @Option(
-            names = "--delimiter",
-            paramLabel = "DELIM",
-            converter = Converters.DelimiterConverter.class,
-            description = "',' ';' tab or whitespace (runs of spaces). Default: ','.")
-    private Delimiter delimiter = Delimiter.COMMA;
-
-    @Option(names = "--no-header", description = "The file has no header line; give columns as 1-based numbers.")
-    private boolean noHeader;
+    @Mixin
+    private CsvLayout layout;
 
     @Option(
             names = "--customer-col",
@@ -54,12 +46,6 @@ final class PurchaseInput {
             description = "Quantity column. Default: 'quantity' if the header has it, else 1 per purchase.")
     private Optional<String> quantityColumn = Optional.empty();
 
-    @Option(
-            names = "--date-format",
-            paramLabel = "PATTERN",
-            description = "Date pattern (java.time DateTimeFormatter), read strictly. Default: yyyy-MM-dd.")
-    private String dateFormat = CsvOptions.ISO_DATE;
-
     @Option(names = "--decimal-separator", paramLabel = "CHAR", description = "'.' or ','. Default: '.'.")
     private char decimalSeparator = '.';
 
@@ -68,12 +54,12 @@ final class PurchaseInput {
 
     CsvOptions csvOptions() {
         CsvOptions options = CsvOptions.defaults()
-                .withDelimiter(delimiter)
-                .withHeader(!noHeader)
+                .withDelimiter(layout.delimiter)
+                .withHeader(!layout.noHeader)
                 .withCustomerColumn(ColumnRef.parse(customerColumn))
                 .withDateColumn(ColumnRef.parse(dateColumn))
                 .withAmountColumn(ColumnRef.parse(amountColumn))
-                .withDatePattern(dateFormat)
+                .withDatePattern(layout.dateFormat)
                 .withDecimalSeparator(decimalSeparator);
         if (categoryColumn.isPresent()) {
             options = options.withCategoryColumn(ColumnRef.parse(categoryColumn.get()));
@@ -82,6 +68,11 @@ final class PurchaseInput {
             options = options.withQuantityColumn(ColumnRef.parse(quantityColumn.get()));
         }
         return options;
+    }
+
+    /** Whether no purchase file is given, so commands run on the built-in sample shop. */
+    boolean isSampleShop() {
+        return transactions.isEmpty();
     }
 
     Loaded load() {
@@ -94,9 +85,6 @@ final class PurchaseInput {
                             + shop.period() + "; 'loyalty sample --out FILE' writes it as CSV)");
         }
         Path file = transactions.get();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
-        return new Loaded(PurchaseCsv.read(file, options), file.toString());
+        return new Loaded(PurchaseCsv.read(CsvLayout.existing(file), options), file.toString());
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.SurveyCsvOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,13 +25,15 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "The loyalty report: purchase behaviour over the whole range and per period, acquisition cohorts.",
+            "The loyalty report: purchase behaviour over the whole range and per period, acquisition cohorts,"
+                    + " the customer survey.",
             "Without --transactions it runs on the built-in sample shop."
         })
 final class ReportCommand implements Callable<Integer> {
 
     /** The sections, in report order. */
-    private static final List<ReportSection> SECTIONS = List.of(new BehaviourSection(), new CohortSection());
+    private static final List<ReportSection> SECTIONS =
+            List.of(new BehaviourSection(), new CohortSection(), new SurveySection());
 
     @Spec
     private CommandSpec spec;
@@ -45,6 +48,14 @@ final class ReportCommand implements Callable<Integer> {
             description = "Period length of the breakdowns: day, week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
+    @Option(
+            names = "--responses",
+            paramLabel = "FILE",
+            description = "Survey answers CSV (respondent_id,date,question,score[,segment][,weight]; default layout,"
+                    + " see 'loyalty survey' for others). Without it: the sample shop's answers when the report runs"
+                    + " on the sample shop, else no survey section.")
+    private Optional<Path> responses = Optional.empty();
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
     private OutputFormat format = OutputFormat.text;
 
@@ -54,7 +65,14 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PurchaseInput.Loaded loaded = input.load();
-        ReportData data = new ReportData(loaded.table(), loaded.source(), granularity);
+        Optional<SurveyInput.Loaded> survey = responses.isPresent()
+                ? Optional.of(SurveyInput.read(responses.get(), SurveyCsvOptions.defaults()))
+                : input.isSampleShop() ? Optional.of(SurveyInput.sampleShop()) : Optional.empty();
+        ReportData data = new ReportData(
+                loaded.table(),
+                loaded.source(),
+                granularity,
+                survey.map(s -> new ReportData.Survey(s.responses(), s.source())));
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {

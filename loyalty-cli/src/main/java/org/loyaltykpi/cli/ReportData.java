@@ -1,7 +1,10 @@
 package org.loyaltykpi.cli;
 
+import java.util.List;
+import java.util.Optional;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.survey.SurveyResponse;
 
 /**
  * The inputs of a report, loaded once and shared by its sections.
@@ -9,5 +12,15 @@ import org.loyaltykpi.domain.PurchaseTable;
  * @param purchases the purchases
  * @param source where the purchases came from
  * @param granularity the period length of per-period breakdowns
+ * @param survey the survey answers, if the report has any
  */
-record ReportData(PurchaseTable purchases, String source, Granularity granularity) {}
+record ReportData(PurchaseTable purchases, String source, Granularity granularity, Optional<Survey> survey) {
+
+    /**
+     * Survey answers and where they came from.
+     *
+     * @param responses the answers
+     * @param source where they came from
+     */
+    record Survey(List<SurveyResponse> responses, String source) {}
+}

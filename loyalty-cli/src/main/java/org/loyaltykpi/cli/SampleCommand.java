@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.SurveyCsv;
 import org.loyaltykpi.sample.SampleShop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sample",
         mixinStandardHelpOptions = true,
-        description = "Write the sample shop's purchases as CSV (customer_id,date,amount,category,quantity).")
+        description = "Write the sample shop's purchases as CSV (customer_id,date,amount,category,quantity), and"
+                + " optionally its survey answers.")
 final class SampleCommand implements Callable<Integer> {
 
     @Spec
@@ -30,9 +32,17 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "The CSV file to write. Default: stdout.")
     private Optional<Path> outFile = Optional.empty();
 
+    @Option(
+            names = "--responses-out",
+            paramLabel = "FILE",
+            description = "Also write the sample shop's survey answers as CSV"
+                    + " (respondent_id,date,question,score,segment,weight).")
+    private Optional<Path> responsesFile = Optional.empty();
+
     @Override
     public Integer call() {
         SampleShop shop = SampleShop.standard().withCustomers(customers).withSeed(seed);
+        responsesFile.ifPresent(file -> SurveyCsv.write(shop.surveyResponses(), file));
         if (outFile.isPresent()) {
             shop.writeCsv(outFile.get());
         } else {

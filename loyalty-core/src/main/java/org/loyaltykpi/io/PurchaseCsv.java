@@ -8,11 +8,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.CsvColumns.Column;
 
 /**
  * Reads purchases from CSV into a {@link PurchaseTable}, and writes a table back as CSV.
@@ -117,13 +117,14 @@ public final class PurchaseCsv {
                     CsvOptions.QUANTITY));
             w.write('\n');
             for (int row = 0; row < table.size(); row++) {
-                w.write(quote(table.customer(table.customerIndex(row)).value()));
+                w.write(CsvColumns.quote(
+                        table.customer(table.customerIndex(row)).value()));
                 w.write(',');
                 w.write(LocalDate.ofEpochDay(table.epochDay(row)).toString());
                 w.write(',');
                 w.write(table.amount(row).toPlainString());
                 w.write(',');
-                w.write(quote(table.category(row).orElse("")));
+                w.write(CsvColumns.quote(table.category(row).orElse("")));
                 w.write(',');
                 w.write(Integer.toString(table.quantity(row)));
                 w.write('\n');
@@ -134,30 +135,40 @@ public final class PurchaseCsv {
         }
     }
 
-    private static String quote(String field) {
-        boolean plain = field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
-                && field.equals(field.strip());
-        return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
-    }
-
     /**
      * The 0-based indexes of the customer, date, amount, category and quantity columns ({@code -1} for an absent
      * optional column), resolved exactly as the general reader does.
      */
     static int[] columnIndexes(String source, CsvOptions options, Optional<List<String>> header) {
-        Loader loader = new Loader(Reader.nullReader(), source, options);
-        loader.header = header;
+        PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
         return new int[] {
-            loader.required(options.customerColumn(), "customer").index,
-            loader.required(options.dateColumn(), "date").index,
-            loader.required(options.amountColumn(), "amount").index,
-            loader.optional(options.categoryColumn(), CsvOptions.CATEGORY, "category")
-                    .map(c -> c.index)
-                    .orElse(-1),
-            loader.optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity")
-                    .map(c -> c.index)
-                    .orElse(-1)
+            columns.customer.index,
+            columns.date.index,
+            columns.amount.index,
+            columns.category.map(c -> c.index).orElse(-1),
+            columns.quantity.map(c -> c.index).orElse(-1)
         };
+    }
+
+    /** The columns of a purchase file. */
+    private static final class PurchaseColumns {
+        final Column customer;
+        final Column date;
+        final Column amount;
+        final Optional<Column> category;
+        final Optional<Column> quantity;
+
+        private PurchaseColumns(CsvColumns columns, CsvOptions options) {
+            customer = columns.required(options.customerColumn(), "customer");
+            date = columns.required(options.dateColumn(), "date");
+            amount = columns.required(options.amountColumn(), "amount");
+            category = columns.optional(options.categoryColumn(), CsvOptions.CATEGORY, "category");
+            quantity = columns.optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity");
+        }
+
+        static PurchaseColumns resolve(CsvColumns columns, CsvOptions options) {
+            return new PurchaseColumns(columns, options);
+        }
     }
 
     /** One read of one input. */
@@ -168,7 +179,6 @@ public final class PurchaseCsv {
         private final DateParser dates;
         private final PurchaseTable.Builder table;
         private final List<String> fields = CsvRecordReader.newFieldList();
-        private Optional<List<String>> header = Optional.empty();
 
         Loader(Reader in, String source, CsvOptions options) {
             this.records = new CsvRecordReader(in, source, options.delimiter());
@@ -179,21 +189,20 @@ public final class PurchaseCsv {
         }
 
         PurchaseTable load() throws IOException {
-            if (options.header()) {
-                if (!records.next(fields)) {
-                    return table.build();
-                }
-                header = Optional.of(List.copyOf(fields));
+            Optional<CsvColumns> started = CsvColumns.start(records, fields, source, options.header());
+            if (started.isEmpty()) {
+                return table.build();
             }
-            Column customer = required(options.customerColumn(), "customer");
-            Column date = required(options.dateColumn(), "date");
-            Column amount = required(options.amountColumn(), "amount");
-            Optional<Column> category = optional(options.categoryColumn(), CsvOptions.CATEGORY, "category");
-            Optional<Column> quantity = optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity");
+            PurchaseColumns columns = PurchaseColumns.resolve(started.get(), options);
+            Column customer = columns.customer;
+            Column date = columns.date;
+            Column amount = columns.amount;
+            Optional<Column> category = columns.category;
+            Optional<Column> quantity = columns.quantity;
             while (records.next(fields)) {
                 long line = records.recordLine();
                 String id = customer.value(line);
-                int day = parseDate(date, line);
+                int day = date.epochDay(dates, options.datePattern(), line);
                 long minorUnits = parseAmount(amount, line);
                 String categoryName = category.isPresent() ? category.get().value(line) : "";
                 if (!categoryName.isEmpty() && categoryName.isBlank()) {
@@ -204,50 +213,10 @@ public final class PurchaseCsv {
                 try {
                     table.add(id, day, minorUnits, categoryName, items);
                 } catch (IllegalArgumentException e) {
-                    throw new CsvFormatException(
-                            source, line, customer.label, id, "is not a valid customer id: " + e.getMessage());
+                    throw customer.error(line, id, "is not a valid customer id: " + e.getMessage());
                 }
             }
             return table.build();
-        }
-
-        private Column required(ColumnRef ref, String what) {
-            return ref.resolve(header).map(i -> new Column(i, label(ref, i))).orElseThrow(() -> missing(ref, what));
-        }
-
-        private Optional<Column> optional(Optional<ColumnRef> ref, String defaultName, String what) {
-            if (ref.isPresent()) {
-                return Optional.of(required(ref.get(), what));
-            }
-            ColumnRef byDefault = ColumnRef.named(defaultName);
-            return byDefault.resolve(header).map(i -> new Column(i, label(byDefault, i)));
-        }
-
-        private IllegalArgumentException missing(ColumnRef ref, String what) {
-            if (header.isEmpty()) {
-                return new IllegalArgumentException(source + ": the " + what + " column '" + ref
-                        + "' is a header name, but the file is read without header: give a 1-based column number");
-            }
-            return new IllegalArgumentException(
-                    source + ":1: no " + what + " column '" + ref + "' in the header " + header.get());
-        }
-
-        private String label(ColumnRef ref, int index) {
-            String name = ref.name()
-                    .orElseGet(() -> header.filter(h -> index < h.size())
-                            .map(h -> h.get(index))
-                            .orElse(""));
-            return (name.isEmpty() ? "" : "'" + name + "' ") + "(#" + (index + 1) + ")";
-        }
-
-        private int parseDate(Column column, long line) {
-            String text = column.value(line);
-            try {
-                return dates.epochDay(text);
-            } catch (DateTimeException | ArithmeticException e) {
-                throw new CsvFormatException(
-                        source, line, column.label, text, "is not a date of pattern " + options.datePattern());
-            }
         }
 
         private long parseAmount(Column column, long line) {
@@ -256,8 +225,7 @@ public final class PurchaseCsv {
             int length = text.length();
             int i = 0;
             if (length > 0 && text.charAt(0) == '-') {
-                throw new CsvFormatException(
-                        source, line, column.label, text, "is negative; refunds are not purchases");
+                throw column.error(line, text, "is negative; refunds are not purchases");
             }
             long units = 0;
             int decimals = -1;
@@ -267,38 +235,34 @@ public final class PurchaseCsv {
                 if (c >= '0' && c <= '9') {
                     digits = true;
                     if (decimals >= 0 && ++decimals > scale) {
-                        throw new CsvFormatException(
-                                source,
+                        throw column.error(
                                 line,
-                                column.label,
                                 text,
                                 "has more than " + scale + " decimal places; raise the amount scale to keep it exact");
                     }
                     try {
                         units = Math.addExact(Math.multiplyExact(units, 10), c - '0');
                     } catch (ArithmeticException e) {
-                        throw new CsvFormatException(source, line, column.label, text, "is too large");
+                        throw column.error(line, text, "is too large");
                     }
                 } else if (c == options.decimalSeparator() && decimals < 0) {
                     decimals = 0;
                 } else {
-                    throw new CsvFormatException(
-                            source,
+                    throw column.error(
                             line,
-                            column.label,
                             text,
                             "is not an amount (digits with an" + " optional '" + options.decimalSeparator()
                                     + "' decimal separator)");
                 }
             }
             if (!digits) {
-                throw new CsvFormatException(source, line, column.label, text, "is not an amount");
+                throw column.error(line, text, "is not an amount");
             }
             for (int d = Math.max(decimals, 0); d < scale; d++) {
                 try {
                     units = Math.multiplyExact(units, 10);
                 } catch (ArithmeticException e) {
-                    throw new CsvFormatException(source, line, column.label, text, "is too large");
+                    throw column.error(line, text, "is too large");
                 }
             }
             return units;
@@ -314,30 +278,7 @@ public final class PurchaseCsv {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new CsvFormatException(source, line, column.label, text, "is not a quantity (a whole number >= 1)");
-        }
-
-        /** A resolved column: its 0-based index and its label for messages. */
-        private final class Column {
-            final int index;
-            final String label;
-
-            Column(int index, String label) {
-                this.index = index;
-                this.label = label;
-            }
-
-            String value(long line) {
-                if (index >= fields.size()) {
-                    throw new CsvFormatException(
-                            source,
-                            line,
-                            label,
-                            "",
-                            "is missing: the row has " + fields.size() + " field" + (fields.size() == 1 ? "" : "s"));
-                }
-                return fields.get(index);
-            }
+            throw column.error(line, text, "is not a quantity (a whole number >= 1)");
         }
     }
 }

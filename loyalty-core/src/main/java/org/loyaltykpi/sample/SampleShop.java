@@ -2,11 +2,15 @@ package org.loyaltykpi.sample;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.internal.SeededRandom;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.survey.Scale;
+import org.loyaltykpi.survey.SurveyResponse;
 
 /**
  * A deterministic, realistic sample shop: the data behind the CLI's default report, the documentation examples and
@@ -47,6 +51,14 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
     public static final List<String> CATEGORIES = List.of("books", "music", "games", "electronics", "home", "garden");
 
     private static final double[] CATEGORY_POPULARITY = {0.30, 0.24, 0.17, 0.13, 0.10, 0.06};
+
+    /** The CSI attributes of the sample survey, asked as {@code csi:ATTRIBUTE} on 0..10. */
+    public static final List<String> CSI_ATTRIBUTES = List.of("delivery", "price", "range", "service");
+
+    private static final double[] CSI_LEVELS = {7.1, 5.9, 7.4, 7.6};
+
+    /** Mixed into the seed for the survey answers, so they have their own stream. */
+    private static final long SURVEY_STREAM = 0x5EED_0F5A_7157_AC75L;
 
     /** Validates the parameters. */
     public SampleShop {
@@ -166,6 +178,63 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
             id[i] = (char) ('0' + n % 10);
         }
         return new String(id);
+    }
+
+    /**
+     * Generates survey answers consistent with the purchases: about a third of the customers answer once, a few
+     * days after one of their purchases, the NPS question ({@code nps}, 0..10), CSAT ({@code csat}, 1..5), CES ({@code
+     * ces}, 1..7) and four CSI attributes ({@code csi:delivery}, {@code csi:price}, {@code csi:range}, {@code
+     * csi:service}, 0..10). Each respondent has a channel segment, {@code web} (about 60%) or {@code store}.
+     *
+     * <p>The model: a respondent's attitude grows with the log of its number of purchases and is higher when it is
+     * still active (a purchase in the last 180 days of the shop) than when it has lapsed; scores are the attitude
+     * plus normal noise, rounded and clipped to the scale. So loyal customers score higher and detractors gather
+     * among lapsed ones; price is the weakest CSI attribute. The answers come from their own seeded stream: the
+     * purchases are exactly those of {@link #purchases()}.
+     *
+     * <pre>{@code
+     * List<SurveyResponse> answers = SampleShop.standard().surveyResponses();
+     * SurveyCalculator.summarize(answers, SurveyOptions.defaults()).nps();
+     * }</pre>
+     *
+     * @return the answers, by respondent then question; the same for the same parameters
+     */
+    public List<SurveyResponse> surveyResponses() {
+        PurchaseTable table = purchases();
+        SeededRandom random = new SeededRandom(seed ^ SURVEY_STREAM);
+        int end = Math.toIntExact(start.plusYears(years).toEpochDay());
+        List<SurveyResponse> answers = new ArrayList<>();
+        for (int c = 0; c < table.customerCount(); c++) {
+            String channel = random.nextDouble() < 0.6 ? "web" : "store";
+            if (random.nextDouble() >= 0.35) {
+                continue;
+            }
+            int first = table.firstRow(c);
+            int count = table.endRow(c) - first;
+            boolean active = table.epochDay(table.endRow(c) - 1) >= end - 180;
+            int row = first + random.nextInt(count);
+            int day = Math.min(end - 1, table.epochDay(row) + 1 + random.nextInt(14));
+            double attitude = 0.55 * Math.log(count) + (active ? 0.5 : -0.7) + 0.8 * random.nextGaussian();
+            CustomerId id = table.customer(c);
+            LocalDate date = LocalDate.ofEpochDay(day);
+            answers.add(
+                    answer(id, date, "nps", 7.0 + 1.6 * attitude + 1.1 * random.nextGaussian(), Scale.NPS, channel));
+            answers.add(
+                    answer(id, date, "csat", 3.7 + 0.7 * attitude + 0.6 * random.nextGaussian(), Scale.CSAT, channel));
+            answers.add(
+                    answer(id, date, "ces", 5.0 + 0.6 * attitude + 1.0 * random.nextGaussian(), Scale.CES, channel));
+            for (int a = 0; a < CSI_ATTRIBUTES.size(); a++) {
+                double level = CSI_LEVELS[a] + 1.3 * attitude + 1.2 * random.nextGaussian();
+                answers.add(answer(id, date, "csi:" + CSI_ATTRIBUTES.get(a), level, Scale.NPS, channel));
+            }
+        }
+        return List.copyOf(answers);
+    }
+
+    private static SurveyResponse answer(
+            CustomerId id, LocalDate date, String question, double level, Scale scale, String channel) {
+        int score = (int) Math.max(scale.min(), Math.min(scale.max(), Math.round(level)));
+        return SurveyResponse.of(id, date, question, score, scale).withSegment(channel);
     }
 
     private static int pickCategory(SeededRandom random) {

@@ -1,0 +1,114 @@
+package org.loyaltykpi.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.survey.CsiMethod;
+import org.loyaltykpi.survey.SurveyCalculator;
+import org.loyaltykpi.survey.SurveyGroup;
+import org.loyaltykpi.survey.SurveyOptions;
+import org.loyaltykpi.survey.SurveySummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loyalty survey}: NPS, CSAT, CES and CSI with confidence intervals, overall and broken down. */
+@Command(
+        name = "survey",
+        mixinStandardHelpOptions = true,
+        description = {
+            "NPS (adjusted-Wald interval), CSAT (top-two-box share, Wilson interval), CES (mean effort, Student-t"
+                    + " interval) and the CSI (importance-weighted attribute scores) of survey answers.",
+            "A question's name says what it measures: nps, csat, ces, csi:ATTRIBUTE (e.g. csi:delivery).",
+            "Without --responses it runs on the built-in sample shop's answers."
+        })
+final class SurveyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SurveyInput input;
+
+    @Option(
+            names = "--by",
+            paramLabel = "BY",
+            description = "Also break down by segment, or by period: day, week, month, quarter or year.")
+    private Optional<String> by = Optional.empty();
+
+    @Option(
+            names = "--level",
+            paramLabel = "LEVEL",
+            description = "Confidence level of every interval, in (0, 1). Default: 0.95.")
+    private double level = 0.95;
+
+    @Option(
+            names = "--csi-method",
+            paramLabel = "METHOD",
+            converter = Converters.CsiMethodConverter.class,
+            description = "CSI attribute score: nps (NPS-style, -100..100; answers on 0..10) or mean (mean rescaled"
+                    + " to 0..100). Default: nps.")
+    private CsiMethod csiMethod = CsiMethod.NPS;
+
+    @Option(
+            names = "--importance",
+            paramLabel = "ATTRIBUTE=WEIGHT",
+            description = "Importance of a CSI attribute, repeatable (e.g. --importance price=2). Default: equal.")
+    private Map<String, Double> importance = Map.of();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
+    private OutputFormat format = OutputFormat.text;
+
+    private static Granularity granularity(String text) {
+        try {
+            return Granularity.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "--by must be segment, day, week, month, quarter or year: '" + text + "'", e);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("--level must be in (0, 1), e.g. 0.95: " + level);
+        }
+        Optional<Granularity> period =
+                by.filter(b -> !b.strip().equalsIgnoreCase("segment")).map(SurveyCommand::granularity);
+        SurveyOptions options =
+                SurveyOptions.defaults().withCsiMethod(csiMethod).withCsiImportance(importance);
+        SurveyInput.Loaded loaded = input.load();
+        SurveySummary summary = SurveyCalculator.summarize(loaded.responses(), options);
+        Optional<List<SurveyGroup>> groups = by.map(b -> period.isPresent()
+                ? SurveyCalculator.byPeriod(loaded.responses(), period.get(), options)
+                : SurveyCalculator.bySegment(loaded.responses(), options));
+        String byName = period.map(g -> g.name().toLowerCase(Locale.ROOT)).orElse("segment");
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            try (Json json = new Json(out)) {
+                json.beginObject().field("source", loaded.source());
+                SurveyOutput.json(json, summary, level);
+                groups.ifPresent(g -> SurveyOutput.jsonGroups(json, byName, g, level));
+                json.endObject();
+            }
+        } else {
+            out.println("Survey: " + BehaviourOutput.count(summary.responses()) + " answers");
+            out.println("source: " + loaded.source());
+            out.println();
+            out.print(SurveyOutput.text(summary, level));
+            groups.ifPresent(g -> {
+                out.println();
+                out.println("By " + byName + ":");
+                out.print(SurveyOutput.textGroups(byName, g, level));
+            });
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,116 @@
+package org.loyaltykpi.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.loyaltykpi.io.ColumnRef;
+import org.loyaltykpi.io.SurveyCsv;
+import org.loyaltykpi.io.SurveyCsvOptions;
+import org.loyaltykpi.sample.SampleShop;
+import org.loyaltykpi.survey.Scale;
+import org.loyaltykpi.survey.SurveyResponse;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The survey-answers input options of {@code loyalty survey} (the CLI contract of DESIGN.md). */
+final class SurveyInput {
+
+    @Option(
+            names = "--responses",
+            paramLabel = "FILE",
+            description = "Survey answers CSV: respondent_id,date,question,score[,segment][,weight]."
+                    + " Without it, the built-in sample shop's answers are used.")
+    private Optional<Path> responses = Optional.empty();
+
+    @Mixin
+    private CsvLayout layout;
+
+    @Option(
+            names = "--respondent-col",
+            paramLabel = "COL",
+            description = "Respondent id column: header name or 1-based number. Default: respondent_id.")
+    private String respondentColumn = SurveyCsvOptions.RESPONDENT;
+
+    @Option(names = "--date-col", paramLabel = "COL", description = "Date column. Default: date.")
+    private String dateColumn = SurveyCsvOptions.DATE;
+
+    @Option(names = "--question-col", paramLabel = "COL", description = "Question column. Default: question.")
+    private String questionColumn = SurveyCsvOptions.QUESTION;
+
+    @Option(names = "--score-col", paramLabel = "COL", description = "Score column. Default: score.")
+    private String scoreColumn = SurveyCsvOptions.SCORE;
+
+    @Option(
+            names = "--segment-col",
+            paramLabel = "COL",
+            description = "Segment column. Default: 'segment' if the header has it, else none.")
+    private Optional<String> segmentColumn = Optional.empty();
+
+    @Option(
+            names = "--weight-col",
+            paramLabel = "COL",
+            description = "Weight column (weighted NPS). Default: 'weight' if the header has it, else 1.")
+    private Optional<String> weightColumn = Optional.empty();
+
+    @Option(
+            names = "--scale",
+            paramLabel = "QUESTION=MIN..MAX",
+            description = "The scale of a question, repeatable (e.g. --scale csat=1..7). Default by name: nps* 0..10,"
+                    + " csat* 1..5, ces* 1..7, csi:ATTRIBUTE 0..10.")
+    private Map<String, String> scales = Map.of();
+
+    @Option(
+            names = "--default-scale",
+            paramLabel = "MIN..MAX",
+            description = "The scale of questions of no known kind. Default: none (such rows are errors).")
+    private Optional<String> defaultScale = Optional.empty();
+
+    /** The loaded answers and a description of where they came from. */
+    record Loaded(List<SurveyResponse> responses, String source) {}
+
+    SurveyCsvOptions csvOptions() {
+        SurveyCsvOptions options = SurveyCsvOptions.defaults()
+                .withDelimiter(layout.delimiter)
+                .withHeader(!layout.noHeader)
+                .withColumns(
+                        ColumnRef.parse(respondentColumn),
+                        ColumnRef.parse(dateColumn),
+                        ColumnRef.parse(questionColumn),
+                        ColumnRef.parse(scoreColumn))
+                .withDatePattern(layout.dateFormat);
+        if (segmentColumn.isPresent()) {
+            options = options.withSegmentColumn(ColumnRef.parse(segmentColumn.get()));
+        }
+        if (weightColumn.isPresent()) {
+            options = options.withWeightColumn(ColumnRef.parse(weightColumn.get()));
+        }
+        for (Map.Entry<String, String> e : scales.entrySet()) {
+            options = options.withScale(e.getKey(), Scale.parse(e.getValue()));
+        }
+        if (defaultScale.isPresent()) {
+            options = options.withDefaultScale(Scale.parse(defaultScale.get()));
+        }
+        return options;
+    }
+
+    Loaded load() {
+        SurveyCsvOptions options = csvOptions();
+        if (responses.isEmpty()) {
+            return sampleShop();
+        }
+        return read(responses.get(), options);
+    }
+
+    static Loaded sampleShop() {
+        SampleShop shop = SampleShop.standard();
+        return new Loaded(
+                shop.surveyResponses(),
+                "built-in sample shop's survey (seed " + shop.seed() + ", " + shop.customers() + " customers; 'loyalty"
+                        + " sample --responses-out FILE' writes it as CSV)");
+    }
+
+    static Loaded read(Path file, SurveyCsvOptions options) {
+        return new Loaded(SurveyCsv.read(CsvLayout.existing(file), options), file.toString());
+    }
+}
