@@ -9,4 +9,7 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.io;
     exports org.loyaltykpi.retention;
     exports org.loyaltykpi.sample;
+    exports org.loyaltykpi.clv;
+
+    requires org.apache.commons.numbers.gamma;
 }
