@@ -172,6 +172,39 @@ class TransactionModelTest {
     }
 
     @Test
+    void conditionalExpectationsAgreeWithTheFuturePurchasesOfSimulatedCustomers() {
+        // Model-based check of the conditional expectation (BG/NBD eq. 10): simulate 39 calibration and 39 holdout
+        // weeks from known parameters; the sum of E[Y(39) | x, t_x, 39] must match the simulated holdout purchases.
+        org.loyaltykpi.internal.SeededRandom random = new org.loyaltykpi.internal.SeededRandom(3);
+        double predicted = 0;
+        long actual = 0;
+        for (int i = 0; i < 100_000; i++) {
+            double lambda = random.nextGamma(bg.r(), 1 / bg.alpha());
+            double p = random.nextBeta(bg.a(), bg.b());
+            int x = 0;
+            double last = 0;
+            double t = 0;
+            while (true) {
+                t += random.nextExponential(lambda);
+                if (t > 78) {
+                    break;
+                }
+                if (t <= 39) {
+                    x++;
+                    last = t;
+                } else {
+                    actual++;
+                }
+                if (random.nextDouble() < p) {
+                    break;
+                }
+            }
+            predicted += bg.expectedPurchases(39, x, last, 39);
+        }
+        assertThat(predicted).isCloseTo(actual, within(0.015 * actual));
+    }
+
+    @Test
     void collapsedWeightedLikelihoodEqualsThePerCustomerLikelihood() {
         CollapsedRfm collapsed = cdnow.collapsed();
         CollapsedRfm perCustomer = cdnow.uncollapsed();
