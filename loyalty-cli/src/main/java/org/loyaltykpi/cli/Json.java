@@ -54,6 +54,14 @@ final class Json implements AutoCloseable {
         return io(() -> generator.writeNumberField(name, value));
     }
 
+    Json field(String name, double value) {
+        return field(name, Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty());
+    }
+
+    Json field(String name, boolean value) {
+        return io(() -> generator.writeBooleanField(name, value));
+    }
+
     Json field(String name, BigDecimal value) {
         return io(() -> generator.writeNumberField(name, value));
     }

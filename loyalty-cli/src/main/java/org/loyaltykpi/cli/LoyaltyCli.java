@@ -22,6 +22,8 @@ import picocli.CommandLine.ParameterException;
             ReportCommand.class,
             RetentionCommand.class,
             CrrCommand.class,
+            RfmCommand.class,
+            ClvCommand.class,
             SampleCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -124,7 +124,14 @@ public final class PurchaseCsv {
         }
     }
 
-    private static String quote(String field) {
+    /**
+     * A CSV field as written by this class: quoted per RFC 4180 when it holds a comma, a quote, a line break or
+     * leading / trailing blanks, as is otherwise.
+     *
+     * @param field the field
+     * @return the field, quoted if needed
+     */
+    public static String quote(String field) {
         boolean plain = field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
                 && field.equals(field.strip());
         return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
