@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
     /** The sections, in report order. */
-    private static final List<ReportSection> SECTIONS = List.of(new BehaviourSection());
+    private static final List<ReportSection> SECTIONS = List.of(new BehaviourSection(), new ClvSection());
 
     @Spec
     private CommandSpec spec;
