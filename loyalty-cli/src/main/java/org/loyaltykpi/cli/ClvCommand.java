@@ -13,9 +13,7 @@ import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.RfmSummary;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.io.PurchaseCsv;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,22 +44,13 @@ final class ClvCommand implements Runnable {
                         + " model, timeUnit, customers, params, standardErrors, logLikelihood, converged.",
                 "Warnings (non-convergence, excluded customers, correlated frequency and spend) go to stderr."
             })
-    static final class Fit implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private PurchaseInput input;
-
-        @ArgGroup(exclusive = false, multiplicity = "1")
-        private ClvModels.Calibration calibration;
-
+    static final class Fit extends ClvModels.ModelCommand implements Callable<Integer> {
         @Override
         public Integer call() {
-            RfmSummary summary = calibration.summary(input.load().table());
-            ModelFit fit = calibration.model == ClvModels.Model.GAMMA_GAMMA
-                    ? calibration.spendModel(summary).fit().orElseThrow()
-                    : calibration.purchaseModel(summary).fit().orElseThrow();
+            RfmSummary summary = summary();
+            ModelFit fit = model == ClvModels.Model.GAMMA_GAMMA
+                    ? spendModel(summary).fit().orElseThrow()
+                    : purchaseModel(summary).fit().orElseThrow();
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
             try (Json json = new Json(spec.commandLine().getOut())) {
                 ClvModels.writeFit(json, fit);
@@ -81,16 +70,7 @@ final class ClvCommand implements Runnable {
                         + " clv = margin x expected spend x expected purchases per time unit, discounted per time"
                         + " unit at --discount-rate."
             })
-    static final class Predict implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private PurchaseInput input;
-
-        @ArgGroup(exclusive = false, multiplicity = "1")
-        private ClvModels.Calibration calibration;
-
+    static final class Predict extends ClvModels.ModelCommand implements Callable<Integer> {
         @Option(
                 names = "--horizon",
                 required = true,
@@ -116,16 +96,16 @@ final class ClvCommand implements Runnable {
         @Override
         public Integer call() {
             ClvOptions options = new ClvOptions(horizon, calibration.timeUnit, margin, discountRate);
-            RfmSummary summary = calibration.summary(input.load().table());
-            TransactionModel model = calibration.purchaseModel(summary);
+            RfmSummary summary = summary();
+            TransactionModel purchases = purchaseModel(summary);
             PrintWriter err = spec.commandLine().getErr();
-            ClvModels.warn(err, spec.qualifiedName(), model.fit().orElseThrow());
+            ClvModels.warn(err, spec.qualifiedName(), purchases.fit().orElseThrow());
             Optional<GammaGammaModel> spend = Optional.empty();
             if (!noSpend) {
-                spend = Optional.of(calibration.spendModel(summary));
+                spend = Optional.of(spendModel(summary));
                 ClvModels.warn(err, spec.qualifiedName(), spend.get().fit().orElseThrow());
             }
-            List<CustomerPrediction> predictions = ClvCalculator.predict(model, spend, summary, options);
+            List<CustomerPrediction> predictions = ClvCalculator.predict(purchases, spend, summary, options);
             PrintWriter out = spec.commandLine().getOut();
             out.println("customer_id,p_alive,expected_purchases" + (noSpend ? "" : ",expected_spend,clv"));
             for (CustomerPrediction p : predictions) {

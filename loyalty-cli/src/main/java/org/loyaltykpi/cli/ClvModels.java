@@ -14,8 +14,10 @@ import org.loyaltykpi.clv.ParetoNbdModel;
 import org.loyaltykpi.clv.RfmSummary;
 import org.loyaltykpi.clv.TimeUnit;
 import org.loyaltykpi.clv.TransactionModel;
-import org.loyaltykpi.domain.PurchaseTable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options and model plumbing shared by {@code clv fit} and {@code clv predict}. */
 final class ClvModels {
@@ -43,16 +45,8 @@ final class ClvModels {
         }
     }
 
-    /** The calibration options of the model commands. */
-    static final class Calibration {
-        @Option(
-                names = "--model",
-                required = true,
-                paramLabel = "MODEL",
-                converter = Converters.ClvModelConverter.class,
-                description = "bg-nbd, mbg-nbd, pareto-nbd or gamma-gamma.")
-        Model model;
-
+    /** The calibration options of every command that builds an RFM summary ({@code rfm}, {@code clv ...}). */
+    static final class SummaryOptions {
         @Option(
                 names = "--calibration-end",
                 required = true,
@@ -67,6 +61,26 @@ final class ClvModels {
                 converter = Converters.TimeUnitConverter.class,
                 description = "days, weeks, months (365.25/12 days) or years (365.25 days). Default: weeks.")
         TimeUnit timeUnit = TimeUnit.WEEKS;
+    }
+
+    /** The model options of {@code clv fit} and {@code clv predict}, with the summary they fit to. */
+    abstract static class ModelCommand {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        PurchaseInput input;
+
+        @Mixin
+        SummaryOptions calibration;
+
+        @Option(
+                names = "--model",
+                required = true,
+                paramLabel = "MODEL",
+                converter = Converters.ClvModelConverter.class,
+                description = "bg-nbd, mbg-nbd, pareto-nbd or gamma-gamma.")
+        Model model;
 
         @Option(
                 names = "--exclude-nonpositive",
@@ -80,8 +94,8 @@ final class ClvModels {
                 description = "L2 penalty on the parameters (lifetimes' convention). Default: 0.")
         double penalizer;
 
-        RfmSummary summary(PurchaseTable table) {
-            return RfmSummary.of(table, calibrationEnd, timeUnit);
+        RfmSummary summary() {
+            return RfmSummary.of(input.load().table(), calibration.calibrationEnd, calibration.timeUnit);
         }
 
         FitOptions fitOptions() {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.clv.RfmSummary;
-import org.loyaltykpi.clv.TimeUnit;
 import org.loyaltykpi.io.PurchaseCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,13 +32,8 @@ final class RfmCommand implements Callable<Integer> {
     @Mixin
     private PurchaseInput input;
 
-    @Option(
-            names = "--calibration-end",
-            required = true,
-            paramLabel = "DATE",
-            converter = Converters.DateConverter.class,
-            description = "Last day of the calibration period (inclusive), ISO yyyy-MM-dd.")
-    private LocalDate calibrationEnd;
+    @Mixin
+    private ClvModels.SummaryOptions calibration;
 
     @Option(
             names = "--holdout-end",
@@ -49,19 +43,12 @@ final class RfmCommand implements Callable<Integer> {
                     + "monetary_value_holdout,duration_holdout.")
     private Optional<LocalDate> holdoutEnd = Optional.empty();
 
-    @Option(
-            names = "--time-unit",
-            paramLabel = "UNIT",
-            converter = Converters.TimeUnitConverter.class,
-            description = "days, weeks, months (365.25/12 days) or years (365.25 days). Default: weeks.")
-    private TimeUnit timeUnit = TimeUnit.WEEKS;
-
     @Override
     public Integer call() {
         PurchaseInput.Loaded loaded = input.load();
         RfmSummary s = holdoutEnd.isPresent()
-                ? RfmSummary.of(loaded.table(), calibrationEnd, holdoutEnd.get(), timeUnit)
-                : RfmSummary.of(loaded.table(), calibrationEnd, timeUnit);
+                ? RfmSummary.of(loaded.table(), calibration.calibrationEnd, holdoutEnd.get(), calibration.timeUnit)
+                : RfmSummary.of(loaded.table(), calibration.calibrationEnd, calibration.timeUnit);
         PrintWriter out = spec.commandLine().getOut();
         out.println("customer_id,frequency,recency,T,monetary_value"
                 + (s.hasHoldout() ? ",frequency_holdout,monetary_value_holdout,duration_holdout" : ""));
