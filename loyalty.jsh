@@ -4,6 +4,7 @@
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.loyaltykpi.clv.*;
 import org.loyaltykpi.cohort.*;
 import org.loyaltykpi.domain.*;
 import org.loyaltykpi.io.*;

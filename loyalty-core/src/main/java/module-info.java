@@ -7,6 +7,7 @@
 module org.loyaltykpi.core {
     requires org.apache.commons.numbers.gamma;
 
+    exports org.loyaltykpi.clv;
     exports org.loyaltykpi.cohort;
     exports org.loyaltykpi.domain;
     exports org.loyaltykpi.io;

@@ -1,6 +1,9 @@
 package org.loyaltykpi.cli;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
+import org.loyaltykpi.clv.TimeUnit;
 import org.loyaltykpi.cohort.CohortMetric;
 import org.loyaltykpi.cohort.OffsetBracket;
 import org.loyaltykpi.cohort.RetentionDefinition;
@@ -69,6 +72,31 @@ final class Converters {
         @Override
         public Granularity convert(String value) {
             return Converters.convert(value, Granularity::parse);
+        }
+    }
+
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO date (yyyy-MM-dd)");
+            }
+        }
+    }
+
+    static final class TimeUnitConverter implements ITypeConverter<TimeUnit> {
+        @Override
+        public TimeUnit convert(String value) {
+            return Converters.convert(value, TimeUnit::parse);
+        }
+    }
+
+    static final class ClvModelConverter implements ITypeConverter<ClvModels.Model> {
+        @Override
+        public ClvModels.Model convert(String value) {
+            return Converters.convert(value, ClvModels.Model::parse);
         }
     }
 }

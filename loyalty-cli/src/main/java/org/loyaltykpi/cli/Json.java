@@ -55,7 +55,7 @@ final class Json implements AutoCloseable {
     }
 
     Json field(String name, double value) {
-        return io(() -> generator.writeNumberField(name, value));
+        return field(name, Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty());
     }
 
     Json field(String name, boolean value) {

@@ -25,6 +25,8 @@ import picocli.CommandLine.ParameterException;
             CrrCommand.class,
             CohortCommand.class,
             SurveyCommand.class,
+            RfmCommand.class,
+            ClvCommand.class,
             SampleCommand.class,
             CommandLine.HelpCommand.class
         })

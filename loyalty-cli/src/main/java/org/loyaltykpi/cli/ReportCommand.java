@@ -33,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** The sections, in report order. */
     private static final List<ReportSection> SECTIONS =
-            List.of(new BehaviourSection(), new CohortSection(), new SurveySection());
+            List.of(new BehaviourSection(), new CohortSection(), new SurveySection(), new ClvSection());
 
     @Spec
     private CommandSpec spec;

@@ -171,6 +171,17 @@ public final class PurchaseCsv {
         }
     }
 
+    /**
+     * A CSV field as written by this class: quoted per RFC 4180 when it holds a comma, a quote, a line break or
+     * leading / trailing blanks, as is otherwise.
+     *
+     * @param field the field
+     * @return the field, quoted if needed
+     */
+    public static String quote(String field) {
+        return CsvColumns.quote(field);
+    }
+
     /** One read of one input. */
     private static final class Loader {
         private final CsvRecordReader records;

@@ -1,0 +1,154 @@
+package org.loyaltykpi.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import org.loyaltykpi.clv.BgNbdModel;
+import org.loyaltykpi.clv.FitOptions;
+import org.loyaltykpi.clv.GammaGammaModel;
+import org.loyaltykpi.clv.MbgNbdModel;
+import org.loyaltykpi.clv.ModelFit;
+import org.loyaltykpi.clv.Parameter;
+import org.loyaltykpi.clv.ParetoNbdModel;
+import org.loyaltykpi.clv.RfmSummary;
+import org.loyaltykpi.clv.TimeUnit;
+import org.loyaltykpi.clv.TransactionModel;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The options and model plumbing shared by {@code clv fit} and {@code clv predict}. */
+final class ClvModels {
+
+    /** The models of the command line, by their contract names. */
+    enum Model {
+        BG_NBD(BgNbdModel.NAME),
+        MBG_NBD(MbgNbdModel.NAME),
+        PARETO_NBD(ParetoNbdModel.NAME),
+        GAMMA_GAMMA(GammaGammaModel.NAME);
+
+        final String cliName;
+
+        Model(String cliName) {
+            this.cliName = cliName;
+        }
+
+        static Model parse(String text) {
+            String name = text.strip().toLowerCase(Locale.ROOT);
+            return Arrays.stream(values())
+                    .filter(m -> m.cliName.equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "model must be bg-nbd, mbg-nbd, pareto-nbd or gamma-gamma: '" + text + "'"));
+        }
+    }
+
+    /** The calibration options of every command that builds an RFM summary ({@code rfm}, {@code clv ...}). */
+    static final class SummaryOptions {
+        @Option(
+                names = "--calibration-end",
+                required = true,
+                paramLabel = "DATE",
+                converter = Converters.DateConverter.class,
+                description = "Last day of the calibration period (inclusive), ISO yyyy-MM-dd.")
+        LocalDate calibrationEnd;
+
+        @Option(
+                names = "--time-unit",
+                paramLabel = "UNIT",
+                converter = Converters.TimeUnitConverter.class,
+                description = "days, weeks, months (365.25/12 days) or years (365.25 days). Default: weeks.")
+        TimeUnit timeUnit = TimeUnit.WEEKS;
+    }
+
+    /** The model options of {@code clv fit} and {@code clv predict}, with the summary they fit to. */
+    abstract static class ModelCommand {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        PurchaseInput input;
+
+        @Mixin
+        SummaryOptions calibration;
+
+        @Option(
+                names = "--model",
+                required = true,
+                paramLabel = "MODEL",
+                converter = Converters.ClvModelConverter.class,
+                description = "bg-nbd, mbg-nbd, pareto-nbd or gamma-gamma.")
+        Model model;
+
+        @Option(
+                names = "--exclude-nonpositive",
+                description = "Gamma-Gamma: leave out customers whose mean repeat-purchase value is <= 0 (the"
+                        + " default is to fail naming them).")
+        boolean excludeNonPositive;
+
+        @Option(
+                names = "--penalizer",
+                paramLabel = "L2",
+                description = "L2 penalty on the parameters (lifetimes' convention). Default: 0.")
+        double penalizer;
+
+        RfmSummary summary() {
+            return RfmSummary.of(input.load().table(), calibration.calibrationEnd, calibration.timeUnit);
+        }
+
+        FitOptions fitOptions() {
+            return FitOptions.defaults().withPenalizer(penalizer);
+        }
+
+        GammaGammaModel.NonPositiveSpend nonPositive() {
+            return excludeNonPositive
+                    ? GammaGammaModel.NonPositiveSpend.EXCLUDE
+                    : GammaGammaModel.NonPositiveSpend.REJECT;
+        }
+
+        TransactionModel purchaseModel(RfmSummary summary) {
+            return switch (model) {
+                case BG_NBD -> BgNbdModel.fit(summary, fitOptions());
+                case MBG_NBD -> MbgNbdModel.fit(summary, fitOptions());
+                case PARETO_NBD -> ParetoNbdModel.fit(summary, fitOptions());
+                case GAMMA_GAMMA ->
+                    throw new IllegalArgumentException(
+                            "gamma-gamma models spend, not purchases: choose bg-nbd, mbg-nbd or pareto-nbd");
+            };
+        }
+
+        GammaGammaModel spendModel(RfmSummary summary) {
+            return GammaGammaModel.fit(summary, fitOptions(), nonPositive());
+        }
+    }
+
+    private ClvModels() {}
+
+    /** The JSON of {@code clv fit}, as DESIGN.md's CLI contract fixes it. */
+    static void writeFit(Json json, ModelFit fit) {
+        json.beginObject()
+                .field("model", fit.model())
+                .field("timeUnit", fit.timeUnit().map(TimeUnit::name).orElse(""))
+                .field("customers", fit.customers());
+        json.beginObject("params");
+        for (Parameter p : fit.parameters()) {
+            json.field(p.name(), p.value());
+        }
+        json.endObject();
+        json.beginObject("standardErrors");
+        for (Parameter p : fit.parameters()) {
+            json.field(p.name(), p.standardError());
+        }
+        json.endObject();
+        json.field("logLikelihood", fit.logLikelihood()).field("converged", fit.converged());
+        json.endObject();
+    }
+
+    /** Warnings go to standard error, so standard output stays machine-readable. */
+    static void warn(PrintWriter err, String command, ModelFit fit) {
+        fit.warnings().forEach(w -> err.println(command + ": warning: " + w));
+        err.flush();
+    }
+}

@@ -1,0 +1,253 @@
+package org.loyaltykpi.clv;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.numbers.gamma.LogBeta;
+import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
+import org.loyaltykpi.internal.Hypergeometric;
+
+/**
+ * The common core of BG/NBD and MBG/NBD, which differ only in whether a customer may drop out right after the first
+ * purchase: with {@code m = 0} (BG/NBD) dropout happens after a repeat purchase only, with {@code m = 1} (MBG/NBD)
+ * after any purchase, the first included. Every formula below is the BG/NBD one with {@code b + x - 1} shifted by
+ * {@code m}.
+ */
+abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
+    static final String[] NAMES = {"r", "alpha", "a", "b"};
+
+    final double r;
+    final double alpha;
+    final double a;
+    final double b;
+    private final int m;
+    private final TimeUnit unit;
+    private final Optional<ModelFit> fit;
+
+    BetaGeometricNbd(double r, double alpha, double a, double b, int m, TimeUnit unit, Optional<ModelFit> fit) {
+        this.r = ModelSupport.positive("r", r);
+        this.alpha = ModelSupport.positive("alpha", alpha);
+        this.a = ModelSupport.positive("a", a);
+        this.b = ModelSupport.positive("b", b);
+        this.m = m;
+        this.unit = unit;
+        this.fit = fit;
+    }
+
+    /** The log-likelihood of weighted rows at {@code theta = (r, alpha, a, b)}; fills the gradient if non-null. */
+    static double logLikelihood(double[] theta, CollapsedRfm d, int m, double[] gradient) {
+        double r = theta[0];
+        double alpha = theta[1];
+        double a = theta[2];
+        double b = theta[3];
+        int n = d.maxFrequency + m + 1;
+        double[] lgR = new double[n + 1];
+        double[] psR = new double[n + 1];
+        double[] lgB = new double[n + 1];
+        double[] psB = new double[n + 1];
+        double[] lgAB = new double[n + 1];
+        double[] psAB = new double[n + 1];
+        MaximumLikelihood.risingTables(r, n, lgR, psR);
+        MaximumLikelihood.risingTables(b, n, lgB, psB);
+        MaximumLikelihood.risingTables(a + b, n, lgAB, psAB);
+        double lnAlpha = Math.log(alpha);
+        double lnA = Math.log(a);
+        double sum = 0;
+        double gr = 0;
+        double gAlpha = 0;
+        double ga = 0;
+        double gb = 0;
+        int[] xs = d.x;
+        double[] recency = d.recency;
+        double[] age = d.age;
+        double[] weight = d.weight;
+        for (int i = 0; i < d.size; i++) {
+            int x = xs[i];
+            double w = weight[i];
+            double alphaT = alpha + age[i];
+            double lnAT = Math.log(alphaT);
+            double rx = r + x;
+            double ll = lgR[x] + r * lnAlpha + lgB[x + m] - lgAB[x + m] - rx * lnAT;
+            double s = 0;
+            double dlog = 0;
+            double bx = b + x - 1 + m;
+            if (x > 0 || m == 1) {
+                double alphaTx = alpha + recency[i];
+                dlog = lnAT - Math.log(alphaTx);
+                double z = lnA - Math.log(bx) + rx * dlog;
+                ll += MaximumLikelihood.log1pExp(z);
+                s = MaximumLikelihood.sigmoid(z);
+                if (gradient != null) {
+                    gAlpha += w * s * rx * (1 / alphaT - 1 / alphaTx);
+                    gb -= w * s / bx;
+                    ga += w * s / a;
+                }
+            }
+            sum += w * ll;
+            if (gradient != null) {
+                gr += w * (psR[x] + lnAlpha - lnAT + s * dlog);
+                gAlpha += w * (r / alpha - rx / alphaT);
+                ga -= w * psAB[x + m];
+                gb += w * (psB[x + m] - psAB[x + m]);
+            }
+        }
+        if (gradient != null) {
+            gradient[0] = gr;
+            gradient[1] = gAlpha;
+            gradient[2] = ga;
+            gradient[3] = gb;
+        }
+        return sum;
+    }
+
+    static MaximumLikelihood.Estimate estimate(String model, int m, RfmSummary summary, FitOptions options) {
+        if (summary.isEmpty()) {
+            throw new ModelFitException(MaximumLikelihood.emptySummary(model));
+        }
+        if (summary.repeatCustomers() == 0) {
+            throw new ModelFitException(MaximumLikelihood.noRepeatPurchases(model));
+        }
+        CollapsedRfm rows = summary.collapsed();
+        MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(
+                model,
+                Optional.of(summary.timeUnit()),
+                summary.size(),
+                rows.totalWeight,
+                List.of(NAMES),
+                (theta, gradient) -> logLikelihood(theta, rows, m, gradient),
+                true);
+        return MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
+    }
+
+    public TimeUnit timeUnit() {
+        return unit;
+    }
+
+    public Optional<ModelFit> fit() {
+        return fit;
+    }
+
+    public List<Parameter> parameters() {
+        return ModelSupport.parameters(fit, NAMES, new double[] {r, alpha, a, b});
+    }
+
+    public double logLikelihood(int x, double recency, double age) {
+        ModelSupport.checkCustomer(x, recency, age);
+        return logLikelihood(
+                new double[] {r, alpha, a, b},
+                CollapsedRfm.uncollapsed(new int[] {x}, new double[] {recency}, new double[] {age}),
+                m,
+                null);
+    }
+
+    public double logLikelihood(RfmSummary summary) {
+        ModelSupport.checkUnit(getClass().getSimpleName(), unit, summary);
+        return logLikelihood(new double[] {r, alpha, a, b}, summary.collapsed(), m, null);
+    }
+
+    public double probabilityAlive(int x, double recency, double age) {
+        ModelSupport.checkCustomer(x, recency, age);
+        if (x == 0 && m == 0) {
+            return 1;
+        }
+        double z = Math.log(a / (b + x - 1 + m)) + (r + x) * Math.log((alpha + age) / (alpha + recency));
+        return MaximumLikelihood.sigmoid(-z);
+    }
+
+    public double expectedPurchases(double t, int x, double recency, double age) {
+        ModelSupport.checkTime(t);
+        double pAlive = probabilityAlive(x, recency, age);
+        if (t == 0) {
+            return 0;
+        }
+        if (Math.abs(a - 1) < 1e-7) {
+            // The closed form has a removable singularity at a = 1: take the limit from both sides.
+            return (conditional(t, x, age, pAlive, 1 + 1e-6) + conditional(t, x, age, pAlive, 1 - 1e-6)) / 2;
+        }
+        return conditional(t, x, age, pAlive, a);
+    }
+
+    /** {@code P(alive) (a+b+x-1+m)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x+m; a+b+x-1+m; z)]}. */
+    private double conditional(double t, int x, double age, double pAlive, double a) {
+        double c = a + b + x - 1 + m;
+        if (!(c > 0)) {
+            throw new ArithmeticException("E[X(t)] of this model needs a + b > 1 - m: a=" + a + ", b=" + b);
+        }
+        double alphaT = alpha + age;
+        double log = (r + x) * Math.log(alphaT / (alphaT + t))
+                + Hypergeometric.log2F1(r + x, b + x + m, c, t / (alphaT + t));
+        return pAlive * c / (a - 1) * -Math.expm1(log);
+    }
+
+    public double expectedPurchasesOfNewCustomer(double t) {
+        return expectedPurchases(t, 0, 0, 0);
+    }
+
+    public double probabilityOfPurchases(int n, double t) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0: " + n);
+        }
+        ModelSupport.checkTime(t);
+        if (t == 0) {
+            return n == 0 ? 1 : 0;
+        }
+        double q = t / (alpha + t);
+        double logBeta = LogBeta.value(a, b);
+        // Alive at t with n purchases: NBD(n; t) times P(no dropout after each of them).
+        double logNbd = LogGamma.value(r + n)
+                - LogGamma.value(r)
+                - LogGamma.value(n + 1.0)
+                + r * Math.log(alpha / (alpha + t))
+                + (n == 0 ? 0 : n * Math.log(q));
+        double p = Math.exp(LogBeta.value(a, b + n + m) - logBeta + logNbd);
+        if (n + m > 0) {
+            // Dropped out right after the n-th purchase (MBG/NBD: the first purchase counts as the 0th), which needs
+            // at least n purchase opportunities before t: P(NBD >= n) is the regularized incomplete beta I_q(n, r).
+            p += Math.exp(LogBeta.value(a + 1, b + n - 1 + m) - logBeta)
+                    * (n == 0 ? 1 : RegularizedBeta.value(q, n, r));
+        }
+        return p;
+    }
+
+    /**
+     * The shape of the purchase-rate gamma.
+     *
+     * @return {@code r}
+     */
+    public double r() {
+        return r;
+    }
+
+    /**
+     * The scale of the purchase-rate gamma, in the model's time unit.
+     *
+     * @return {@code alpha}
+     */
+    public double alpha() {
+        return alpha;
+    }
+
+    /**
+     * The first shape of the dropout-probability beta.
+     *
+     * @return {@code a}
+     */
+    public double a() {
+        return a;
+    }
+
+    /**
+     * The second shape of the dropout-probability beta.
+     *
+     * @return {@code b}
+     */
+    public double b() {
+        return b;
+    }
+
+    /** For example {@code BgNbdModel[r=0.242593, alpha=4.41359, a=0.792919, b=2.42589, WEEKS]}. */
+    @Override
+    public String toString() {
+        return ModelSupport.describe(getClass().getSimpleName(), parameters(), timeUnit());
+    }
+}

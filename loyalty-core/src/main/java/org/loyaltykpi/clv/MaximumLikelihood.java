@@ -1,0 +1,208 @@
+package org.loyaltykpi.clv;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.loyaltykpi.internal.Bfgs;
+import org.loyaltykpi.internal.Derivatives;
+
+/**
+ * The maximum-likelihood machinery shared by every model: BFGS on the log-parameters (so every parameter stays
+ * positive without constraints), the optional L2 penalty, standard errors from the Hessian, and the checks that turn
+ * a failed fit into a {@link ModelFitException} instead of NaN.
+ */
+final class MaximumLikelihood {
+    /** Parameters beyond these bounds are reported as being at the edge of the parameter space. */
+    private static final double EDGE_LOW = 1e-6;
+
+    private static final double EDGE_HIGH = 1e6;
+
+    /** The largest step of one iteration in log-parameters: a factor e^5 at most. */
+    private static final double MAX_STEP = 5;
+
+    private MaximumLikelihood() {}
+
+    /** A log-likelihood of natural parameters; fills the gradient when it is non-null and the model has one. */
+    @FunctionalInterface
+    interface LogLikelihood {
+        double value(double[] theta, double[] gradient);
+    }
+
+    /** A model's fitting problem. */
+    record Problem(
+            String model,
+            Optional<TimeUnit> unit,
+            long customers,
+            double weight,
+            List<String> names,
+            LogLikelihood logLikelihood,
+            boolean analyticGradient) {}
+
+    /** The estimates and the fit report. */
+    record Estimate(double[] theta, ModelFit fit) {}
+
+    static Estimate fit(Problem problem, double[] start, FitOptions options, List<String> warnings) {
+        int n = start.length;
+        double scale = 1 / problem.weight();
+        double penalizer = options.penalizer();
+        Bfgs.Objective objective;
+        if (problem.analyticGradient()) {
+            objective = (phi, g) -> {
+                double[] theta = exp(phi);
+                double[] gradTheta = new double[n];
+                double ll = problem.logLikelihood().value(theta, gradTheta);
+                double f = -ll * scale;
+                for (int i = 0; i < n; i++) {
+                    f += penalizer * theta[i] * theta[i];
+                    g[i] = theta[i] * (-gradTheta[i] * scale + 2 * penalizer * theta[i]);
+                }
+                return Double.isFinite(f) ? f : Double.NaN;
+            };
+        } else {
+            objective = Derivatives.withNumericalGradient(phi -> {
+                double[] theta = exp(phi);
+                double f = -problem.logLikelihood().value(theta, null) * scale;
+                for (int i = 0; i < n; i++) {
+                    f += penalizer * theta[i] * theta[i];
+                }
+                return Double.isFinite(f) ? f : Double.NaN;
+            });
+        }
+        double[] phiStart = new double[n];
+        for (int i = 0; i < n; i++) {
+            phiStart[i] = Math.log(start[i]);
+        }
+        Bfgs.Result result;
+        try {
+            result = Bfgs.minimize(
+                    objective,
+                    phiStart,
+                    new Bfgs.Options(options.maxIterations(), options.gradientTolerance(), MAX_STEP));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFitException(problem.model() + ": the log-likelihood is not finite at the starting values "
+                    + Arrays.toString(start) + "; check the summary for extreme values (" + e.getMessage() + ")");
+        }
+        double[] theta = exp(result.point());
+        double logLikelihood = problem.logLikelihood().value(theta, null);
+        if (!Double.isFinite(logLikelihood) || !allFiniteAndPositive(theta)) {
+            throw new ModelFitException(problem.model() + ": the fit ended where the log-likelihood is not finite"
+                    + " (parameters " + Arrays.toString(theta) + "); the data may not identify the model: try a"
+                    + " penalizer (for example 0.01), a longer calibration period or more customers");
+        }
+        List<String> allWarnings = new ArrayList<>(warnings);
+        if (!result.converged()) {
+            allWarnings.add("the optimizer did not converge after " + result.iterations() + " iterations ("
+                    + result.message() + "): the estimates may be off; try more iterations or a penalizer");
+        }
+        for (int i = 0; i < n; i++) {
+            if (theta[i] < EDGE_LOW || theta[i] > EDGE_HIGH) {
+                allWarnings.add(String.format(
+                        Locale.ROOT,
+                        "%s = %.4g is at the edge of the parameter space: the data hardly identify it;"
+                                + " a penalizer keeps it finite",
+                        problem.names().get(i),
+                        theta[i]));
+            }
+        }
+        double[][] hessian = Derivatives.hessian(objective, result.point());
+        for (double[] row : hessian) {
+            for (int j = 0; j < n; j++) {
+                row[j] *= problem.weight();
+            }
+        }
+        Optional<double[][]> covariance = Derivatives.inverseOfPositiveDefinite(hessian);
+        if (covariance.isEmpty()) {
+            allWarnings.add("the Hessian at the estimates is not positive definite: no standard errors");
+        }
+        List<Parameter> parameters = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            OptionalDouble se = covariance
+                    .map(c -> c[k][k] > 0 ? OptionalDouble.of(theta[k] * Math.sqrt(c[k][k])) : OptionalDouble.empty())
+                    .orElse(OptionalDouble.empty());
+            parameters.add(new Parameter(problem.names().get(i), theta[i], se));
+        }
+        ModelFit fit = new ModelFit(
+                problem.model(),
+                problem.unit(),
+                problem.customers(),
+                parameters,
+                logLikelihood,
+                result.converged(),
+                result.iterations(),
+                penalizer,
+                allWarnings);
+        return new Estimate(theta, fit);
+    }
+
+    private static double[] exp(double[] phi) {
+        double[] theta = new double[phi.length];
+        for (int i = 0; i < phi.length; i++) {
+            theta[i] = Math.exp(phi[i]);
+        }
+        return theta;
+    }
+
+    private static boolean allFiniteAndPositive(double[] theta) {
+        for (double t : theta) {
+            if (!(t > 0) || Double.isInfinite(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ln(1 + e^z)} without overflow. */
+    static double log1pExp(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    /** {@code 1 / (1 + e^-z)} without overflow. */
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+
+    /** {@code ln(e^u + e^v)}. */
+    static double logAddExp(double u, double v) {
+        if (u == Double.NEGATIVE_INFINITY) {
+            return v;
+        }
+        double max = Math.max(u, v);
+        return max + Math.log1p(Math.exp(Math.min(u, v) - max));
+    }
+
+    /**
+     * Rising-factorial tables for integer counts: {@code log[x] = ln Gamma(v + x) - ln Gamma(v) = sum_{k<x} ln(v + k)}
+     * and {@code digamma[x] = psi(v + x) - psi(v) = sum_{k<x} 1 / (v + k)}, for {@code x = 0..n}: one logarithm per
+     * count instead of two log-gamma calls per customer.
+     */
+    static void risingTables(double v, int n, double[] log, double[] digamma) {
+        log[0] = 0;
+        if (digamma != null) {
+            digamma[0] = 0;
+        }
+        for (int k = 0; k < n; k++) {
+            log[k + 1] = log[k] + Math.log(v + k);
+            if (digamma != null) {
+                digamma[k + 1] = digamma[k] + 1 / (v + k);
+            }
+        }
+    }
+
+    static String noRepeatPurchases(String model) {
+        return model + ": no customer in the summary made a repeat purchase, so the purchase rate and the dropout"
+                + " process cannot be estimated; use a longer calibration period (a later calibration end)";
+    }
+
+    static String emptySummary(String model) {
+        return model + ": the summary has no customers; check the calibration end (customers count only if their"
+                + " first purchase is on or before it)";
+    }
+}

@@ -1,0 +1,64 @@
+package org.loyaltykpi.clv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Argument checks and small helpers shared by the models. */
+final class ModelSupport {
+    private ModelSupport() {}
+
+    static void checkCustomer(int x, double recency, double age) {
+        if (x < 0) {
+            throw new IllegalArgumentException("x (repeat purchases) must be >= 0: " + x);
+        }
+        if (!(recency >= 0) || !(age >= recency) || Double.isInfinite(age)) {
+            throw new IllegalArgumentException("need 0 <= recency <= T (finite): recency=" + recency + ", T=" + age);
+        }
+    }
+
+    static void checkTime(double t) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw new IllegalArgumentException("t must be finite and >= 0: " + t);
+        }
+    }
+
+    static double positive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be positive and finite: " + value);
+        }
+        return value;
+    }
+
+    static void checkUnit(String model, TimeUnit modelUnit, RfmSummary summary) {
+        if (summary.timeUnit() != modelUnit) {
+            throw new IllegalArgumentException(model + " is in " + modelUnit + " but the summary is in "
+                    + summary.timeUnit() + "; build the summary in " + modelUnit);
+        }
+    }
+
+    /** The parameters with the standard errors of a fit, or without when given directly. */
+    static List<Parameter> parameters(Optional<ModelFit> fit, String[] names, double[] values) {
+        if (fit.isPresent()) {
+            return fit.get().parameters();
+        }
+        List<Parameter> list = new ArrayList<>(names.length);
+        for (int i = 0; i < names.length; i++) {
+            list.add(new Parameter(names[i], values[i], OptionalDouble.empty()));
+        }
+        return List.copyOf(list);
+    }
+
+    static String describe(String title, List<Parameter> parameters, TimeUnit unit) {
+        StringBuilder s = new StringBuilder(title).append('[');
+        for (int i = 0; i < parameters.size(); i++) {
+            s.append(i == 0 ? "" : ", ")
+                    .append(parameters.get(i).name())
+                    .append('=')
+                    .append(String.format(
+                            java.util.Locale.ROOT, "%.6g", parameters.get(i).value()));
+        }
+        return s.append(", ").append(unit).append(']').toString();
+    }
+}

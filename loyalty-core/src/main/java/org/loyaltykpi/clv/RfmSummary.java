@@ -1,0 +1,618 @@
+package org.loyaltykpi.clv;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.PurchaseTable;
+
+/**
+ * The per-customer summary the BTYD models are fitted to: frequency {@code x}, recency {@code t_x}, age {@code T} and
+ * mean repeat-purchase value {@code zbar}, in an explicit {@link TimeUnit}; optionally with a holdout period for
+ * validation.
+ *
+ * <p>The papers' rules (Fader, Hardie and Lee 2005), applied to the purchases up to and including the calibration end
+ * day {@code E}:
+ *
+ * <ul>
+ *   <li>purchases on the same day are one purchase, whose value is the day's sum;
+ *   <li>{@code x} = distinct purchase days - 1 (repeat purchases);
+ *   <li>{@code t_x} = (last purchase day - first purchase day) / unit, 0 when {@code x = 0};
+ *   <li>{@code T} = ({@code E} - first purchase day) / unit, so a customer whose first purchase is on {@code E} has
+ *       {@code T = 0} (CDNOW: first purchase 1997-01-01, {@code E} = 1997-09-30 gives 272 days, {@code T} = 38.857
+ *       weeks);
+ *   <li>{@code zbar} = sum of the values of the repeat purchase days / {@code x} (the first day excluded: its value
+ *       differs systematically), 0 when {@code x = 0}.
+ * </ul>
+ *
+ * <p>Customers whose first purchase is after {@code E} are not in the summary. With a holdout end {@code H}, the
+ * purchase days in {@code (E, H]} give each customer's holdout frequency (distinct days) and holdout value (mean value
+ * of those days, 0 when none); the holdout duration is {@code (H - E) / unit} for everyone. Days convert to units
+ * exactly ({@link TimeUnit#fromDays}), never rounded.
+ *
+ * <pre>{@code
+ * RfmSummary s = RfmSummary.of(table, LocalDate.parse("1997-09-30"), TimeUnit.WEEKS);
+ * s.size();          // customers with a first purchase on or before 1997-09-30
+ * s.frequency(0);    // x of the first customer (customers in id order)
+ * }</pre>
+ *
+ * <p>Built from a {@link PurchaseTable} in one parallel pass over its rows, with no per-purchase objects. The summary
+ * of an empty table is empty. Immutable and thread-safe.
+ */
+public final class RfmSummary {
+    private static final int CUSTOMERS_PER_TASK = 1 << 13;
+
+    private final TimeUnit unit;
+    private final String[] customerIds;
+    private final int[] frequency;
+    private final double[] recency;
+    private final double[] age;
+    private final double[] monetaryValue;
+    private final Optional<LocalDate> calibrationEnd;
+    private final OptionalDouble holdoutDuration;
+    private final Optional<LocalDate> holdoutEnd;
+    private final int[] holdoutFrequency;
+    private final double[] holdoutMonetaryValue;
+
+    private RfmSummary(
+            TimeUnit unit,
+            String[] customerIds,
+            int[] frequency,
+            double[] recency,
+            double[] age,
+            double[] monetaryValue,
+            Optional<LocalDate> calibrationEnd,
+            OptionalDouble holdoutDuration,
+            Optional<LocalDate> holdoutEnd,
+            int[] holdoutFrequency,
+            double[] holdoutMonetaryValue) {
+        this.unit = unit;
+        this.customerIds = customerIds;
+        this.frequency = frequency;
+        this.recency = recency;
+        this.age = age;
+        this.monetaryValue = monetaryValue;
+        this.calibrationEnd = calibrationEnd;
+        this.holdoutDuration = holdoutDuration;
+        this.holdoutEnd = holdoutEnd;
+        this.holdoutFrequency = holdoutFrequency;
+        this.holdoutMonetaryValue = holdoutMonetaryValue;
+    }
+
+    /**
+     * The summary of the purchases up to and including a calibration end day.
+     *
+     * @param table the purchases
+     * @param calibrationEnd the last day of the calibration period (inclusive)
+     * @param unit the time unit of recency and T
+     * @return the summary of the customers whose first purchase is on or before {@code calibrationEnd}
+     */
+    public static RfmSummary of(PurchaseTable table, LocalDate calibrationEnd, TimeUnit unit) {
+        return scan(table, calibrationEnd, Optional.empty(), unit);
+    }
+
+    /**
+     * The summary with a holdout period {@code (calibrationEnd, holdoutEnd]}.
+     *
+     * @param table the purchases
+     * @param calibrationEnd the last day of the calibration period (inclusive)
+     * @param holdoutEnd the last day of the holdout period (inclusive), after {@code calibrationEnd}
+     * @param unit the time unit
+     * @return the summary, with holdout frequency and value per customer
+     * @throws IllegalArgumentException if {@code holdoutEnd} is not after {@code calibrationEnd}
+     */
+    public static RfmSummary of(PurchaseTable table, LocalDate calibrationEnd, LocalDate holdoutEnd, TimeUnit unit) {
+        if (!holdoutEnd.isAfter(calibrationEnd)) {
+            throw new IllegalArgumentException(
+                    "holdout end must be after the calibration end " + calibrationEnd + ": " + holdoutEnd);
+        }
+        return scan(table, calibrationEnd, Optional.of(holdoutEnd), unit);
+    }
+
+    /**
+     * A builder for a summary given as rows (for example read from a summary file), without holdout.
+     *
+     * @param unit the time unit of the rows
+     * @return a new builder
+     */
+    public static Builder builder(TimeUnit unit) {
+        return new Builder(unit, OptionalDouble.empty());
+    }
+
+    /**
+     * A builder for a summary given as rows with holdout values.
+     *
+     * @param unit the time unit of the rows
+     * @param holdoutDuration the length of the holdout period in {@code unit}, positive
+     * @return a new builder
+     */
+    public static Builder builder(TimeUnit unit, double holdoutDuration) {
+        if (!(holdoutDuration > 0) || Double.isInfinite(holdoutDuration)) {
+            throw new IllegalArgumentException("holdoutDuration must be positive: " + holdoutDuration);
+        }
+        return new Builder(unit, OptionalDouble.of(holdoutDuration));
+    }
+
+    private static RfmSummary scan(
+            PurchaseTable table, LocalDate calibrationEnd, Optional<LocalDate> holdoutEnd, TimeUnit unit) {
+        int customers = table.customerCount();
+        int end = Math.toIntExact(calibrationEnd.toEpochDay());
+        int holdout = holdoutEnd.map(d -> Math.toIntExact(d.toEpochDay())).orElse(end);
+        // Per table customer; -1 frequency marks a customer born after the calibration end.
+        int[] x = new int[customers];
+        int[] recencyDays = new int[customers];
+        int[] ageDays = new int[customers];
+        long[] repeatValue = new long[customers];
+        int[] holdoutDays = new int[customers];
+        long[] holdoutValue = new long[customers];
+        int tasks = (customers + CUSTOMERS_PER_TASK - 1) / CUSTOMERS_PER_TASK;
+        IntStream range = IntStream.range(0, tasks);
+        if (tasks > 1 && ForkJoinPool.getCommonPoolParallelism() > 1) {
+            range = range.parallel();
+        }
+        range.forEach(task -> {
+            int to = Math.min(customers, (task + 1) * CUSTOMERS_PER_TASK);
+            for (int c = task * CUSTOMERS_PER_TASK; c < to; c++) {
+                int row = table.firstRow(c);
+                int last = table.endRow(c);
+                int first = table.epochDay(row);
+                if (first > end) {
+                    x[c] = -1;
+                    continue;
+                }
+                int days = 0;
+                int previousDay = Integer.MIN_VALUE;
+                int lastDay = first;
+                long value = 0;
+                int hDays = 0;
+                long hValue = 0;
+                for (; row < last; row++) {
+                    int day = table.epochDay(row);
+                    if (day > holdout) {
+                        break;
+                    }
+                    boolean newDay = day != previousDay;
+                    previousDay = day;
+                    if (day <= end) {
+                        if (newDay) {
+                            days++;
+                            lastDay = day;
+                        }
+                        if (day != first) {
+                            value += table.amountMinorUnits(row);
+                        }
+                    } else {
+                        if (newDay) {
+                            hDays++;
+                        }
+                        hValue += table.amountMinorUnits(row);
+                    }
+                }
+                x[c] = days - 1;
+                recencyDays[c] = lastDay - first;
+                ageDays[c] = end - first;
+                repeatValue[c] = value;
+                holdoutDays[c] = hDays;
+                holdoutValue[c] = hValue;
+            }
+        });
+        int included = 0;
+        for (int c = 0; c < customers; c++) {
+            if (x[c] >= 0) {
+                included++;
+            }
+        }
+        double minorUnit = Math.pow(10, -table.amountScale());
+        String[] ids = new String[included];
+        int[] frequency = new int[included];
+        double[] recency = new double[included];
+        double[] age = new double[included];
+        double[] monetary = new double[included];
+        int[] hFrequency = new int[holdoutEnd.isPresent() ? included : 0];
+        double[] hMonetary = new double[hFrequency.length];
+        int i = 0;
+        for (int c = 0; c < customers; c++) {
+            if (x[c] < 0) {
+                continue;
+            }
+            ids[i] = table.customer(c).value();
+            frequency[i] = x[c];
+            recency[i] = unit.fromDays(recencyDays[c]);
+            age[i] = unit.fromDays(ageDays[c]);
+            monetary[i] = x[c] == 0 ? 0 : repeatValue[c] * minorUnit / x[c];
+            if (holdoutEnd.isPresent()) {
+                hFrequency[i] = holdoutDays[c];
+                hMonetary[i] = holdoutDays[c] == 0 ? 0 : holdoutValue[c] * minorUnit / holdoutDays[c];
+            }
+            i++;
+        }
+        OptionalDouble duration =
+                holdoutEnd.isPresent() ? OptionalDouble.of(unit.fromDays(holdout - end)) : OptionalDouble.empty();
+        return new RfmSummary(
+                unit,
+                ids,
+                frequency,
+                recency,
+                age,
+                monetary,
+                Optional.of(calibrationEnd),
+                duration,
+                holdoutEnd,
+                hFrequency,
+                hMonetary);
+    }
+
+    static void check(String customer, int frequency, double recency, double age, double monetaryValue) {
+        if (frequency < 0) {
+            throw new IllegalArgumentException("frequency of " + customer + " must be >= 0: " + frequency);
+        }
+        if (!(recency >= 0) || Double.isInfinite(recency)) {
+            throw new IllegalArgumentException("recency of " + customer + " must be finite and >= 0: " + recency);
+        }
+        if (!(age >= recency) || Double.isInfinite(age)) {
+            throw new IllegalArgumentException(
+                    "T of " + customer + " must be finite and >= recency " + recency + ": " + age);
+        }
+        if (frequency == 0 && recency != 0) {
+            throw new IllegalArgumentException(
+                    "recency of " + customer + " must be 0 without repeat purchases: " + recency);
+        }
+        if (!Double.isFinite(monetaryValue)) {
+            throw new IllegalArgumentException("monetary value of " + customer + " must be finite: " + monetaryValue);
+        }
+    }
+
+    /**
+     * The time unit of recency, T and the holdout duration.
+     *
+     * @return the unit
+     */
+    public TimeUnit timeUnit() {
+        return unit;
+    }
+
+    /**
+     * The number of customers.
+     *
+     * @return the row count
+     */
+    public int size() {
+        return frequency.length;
+    }
+
+    /**
+     * Whether the summary has no customers.
+     *
+     * @return {@code size() == 0}
+     */
+    public boolean isEmpty() {
+        return frequency.length == 0;
+    }
+
+    /**
+     * The calibration end day, when built from purchases.
+     *
+     * @return the day, or empty for a summary built from rows
+     */
+    public Optional<LocalDate> calibrationEnd() {
+        return calibrationEnd;
+    }
+
+    /**
+     * The holdout end day, when built from purchases with a holdout.
+     *
+     * @return the day, or empty
+     */
+    public Optional<LocalDate> holdoutEnd() {
+        return holdoutEnd;
+    }
+
+    /**
+     * The customer of row {@code i}.
+     *
+     * @param i the row, {@code 0 <= i < size()}
+     * @return the customer
+     */
+    public CustomerId customer(int i) {
+        return new CustomerId(customerIds[i]);
+    }
+
+    /**
+     * The row of a customer.
+     *
+     * @param customer the customer
+     * @return the row index, or empty if the customer is not in the summary
+     */
+    public OptionalInt indexOf(CustomerId customer) {
+        for (int i = 0; i < customerIds.length; i++) {
+            if (customerIds[i].equals(customer.value())) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The frequency {@code x} of row {@code i}.
+     *
+     * @param i the row
+     * @return repeat purchase days in the calibration period
+     */
+    public int frequency(int i) {
+        return frequency[i];
+    }
+
+    /**
+     * The recency {@code t_x} of row {@code i}.
+     *
+     * @param i the row
+     * @return time from the first to the last purchase day, in {@link #timeUnit()}
+     */
+    public double recency(int i) {
+        return recency[i];
+    }
+
+    /**
+     * The age {@code T} of row {@code i}.
+     *
+     * @param i the row
+     * @return time from the first purchase day to the calibration end, in {@link #timeUnit()}
+     */
+    public double age(int i) {
+        return age[i];
+    }
+
+    /**
+     * The mean repeat-purchase value {@code zbar} of row {@code i}.
+     *
+     * @param i the row
+     * @return the mean value of the repeat purchase days, 0 without repeat purchases
+     */
+    public double monetaryValue(int i) {
+        return monetaryValue[i];
+    }
+
+    /**
+     * Whether the summary has holdout values.
+     *
+     * @return true if built with a holdout end or holdout duration
+     */
+    public boolean hasHoldout() {
+        return holdoutDuration.isPresent();
+    }
+
+    /**
+     * The length of the holdout period.
+     *
+     * @return the duration in {@link #timeUnit()}, or empty without holdout
+     */
+    public OptionalDouble holdoutDuration() {
+        return holdoutDuration;
+    }
+
+    /**
+     * The holdout frequency of row {@code i}.
+     *
+     * @param i the row
+     * @return purchase days in the holdout period
+     * @throws IllegalStateException if the summary has no holdout
+     */
+    public int holdoutFrequency(int i) {
+        requireHoldout();
+        return holdoutFrequency[i];
+    }
+
+    /**
+     * The holdout value of row {@code i}.
+     *
+     * @param i the row
+     * @return the mean value of the holdout purchase days, 0 when none
+     * @throws IllegalStateException if the summary has no holdout
+     */
+    public double holdoutMonetaryValue(int i) {
+        requireHoldout();
+        return holdoutMonetaryValue[i];
+    }
+
+    private void requireHoldout() {
+        if (holdoutDuration.isEmpty()) {
+            throw new IllegalStateException("this summary has no holdout period (build it with a holdout end)");
+        }
+    }
+
+    /**
+     * Row {@code i} as a record.
+     *
+     * @param i the row
+     * @return the customer's summary
+     */
+    public CustomerRfm row(int i) {
+        return new CustomerRfm(customer(i), frequency[i], recency[i], age[i], monetaryValue[i]);
+    }
+
+    /**
+     * The rows as records, in summary order (customers by id when built from purchases).
+     *
+     * @return a stream of rows
+     */
+    public Stream<CustomerRfm> rows() {
+        return IntStream.range(0, size()).mapToObj(this::row);
+    }
+
+    /** The number of customers with at least one repeat purchase. */
+    int repeatCustomers() {
+        int n = 0;
+        for (int x : frequency) {
+            if (x > 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The (x, t_x, T) rows with identical rows merged, for the likelihoods. */
+    CollapsedRfm collapsed() {
+        return CollapsedRfm.collapse(frequency, recency, age);
+    }
+
+    /** The (x, t_x, T) rows, one per customer. */
+    CollapsedRfm uncollapsed() {
+        return CollapsedRfm.uncollapsed(frequency, recency, age);
+    }
+
+    /** Summaries are equal when they hold the same rows, unit, holdout and calibration days. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RfmSummary
+                && unit == ((RfmSummary) o).unit
+                && Arrays.equals(customerIds, ((RfmSummary) o).customerIds)
+                && Arrays.equals(frequency, ((RfmSummary) o).frequency)
+                && Arrays.equals(recency, ((RfmSummary) o).recency)
+                && Arrays.equals(age, ((RfmSummary) o).age)
+                && Arrays.equals(monetaryValue, ((RfmSummary) o).monetaryValue)
+                && calibrationEnd.equals(((RfmSummary) o).calibrationEnd)
+                && holdoutDuration.equals(((RfmSummary) o).holdoutDuration)
+                && Arrays.equals(holdoutFrequency, ((RfmSummary) o).holdoutFrequency)
+                && Arrays.equals(holdoutMonetaryValue, ((RfmSummary) o).holdoutMonetaryValue);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(frequency) * 31 + Arrays.hashCode(recency);
+    }
+
+    /** For example {@code RfmSummary[2357 customers, 946 with repeat purchases, WEEKS, calibration end 1997-09-30]}. */
+    @Override
+    public String toString() {
+        return "RfmSummary[" + size() + " customers, " + repeatCustomers() + " with repeat purchases, " + unit
+                + calibrationEnd.map(d -> ", calibration end " + d).orElse("")
+                + holdoutEnd.map(d -> ", holdout end " + d).orElse("") + "]";
+    }
+
+    /**
+     * Collects summary rows given directly (for example from a summary file). Rows keep their order. Not
+     * thread-safe.
+     */
+    public static final class Builder {
+        private final TimeUnit unit;
+        private final OptionalDouble holdoutDuration;
+        private final List<String> ids = new ArrayList<>();
+        private int[] frequency = new int[16];
+        private double[] recency = new double[16];
+        private double[] age = new double[16];
+        private double[] monetary = new double[16];
+        private int[] holdoutFrequency = new int[16];
+        private double[] holdoutMonetary = new double[16];
+        private int size;
+
+        private Builder(TimeUnit unit, OptionalDouble holdoutDuration) {
+            this.unit = unit;
+            this.holdoutDuration = holdoutDuration;
+        }
+
+        /**
+         * Adds a row.
+         *
+         * @param customer the customer id
+         * @param x the frequency
+         * @param tx the recency
+         * @param t the age T
+         * @param zbar the mean repeat-purchase value
+         * @return this builder
+         * @throws IllegalArgumentException naming the customer and the invalid value; or if the builder expects
+         *     holdout values
+         */
+        public Builder add(String customer, int x, double tx, double t, double zbar) {
+            if (holdoutDuration.isPresent()) {
+                throw new IllegalArgumentException(
+                        "this builder has a holdout period: give holdout values for " + customer);
+            }
+            return put(customer, x, tx, t, zbar, 0, 0);
+        }
+
+        /**
+         * Adds a row with its holdout values.
+         *
+         * @param customer the customer id
+         * @param x the frequency
+         * @param tx the recency
+         * @param t the age T
+         * @param zbar the mean repeat-purchase value
+         * @param holdoutX purchase days in the holdout period, {@code >= 0}
+         * @param holdoutZbar their mean value
+         * @return this builder
+         */
+        public Builder add(String customer, int x, double tx, double t, double zbar, int holdoutX, double holdoutZbar) {
+            if (holdoutDuration.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "this builder has no holdout period (use builder(unit, holdoutDuration)): " + customer);
+            }
+            if (holdoutX < 0 || !Double.isFinite(holdoutZbar)) {
+                throw new IllegalArgumentException("holdout values of " + customer + " must be a frequency >= 0 and"
+                        + " a finite value: " + holdoutX + ", " + holdoutZbar);
+            }
+            return put(customer, x, tx, t, zbar, holdoutX, holdoutZbar);
+        }
+
+        /**
+         * Adds a row.
+         *
+         * @param row the row
+         * @return this builder
+         */
+        public Builder add(CustomerRfm row) {
+            return add(row.customer().value(), row.frequency(), row.recency(), row.age(), row.monetaryValue());
+        }
+
+        private Builder put(String customer, int x, double tx, double t, double zbar, int hx, double hz) {
+            new CustomerId(customer);
+            check(customer, x, tx, t, zbar);
+            if (size == frequency.length) {
+                int capacity = size + (size >> 1) + 16;
+                frequency = Arrays.copyOf(frequency, capacity);
+                recency = Arrays.copyOf(recency, capacity);
+                age = Arrays.copyOf(age, capacity);
+                monetary = Arrays.copyOf(monetary, capacity);
+                holdoutFrequency = Arrays.copyOf(holdoutFrequency, capacity);
+                holdoutMonetary = Arrays.copyOf(holdoutMonetary, capacity);
+            }
+            ids.add(customer);
+            frequency[size] = x;
+            recency[size] = tx;
+            age[size] = t;
+            monetary[size] = zbar;
+            holdoutFrequency[size] = hx;
+            holdoutMonetary[size] = hz;
+            size++;
+            return this;
+        }
+
+        /**
+         * Builds the summary.
+         *
+         * @return the summary of the rows added
+         */
+        public RfmSummary build() {
+            boolean holdout = holdoutDuration.isPresent();
+            return new RfmSummary(
+                    unit,
+                    ids.toArray(String[]::new),
+                    Arrays.copyOf(frequency, size),
+                    Arrays.copyOf(recency, size),
+                    Arrays.copyOf(age, size),
+                    Arrays.copyOf(monetary, size),
+                    Optional.empty(),
+                    holdoutDuration,
+                    Optional.empty(),
+                    holdout ? Arrays.copyOf(holdoutFrequency, size) : new int[0],
+                    holdout ? Arrays.copyOf(holdoutMonetary, size) : new double[0]);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.loyaltykpi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+
+import org.junit.jupiter.api.Test;
+
+class HypergeometricTest {
+
+    @Test
+    void isOneAtZero() {
+        assertThat(Hypergeometric.log2F1(3.5, 2.25, 1.5, 0)).isZero();
+    }
+
+    @Test
+    void equalsTheLogarithmSeriesForOneOneTwo() {
+        // 2F1(1, 1; 2; z) = -ln(1 - z) / z (Abramowitz and Stegun 15.1.3).
+        for (double z : new double[] {1e-6, 0.1, 0.5, 0.9, 0.99}) {
+            assertThat(Hypergeometric.value(1, 1, 2, z)).isCloseTo(-Math.log1p(-z) / z, within(1e-13 / (1 - z)));
+        }
+    }
+
+    @Test
+    void equalsTheArcsineSeries() {
+        // 2F1(1/2, 1/2; 3/2; z^2) = arcsin(z) / z (Abramowitz and Stegun 15.1.6).
+        for (double z : new double[] {0.2, 0.6, 0.9}) {
+            assertThat(Hypergeometric.value(0.5, 0.5, 1.5, z * z)).isCloseTo(Math.asin(z) / z, within(1e-13));
+        }
+    }
+
+    @Test
+    void equalsTheBinomialSeriesWhenBEqualsC() {
+        // 2F1(a, b; b; z) = (1 - z)^-a (Abramowitz and Stegun 15.1.8).
+        qt().withFixedSeed(61L)
+                .forAll(
+                        doubles().between(0.01, 50),
+                        doubles().between(0.01, 50),
+                        doubles().between(0, 0.95))
+                .checkAssert((a, b, z) -> assertThat(Hypergeometric.log2F1(a, b, b, z))
+                        .isCloseTo(-a * Math.log1p(-z), within(1e-11 * Math.max(1, -a * Math.log1p(-z)))));
+    }
+
+    @Test
+    void staysFiniteInLogSpaceWhereTheValueOverflowsADouble() {
+        // (1 - 0.9)^-500 = 1e500 overflows; its logarithm, 500 ln 10, does not.
+        assertThat(Hypergeometric.log2F1(500, 7, 7, 0.9)).isCloseTo(500 * Math.log(10), within(1e-9));
+        assertThat(Hypergeometric.value(500, 7, 7, 0.9)).isInfinite();
+    }
+
+    @Test
+    void eulerTransformedParetoNbdFormAgreesWithTheDirectSeries() {
+        // 2F1(a, b; a + 1; z): the Pareto/NBD form. Compare the transformed evaluation with a plain direct sum.
+        double a = 0.553 + 0.606 + 40;
+        double b = 0.606 + 1;
+        double z = 0.3;
+        double direct = 1;
+        double term = 1;
+        for (int k = 0; k < 2000; k++) {
+            term *= (a + k) * (b + k) / ((a + 1 + k) * (k + 1)) * z;
+            direct += term;
+        }
+        assertThat(Hypergeometric.value(a, b, a + 1, z)).isCloseTo(direct, within(1e-13 * direct));
+    }
+
+    @Test
+    void isIncreasingInTheArgumentForPositiveParameters() {
+        qt().withFixedSeed(62L)
+                .forAll(
+                        doubles().between(0.1, 20),
+                        doubles().between(0.1, 20),
+                        doubles().between(0.1, 20))
+                .checkAssert((a, b, c) -> assertThat(Hypergeometric.log2F1(a, b, c, 0.6))
+                        .isGreaterThan(Hypergeometric.log2F1(a, b, c, 0.5)));
+    }
+
+    @Test
+    void rejectsArgumentsOutsideTheUnitInterval() {
+        assertThatThrownBy(() -> Hypergeometric.log2F1(1, 1, 2, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("z=1.0");
+        assertThatThrownBy(() -> Hypergeometric.log2F1(-1, 1, 2, 0.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a=-1.0");
+    }
+}
