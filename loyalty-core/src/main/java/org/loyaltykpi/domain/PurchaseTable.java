@@ -509,7 +509,7 @@ public final class PurchaseTable {
                         return categoryNames.size() - 1;
                     });
             if (size == day.length) {
-                grow();
+                grow(size + 1);
             }
             this.customer[size] = c;
             this.day[size] = epochDay;
@@ -562,8 +562,8 @@ public final class PurchaseTable {
                     return categoryNames.size() - 1;
                 });
             }
-            while (day.length - size < rows) {
-                grow();
+            if (day.length - size < rows) {
+                grow(size + rows);
             }
             for (int r = 0; r < rows; r++) {
                 if (amountMinorUnits[r] < 0) {
@@ -608,11 +608,13 @@ public final class PurchaseTable {
             return this;
         }
 
-        private void grow() {
-            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, day.length + (day.length >> 1) + 16L);
-            if (capacity == day.length) {
-                throw new IllegalStateException("a purchase table holds at most " + size + " rows");
+        /** Grows the columns to hold at least {@code minimum} rows, by half again at least, so adding is amortized O(1). */
+        private void grow(long minimum) {
+            long wanted = Math.max(minimum, day.length + (day.length >> 1) + 16L);
+            if (minimum > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("a purchase table holds at most " + (Integer.MAX_VALUE - 8) + " rows");
             }
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, wanted);
             customer = Arrays.copyOf(customer, capacity);
             day = Arrays.copyOf(day, capacity);
             amount = Arrays.copyOf(amount, capacity);
@@ -656,6 +658,21 @@ public final class PurchaseTable {
                 sortRunByDay(order, firstRow[c], firstRow[c + 1]);
             }
 
+            boolean identity =
+                    inCustomerOrder && isIdentity(order) && isIdentity(customerRank) && isIdentity(categoryRank);
+            if (identity) {
+                // Already in table order with sorted dictionaries (a file written by this library, say): copy as is.
+                return new PurchaseTable(
+                        ids,
+                        firstRow,
+                        categories,
+                        Arrays.copyOf(customer, size),
+                        Arrays.copyOf(day, size),
+                        Arrays.copyOf(amount, size),
+                        Arrays.copyOf(category, size),
+                        Arrays.copyOf(quantity, size),
+                        amountScale);
+            }
             int[] outCustomer = new int[size];
             int[] outDay = new int[size];
             long[] outAmount = new long[size];
@@ -671,6 +688,15 @@ public final class PurchaseTable {
             }
             return new PurchaseTable(
                     ids, firstRow, categories, outCustomer, outDay, outAmount, outCategory, outQuantity, amountScale);
+        }
+
+        private static boolean isIdentity(int[] permutation) {
+            for (int i = 0; i < permutation.length; i++) {
+                if (permutation[i] != i) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Sorts {@code values} in place and returns, for each original position, its position after sorting. */

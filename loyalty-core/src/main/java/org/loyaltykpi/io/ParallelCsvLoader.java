@@ -198,6 +198,9 @@ final class ParallelCsvLoader {
         private int[] idLength = new int[1 << 11];
         private int[] idHash = new int[1 << 11];
         private byte[][] categoryBytes = new byte[0][];
+        private int lastCustomer = -1;
+        /** By a cheap key of a category's bytes (length, first and last byte): the index + 1 last seen; 0 none. */
+        private final int[] categoryGuess = new int[256];
 
         Chunk(byte[] bytes, CsvOptions options, int[] columns) {
             this.bytes = bytes;
@@ -326,6 +329,17 @@ final class ParallelCsvLoader {
                 // empty, or starting / ending with a non-ASCII byte (maybe white space the general reader strips)
                 throw FALLBACK;
             }
+            if (rows > 0
+                    && customer[rows - 1] == lastCustomer
+                    && same(idOffset[lastCustomer], idLength[lastCustomer], from, to)) {
+                // exports are mostly grouped by customer: the previous row's customer needs no hashing
+                return lastCustomer;
+            }
+            lastCustomer = lookupCustomer(from, to);
+            return lastCustomer;
+        }
+
+        private int lookupCustomer(int from, int to) {
             int hash = 1;
             for (int i = from; i < to; i++) {
                 hash = 31 * hash + bytes[i];
@@ -337,8 +351,7 @@ final class ParallelCsvLoader {
                 if (entry < 0) {
                     return addId(slot, hash, from, to);
                 }
-                if (idHash[entry] == hash
-                        && Arrays.equals(bytes, idOffset[entry], idOffset[entry] + idLength[entry], bytes, from, to)) {
+                if (idHash[entry] == hash && same(idOffset[entry], idLength[entry], from, to)) {
                     return entry;
                 }
             }
@@ -375,6 +388,20 @@ final class ParallelCsvLoader {
             idSlots = slots;
         }
 
+        /** Whether this chunk's bytes at {@code [offset, offset + length)} equal those at {@code [from, to)}. */
+        private boolean same(int offset, int length, int from, int to) {
+            if (length != to - from) {
+                return false;
+            }
+            // Ids and categories are short: a plain loop beats the set-up of a vectorized mismatch.
+            for (int i = 0; i < length; i++) {
+                if (bytes[offset + i] != bytes[from + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private int categoryIndex(int from, int to) {
             if (from == to) {
                 return PurchaseTable.NO_CATEGORY;
@@ -382,8 +409,14 @@ final class ParallelCsvLoader {
             if (bytes[from] < 0 || bytes[to - 1] < 0) {
                 throw FALLBACK;
             }
+            int key = ((to - from) * 31 + bytes[from] * 7 + bytes[to - 1]) & (categoryGuess.length - 1);
+            int guess = categoryGuess[key] - 1;
+            if (guess >= 0 && sameCategory(guess, from, to)) {
+                return guess;
+            }
             for (int k = 0; k < categoryBytes.length; k++) {
-                if (Arrays.equals(categoryBytes[k], 0, categoryBytes[k].length, bytes, from, to)) {
+                if (sameCategory(k, from, to)) {
+                    categoryGuess[key] = k + 1;
                     return k;
                 }
             }
@@ -391,7 +424,21 @@ final class ParallelCsvLoader {
             categoryBytes = Arrays.copyOf(categoryBytes, categoryBytes.length + 1);
             categoryBytes[categoryBytes.length - 1] = name;
             categories.add(new String(name, StandardCharsets.UTF_8));
+            categoryGuess[key] = categoryBytes.length;
             return categoryBytes.length - 1;
+        }
+
+        private boolean sameCategory(int k, int from, int to) {
+            byte[] name = categoryBytes[k];
+            if (name.length != to - from) {
+                return false;
+            }
+            for (int i = 0; i < name.length; i++) {
+                if (name[i] != bytes[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private int parseDay(int from, int to) {
