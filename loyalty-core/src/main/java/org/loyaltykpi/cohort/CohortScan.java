@@ -48,8 +48,9 @@ final class CohortScan {
         int[] periodByDay = this.periodByDay;
         int minDay = this.minDay;
         PurchaseTable table = this.table;
-        long[] active = tally.active;
-        long[] purchases = tally.purchases;
+        // Active customers in the high half, purchases in the low half of one counter per cell: one memory update
+        // instead of two per row. A cell's purchases are at most the table's rows, below 2^31, so they never carry.
+        long[] activeAndPurchases = new long[tally.active.length];
         long[] revenue = tally.revenue;
         long[] bracketMask = tally.bracketMaskByOffset;
         boolean withBrackets = !brackets.isEmpty();
@@ -76,10 +77,9 @@ final class CohortScan {
             }
             // Cell = cohort * periods + offset and offset = period - cohort, so cell = cohort * (periods - 1) + period.
             int cell = cohort * stride + period;
-            // Branch-free "first purchase of this customer in this period": periods never decrease within a
-            // customer, so previous - period is negative exactly when the period is new.
-            active[cell] += (previous - period) >>> 31;
-            purchases[cell]++;
+            // Branch-free "first purchase of this customer in this period" (adds 1 to the active half): periods
+            // never decrease within a customer, so previous - period is negative exactly when the period is new.
+            activeAndPurchases[cell] += ((long) ((previous - period) >>> 31) << 32) | 1;
             revenue[cell] += table.amountMinorUnits(row);
             previous = period;
             if (withBrackets) {
@@ -87,6 +87,10 @@ final class CohortScan {
             }
         }
         finishCustomer(tally, cohort, previous, bracketsHit);
+        for (int cell = 0; cell < activeAndPurchases.length; cell++) {
+            tally.active[cell] = activeAndPurchases[cell] >>> 32;
+            tally.purchases[cell] = activeAndPurchases[cell] & 0xFFFF_FFFFL;
+        }
         return tally;
     }
 
