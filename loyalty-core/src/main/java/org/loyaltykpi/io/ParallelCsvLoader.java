@@ -229,6 +229,9 @@ final class ParallelCsvLoader {
         }
 
         Chunk parse() {
+            if (!whitespace) {
+                return parseDelimited();
+            }
             int position = 0;
             int length = bytes.length;
             while (position < length) {
@@ -241,11 +244,73 @@ final class ParallelCsvLoader {
                 }
                 int end = lineEnd > position && bytes[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
                 if (!blank(position, end)) {
-                    parseLine(position, end);
+                    splitWhitespaceFields(position, end);
+                    addRow();
                 }
                 position = lineEnd + 1;
             }
             return this;
+        }
+
+        /**
+         * One pass over the bytes of a delimited chunk: each byte is looked at once, to find both the fields and the
+         * line end.
+         */
+        private Chunk parseDelimited() {
+            byte[] b = bytes;
+            int length = b.length;
+            int position = 0;
+            while (position < length) {
+                int field = 0;
+                int start = position;
+                boolean content = false;
+                int i = position;
+                for (; i < length; i++) {
+                    byte c = b[i];
+                    if (c == '\n') {
+                        break;
+                    } else if (c == separator) {
+                        if (field <= lastColumn) {
+                            setField(field, start, i);
+                        }
+                        field++;
+                        start = i + 1;
+                        content = true;
+                    } else if (c == '"') {
+                        throw FALLBACK;
+                    } else if (c == '\r') {
+                        if (i + 1 < length && b[i + 1] != '\n') {
+                            throw FALLBACK; // a bare carriage return is a line break to the general reader
+                        }
+                    } else if (c != ' ' && c != '\t') {
+                        content = true;
+                    }
+                }
+                if (content) {
+                    int end = i > start && b[i - 1] == '\r' ? i - 1 : i;
+                    if (field < lastColumn) {
+                        throw FALLBACK; // a short row: the general reader names the missing column
+                    }
+                    if (field == lastColumn) {
+                        setField(field, start, end);
+                    }
+                    addRow();
+                }
+                position = i + 1;
+            }
+            return this;
+        }
+
+        /** Records field {@code index} as {@code [from, to)} without surrounding spaces and tabs. */
+        private void setField(int index, int from, int to) {
+            while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
+                from++;
+            }
+            while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
+                to--;
+            }
+            fieldStart[index] = from;
+            fieldEnd[index] = to;
         }
 
         private boolean blank(int from, int to) {
@@ -258,8 +323,7 @@ final class ParallelCsvLoader {
             return true;
         }
 
-        private void parseLine(int from, int to) {
-            splitFields(from, to);
+        private void addRow() {
             if (rows == day.length) {
                 grow();
             }
@@ -274,53 +338,22 @@ final class ParallelCsvLoader {
             rows++;
         }
 
-        /** Finds the fields up to the last needed column, trimmed of spaces and tabs. */
-        private void splitFields(int from, int to) {
+        /** Finds the fields up to the last needed column of a whitespace-separated line. */
+        private void splitWhitespaceFields(int from, int to) {
             int field = 0;
             int i = from;
-            if (whitespace) {
-                while (field <= lastColumn) {
-                    while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
-                        i++;
-                    }
-                    if (i == to) {
-                        throw FALLBACK;
-                    }
-                    fieldStart[field] = i;
-                    while (i < to && bytes[i] != ' ' && bytes[i] != '\t') {
-                        i++;
-                    }
-                    fieldEnd[field++] = i;
-                }
-                return;
-            }
-            int start = from;
             while (field <= lastColumn) {
-                while (i < to && bytes[i] != separator) {
-                    if (bytes[i] == '"') {
-                        throw FALLBACK;
-                    }
+                while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
                     i++;
                 }
-                int s = start;
-                int e = i;
-                while (s < e && (bytes[s] == ' ' || bytes[s] == '\t')) {
-                    s++;
-                }
-                while (e > s && (bytes[e - 1] == ' ' || bytes[e - 1] == '\t')) {
-                    e--;
-                }
-                fieldStart[field] = s;
-                fieldEnd[field++] = e;
-                if (i == to && field <= lastColumn) {
+                if (i == to) {
                     throw FALLBACK;
                 }
-                start = ++i;
-            }
-            for (int q = i; q < to; q++) {
-                if (bytes[q] == '"') {
-                    throw FALLBACK;
+                fieldStart[field] = i;
+                while (i < to && bytes[i] != ' ' && bytes[i] != '\t') {
+                    i++;
                 }
+                fieldEnd[field++] = i;
             }
         }
 
