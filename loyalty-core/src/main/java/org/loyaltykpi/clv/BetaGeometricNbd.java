@@ -50,54 +50,79 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
         MaximumLikelihood.risingTables(r, n, lgR, psR);
         MaximumLikelihood.risingTables(b, n, lgB, psB);
         MaximumLikelihood.risingTables(a + b, n, lgAB, psAB);
+        // Per frequency: ln and inverse of b + x - 1 + m (unused, and possibly negative, at x = 0 for BG/NBD).
+        double[] lnBx = new double[d.maxFrequency + 1];
+        double[] invBx = new double[d.maxFrequency + 1];
+        for (int x = 0; x <= d.maxFrequency; x++) {
+            double bx = b + x - 1 + m;
+            lnBx[x] = Math.log(bx);
+            invBx[x] = 1 / bx;
+        }
+        // Per distinct time t: ln(alpha + t) and 1 / (alpha + t).
+        double[] times = d.times;
+        double[] lnTime = new double[times.length];
+        double[] invTime = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            lnTime[k] = Math.log(alpha + times[k]);
+            invTime[k] = 1 / (alpha + times[k]);
+        }
         double lnAlpha = Math.log(alpha);
         double lnA = Math.log(a);
-        double sum = 0;
-        double gr = 0;
-        double gAlpha = 0;
-        double ga = 0;
-        double gb = 0;
+        double invA = 1 / a;
+        boolean withGradient = gradient != null;
         int[] xs = d.x;
-        double[] recency = d.recency;
-        double[] age = d.age;
+        int[] recencyTime = d.recencyTime;
+        int[] ageTime = d.ageTime;
         double[] weight = d.weight;
-        for (int i = 0; i < d.size; i++) {
-            int x = xs[i];
-            double w = weight[i];
-            double alphaT = alpha + age[i];
-            double lnAT = Math.log(alphaT);
-            double rx = r + x;
-            double ll = lgR[x] + r * lnAlpha + lgB[x + m] - lgAB[x + m] - rx * lnAT;
-            double s = 0;
-            double dlog = 0;
-            double bx = b + x - 1 + m;
-            if (x > 0 || m == 1) {
-                double alphaTx = alpha + recency[i];
-                dlog = lnAT - Math.log(alphaTx);
-                double z = lnA - Math.log(bx) + rx * dlog;
-                ll += MaximumLikelihood.log1pExp(z);
-                s = MaximumLikelihood.sigmoid(z);
-                if (gradient != null) {
-                    gAlpha += w * s * rx * (1 / alphaT - 1 / alphaTx);
-                    gb -= w * s / bx;
-                    ga += w * s / a;
+        double[] sums = d.sum(withGradient ? 5 : 1, (from, to, out) -> {
+            double sum = 0;
+            double gr = 0;
+            double gAlpha = 0;
+            double ga = 0;
+            double gb = 0;
+            for (int i = from; i < to; i++) {
+                int x = xs[i];
+                double w = weight[i];
+                int age = ageTime[i];
+                double lnAT = lnTime[age];
+                double rx = r + x;
+                double ll = lgR[x] + r * lnAlpha + lgB[x + m] - lgAB[x + m] - rx * lnAT;
+                double s = 0;
+                double dlog = 0;
+                if (x > 0 || m == 1) {
+                    int recency = recencyTime[i];
+                    dlog = lnAT - lnTime[recency];
+                    double z = lnA - lnBx[x] + rx * dlog;
+                    // ln(1 + e^z) and the sigmoid of z from one exponential.
+                    double e = Math.exp(-Math.abs(z));
+                    ll += Math.max(z, 0) + MaximumLikelihood.log1p(e);
+                    s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    if (withGradient) {
+                        gAlpha += w * s * rx * (invTime[age] - invTime[recency]);
+                        gb -= w * s * invBx[x];
+                        ga += w * s * invA;
+                    }
+                }
+                sum += w * ll;
+                if (withGradient) {
+                    gr += w * (psR[x] + lnAlpha - lnAT + s * dlog);
+                    gAlpha += w * (r / alpha - rx * invTime[age]);
+                    ga -= w * psAB[x + m];
+                    gb += w * (psB[x + m] - psAB[x + m]);
                 }
             }
-            sum += w * ll;
-            if (gradient != null) {
-                gr += w * (psR[x] + lnAlpha - lnAT + s * dlog);
-                gAlpha += w * (r / alpha - rx / alphaT);
-                ga -= w * psAB[x + m];
-                gb += w * (psB[x + m] - psAB[x + m]);
+            out[0] = sum;
+            if (withGradient) {
+                out[1] = gr;
+                out[2] = gAlpha;
+                out[3] = ga;
+                out[4] = gb;
             }
+        });
+        if (withGradient) {
+            System.arraycopy(sums, 1, gradient, 0, 4);
         }
-        if (gradient != null) {
-            gradient[0] = gr;
-            gradient[1] = gAlpha;
-            gradient[2] = ga;
-            gradient[3] = gb;
-        }
-        return sum;
+        return sums[0];
     }
 
     static MaximumLikelihood.Estimate estimate(String model, int m, RfmSummary summary, FitOptions options) {

@@ -155,6 +155,17 @@ final class MaximumLikelihood {
         return true;
     }
 
+    /**
+     * {@code ln(1 + e)} for {@code e >= 0}, accurate to a few ulps, with the fast {@link Math#log} instead of {@link
+     * Math#log1p} (a slow library call on the hot path of the fits): with {@code u = 1 + e} rounded, {@code ln(u) e /
+     * (u - 1)} cancels the rounding error of {@code u} (Goldberg 1991, "What every computer scientist should know about
+     * floating-point arithmetic", theorem 4).
+     */
+    static double log1p(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * e / (u - 1);
+    }
+
     /** {@code ln(1 + e^z)} without overflow. */
     static double log1pExp(double z) {
         return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));

@@ -1,8 +1,10 @@
 package org.loyaltykpi.clv;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.numbers.gamma.LogGamma;
+import org.loyaltykpi.internal.CustomerRanges;
 import org.loyaltykpi.internal.Hypergeometric;
 
 /**
@@ -22,7 +24,8 @@ import org.loyaltykpi.internal.Hypergeometric;
  * <p>The choice by {@code alpha >= beta} keeps the argument in {@code [0, 1)}; the hypergeometric function is
  * evaluated in log space after Euler's transformation, where its series converges geometrically for any frequency
  * ({@link Hypergeometric}), and {@code A0} as {@code e^ln F(t_x) (1 - e^(ln F(T) - ln F(t_x)))}, so nothing overflows
- * for customers with hundreds of purchases. Gradients are central differences of this log-likelihood.
+ * for customers with hundreds of purchases. The gradient is analytic: the derivatives of the hypergeometric series are
+ * summed beside it, once per distinct (x, t) pair of the summary.
  *
  * <p>Predictions: {@code P(alive) = 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0)}; {@code E[X(t)] = r beta /
  * (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]} ({@code r beta/alpha ln(1 + t/beta)} at {@code s = 1}); {@code E[Y(t) |
@@ -45,6 +48,9 @@ public final class ParetoNbdModel implements TransactionModel {
     public static final String NAME = "pareto-nbd";
 
     private static final String[] NAMES = {"r", "alpha", "s", "beta"};
+
+    /** Distinct (x, t) pairs per parallel task of the hypergeometric evaluations. */
+    private static final int PAIRS_PER_TASK = 1 << 10;
 
     private final double r;
     private final double alpha;
@@ -103,14 +109,15 @@ public final class ParetoNbdModel implements TransactionModel {
             throw new ModelFitException(MaximumLikelihood.noRepeatPurchases(NAME));
         }
         CollapsedRfm rows = summary.collapsed();
+        Pairs pairs = Pairs.of(rows);
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(
                 NAME,
                 Optional.of(summary.timeUnit()),
                 summary.size(),
                 rows.totalWeight,
                 List.of(NAMES),
-                (theta, gradient) -> logLikelihood(theta, rows),
-                false);
+                (theta, gradient) -> logLikelihood(theta, rows, pairs, gradient),
+                true);
         MaximumLikelihood.Estimate e = MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
         double[] p = e.theta();
         return new ParetoNbdModel(p[0], p[1], p[2], p[3], summary.timeUnit(), Optional.of(e.fit()));
@@ -118,19 +125,149 @@ public final class ParetoNbdModel implements TransactionModel {
 
     /** The log-likelihood of weighted rows at {@code theta = (r, alpha, s, beta)}. */
     static double logLikelihood(double[] theta, CollapsedRfm d) {
+        return logLikelihood(theta, d, Pairs.of(d), null);
+    }
+
+    /**
+     * The distinct (x, t) pairs of the rows' (x, t_x) and (x, T), on which {@code F(t)} depends: many rows share them,
+     * so each hypergeometric function is evaluated once per pair.
+     */
+    record Pairs(int[] x, int[] time, int[] recencyPair, int[] agePair) {
+        static Pairs of(CollapsedRfm d) {
+            int n = d.size;
+            long[] keys = new long[2 * n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = ((long) d.x[i] << 32) | d.recencyTime[i];
+                keys[n + i] = ((long) d.x[i] << 32) | d.ageTime[i];
+            }
+            int[] index = new int[2 * n];
+            long[] distinct = CollapsedRfm.distinct(keys, index);
+            int[] x = new int[distinct.length];
+            int[] time = new int[distinct.length];
+            for (int p = 0; p < distinct.length; p++) {
+                x[p] = (int) (distinct[p] >>> 32);
+                time[p] = (int) distinct[p];
+            }
+            return new Pairs(x, time, Arrays.copyOfRange(index, 0, n), Arrays.copyOfRange(index, n, 2 * n));
+        }
+    }
+
+    /**
+     * The log-likelihood with its analytic gradient (when {@code gradient} is non-null): {@code ln F} and its gradient
+     * per (x, t) pair from {@link Hypergeometric#log2F1(double, double, double, double, double[])}, then per row
+     * {@code d ln L = p_alive d(A) + p_dead d(ln s/(r+s+x) + ln A0)} with {@code d ln A0 = (d ln F(t_x) - q d ln F(T))
+     * / (1 - q)}, {@code q = F(T)/F(t_x)}.
+     */
+    static double logLikelihood(double[] theta, CollapsedRfm d, Pairs pairs, double[] gradient) {
         double r = theta[0];
         double alpha = theta[1];
         double s = theta[2];
         double beta = theta[3];
+        boolean withGradient = gradient != null;
         double[] lgR = new double[d.maxFrequency + 1];
-        MaximumLikelihood.risingTables(r, d.maxFrequency, lgR, null);
-        double head = r * Math.log(alpha) + s * Math.log(beta);
-        double sum = 0;
-        for (int i = 0; i < d.size; i++) {
-            int x = d.x[i];
-            sum += d.weight[i] * (lgR[x] + head + logBracket(r, alpha, s, beta, x, d.recency[i], d.age[i], false));
+        double[] psR = withGradient ? new double[d.maxFrequency + 1] : null;
+        MaximumLikelihood.risingTables(r, d.maxFrequency, lgR, psR);
+        double lnAlpha = Math.log(alpha);
+        double lnBeta = Math.log(beta);
+        double head = r * lnAlpha + s * lnBeta;
+        double[] times = d.times;
+        double[] lnAT = new double[times.length];
+        double[] lnBT = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            lnAT[k] = Math.log(alpha + times[k]);
+            lnBT[k] = Math.log(beta + times[k]);
         }
-        return sum;
+        int pairCount = pairs.x().length;
+        double[] logF = new double[pairCount];
+        double[] gradF = withGradient ? new double[4 * pairCount] : null;
+        CustomerRanges.scan(
+                pairCount,
+                PAIRS_PER_TASK,
+                (from, to) -> {
+                    double[] g = withGradient ? new double[4] : null;
+                    for (int p = from; p < to; p++) {
+                        logF[p] = logF(r, alpha, s, beta, pairs.x()[p], times[pairs.time()[p]], g);
+                        if (withGradient) {
+                            System.arraycopy(g, 0, gradF, 4 * p, 4);
+                        }
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        int[] xs = d.x;
+        int[] ageTime = d.ageTime;
+        int[] recencyPair = pairs.recencyPair();
+        int[] agePair = pairs.agePair();
+        double[] weight = d.weight;
+        double[] sums = d.sum(withGradient ? 5 : 1, (from, to, out) -> {
+            double[] g = new double[4];
+            for (int i = from; i < to; i++) {
+                int x = xs[i];
+                double w = weight[i];
+                int age = ageTime[i];
+                double rx = r + x;
+                double a1 = rx + s;
+                double logAlive = -rx * lnAT[age] - s * lnBT[age];
+                double logF1 = logF[recencyPair[i]];
+                double logF2 = logF[agePair[i]];
+                double q = logF2 < logF1 ? Math.exp(logF2 - logF1) : 1;
+                double logDead = q < 1 ? Math.log(s / a1) + logF1 + Math.log1p(-q) : Double.NEGATIVE_INFINITY;
+                double bracket = MaximumLikelihood.logAddExp(logAlive, logDead);
+                out[0] += w * (lgR[x] + head + bracket);
+                if (withGradient) {
+                    double pAlive = Math.exp(logAlive - bracket);
+                    g[0] = psR[x] + lnAlpha - pAlive * lnAT[age];
+                    g[1] = r / alpha - pAlive * rx / (alpha + times[age]);
+                    g[2] = lnBeta - pAlive * lnBT[age];
+                    g[3] = s / beta - pAlive * s / (beta + times[age]);
+                    if (logDead > Double.NEGATIVE_INFINITY) {
+                        double pDead = Math.exp(logDead - bracket);
+                        int f1 = 4 * recencyPair[i];
+                        int f2 = 4 * agePair[i];
+                        double scale = pDead / (1 - q);
+                        for (int k = 0; k < 4; k++) {
+                            g[k] += scale * (gradF[f1 + k] - q * gradF[f2 + k]);
+                        }
+                        g[0] -= pDead / a1;
+                        g[2] += pDead * (1 / s - 1 / a1);
+                    }
+                    for (int k = 0; k < 4; k++) {
+                        out[k + 1] += w * g[k];
+                    }
+                }
+            }
+        });
+        if (withGradient) {
+            System.arraycopy(sums, 1, gradient, 0, 4);
+        }
+        return sums[0];
+    }
+
+    /**
+     * {@code ln F(t)} of the likelihood for a frequency {@code x}, and, when {@code gradient} is non-null, its
+     * gradient in {@code (r, alpha, s, beta)}.
+     */
+    private static double logF(double r, double alpha, double s, double beta, int x, double t, double[] gradient) {
+        double a1 = r + s + x;
+        boolean alphaLarger = alpha >= beta;
+        double top = alphaLarger ? alpha : beta;
+        double other = alphaLarger ? beta : alpha;
+        double b2 = alphaLarger ? s + 1 : r + x;
+        double topT = top + t;
+        double lnTopT = Math.log(topT);
+        double[] h = gradient == null ? null : new double[4];
+        double value = Hypergeometric.log2F1(a1, b2, a1 + 1, (top - other) / topT, h) - a1 * lnTopT;
+        if (gradient != null) {
+            // c = a1 + 1 moves with a1; z = (top - other) / (top + t).
+            double dA1 = h[0] + h[2] - lnTopT;
+            double dTop = h[3] * (other + t) / (topT * topT) - a1 / topT;
+            double dOther = -h[3] / topT;
+            gradient[0] = dA1 + (alphaLarger ? 0 : h[1]);
+            gradient[2] = dA1 + (alphaLarger ? h[1] : 0);
+            gradient[1] = alphaLarger ? dTop : dOther;
+            gradient[3] = alphaLarger ? dOther : dTop;
+        }
+        return value;
     }
 
     /**
@@ -142,12 +279,8 @@ public final class ParetoNbdModel implements TransactionModel {
         double rx = r + x;
         double a1 = rx + s;
         double logAlive = -rx * Math.log(alpha + age) - s * Math.log(beta + age);
-        boolean alphaLarger = alpha >= beta;
-        double top = alphaLarger ? alpha : beta;
-        double diff = Math.abs(alpha - beta);
-        double b2 = alphaLarger ? s + 1 : rx;
-        double logF1 = Hypergeometric.log2F1(a1, b2, a1 + 1, diff / (top + tx)) - a1 * Math.log(top + tx);
-        double logF2 = Hypergeometric.log2F1(a1, b2, a1 + 1, diff / (top + age)) - a1 * Math.log(top + age);
+        double logF1 = logF(r, alpha, s, beta, x, tx, null);
+        double logF2 = logF(r, alpha, s, beta, x, age, null);
         double logA0 = logF2 < logF1 ? logF1 + Math.log1p(-Math.exp(logF2 - logF1)) : Double.NEGATIVE_INFINITY;
         double logDead = Math.log(s / a1) + logA0;
         return logitAlive ? logAlive - logDead : MaximumLikelihood.logAddExp(logAlive, logDead);

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.internal.CustomerRanges;
 
 /**
  * The per-customer summary the BTYD models are fitted to: frequency {@code x}, recency {@code t_x}, age {@code T} and
@@ -152,63 +152,59 @@ public final class RfmSummary {
         long[] repeatValue = new long[customers];
         int[] holdoutDays = new int[customers];
         long[] holdoutValue = new long[customers];
-        int tasks = (customers + CUSTOMERS_PER_TASK - 1) / CUSTOMERS_PER_TASK;
-        IntStream range = IntStream.range(0, tasks);
-        if (tasks > 1 && ForkJoinPool.getCommonPoolParallelism() > 1) {
-            range = range.parallel();
-        }
-        range.forEach(task -> {
-            int to = Math.min(customers, (task + 1) * CUSTOMERS_PER_TASK);
-            for (int c = task * CUSTOMERS_PER_TASK; c < to; c++) {
-                int row = table.firstRow(c);
-                int last = table.endRow(c);
-                int first = table.epochDay(row);
-                if (first > end) {
-                    x[c] = -1;
-                    continue;
-                }
-                int days = 0;
-                int previousDay = Integer.MIN_VALUE;
-                int lastDay = first;
-                long value = 0;
-                int hDays = 0;
-                long hValue = 0;
-                for (; row < last; row++) {
-                    int day = table.epochDay(row);
-                    if (day > holdout) {
-                        break;
+        // Each range fills its customers' slots of the arrays and counts those in the summary.
+        int included = CustomerRanges.scan(
+                customers,
+                CUSTOMERS_PER_TASK,
+                (from, to) -> {
+                    int count = 0;
+                    for (int c = from; c < to; c++) {
+                        int row = table.firstRow(c);
+                        int last = table.endRow(c);
+                        int first = table.epochDay(row);
+                        if (first > end) {
+                            x[c] = -1;
+                            continue;
+                        }
+                        int days = 0;
+                        int previousDay = Integer.MIN_VALUE;
+                        int lastDay = first;
+                        long value = 0;
+                        int hDays = 0;
+                        long hValue = 0;
+                        for (; row < last; row++) {
+                            int day = table.epochDay(row);
+                            if (day > holdout) {
+                                break;
+                            }
+                            boolean newDay = day != previousDay;
+                            previousDay = day;
+                            if (day <= end) {
+                                if (newDay) {
+                                    days++;
+                                    lastDay = day;
+                                }
+                                if (day != first) {
+                                    value += table.amountMinorUnits(row);
+                                }
+                            } else {
+                                if (newDay) {
+                                    hDays++;
+                                }
+                                hValue += table.amountMinorUnits(row);
+                            }
+                        }
+                        x[c] = days - 1;
+                        recencyDays[c] = lastDay - first;
+                        ageDays[c] = end - first;
+                        repeatValue[c] = value;
+                        holdoutDays[c] = hDays;
+                        holdoutValue[c] = hValue;
+                        count++;
                     }
-                    boolean newDay = day != previousDay;
-                    previousDay = day;
-                    if (day <= end) {
-                        if (newDay) {
-                            days++;
-                            lastDay = day;
-                        }
-                        if (day != first) {
-                            value += table.amountMinorUnits(row);
-                        }
-                    } else {
-                        if (newDay) {
-                            hDays++;
-                        }
-                        hValue += table.amountMinorUnits(row);
-                    }
-                }
-                x[c] = days - 1;
-                recencyDays[c] = lastDay - first;
-                ageDays[c] = end - first;
-                repeatValue[c] = value;
-                holdoutDays[c] = hDays;
-                holdoutValue[c] = hValue;
-            }
-        });
-        int included = 0;
-        for (int c = 0; c < customers; c++) {
-            if (x[c] >= 0) {
-                included++;
-            }
-        }
+                    return count;
+                },
+                Integer::sum);
         double minorUnit = Math.pow(10, -table.amountScale());
         String[] ids = new String[included];
         int[] frequency = new int[included];

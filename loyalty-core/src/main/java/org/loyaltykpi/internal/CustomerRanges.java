@@ -1,5 +1,7 @@
 package org.loyaltykpi.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveTask;
@@ -65,6 +67,26 @@ public final class CustomerRanges {
             return scan.scan(0, customers);
         }
         return SCANS.invoke(new RangeTask<>(0, customers, customersPerTask, scan, merge));
+    }
+
+    /**
+     * Scans all customers like {@link #scan}, but returns the partial results unmerged, in customer order: for
+     * floating-point sums, which then add up in the same order whatever the number of threads, so the result does not
+     * depend on the machine.
+     *
+     * @param customers the number of customers
+     * @param customersPerTask the size of a task; below it, the calling thread does everything
+     * @param scan the scan of a range
+     * @param <T> the partial result
+     * @return the partial result of every task, in customer order (one, of the empty range, when there are none)
+     */
+    public static <T> List<T> scanInOrder(int customers, int customersPerTask, Scan<T> scan) {
+        return scan(customers, customersPerTask, (from, to) -> List.of(scan.scan(from, to)), (left, right) -> {
+            List<T> both = new ArrayList<>(left.size() + right.size());
+            both.addAll(left);
+            both.addAll(right);
+            return both;
+        });
     }
 
     /**

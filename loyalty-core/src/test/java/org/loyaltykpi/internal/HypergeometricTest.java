@@ -85,4 +85,29 @@ class HypergeometricTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("a=-1.0");
     }
+
+    @Test
+    void derivativesAgreeWithCentralDifferencesWithAndWithoutEulersTransformation() {
+        // (a, b, c, z): the Pareto/NBD forms 2F1(a, b; a + 1; z), with Euler's transformation (first two) and without.
+        double[][] cases = {{3.2, 1.6, 4.2, 0.3}, {40.5, 1.6, 41.5, 0.05}, {1.1, 0.55, 2.1, 0.6}, {0.7, 0.4, 1.9, 0.8}};
+        for (double[] p : cases) {
+            double[] derivatives = new double[4];
+            double value = Hypergeometric.log2F1(p[0], p[1], p[2], p[3], derivatives);
+            assertThat(value).isCloseTo(Hypergeometric.log2F1(p[0], p[1], p[2], p[3]), within(1e-14));
+            double[] numeric = new double[4];
+            Derivatives.gradient(q -> Hypergeometric.log2F1(q[0], q[1], q[2], q[3]), p.clone(), numeric);
+            for (int i = 0; i < 4; i++) {
+                assertThat(derivatives[i])
+                        .as("d/d%s at %s", "abcz".charAt(i), java.util.Arrays.toString(p))
+                        .isCloseTo(numeric[i], within(1e-6 * Math.max(1, Math.abs(numeric[i]))));
+            }
+        }
+    }
+
+    @Test
+    void derivativeInTheArgumentAtZeroIsABOverC() {
+        double[] derivatives = new double[4];
+        assertThat(Hypergeometric.log2F1(2, 3, 4, 0, derivatives)).isZero();
+        assertThat(derivatives).containsExactly(0, 0, 0, 1.5);
+    }
 }
