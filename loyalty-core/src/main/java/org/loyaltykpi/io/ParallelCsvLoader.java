@@ -257,48 +257,54 @@ final class ParallelCsvLoader {
          * line end.
          */
         private Chunk parseDelimited() {
-            byte[] b = bytes;
-            int length = b.length;
             int position = 0;
-            while (position < length) {
-                int field = 0;
-                int start = position;
-                boolean content = false;
-                int i = position;
-                for (; i < length; i++) {
-                    byte c = b[i];
-                    if (c == '\n') {
-                        break;
-                    } else if (c == separator) {
-                        if (field <= lastColumn) {
-                            setField(field, start, i);
-                        }
-                        field++;
-                        start = i + 1;
-                        content = true;
-                    } else if (c == '"') {
-                        throw FALLBACK;
-                    } else if (c == '\r') {
-                        if (i + 1 < length && b[i + 1] != '\n') {
-                            throw FALLBACK; // a bare carriage return is a line break to the general reader
-                        }
-                    } else if (c != ' ' && c != '\t') {
-                        content = true;
-                    }
-                }
-                if (content) {
-                    int end = i > start && b[i - 1] == '\r' ? i - 1 : i;
-                    if (field < lastColumn) {
-                        throw FALLBACK; // a short row: the general reader names the missing column
-                    }
-                    if (field == lastColumn) {
-                        setField(field, start, end);
-                    }
-                    addRow();
-                }
-                position = i + 1;
+            while (position < bytes.length) {
+                position = parseDelimitedLine(position);
             }
             return this;
+        }
+
+        /** Parses the line starting at {@code position}; returns the start of the next one. A method per line keeps
+         * the hot loop small enough for the JIT to compile it whole, with its callees inlined. */
+        private int parseDelimitedLine(int position) {
+            byte[] b = bytes;
+            int length = b.length;
+            int field = 0;
+            int start = position;
+            boolean content = false;
+            int i = position;
+            for (; i < length; i++) {
+                byte c = b[i];
+                if (c == '\n') {
+                    break;
+                } else if (c == separator) {
+                    if (field <= lastColumn) {
+                        setField(field, start, i);
+                    }
+                    field++;
+                    start = i + 1;
+                    content = true;
+                } else if (c == '"') {
+                    throw FALLBACK;
+                } else if (c == '\r') {
+                    if (i + 1 < length && b[i + 1] != '\n') {
+                        throw FALLBACK; // a bare carriage return is a line break to the general reader
+                    }
+                } else if (c != ' ' && c != '\t') {
+                    content = true;
+                }
+            }
+            if (content) {
+                int end = i > start && b[i - 1] == '\r' ? i - 1 : i;
+                if (field < lastColumn) {
+                    throw FALLBACK; // a short row: the general reader names the missing column
+                }
+                if (field == lastColumn) {
+                    setField(field, start, end);
+                }
+                addRow();
+            }
+            return i + 1;
         }
 
         /** Records field {@code index} as {@code [from, to)} without surrounding spaces and tabs. */
