@@ -158,7 +158,7 @@ public final class PurchaseTable {
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder(DEFAULT_AMOUNT_SCALE);
+        return new Builder(DEFAULT_AMOUNT_SCALE, 16);
     }
 
     /**
@@ -168,7 +168,21 @@ public final class PurchaseTable {
      * @return a new builder
      */
     public static Builder builder(int amountScale) {
-        return new Builder(amountScale);
+        return new Builder(amountScale, 16);
+    }
+
+    /**
+     * A builder at an amount scale, sized for a number of rows (it still grows past them).
+     *
+     * @param amountScale decimal places of the minor unit, 0..9
+     * @param expectedRows the rows about to be added, {@code >= 0}; when exact, building copies nothing
+     * @return a new builder
+     */
+    public static Builder builder(int amountScale, int expectedRows) {
+        if (expectedRows < 0) {
+            throw new IllegalArgumentException("expectedRows must be >= 0: " + expectedRows);
+        }
+        return new Builder(amountScale, expectedRows);
     }
 
     /**
@@ -427,18 +441,28 @@ public final class PurchaseTable {
     public static final class Builder {
         private final int amountScale;
         private final Map<String, Integer> customerIndexById = new HashMap<>();
+        /** Ids appended in order by {@link #addColumns} are not in {@link #customerIndexById} until it is needed. */
+        private int customersIndexed;
+        /** Every id so far came after the one before it, so a sorted chunk that follows them holds only new ids. */
+        private boolean idsAscending = true;
+
         private final List<String> customerIds = new ArrayList<>();
         private final Map<String, Integer> categoryIndexByName = new HashMap<>();
         private final List<String> categoryNames = new ArrayList<>();
-        private int[] customer = new int[16];
-        private int[] day = new int[16];
-        private long[] amount = new long[16];
-        private int[] category = new int[16];
-        private int[] quantity = new int[16];
+        private int[] customer;
+        private int[] day;
+        private long[] amount;
+        private int[] category;
+        private int[] quantity;
         private int size;
 
-        private Builder(int amountScale) {
+        private Builder(int amountScale, int capacity) {
             this.amountScale = Money.checkScale(amountScale);
+            customer = new int[capacity];
+            day = new int[capacity];
+            amount = new long[capacity];
+            category = new int[capacity];
+            quantity = new int[capacity];
         }
 
         /**
@@ -494,11 +518,7 @@ public final class PurchaseTable {
             if (quantity < 1) {
                 throw new IllegalArgumentException("quantity must be >= 1: " + quantity);
             }
-            int c = customerIndexById.computeIfAbsent(customerId, id -> {
-                new CustomerId(id);
-                customerIds.add(id);
-                return customerIds.size() - 1;
-            });
+            int c = customerIndex().computeIfAbsent(customerId, this::newCustomer);
             int k = category.isEmpty()
                     ? NO_CATEGORY
                     : categoryIndexByName.computeIfAbsent(category, name -> {
@@ -544,14 +564,7 @@ public final class PurchaseTable {
                 int[] categoryIndex,
                 int[] quantity,
                 int rows) {
-            int[] customerToGlobal = new int[customerIds.size()];
-            for (int i = 0; i < customerToGlobal.length; i++) {
-                customerToGlobal[i] = customerIndexById.computeIfAbsent(customerIds.get(i), id -> {
-                    new CustomerId(id);
-                    this.customerIds.add(id);
-                    return this.customerIds.size() - 1;
-                });
-            }
+            int[] customerToGlobal = appendsInOrder(customerIds) ? appendInOrder(customerIds) : lookUp(customerIds);
             int[] categoryToGlobal = new int[categories.size()];
             for (int i = 0; i < categoryToGlobal.length; i++) {
                 categoryToGlobal[i] = categoryIndexByName.computeIfAbsent(categories.get(i), name -> {
@@ -583,6 +596,73 @@ public final class PurchaseTable {
                 size++;
             }
             return this;
+        }
+
+        /** The id-to-index map, first brought up to date with ids appended in order. */
+        private Map<String, Integer> customerIndex() {
+            for (; customersIndexed < customerIds.size(); customersIndexed++) {
+                customerIndexById.put(customerIds.get(customersIndexed), customersIndexed);
+            }
+            return customerIndexById;
+        }
+
+        /** Whether a chunk's ids are sorted and all at or after the last id so far (a sorted file read in chunks). */
+        private boolean appendsInOrder(List<String> ids) {
+            return idsAscending
+                    && sorted(ids)
+                    && (ids.isEmpty()
+                            || customerIds.isEmpty()
+                            || ids.get(0).compareTo(customerIds.get(customerIds.size() - 1)) >= 0);
+        }
+
+        /** Appends a validated id through the map (which then holds every id). */
+        private int newCustomer(String id) {
+            new CustomerId(id);
+            if (!customerIds.isEmpty()
+                    && customerIds.get(customerIds.size() - 1).compareTo(id) >= 0) {
+                idsAscending = false;
+            }
+            customerIds.add(id);
+            customersIndexed = customerIds.size();
+            return customerIds.size() - 1;
+        }
+
+        private static boolean sorted(List<String> ids) {
+            for (int i = 1; i < ids.size(); i++) {
+                if (ids.get(i - 1).compareTo(ids.get(i)) >= 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Appends sorted ids that follow every id so far, without hashing: the first may equal the last id so far (a
+         * customer split between two chunks); every other one is new, since all earlier ids are smaller.
+         */
+        private int[] appendInOrder(List<String> ids) {
+            int[] toGlobal = new int[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                int last = customerIds.size() - 1;
+                if (i == 0 && last >= 0 && customerIds.get(last).equals(id)) {
+                    toGlobal[i] = last;
+                } else {
+                    new CustomerId(id);
+                    customerIds.add(id);
+                    toGlobal[i] = last + 1;
+                }
+            }
+            return toGlobal;
+        }
+
+        private int[] lookUp(List<String> ids) {
+            Map<String, Integer> index = customerIndex();
+            int[] toGlobal = new int[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                toGlobal[i] = index.computeIfAbsent(ids.get(i), this::newCustomer);
+            }
+            return toGlobal;
         }
 
         /**
@@ -661,16 +741,17 @@ public final class PurchaseTable {
             boolean identity =
                     inCustomerOrder && isIdentity(order) && isIdentity(customerRank) && isIdentity(categoryRank);
             if (identity) {
-                // Already in table order with sorted dictionaries (a file written by this library, say): copy as is.
+                // Already in table order with sorted dictionaries (a file written by this library, say). Columns of
+                // exactly the right length are handed over as they are: any later add grows, so copies, them first.
                 return new PurchaseTable(
                         ids,
                         firstRow,
                         categories,
-                        Arrays.copyOf(customer, size),
-                        Arrays.copyOf(day, size),
-                        Arrays.copyOf(amount, size),
-                        Arrays.copyOf(category, size),
-                        Arrays.copyOf(quantity, size),
+                        exact(customer),
+                        exact(day),
+                        exact(amount),
+                        exact(category),
+                        exact(quantity),
                         amountScale);
             }
             int[] outCustomer = new int[size];
@@ -688,6 +769,14 @@ public final class PurchaseTable {
             }
             return new PurchaseTable(
                     ids, firstRow, categories, outCustomer, outDay, outAmount, outCategory, outQuantity, amountScale);
+        }
+
+        private int[] exact(int[] column) {
+            return column.length == size ? column : Arrays.copyOf(column, size);
+        }
+
+        private long[] exact(long[] column) {
+            return column.length == size ? column : Arrays.copyOf(column, size);
         }
 
         private static boolean isIdentity(int[] permutation) {

@@ -81,7 +81,9 @@ final class ParallelCsvLoader {
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
-            PurchaseTable.Builder builder = PurchaseTable.builder(options.amountScale());
+            int rows =
+                    Math.toIntExact(Arrays.stream(chunks).mapToLong(c -> c.rows).sum());
+            PurchaseTable.Builder builder = PurchaseTable.builder(options.amountScale(), rows);
             try {
                 for (Chunk chunk : chunks) {
                     builder.addColumns(

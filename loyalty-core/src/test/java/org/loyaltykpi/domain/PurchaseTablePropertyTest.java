@@ -5,6 +5,7 @@ import static org.loyaltykpi.domain.PurchaseGenerators.purchaseLists;
 import static org.loyaltykpi.domain.PurchaseGenerators.seeds;
 import static org.loyaltykpi.domain.PurchaseGenerators.shuffled;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -125,5 +126,54 @@ class PurchaseTablePropertyTest {
 
     private static Map<Purchase, Long> counts(List<Purchase> purchases) {
         return purchases.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    @Test
+    void addingColumnsInChunksWithLocalDictionariesEqualsAddingRecords() {
+        qt().withFixedSeed(4_242L)
+                .forAll(
+                        PurchaseGenerators.purchaseLists(),
+                        integers().between(1, 5),
+                        integers().between(0, 1))
+                .checkAssert((purchases, chunks, sortFirst) -> {
+                    List<Purchase> rows = new java.util.ArrayList<>(purchases);
+                    if (sortFirst == 1) {
+                        rows.sort(java.util.Comparator.comparing(
+                                (Purchase p) -> p.customer().value()));
+                    }
+                    PurchaseTable.Builder builder = PurchaseTable.builder();
+                    int size = rows.size();
+                    for (int c = 0; c < chunks; c++) {
+                        List<Purchase> chunk = rows.subList(size * c / chunks, size * (c + 1) / chunks);
+                        List<String> ids = new java.util.ArrayList<>();
+                        List<String> categories = new java.util.ArrayList<>();
+                        int n = chunk.size();
+                        int[] customer = new int[n];
+                        int[] day = new int[n];
+                        long[] amount = new long[n];
+                        int[] category = new int[n];
+                        int[] quantity = new int[n];
+                        for (int r = 0; r < n; r++) {
+                            Purchase p = chunk.get(r);
+                            if (!ids.contains(p.customer().value())) {
+                                ids.add(p.customer().value());
+                            }
+                            customer[r] = ids.indexOf(p.customer().value());
+                            day[r] = (int) p.date().toEpochDay();
+                            amount[r] = p.amount().movePointRight(2).longValueExact();
+                            category[r] = p.category()
+                                    .map(k -> {
+                                        if (!categories.contains(k)) {
+                                            categories.add(k);
+                                        }
+                                        return categories.indexOf(k);
+                                    })
+                                    .orElse(PurchaseTable.NO_CATEGORY);
+                            quantity[r] = p.quantity();
+                        }
+                        builder.addColumns(ids, customer, day, amount, categories, category, quantity, n);
+                    }
+                    assertThat(builder.build()).isEqualTo(PurchaseTable.of(purchases));
+                });
     }
 }

@@ -168,4 +168,18 @@ class PurchaseTableTest {
         assertThat(PurchaseTable.of(Purchase.of("C1", "2024-01-05", "20.00").withQuantity(2)))
                 .isNotEqualTo(PurchaseTable.of(Purchase.of("C1", "2024-01-05", "20.00")));
     }
+
+    @Test
+    void aBuilderThatHandedItsColumnsToATableCopiesThemBeforeAddingMore() {
+        PurchaseTable.Builder builder = PurchaseTable.builder(2, 2);
+        builder.add(Purchase.of("C1", "2024-01-05", "20.00"));
+        builder.add(Purchase.of("C2", "2024-01-06", "30.00"));
+        PurchaseTable first = builder.build();
+        PurchaseTable copy = PurchaseTable.of(first.stream().toList());
+        builder.add(Purchase.of("C3", "2024-01-07", "40.00"));
+        PurchaseTable second = builder.build();
+        assertThat(first).isEqualTo(copy);
+        assertThat(first.size()).isEqualTo(2);
+        assertThat(second.size()).isEqualTo(3);
+    }
 }

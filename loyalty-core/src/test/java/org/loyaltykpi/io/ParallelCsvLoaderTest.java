@@ -101,4 +101,23 @@ class ParallelCsvLoaderTest {
         assertThat(fast.stream())
                 .containsExactly(Purchase.of("k1", "2024-01-05", "12.50"), Purchase.of("k2", "2024-01-06", "3.00"));
     }
+
+    @Test
+    void shuffledRowsOverSeveralChunksLoadLikeTheGeneralReader() throws IOException {
+        PurchaseTable shop = SampleShop.standard().withCustomers(40_000).purchases();
+        Path sorted = dir.resolve("sorted.csv");
+        PurchaseCsv.write(shop, sorted);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(sorted, StandardCharsets.UTF_8));
+        String header = lines.remove(0);
+        java.util.Collections.shuffle(lines, new java.util.Random(11));
+        lines.add(0, header);
+        Path shuffled = dir.resolve("shuffled.csv");
+        Files.write(shuffled, lines, StandardCharsets.UTF_8);
+        // Same-day rows of a customer keep file order, so the shuffled file is compared with the general reader.
+        PurchaseTable fast =
+                ParallelCsvLoader.load(shuffled, CsvOptions.defaults()).orElseThrow();
+        assertThat(fast).isEqualTo(general(shuffled, CsvOptions.defaults()));
+        assertThat(fast.size()).isEqualTo(shop.size());
+        assertThat(fast.customerCount()).isEqualTo(shop.customerCount());
+    }
 }
