@@ -13,8 +13,8 @@ import org.loyaltykpi.domain.PurchaseTable;
  * the LTV curve per cohort and period offset. See {@link CohortMatrix} for the definitions.
  *
  * <p>{@link #matrix(PurchaseTable, Granularity)} is one pass over the table's day and amount columns, parallel over
- * customers, with memory {@code O(periods^2)} beyond the table: 50 million purchases make a monthly matrix in a few
- * hundred milliseconds on two cores (see {@code loyalty-benchmarks/RESULTS.md}). {@link
+ * customers, with memory {@code O(periods^2)} beyond the table: about 49 ms for a monthly matrix of 49 million
+ * purchases on two cores, measured with JMH (see {@code loyalty-benchmarks/RESULTS.md}). {@link
  * #toCohortMatrix(Granularity)} collects {@link Purchase} records instead.
  *
  * <pre>{@code
