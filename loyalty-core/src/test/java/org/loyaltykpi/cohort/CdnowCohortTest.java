@@ -2,8 +2,6 @@ package org.loyaltykpi.cohort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,10 +11,7 @@ import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
-import org.loyaltykpi.io.ColumnRef;
-import org.loyaltykpi.io.CsvOptions;
-import org.loyaltykpi.io.Delimiter;
-import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.CdnowFiles;
 
 /**
  * Cohorts of the CDNOW master file (see {@code src/test/resources/cdnow/README.md}): 23,570 customers who all made
@@ -32,16 +27,8 @@ class CdnowCohortTest {
     private static CohortMatrix monthly;
 
     @BeforeAll
-    static void readMaster() throws URISyntaxException {
-        Path file = Path.of(
-                CdnowCohortTest.class.getResource("/cdnow/CDNOW_master.txt").toURI());
-        table = PurchaseCsv.read(
-                file,
-                CsvOptions.defaults()
-                        .withDelimiter(Delimiter.WHITESPACE)
-                        .withDatePattern("yyyyMMdd")
-                        .withAmountColumn(ColumnRef.named("dollar_value"))
-                        .withQuantityColumn(ColumnRef.named("number_of_cds")));
+    static void readMaster() {
+        table = CdnowFiles.master();
         purchases = table.stream().toList();
         monthly = CohortCalculator.matrix(table, Granularity.MONTH, BRACKETS);
     }

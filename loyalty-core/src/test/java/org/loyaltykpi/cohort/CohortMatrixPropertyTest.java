@@ -20,10 +20,10 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
+import org.loyaltykpi.domain.PurchaseGenerators;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
 import org.loyaltykpi.internal.SeededRandom;
@@ -306,16 +306,7 @@ class CohortMatrixPropertyTest {
             qt().withFixedSeed(621L)
                     .forAll(purchaseLists(), GRANULARITIES, BRACKET_LISTS, seeds())
                     .checkAssert((purchases, g, brackets, seed) -> {
-                        // A random bijection C1..C8 -> other names, which also changes the order of the ids.
-                        List<Integer> targets = shuffled(List.of(1, 2, 3, 4, 5, 6, 7, 8), seed);
-                        List<Purchase> relabelled = purchases.stream()
-                                .map(p -> new Purchase(
-                                        CustomerId.of("customer-" + (9 - targets.get(number(p) - 1))),
-                                        p.date(),
-                                        p.amount(),
-                                        p.category(),
-                                        p.quantity()))
-                                .toList();
+                        List<Purchase> relabelled = PurchaseGenerators.relabelled(purchases, seed);
 
                         assertThat(matrix(relabelled, g, brackets)).isEqualTo(matrix(purchases, g, brackets));
                     });

@@ -68,4 +68,24 @@ public final class PurchaseGenerators {
         Collections.shuffle(copy, new Random(seed));
         return copy;
     }
+
+    /**
+     * The purchases with customers renamed by a random bijection of C1..C8 decided by the seed; the new names also
+     * sort in another order, so relabelling changes the customers' table order too.
+     */
+    public static List<Purchase> relabelled(List<Purchase> purchases, long seed) {
+        List<Integer> targets = shuffled(List.of(1, 2, 3, 4, 5, 6, 7, 8), seed);
+        return purchases.stream()
+                .map(p -> new Purchase(
+                        CustomerId.of("customer-"
+                                + (9
+                                        - targets.get(Integer.parseInt(
+                                                        p.customer().value().substring(1))
+                                                - 1))),
+                        p.date(),
+                        p.amount(),
+                        p.category(),
+                        p.quantity()))
+                .toList();
+    }
 }

@@ -2,8 +2,6 @@ package org.loyaltykpi.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,10 +9,7 @@ import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.io.ColumnRef;
-import org.loyaltykpi.io.CsvOptions;
-import org.loyaltykpi.io.Delimiter;
-import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.CdnowFiles;
 
 /**
  * Retention on the CDNOW master file: 23,570 customers who all made their first purchase in the first quarter of
@@ -29,16 +24,8 @@ class CdnowRetentionTest {
     private static List<Purchase> purchases;
 
     @BeforeAll
-    static void readMaster() throws URISyntaxException {
-        Path file = Path.of(
-                CdnowRetentionTest.class.getResource("/cdnow/CDNOW_master.txt").toURI());
-        table = PurchaseCsv.read(
-                file,
-                CsvOptions.defaults()
-                        .withDelimiter(Delimiter.WHITESPACE)
-                        .withDatePattern("yyyyMMdd")
-                        .withAmountColumn(ColumnRef.named("dollar_value"))
-                        .withQuantityColumn(ColumnRef.named("number_of_cds")));
+    static void readMaster() {
+        table = CdnowFiles.master();
         purchases = table.stream().toList();
     }
 
