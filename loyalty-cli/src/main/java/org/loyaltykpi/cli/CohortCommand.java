@@ -10,7 +10,6 @@ import org.loyaltykpi.cohort.CohortMetric;
 import org.loyaltykpi.cohort.OffsetBracket;
 import org.loyaltykpi.cohort.RetentionDefinition;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Ratio;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,34 +124,5 @@ final class CohortCommand implements Callable<Integer> {
             default:
                 return "cumulative revenue per cohort customer (LTV curve)";
         }
-    }
-
-    /** Renders bracketed retention below a matrix. */
-    static String bracketsText(CohortMatrix matrix) {
-        if (matrix.brackets().isEmpty() || matrix.cohortCount() == 0) {
-            return "";
-        }
-        String[] header = new String[matrix.brackets().size() + 1];
-        header[0] = "cohort";
-        for (int b = 0; b < matrix.brackets().size(); b++) {
-            header[b + 1] = "+" + matrix.brackets().get(b);
-        }
-        TextTable table = new TextTable(header);
-        for (int c = 0; c < matrix.cohortCount(); c++) {
-            String[] row = new String[header.length];
-            row[0] = matrix.cohort(c).label();
-            for (int b = 0; b < matrix.brackets().size(); b++) {
-                row[b + 1] = matrix.bracketedRetention(c, b)
-                        .map(BehaviourOutput::percent)
-                        .orElse("");
-            }
-            table.row(row);
-        }
-        return "\nBracketed retention (active in at least one period of the range / cohort size):\n" + table.render("");
-    }
-
-    /** JSON of a bracketed retention value. */
-    static java.util.OptionalDouble bracketValue(CohortMatrix matrix, int cohort, int bracket) {
-        return matrix.bracketedRetention(cohort, bracket).map(Ratio::value).orElse(java.util.OptionalDouble.empty());
     }
 }

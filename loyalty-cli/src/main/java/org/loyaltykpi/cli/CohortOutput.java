@@ -18,7 +18,7 @@ final class CohortOutput {
                 ? "(offsets +" + maxOffsets + " to +" + (matrix.offsetCount() - 1)
                         + " not shown: --max-offsets, --format csv or json show them)\n"
                 : "";
-        return matrix.render(metric, definition, maxOffsets) + note + CohortCommand.bracketsText(matrix);
+        return matrix.render(metric, definition, maxOffsets) + note + bracketsText(matrix);
     }
 
     /** Writes the fields of the DESIGN.md cohort JSON into the current object. */
@@ -56,7 +56,7 @@ final class CohortOutput {
             if (!matrix.brackets().isEmpty()) {
                 json.beginObject("brackets");
                 for (int b = 0; b < matrix.brackets().size(); b++) {
-                    json.field(matrix.brackets().get(b).toString(), CohortCommand.bracketValue(matrix, c, b));
+                    json.field(matrix.brackets().get(b).toString(), bracketValue(matrix, c, b));
                 }
                 json.endObject();
             }
@@ -70,5 +70,34 @@ final class CohortOutput {
             }
             json.endArray();
         }
+    }
+
+    /** Renders bracketed retention below a matrix. */
+    private static String bracketsText(CohortMatrix matrix) {
+        if (matrix.brackets().isEmpty() || matrix.cohortCount() == 0) {
+            return "";
+        }
+        String[] header = new String[matrix.brackets().size() + 1];
+        header[0] = "cohort";
+        for (int b = 0; b < matrix.brackets().size(); b++) {
+            header[b + 1] = "+" + matrix.brackets().get(b);
+        }
+        TextTable table = new TextTable(header);
+        for (int c = 0; c < matrix.cohortCount(); c++) {
+            String[] row = new String[header.length];
+            row[0] = matrix.cohort(c).label();
+            for (int b = 0; b < matrix.brackets().size(); b++) {
+                row[b + 1] = matrix.bracketedRetention(c, b)
+                        .map(BehaviourOutput::percent)
+                        .orElse("");
+            }
+            table.row(row);
+        }
+        return "\nBracketed retention (active in at least one period of the range / cohort size):\n" + table.render("");
+    }
+
+    /** JSON of a bracketed retention value. */
+    private static java.util.OptionalDouble bracketValue(CohortMatrix matrix, int cohort, int bracket) {
+        return matrix.bracketedRetention(cohort, bracket).map(Ratio::value).orElse(java.util.OptionalDouble.empty());
     }
 }

@@ -167,8 +167,6 @@ final class ParallelCsvLoader {
 
     /** One chunk of whole lines, parsed into columns. Not thread-safe; one task each. */
     private static final class Chunk {
-        private static final byte[] NO_BYTES = {};
-
         private final byte[] bytes;
         private final byte separator;
         private final boolean whitespace;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.internal.SeededRandom;
 import org.loyaltykpi.io.PurchaseCsv;
@@ -119,8 +120,8 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
      *
      * @return {@code [start, start + years)}
      */
-    public org.loyaltykpi.domain.Period period() {
-        return org.loyaltykpi.domain.Period.of(start, start.plusYears(years));
+    public Period period() {
+        return Period.of(start, start.plusYears(years));
     }
 
     /**
