@@ -10,6 +10,7 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.clv;
     exports org.loyaltykpi.cohort;
     exports org.loyaltykpi.domain;
+    exports org.loyaltykpi.feedback;
     exports org.loyaltykpi.io;
     exports org.loyaltykpi.retention;
     exports org.loyaltykpi.sample;
