@@ -1,10 +1,11 @@
 package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /**
  * One section of {@code loyalty report}. Each section computes from the shared {@link ReportData} and renders itself
- * as text and as one JSON field; {@link ReportCommand} numbers and orders the sections.
+ * as text, as one JSON field and as HTML; {@link ReportCommand} numbers and orders the sections.
  */
 interface ReportSection {
 
@@ -19,4 +20,19 @@ interface ReportSection {
 
     /** Writes the section as the value of its JSON field: the command has written the field name. */
     void writeJson(ReportData data, Json json);
+
+    /**
+     * Writes the section body as HTML (the command writes the section element and its numbered heading). By default
+     * the text body in a {@code <pre>} block: the text tables are aligned for a monospaced font, so they stay
+     * readable and every number of the text report is in the HTML one.
+     */
+    default void writeHtml(ReportData data, PrintWriter out) {
+        StringWriter text = new StringWriter();
+        try (PrintWriter body = new PrintWriter(text)) {
+            writeText(data, body);
+        }
+        out.print("<pre>");
+        out.print(Html.escape(text.toString()));
+        out.println("</pre>");
+    }
 }
