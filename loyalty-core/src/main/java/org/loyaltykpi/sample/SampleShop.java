@@ -201,7 +201,19 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
      * @return the answers, by respondent then question; the same for the same parameters
      */
     public List<SurveyResponse> surveyResponses() {
-        PurchaseTable table = purchases();
+        return surveyResponses(purchases());
+    }
+
+    /**
+     * Generates the survey answers of {@link #surveyResponses()} from purchases generated already, so a caller that
+     * holds this shop's {@link #purchases()} does not generate them twice. Given other purchases, the answers follow
+     * the same model over those customers.
+     *
+     * @param table the purchases the answers are about, normally this shop's {@link #purchases()}
+     * @return the answers, by respondent then question; the same for the same parameters and purchases
+     */
+    public List<SurveyResponse> surveyResponses(PurchaseTable table) {
+        Objects.requireNonNull(table, "table must not be null");
         SeededRandom random = new SeededRandom(seed ^ SURVEY_STREAM);
         int end = Math.toIntExact(start.plusYears(years).toEpochDay());
         List<SurveyResponse> answers = new ArrayList<>();

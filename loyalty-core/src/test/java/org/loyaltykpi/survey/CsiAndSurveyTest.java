@@ -269,6 +269,7 @@ class CsiAndSurveyTest {
     void theSampleShopSurveyIsDeterministicAndLeavesThePurchasesAsTheyWere() {
         SampleShop shop = SampleShop.standard();
         assertThat(shop.surveyResponses()).isEqualTo(shop.surveyResponses());
+        assertThat(shop.surveyResponses(shop.purchases())).isEqualTo(shop.surveyResponses());
         assertThat(shop.purchases().size()).isEqualTo(20028); // as pinned in the README
         SurveySummary s = SurveyCalculator.summarize(shop.surveyResponses(), SurveyOptions.defaults());
         assertThat(s.nps().responses()).isEqualTo(650);
