@@ -1,12 +1,17 @@
 package org.loyaltykpi.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.loyaltykpi.io.CsvOptions;
+import org.loyaltykpi.io.CsvRead;
 import org.loyaltykpi.io.Delimiter;
 import picocli.CommandLine.Option;
 
-/** The CSV layout options shared by every input file option set: delimiter, header line, date pattern. */
+/**
+ * The CSV layout options shared by every input file option set: delimiter, header line, date pattern, and how many
+ * bad rows may be skipped.
+ */
 final class CsvLayout {
 
     @Option(
@@ -24,6 +29,34 @@ final class CsvLayout {
             paramLabel = "PATTERN",
             description = "Date pattern (java.time DateTimeFormatter), read strictly. Default: yyyy-MM-dd.")
     String dateFormat = CsvOptions.ISO_DATE;
+
+    @Option(
+            names = "--max-bad-rows",
+            paramLabel = "N",
+            description = "Skip up to N rows that cannot be read, each reported on standard error; one more fails"
+                    + " the command. Default: 0 (the first bad row fails it).")
+    long maxBadRows;
+
+    /**
+     * The rows read; when some were skipped, one warning line on {@code err} with their count, their lines and the
+     * first error, so that nothing is dropped without a trace.
+     */
+    <T> T accept(CsvRead<T> read, String command, PrintWriter err) {
+        if (!read.isComplete()) {
+            err.println(command + ": warning: " + read.skippedRows() + " bad row" + (read.skippedRows() == 1 ? "" : "s")
+                    + " skipped (lines " + read.lines() + "); the first: "
+                    + read.errors().get(0).getMessage());
+            err.flush();
+        }
+        return read.value();
+    }
+
+    /** The input's description, with the number of skipped rows when there are any. */
+    static String source(Path file, CsvRead<?> read) {
+        return read.isComplete()
+                ? file.toString()
+                : file + " (" + read.skippedRows() + " bad row" + (read.skippedRows() == 1 ? "" : "s") + " skipped)";
+    }
 
     /** The file, if it exists; a one-line error naming it otherwise. */
     static Path existing(Path file) {

@@ -5,13 +5,20 @@ import java.util.Optional;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
+import org.loyaltykpi.io.CsvRead;
 import org.loyaltykpi.io.PurchaseCsv;
 import org.loyaltykpi.sample.SampleShop;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The purchase input options shared by every command that reads purchases (the CLI contract of DESIGN.md). */
 final class PurchaseInput {
+
+    /** The command this input belongs to, for warnings about skipped rows. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     @Option(
             names = "--transactions",
@@ -85,6 +92,11 @@ final class PurchaseInput {
                             + shop.period() + "; 'loyalty sample --out FILE' writes it as CSV)");
         }
         Path file = transactions.get();
-        return new Loaded(PurchaseCsv.read(CsvLayout.existing(file), options), file.toString());
+        CsvRead<PurchaseTable> read =
+                PurchaseCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows);
+        return new Loaded(
+                layout.accept(
+                        read, command.qualifiedName(), command.commandLine().getErr()),
+                CsvLayout.source(file, read));
     }
 }

@@ -5,16 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.loyaltykpi.io.ColumnRef;
+import org.loyaltykpi.io.CsvRead;
 import org.loyaltykpi.io.SurveyCsv;
 import org.loyaltykpi.io.SurveyCsvOptions;
 import org.loyaltykpi.sample.SampleShop;
 import org.loyaltykpi.survey.Scale;
 import org.loyaltykpi.survey.SurveyResponse;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The survey-answers input options of {@code loyalty survey} (the CLI contract of DESIGN.md). */
 final class SurveyInput {
+
+    /** The command this input belongs to, for warnings about skipped rows. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     @Option(
             names = "--responses",
@@ -99,7 +106,13 @@ final class SurveyInput {
         if (responses.isEmpty()) {
             return sampleShop();
         }
-        return read(responses.get(), options);
+        Path file = responses.get();
+        CsvRead<List<SurveyResponse>> read =
+                SurveyCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows);
+        return new Loaded(
+                layout.accept(
+                        read, command.qualifiedName(), command.commandLine().getErr()),
+                CsvLayout.source(file, read));
     }
 
     static Loaded sampleShop() {

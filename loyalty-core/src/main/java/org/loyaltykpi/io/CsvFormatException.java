@@ -16,6 +16,7 @@ public final class CsvFormatException extends IllegalArgumentException {
     private final long line;
     private final String column;
     private final String value;
+    private final String problem;
 
     /**
      * Creates the exception.
@@ -33,6 +34,7 @@ public final class CsvFormatException extends IllegalArgumentException {
         this.line = line;
         this.column = column;
         this.value = value;
+        this.problem = problem;
     }
 
     /**
@@ -69,5 +71,14 @@ public final class CsvFormatException extends IllegalArgumentException {
      */
     public String value() {
         return value;
+    }
+
+    /**
+     * What is wrong with the value.
+     *
+     * @return the problem, for example {@code is not a date of pattern yyyy-MM-dd}
+     */
+    public String problem() {
+        return problem;
     }
 }

@@ -20,7 +20,9 @@ import org.loyaltykpi.io.CsvColumns.Column;
  * <p>Reading streams the file through a fixed buffer; no line or file is held as a whole beyond the current record.
  * Every row becomes a purchase or an error: a row that cannot be read throws a {@link CsvFormatException} naming the
  * file, the line, the column and the value; nothing is skipped silently. Blank lines hold no row and are passed
- * over. An empty file, or one with only a header line, gives the empty table.
+ * over. An empty file, or one with only a header line, gives the empty table. {@code readSkippingBadRows} is the
+ * lenient variant: it skips up to a given number of bad rows and returns their errors beside the table
+ * ({@link CsvRead}).
  *
  * <pre>{@code
  * PurchaseTable cdnow = PurchaseCsv.read(Path.of("CDNOW_master.txt"), CsvOptions.defaults()
@@ -48,18 +50,38 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static PurchaseTable read(Path file, CsvOptions options) {
+        return read(file, options, BadRows.strict()).value();
+    }
+
+    /**
+     * Reads a purchase file (UTF-8), skipping up to {@code maxBadRows} rows that cannot be read and recording them
+     * (see {@link CsvRead}).
+     *
+     * @param file the file
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the purchases of the good rows and the record of the skipped ones
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the file's
+     *     structure
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static CsvRead<PurchaseTable> readSkippingBadRows(Path file, CsvOptions options, long maxBadRows) {
+        return read(file, options, BadRows.upTo(maxBadRows));
+    }
+
+    private static CsvRead<PurchaseTable> read(Path file, CsvOptions options, BadRows badRows) {
         try {
             // Files of plain rows parse in parallel straight from bytes; anything else (quotes, a bad row, an odd
-            // encoding) is read again by the general reader, which gives the exact error.
+            // encoding) is read again by the general reader, which gives the exact error or skips the row.
             Optional<PurchaseTable> fast = ParallelCsvLoader.load(file, options);
             if (fast.isPresent()) {
-                return fast.get();
+                return badRows.result(fast.get());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString(), options);
+            return read(in, file.toString(), options, badRows);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -76,8 +98,30 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if reading fails
      */
     public static PurchaseTable read(Reader in, String sourceName, CsvOptions options) {
+        return read(in, sourceName, options, BadRows.strict()).value();
+    }
+
+    /**
+     * Reads purchases from a character stream, skipping up to {@code maxBadRows} rows that cannot be read and
+     * recording them (see {@link CsvRead}).
+     *
+     * @param in the characters; not closed
+     * @param sourceName the name used in error messages, for example the file name
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the purchases of the good rows and the record of the skipped ones
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the input's
+     *     structure
+     * @throws UncheckedIOException if reading fails
+     */
+    public static CsvRead<PurchaseTable> readSkippingBadRows(
+            Reader in, String sourceName, CsvOptions options, long maxBadRows) {
+        return read(in, sourceName, options, BadRows.upTo(maxBadRows));
+    }
+
+    private static CsvRead<PurchaseTable> read(Reader in, String sourceName, CsvOptions options, BadRows badRows) {
         try {
-            return new Loader(in, sourceName, options).load();
+            return badRows.result(new Loader(in, sourceName, options, badRows).load());
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
@@ -190,8 +234,10 @@ public final class PurchaseCsv {
         private final DateParser dates;
         private final PurchaseTable.Builder table;
         private final List<String> fields = CsvRecordReader.newFieldList();
+        private final BadRows badRows;
 
-        Loader(Reader in, String source, CsvOptions options) {
+        Loader(Reader in, String source, CsvOptions options, BadRows badRows) {
+            this.badRows = badRows;
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
@@ -205,29 +251,36 @@ public final class PurchaseCsv {
                 return table.build();
             }
             PurchaseColumns columns = PurchaseColumns.resolve(started.get(), options);
+            while (records.next(fields)) {
+                try {
+                    addRow(columns, records.recordLine());
+                } catch (CsvFormatException e) {
+                    badRows.skip(e);
+                }
+            }
+            return table.build();
+        }
+
+        private void addRow(PurchaseColumns columns, long line) {
             Column customer = columns.customer;
             Column date = columns.date;
             Column amount = columns.amount;
             Optional<Column> category = columns.category;
             Optional<Column> quantity = columns.quantity;
-            while (records.next(fields)) {
-                long line = records.recordLine();
-                String id = customer.value(line);
-                int day = date.epochDay(dates, options.datePattern(), line);
-                long minorUnits = parseAmount(amount, line);
-                String categoryName = category.isPresent() ? category.get().value(line) : "";
-                if (!categoryName.isEmpty() && categoryName.isBlank()) {
-                    throw new CsvFormatException(
-                            source, line, category.get().label, categoryName, "is not a category (blank)");
-                }
-                int items = quantity.isPresent() ? parseQuantity(quantity.get(), line) : 1;
-                try {
-                    table.add(id, day, minorUnits, categoryName, items);
-                } catch (IllegalArgumentException e) {
-                    throw customer.error(line, id, "is not a valid customer id: " + e.getMessage());
-                }
+            String id = customer.value(line);
+            int day = date.epochDay(dates, options.datePattern(), line);
+            long minorUnits = parseAmount(amount, line);
+            String categoryName = category.isPresent() ? category.get().value(line) : "";
+            if (!categoryName.isEmpty() && categoryName.isBlank()) {
+                throw new CsvFormatException(
+                        source, line, category.get().label, categoryName, "is not a category (blank)");
             }
-            return table.build();
+            int items = quantity.isPresent() ? parseQuantity(quantity.get(), line) : 1;
+            try {
+                table.add(id, day, minorUnits, categoryName, items);
+            } catch (IllegalArgumentException e) {
+                throw customer.error(line, id, "is not a valid customer id: " + e.getMessage());
+            }
         }
 
         private long parseAmount(Column column, long line) {

@@ -25,6 +25,7 @@ import org.loyaltykpi.survey.SurveyResponse;
  * <p>The same rules as {@link PurchaseCsv}: header or positional columns, a chosen delimiter and date pattern; every
  * row becomes an answer or an error, a {@link CsvFormatException} naming the file, the line, the column and the
  * value; nothing is skipped silently. Blank lines hold no row. An empty file, or a header alone, gives no answers.
+ * {@code readSkippingBadRows} skips up to a given number of bad rows and returns their errors ({@link CsvRead}).
  *
  * <p>Fields: the score is a whole number on its question's scale ({@link SurveyCsvOptions} says how the scale is
  * found); an empty segment field means no segment; the weight, when the column is there, is a decimal number with a
@@ -55,8 +56,29 @@ public final class SurveyCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static List<SurveyResponse> read(Path file, SurveyCsvOptions options) {
+        return read(file, options, BadRows.strict()).value();
+    }
+
+    /**
+     * Reads an answers file (UTF-8), skipping up to {@code maxBadRows} rows that cannot be read and recording them
+     * (see {@link CsvRead}).
+     *
+     * @param file the file
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the answers of the good rows in file order, and the record of the skipped rows
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the file's
+     *     structure
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static CsvRead<List<SurveyResponse>> readSkippingBadRows(
+            Path file, SurveyCsvOptions options, long maxBadRows) {
+        return read(file, options, BadRows.upTo(maxBadRows));
+    }
+
+    private static CsvRead<List<SurveyResponse>> read(Path file, SurveyCsvOptions options, BadRows badRows) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString(), options);
+            return read(in, file.toString(), options, badRows);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -73,8 +95,13 @@ public final class SurveyCsv {
      * @throws UncheckedIOException if reading fails
      */
     public static List<SurveyResponse> read(Reader in, String sourceName, SurveyCsvOptions options) {
+        return read(in, sourceName, options, BadRows.strict()).value();
+    }
+
+    private static CsvRead<List<SurveyResponse>> read(
+            Reader in, String sourceName, SurveyCsvOptions options, BadRows badRows) {
         try {
-            return new Loader(in, sourceName, options).load();
+            return badRows.result(new Loader(in, sourceName, options, badRows).load());
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
@@ -147,8 +174,10 @@ public final class SurveyCsv {
         private final List<String> fields = CsvRecordReader.newFieldList();
         private final Map<String, Optional<Scale>> scales = new HashMap<>();
         private final List<SurveyResponse> responses = new ArrayList<>();
+        private final BadRows badRows;
 
-        Loader(Reader in, String source, SurveyCsvOptions options) {
+        Loader(Reader in, String source, SurveyCsvOptions options, BadRows badRows) {
+            this.badRows = badRows;
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
@@ -168,23 +197,27 @@ public final class SurveyCsv {
             Optional<Column> segment = columns.optional(options.segmentColumn(), SurveyCsvOptions.SEGMENT, "segment");
             Optional<Column> weight = columns.optional(options.weightColumn(), SurveyCsvOptions.WEIGHT, "weight");
             while (records.next(fields)) {
-                long line = records.recordLine();
-                CustomerId id = respondent(respondent, line);
-                LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, options.datePattern(), line));
-                String name = question.value(line);
-                if (name.isEmpty()) {
-                    throw question.error(line, name, "is not a question name (it is empty)");
+                try {
+                    long line = records.recordLine();
+                    CustomerId id = respondent(respondent, line);
+                    LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, options.datePattern(), line));
+                    String name = question.value(line);
+                    if (name.isEmpty()) {
+                        throw question.error(line, name, "is not a question name (it is empty)");
+                    }
+                    Scale scale = scales.computeIfAbsent(name, options::scaleOf)
+                            .orElseThrow(() -> question.error(
+                                    line,
+                                    name,
+                                    "is a question of unknown scale: name it nps, csat, ces or csi:ATTRIBUTE, or give"
+                                            + " its scale (or a default scale) in the options"));
+                    int value = score(score, line, scale, name);
+                    Optional<String> group = segment.map(c -> c.value(line)).filter(s -> !s.isEmpty());
+                    double w = weight.isPresent() ? weight(weight.get(), line) : 1;
+                    responses.add(new SurveyResponse(id, day, name, value, scale, group, w));
+                } catch (CsvFormatException e) {
+                    badRows.skip(e);
                 }
-                Scale scale = scales.computeIfAbsent(name, options::scaleOf)
-                        .orElseThrow(() -> question.error(
-                                line,
-                                name,
-                                "is a question of unknown scale: name it nps, csat, ces or csi:ATTRIBUTE, or give"
-                                        + " its scale (or a default scale) in the options"));
-                int value = score(score, line, scale, name);
-                Optional<String> group = segment.map(c -> c.value(line)).filter(s -> !s.isEmpty());
-                double w = weight.isPresent() ? weight(weight.get(), line) : 1;
-                responses.add(new SurveyResponse(id, day, name, value, scale, group, w));
             }
             return List.copyOf(responses);
         }
