@@ -32,8 +32,13 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
     /** The sections, in report order. */
-    private static final List<ReportSection> SECTIONS =
-            List.of(new BehaviourSection(), new CohortSection(), new SurveySection(), new ClvSection());
+    private static final List<ReportSection> SECTIONS = List.of(
+            new BehaviourSection(),
+            new CohortSection(),
+            new SurveySection(),
+            new ClvSection(),
+            new TargetsSection(),
+            new ProgramSection());
 
     @Spec
     private CommandSpec spec;
@@ -56,6 +61,14 @@ final class ReportCommand implements Callable<Integer> {
                     + " on the sample shop, else no survey section.")
     private Optional<Path> responses = Optional.empty();
 
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description = "Loyalty-program events CSV (customer_id,date,event,points,tier,referred_customer_id)."
+                    + " Without it: the sample shop's events when the report runs on the sample shop, else no"
+                    + " program section.")
+    private Optional<Path> events = Optional.empty();
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
     private OutputFormat format = OutputFormat.text;
 
@@ -72,7 +85,9 @@ final class ReportCommand implements Callable<Integer> {
                 loaded.table(),
                 loaded.source(),
                 granularity,
-                survey.map(s -> new ReportData.Survey(s.responses(), s.source())));
+                survey.map(s -> new ReportData.Survey(s.responses(), s.source())),
+                ProgramInput.load(events, loaded.table(), input.isSampleShop())
+                        .map(p -> new ReportData.Program(p.events(), p.source())));
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {
