@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +32,7 @@ class TargetsCommandTest {
     Path dir;
 
     private Path file(String name, String content) throws IOException {
-        Path path = dir.resolve(name);
-        Files.writeString(path, content, StandardCharsets.UTF_8);
-        return path;
+        return CliFiles.write(dir, name, content);
     }
 
     @Test
