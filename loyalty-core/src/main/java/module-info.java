@@ -12,7 +12,9 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.domain;
     exports org.loyaltykpi.feedback;
     exports org.loyaltykpi.io;
+    exports org.loyaltykpi.program;
     exports org.loyaltykpi.retention;
     exports org.loyaltykpi.sample;
     exports org.loyaltykpi.survey;
+    exports org.loyaltykpi.target;
 }

@@ -27,6 +27,8 @@ import picocli.CommandLine.ParameterException;
             SurveyCommand.class,
             RfmCommand.class,
             ClvCommand.class,
+            TargetsCommand.class,
+            ProgramCommand.class,
             SampleCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -32,8 +32,13 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
     /** The sections, in report order. */
-    private static final List<ReportSection> SECTIONS =
-            List.of(new BehaviourSection(), new CohortSection(), new SurveySection(), new ClvSection());
+    private static final List<ReportSection> SECTIONS = List.of(
+            new BehaviourSection(),
+            new CohortSection(),
+            new SurveySection(),
+            new ClvSection(),
+            new TargetsSection(),
+            new ProgramSection());
 
     @Spec
     private CommandSpec spec;
@@ -55,6 +60,14 @@ final class ReportCommand implements Callable<Integer> {
                     + " see 'loyalty survey' for others). Without it: the sample shop's answers when the report runs"
                     + " on the sample shop, else no survey section.")
     private Optional<Path> responses = Optional.empty();
+
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            description = "Loyalty-program events CSV (customer_id,date,event,points,tier,referred_customer_id)."
+                    + " Without it: the sample shop's events when the report runs on the sample shop, else no"
+                    + " program section.")
+    private Optional<Path> events = Optional.empty();
 
     /** The report's output formats: the commands' text and JSON, and a standalone HTML page. */
     enum Format {
@@ -82,7 +95,9 @@ final class ReportCommand implements Callable<Integer> {
                 loaded.table(),
                 loaded.source(),
                 granularity,
-                survey.map(s -> new ReportData.Survey(s.responses(), s.source())));
+                survey.map(s -> new ReportData.Survey(s.responses(), s.source())),
+                ProgramInput.load(events, loaded.table(), input.isSampleShop())
+                        .map(p -> new ReportData.Program(p.events(), p.source())));
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.program.ProgramEvent;
 import org.loyaltykpi.survey.SurveyResponse;
 
 /**
@@ -13,8 +14,14 @@ import org.loyaltykpi.survey.SurveyResponse;
  * @param source where the purchases came from
  * @param granularity the period length of per-period breakdowns
  * @param survey the survey answers, if the report has any
+ * @param program the loyalty-program events, if the report has any
  */
-record ReportData(PurchaseTable purchases, String source, Granularity granularity, Optional<Survey> survey) {
+record ReportData(
+        PurchaseTable purchases,
+        String source,
+        Granularity granularity,
+        Optional<Survey> survey,
+        Optional<Program> program) {
 
     /**
      * Survey answers and where they came from.
@@ -23,4 +30,12 @@ record ReportData(PurchaseTable purchases, String source, Granularity granularit
      * @param source where they came from
      */
     record Survey(List<SurveyResponse> responses, String source) {}
+
+    /**
+     * Loyalty-program events and where they came from.
+     *
+     * @param events the events
+     * @param source where they came from
+     */
+    record Program(List<ProgramEvent> events, String source) {}
 }

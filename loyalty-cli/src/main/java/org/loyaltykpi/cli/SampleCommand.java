@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.io.ProgramEventCsv;
 import org.loyaltykpi.io.PurchaseCsv;
 import org.loyaltykpi.io.SurveyCsv;
 import org.loyaltykpi.sample.SampleShop;
@@ -39,10 +40,18 @@ final class SampleCommand implements Callable<Integer> {
                     + " (respondent_id,date,question,score,segment,weight).")
     private Optional<Path> responsesFile = Optional.empty();
 
+    @Option(
+            names = "--events-out",
+            paramLabel = "FILE",
+            description = "Also write the sample shop's loyalty-program events as CSV"
+                    + " (customer_id,date,event,points,tier,referred_customer_id).")
+    private Optional<Path> eventsFile = Optional.empty();
+
     @Override
     public Integer call() {
         SampleShop shop = SampleShop.standard().withCustomers(customers).withSeed(seed);
         responsesFile.ifPresent(file -> SurveyCsv.write(shop.surveyResponses(), file));
+        eventsFile.ifPresent(file -> ProgramEventCsv.write(shop.programEvents(), file));
         if (outFile.isPresent()) {
             shop.writeCsv(outFile.get());
         } else {

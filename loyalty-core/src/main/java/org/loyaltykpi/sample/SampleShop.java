@@ -10,6 +10,7 @@ import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.internal.SeededRandom;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.program.ProgramEvent;
 import org.loyaltykpi.survey.Scale;
 import org.loyaltykpi.survey.SurveyResponse;
 
@@ -242,6 +243,41 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
             }
         }
         return List.copyOf(answers);
+    }
+
+    /**
+     * Generates loyalty-program events consistent with the purchases, as {@link #programEvents(PurchaseTable)} on
+     * {@link #purchases()}.
+     *
+     * @return the events, by customer then date; the same for the same parameters
+     */
+    public List<ProgramEvent> programEvents() {
+        return programEvents(purchases());
+    }
+
+    /**
+     * Generates loyalty-program events for already generated purchases of this shop.
+     *
+     * <p>The model: a customer enrols (in bronze) at one of its first three purchases with a probability rising with
+     * its number of purchases (9 % for a one-time buyer, up to 80 %), so about a third of the customers are members
+     * and frequent buyers join more often; from its enrolment on it earns 1 point per whole currency unit of each
+     * purchase, moves to silver at 500 and gold at 2,000 points earned, and after a purchase redeems some hundreds
+     * of points with probability 35 % when it holds 200 or more (so the balance never goes negative); one member in
+     * five refers a customer acquired after its enrolment (not referred by anyone else), a few days before that
+     * customer's first purchase. The events come from their own seeded stream: the purchases and survey answers are
+     * unchanged.
+     *
+     * <pre>{@code
+     * SampleShop shop = SampleShop.standard();
+     * PurchaseTable table = shop.purchases();
+     * ProgramCalculator.points(shop.programEvents(table)).outstanding();
+     * }</pre>
+     *
+     * @param table the purchases, {@link #purchases()} of this shop
+     * @return the events, by customer then date; the same for the same parameters
+     */
+    public List<ProgramEvent> programEvents(PurchaseTable table) {
+        return SampleProgram.events(seed, table, start.plusYears(years));
     }
 
     private static SurveyResponse answer(

@@ -1,0 +1,40 @@
+package org.loyaltykpi.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.ProgramEventCsv;
+import org.loyaltykpi.program.ProgramEvent;
+import org.loyaltykpi.sample.SampleShop;
+
+/** Loads loyalty-program events: a {@code --events} file, or the sample shop's events on the sample shop. */
+final class ProgramInput {
+    private ProgramInput() {}
+
+    /** The loaded events and a description of where they came from. */
+    record Loaded(List<ProgramEvent> events, String source) {}
+
+    /**
+     * The events of a file, else the sample shop's when the purchases are the sample shop's, else none.
+     *
+     * @param file the {@code --events} file, if given
+     * @param table the purchases
+     * @param sampleShop whether the purchases are the built-in sample shop's
+     */
+    static Optional<Loaded> load(Optional<Path> file, PurchaseTable table, boolean sampleShop) {
+        if (file.isPresent()) {
+            return Optional.of(new Loaded(
+                    ProgramEventCsv.read(CsvLayout.existing(file.get())),
+                    file.get().toString()));
+        }
+        if (!sampleShop) {
+            return Optional.empty();
+        }
+        SampleShop shop = SampleShop.standard();
+        return Optional.of(new Loaded(
+                shop.programEvents(table),
+                "built-in sample shop's loyalty program (seed " + shop.seed() + "; 'loyalty sample --events-out FILE'"
+                        + " writes it as CSV)"));
+    }
+}

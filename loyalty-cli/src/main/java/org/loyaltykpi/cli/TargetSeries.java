@@ -1,0 +1,62 @@
+package org.loyaltykpi.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.retention.PurchaseBehaviour;
+import org.loyaltykpi.retention.RetentionCalculator;
+import org.loyaltykpi.survey.SurveyCalculator;
+import org.loyaltykpi.survey.SurveyGroup;
+import org.loyaltykpi.survey.SurveyOptions;
+import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.target.KpiTargets;
+import org.loyaltykpi.target.MetricSeries;
+import org.loyaltykpi.target.TargetEvaluation;
+
+/**
+ * The named metric series the seed targets are judged on, from purchases and survey answers: retention (behavioural,
+ * in %), NPS, satisfaction (CSAT top-two-box share, in %). The positive-review series is not computed here: without
+ * it, its target is all NO_DATA.
+ */
+final class TargetSeries {
+    private TargetSeries() {}
+
+    /** The periods judged: every whole period of the granularity over the purchases' date range. */
+    static List<Period> periods(PurchaseTable table, Granularity granularity) {
+        return table.dateRange().map(granularity::periodsCovering).orElse(List.of());
+    }
+
+    static Map<String, MetricSeries> compute(
+            PurchaseTable table, Optional<List<SurveyResponse>> survey, Granularity granularity) {
+        Map<String, MetricSeries> series = new HashMap<>();
+        Map<Period, Double> retention = new HashMap<>();
+        if (table.dateRange().isPresent()) {
+            for (PurchaseBehaviour b :
+                    RetentionCalculator.series(table, table.dateRange().get(), granularity)) {
+                b.retention().percent().ifPresent(v -> retention.put(b.period(), v));
+            }
+        }
+        series.put(KpiTargets.RETENTION, MetricSeries.of(KpiTargets.RETENTION, "%", retention));
+        if (survey.isPresent()) {
+            Map<Period, Double> nps = new HashMap<>();
+            Map<Period, Double> satisfaction = new HashMap<>();
+            for (SurveyGroup g : SurveyCalculator.byPeriod(survey.get(), granularity, SurveyOptions.defaults())) {
+                Period p = g.period().orElseThrow();
+                g.summary().nps().score().ifPresent(v -> nps.put(p, v));
+                g.summary().csat().topBoxShare().percent().ifPresent(v -> satisfaction.put(p, v));
+            }
+            series.put(KpiTargets.NPS, MetricSeries.of(KpiTargets.NPS, "points", nps));
+            series.put(KpiTargets.SATISFACTION, MetricSeries.of(KpiTargets.SATISFACTION, "%", satisfaction));
+        }
+        return series;
+    }
+
+    static List<TargetEvaluation> evaluate(
+            PurchaseTable table, Optional<List<SurveyResponse>> survey, Granularity granularity) {
+        return KpiTargets.seedDefaults().evaluate(compute(table, survey, granularity), periods(table, granularity));
+    }
+}

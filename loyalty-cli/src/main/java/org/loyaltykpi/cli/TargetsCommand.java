@@ -1,0 +1,85 @@
+package org.loyaltykpi.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.io.SurveyCsvOptions;
+import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.target.TargetEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loyalty targets}: the seed's KPI targets judged per period (met, on track, missed, no data). */
+@Command(
+        name = "targets",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The seed's KPI targets per period: satisfaction (CSAT top-two-box share) at least 80%, retention"
+                    + " (behavioural, %) 95 rising 2 points a year, NPS 70 rising 5 points a year, positive reviews"
+                    + " growing 10% a year. Status: MET, ON_TRACK (below the level but on the pro-rata path to this"
+                    + " year's step), MISSED, NO_DATA (no value: never guessed). Targets start with the first period.",
+            "Without --transactions it runs on the built-in sample shop (and its survey answers)."
+        })
+final class TargetsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PurchaseInput input;
+
+    @Option(
+            names = "--responses",
+            paramLabel = "FILE",
+            description = "Survey answers CSV (respondent_id,date,question,score[,segment][,weight]) for the NPS and"
+                    + " satisfaction series. Default: the sample shop's answers on the sample shop, else none.")
+    private Optional<Path> responses = Optional.empty();
+
+    @Option(
+            names = "--granularity",
+            paramLabel = "GRANULARITY",
+            converter = Converters.GranularityConverter.class,
+            description = "Period length: month, quarter or year. Default: quarter.")
+    private Granularity granularity = Granularity.QUARTER;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
+    private CohortCommand.TableFormat format = CohortCommand.TableFormat.text;
+
+    @Override
+    public Integer call() {
+        PurchaseInput.Loaded loaded = input.load();
+        Optional<List<SurveyResponse>> survey = responses.isPresent()
+                ? Optional.of(SurveyInput.read(responses.get(), SurveyCsvOptions.defaults())
+                        .responses())
+                : input.isSampleShop() ? Optional.of(SurveyInput.sampleShop().responses()) : Optional.empty();
+        List<TargetEvaluation> evaluations = TargetSeries.evaluate(loaded.table(), survey, granularity);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json:
+                try (Json json = new Json(out)) {
+                    json.beginObject().field("source", loaded.source()).field("granularity", granularity.name());
+                    TargetsOutput.json(json, evaluations);
+                    json.endObject();
+                }
+                break;
+            case csv:
+                out.print(TargetsOutput.csv(evaluations));
+                break;
+            default:
+                out.println("KPI targets by " + granularity.name().toLowerCase(Locale.ROOT));
+                out.println("source: " + loaded.source());
+                out.println();
+                out.print(TargetsOutput.text(evaluations));
+                break;
+        }
+        out.flush();
+        return 0;
+    }
+}

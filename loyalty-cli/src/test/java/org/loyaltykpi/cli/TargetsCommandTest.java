@@ -1,0 +1,112 @@
+package org.loyaltykpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TargetsCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A buys in 2024 and 2025, B only in 2024: yearly retention 2025 = 1/2 = 50%. */
+    private static final String PURCHASES = String.join(
+            "\n", "customer_id,date,amount", "A,2024-01-05,10.00", "B,2024-02-05,10.00", "A,2025-03-05,10.00", "");
+
+    /** NPS 2024: 9, 10 -> 100; 2025: 10, 3 -> 0. CSAT 2024: 5, 4 -> 100%; none in 2025. */
+    private static final String ANSWERS = String.join(
+            "\n",
+            "respondent_id,date,question,score",
+            "A,2024-01-06,nps,9",
+            "B,2024-02-06,nps,10",
+            "A,2024-01-06,csat,5",
+            "B,2024-02-06,csat,4",
+            "A,2025-03-06,nps,10",
+            "B,2025-04-06,nps,3",
+            "");
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws IOException {
+        return CliFiles.write(dir, name, content);
+    }
+
+    @Test
+    void jsonJudgesEachSeedTargetPerYearAndAMissingSeriesIsNoData() throws IOException {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "targets",
+                "--transactions",
+                file("p.csv", PURCHASES).toString(),
+                "--responses",
+                file("a.csv", ANSWERS).toString(),
+                "--granularity",
+                "year",
+                "--format",
+                "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode targets = JSON.readTree(run.out()).get("targets");
+        assertThat(targets).hasSize(4);
+        JsonNode satisfaction = targets.get(0);
+        assertThat(satisfaction.get("metric").asText()).isEqualTo("satisfaction");
+        assertThat(satisfaction.at("/periods/0/status").asText()).isEqualTo("MET");
+        assertThat(satisfaction.at("/periods/0/gap").asDouble()).isEqualTo(20.0);
+        assertThat(satisfaction.at("/periods/1/status").asText()).isEqualTo("NO_DATA");
+        assertThat(satisfaction.at("/periods/1/value").isNull()).isTrue();
+        JsonNode retention = targets.get(1);
+        assertThat(retention.at("/periods/0/status").asText()).isEqualTo("NO_DATA"); // nobody at start in 2024
+        assertThat(retention.at("/periods/1/value").asDouble()).isEqualTo(50.0);
+        assertThat(retention.at("/periods/1/required").asDouble()).isEqualTo(97.0);
+        assertThat(retention.at("/periods/1/status").asText()).isEqualTo("MISSED");
+        JsonNode nps = targets.get(2);
+        assertThat(nps.at("/periods/0/status").asText()).isEqualTo("MET");
+        assertThat(nps.at("/periods/1/gap").asDouble()).isEqualTo(-75.0);
+        JsonNode reviews = targets.get(3);
+        assertThat(reviews.get("metric").asText()).isEqualTo("positive-reviews");
+        assertThat(reviews.findValuesAsText("status")).containsOnly("NO_DATA");
+    }
+
+    @Test
+    void csvHasOneRowPerTargetAndPeriod() throws IOException {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "targets",
+                "--transactions",
+                file("p.csv", PURCHASES).toString(),
+                "--granularity",
+                "year",
+                "--format",
+                "csv");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines())
+                .hasSize(1 + 4 * 2)
+                .first()
+                .isEqualTo("metric,target,period,value,required,path,gap,status");
+        assertThat(run.out()).contains("retention,\"retention >= 95 +2/year\",2025,50.00,97.00,97.00,-47.00,MISSED");
+    }
+
+    @Test
+    void theSampleShopShowsEveryTargetAsText() {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run("targets");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("KPI targets by quarter")
+                .contains("satisfaction >= 80")
+                .contains("retention >= 95 +2/year")
+                .contains("nps >= 70 +5/year")
+                .contains("positive-reviews >= baseline x 1.1/year")
+                .contains("2025-Q4");
+    }
+
+    @Test
+    void aBadSurveyFileExits2WithOneLineNamingFileLineColumnAndValue() throws IOException {
+        Path answers = file("bad.csv", "respondent_id,date,question,score\nA,2024-01-06,nps,11\n");
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "targets", "--transactions", file("p.csv", PURCHASES).toString(), "--responses", answers.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).contains(answers + ":2: column 'score' (#4): '11'");
+    }
+}

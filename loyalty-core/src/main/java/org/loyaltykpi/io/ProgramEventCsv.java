@@ -1,0 +1,272 @@
+package org.loyaltykpi.io;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.io.CsvColumns.Column;
+import org.loyaltykpi.program.ProgramEvent;
+import org.loyaltykpi.program.Tier;
+
+/**
+ * Reads and writes loyalty-program events as CSV: {@code customer_id,date,event,points,tier,referred_customer_id},
+ * comma-separated, with a header line, ISO dates ({@code yyyy-MM-dd}), one event per row, empty cells where a field
+ * does not apply.
+ *
+ * <p>Columns are found by their header names; {@code points}, {@code tier} and {@code referred_customer_id} may be
+ * left out of the header when no row needs them. {@code event} is one of {@code enrol}, {@code earn}, {@code redeem},
+ * {@code tier_change}, {@code referral} (any case); {@code points} a whole number {@code > 0} for earn and redeem;
+ * {@code tier} one of {@code bronze}, {@code silver}, {@code gold}, {@code platinum}, required for a tier change and
+ * optional for an enrolment. Every row becomes an event or a {@link CsvFormatException} naming the file, the line, the
+ * column and the value; nothing is skipped. An empty file, or a header alone, gives no events.
+ *
+ * <pre>{@code
+ * // events.csv:
+ * // customer_id,date,event,points,tier,referred_customer_id
+ * // C00001,2025-03-04,enrol,,bronze,
+ * // C00001,2025-03-04,earn,42,,
+ * // C00001,2025-05-10,referral,,,C00917
+ * List<ProgramEvent> events = ProgramEventCsv.read(Path.of("events.csv"));
+ * }</pre>
+ *
+ * <p>An unknown event on line 3 fails with {@code events.csv:3: column 'event' (#3): 'join' is not a program event:
+ * enrol, earn, redeem, tier_change or referral}.
+ */
+public final class ProgramEventCsv {
+    /** The customer column's header name. */
+    public static final String CUSTOMER = "customer_id";
+    /** The date column's header name. */
+    public static final String DATE = "date";
+    /** The event column's header name. */
+    public static final String EVENT = "event";
+    /** The points column's header name. */
+    public static final String POINTS = "points";
+    /** The tier column's header name. */
+    public static final String TIER = "tier";
+    /** The referred customer column's header name. */
+    public static final String REFERRED = "referred_customer_id";
+
+    private ProgramEventCsv() {}
+
+    /**
+     * Reads an events file (UTF-8).
+     *
+     * @param file the file
+     * @return the events in file order
+     * @throws CsvFormatException naming file, line, column and value of the first bad row
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static List<ProgramEvent> read(Path file) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads events from a character stream.
+     *
+     * @param in the characters; not closed
+     * @param sourceName the name used in error messages, for example the file name
+     * @return the events in input order
+     * @throws CsvFormatException naming source, line, column and value of the first bad row
+     * @throws UncheckedIOException if reading fails
+     */
+    public static List<ProgramEvent> read(Reader in, String sourceName) {
+        try {
+            return load(new CsvRecordReader(in, sourceName, Delimiter.COMMA), sourceName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ProgramEvent> load(CsvRecordReader records, String source) throws IOException {
+        List<String> fields = CsvRecordReader.newFieldList();
+        Optional<CsvColumns> started = CsvColumns.start(records, fields, source, true);
+        if (started.isEmpty()) {
+            return List.of();
+        }
+        CsvColumns columns = started.get();
+        Column customer = columns.required(ColumnRef.named(CUSTOMER), "customer");
+        Column date = columns.required(ColumnRef.named(DATE), "date");
+        Column event = columns.required(ColumnRef.named(EVENT), "event");
+        Optional<Column> points = columns.optional(Optional.empty(), POINTS, "points");
+        Optional<Column> tier = columns.optional(Optional.empty(), TIER, "tier");
+        Optional<Column> referred = columns.optional(Optional.empty(), REFERRED, "referred customer");
+        DateParser dates = DateParser.of(CsvOptions.ISO_DATE);
+        List<ProgramEvent> events = new ArrayList<>();
+        while (records.next(fields)) {
+            long line = records.recordLine();
+            CustomerId id = id(customer, line);
+            LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, CsvOptions.ISO_DATE, line));
+            String kindText = event.value(line);
+            ProgramEvent.Kind kind;
+            try {
+                kind = ProgramEvent.Kind.parse(kindText);
+            } catch (IllegalArgumentException e) {
+                throw event.error(
+                        line, kindText, "is not a program event: enrol, earn, redeem, tier_change or referral");
+            }
+            long p = points(points, source, line, kind);
+            Optional<Tier> t = tier(tier, source, line, kind);
+            Optional<CustomerId> r = referred(referred, source, line, kind, id);
+            events.add(new ProgramEvent(id, day, kind, p, t, r));
+        }
+        return List.copyOf(events);
+    }
+
+    private static String cell(Optional<Column> column, long line) {
+        return column.map(c -> c.value(line)).orElse("");
+    }
+
+    /** An error on a column's value, or on the line when the header has no such column. */
+    private static CsvFormatException missing(
+            Optional<Column> column, String source, String name, long line, String text, String problem) {
+        return column.map(c -> c.error(line, text, problem))
+                .orElseGet(() -> new CsvFormatException(
+                        source, line, "", text, problem + " (the header has no '" + name + "' column)"));
+    }
+
+    private static CustomerId id(Column column, long line) {
+        String text = column.value(line);
+        try {
+            return CustomerId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw column.error(line, text, "is not a valid customer id: " + e.getMessage());
+        }
+    }
+
+    private static long points(Optional<Column> column, String source, long line, ProgramEvent.Kind kind) {
+        String text = cell(column, line);
+        boolean needed = kind == ProgramEvent.Kind.EARN || kind == ProgramEvent.Kind.REDEEM;
+        if (!needed) {
+            if (!text.isEmpty() && !text.equals("0")) {
+                throw column.get().error(line, text, "must be empty for a " + kind.label() + " event");
+            }
+            return 0;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw missing(
+                    column, source, POINTS, line, text, "is not a whole number of points > 0 for a " + kind.label());
+        }
+        if (value <= 0) {
+            throw column.get().error(line, text, "is not a whole number of points > 0 for a " + kind.label());
+        }
+        return value;
+    }
+
+    private static Optional<Tier> tier(Optional<Column> column, String source, long line, ProgramEvent.Kind kind) {
+        String text = cell(column, line);
+        if (text.isEmpty()) {
+            if (kind == ProgramEvent.Kind.TIER_CHANGE) {
+                throw missing(
+                        column,
+                        source,
+                        TIER,
+                        line,
+                        text,
+                        "is not a tier: a tier_change needs bronze, silver, gold or" + " platinum");
+            }
+            return Optional.empty();
+        }
+        if (kind != ProgramEvent.Kind.TIER_CHANGE && kind != ProgramEvent.Kind.ENROL) {
+            throw column.get().error(line, text, "must be empty for a " + kind.label() + " event");
+        }
+        try {
+            return Optional.of(Tier.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw column.get().error(line, text, "is not a tier: bronze, silver, gold or platinum");
+        }
+    }
+
+    private static Optional<CustomerId> referred(
+            Optional<Column> column, String source, long line, ProgramEvent.Kind kind, CustomerId referrer) {
+        String text = cell(column, line);
+        if (kind != ProgramEvent.Kind.REFERRAL) {
+            if (!text.isEmpty()) {
+                throw column.get().error(line, text, "must be empty for a " + kind.label() + " event");
+            }
+            return Optional.empty();
+        }
+        if (text.isEmpty()) {
+            throw missing(
+                    column,
+                    source,
+                    REFERRED,
+                    line,
+                    text,
+                    "is not a customer id: a referral needs the referred customer");
+        }
+        CustomerId id;
+        try {
+            id = CustomerId.of(text);
+        } catch (IllegalArgumentException e) {
+            throw column.get().error(line, text, "is not a valid customer id: " + e.getMessage());
+        }
+        if (id.equals(referrer)) {
+            throw column.get().error(line, text, "is the referring customer itself");
+        }
+        return Optional.of(id);
+    }
+
+    /**
+     * Writes events as CSV with the header {@code customer_id,date,event,points,tier,referred_customer_id}; {@link
+     * #read(Reader, String)} gives them back.
+     *
+     * @param events the events
+     * @param out where to write; flushed, not closed
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void write(List<ProgramEvent> events, Writer out) {
+        try {
+            Writer w = out instanceof BufferedWriter ? out : new BufferedWriter(out);
+            w.write(String.join(",", CUSTOMER, DATE, EVENT, POINTS, TIER, REFERRED));
+            w.write('\n');
+            for (ProgramEvent e : events) {
+                w.write(CsvColumns.quote(e.customer().value()));
+                w.write(',');
+                w.write(e.date().toString());
+                w.write(',');
+                w.write(e.kind().label());
+                w.write(',');
+                w.write(e.points() == 0 ? "" : Long.toString(e.points()));
+                w.write(',');
+                w.write(e.tier().map(Tier::label).orElse(""));
+                w.write(',');
+                w.write(CsvColumns.quote(e.referred().map(CustomerId::value).orElse("")));
+                w.write('\n');
+            }
+            w.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write program events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes events to a file (UTF-8), as {@link #write(List, Writer)}.
+     *
+     * @param events the events
+     * @param file the file to create or replace
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static void write(List<ProgramEvent> events, Path file) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(events, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+}

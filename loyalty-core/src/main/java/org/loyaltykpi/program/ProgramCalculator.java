@@ -1,0 +1,295 @@
+package org.loyaltykpi.program;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collector;
+import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.retention.RetentionCalculator;
+
+/**
+ * Loyalty-program metrics from {@link ProgramEvent}s and purchases: participation, active members, points
+ * (redemption rate, outstanding liability), tier distribution and migration, referrals, and the members' lift over
+ * comparable non-members. The definitions are on the result types: {@link ProgramPeriod}, {@link PointsSummary},
+ * {@link TierDistribution}, {@link TierMigration}, {@link ProgramLift}.
+ *
+ * <p>A customer is a member from its first program event on (normally its enrolment). Events may come in any order;
+ * on one day an enrolment counts before a tier change, and events of one kind keep their input order.
+ *
+ * <pre>{@code
+ * SampleShop shop = SampleShop.standard();
+ * PurchaseTable table = shop.purchases();
+ * List<ProgramEvent> events = shop.programEvents(table);
+ * ProgramCalculator.series(table, events, shop.period(), Granularity.YEAR);
+ * ProgramCalculator.points(events).outstanding();
+ * ProgramCalculator.tierDistribution(events, LocalDate.of(2025, 12, 31));
+ * ProgramCalculator.lift(table, events, Period.year(2025));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ProgramCalculator {
+
+    private static final Comparator<ProgramEvent> ORDER =
+            Comparator.comparing(ProgramEvent::date).thenComparing(ProgramEvent::kind);
+
+    private ProgramCalculator() {}
+
+    /**
+     * The points earned and redeemed by some events.
+     *
+     * @param events the events
+     * @return the points; {@code 0 / 0} with no events
+     */
+    public static PointsSummary points(Collection<ProgramEvent> events) {
+        return new PointsAccumulator().addAll(events).snapshot();
+    }
+
+    /**
+     * A collector of events into their points, backed by {@link PointsAccumulator}.
+     *
+     * @return the collector; it works on parallel streams
+     */
+    public static Collector<ProgramEvent, ?, PointsSummary> toPoints() {
+        return Collector.of(
+                PointsAccumulator::new,
+                PointsAccumulator::add,
+                PointsAccumulator::merge,
+                PointsAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
+    }
+
+    /**
+     * The program in every whole period of a granularity that overlaps a range.
+     *
+     * @param table the purchases, the whole history (they decide who is a customer and who is active)
+     * @param events the program events, the whole history
+     * @param range the range; periods are whole
+     * @param granularity the period length
+     * @return one summary per period, in order
+     */
+    public static List<ProgramPeriod> series(
+            PurchaseTable table, Collection<ProgramEvent> events, Period range, Granularity granularity) {
+        Objects.requireNonNull(table, "table must not be null");
+        List<Period> periods = granularity.periodsCovering(range);
+        int count = periods.size();
+        long firstOrdinal = granularity.ordinal(periods.get(0).start());
+        Map<CustomerId, Activity> customers = new HashMap<>();
+        for (int c = 0; c < table.customerCount(); c++) {
+            Activity a = customers.computeIfAbsent(table.customer(c), id -> new Activity());
+            for (int row = table.firstRow(c); row < table.endRow(c); row++) {
+                a.purchase(slot(granularity, firstOrdinal, count, table.date(row)));
+            }
+        }
+        // Slot s + 1 holds the points of period s; slot 0 those before the first period.
+        long[] earned = new long[count + 2];
+        long[] redeemed = new long[count + 2];
+        List<Set<CustomerId>> referred = new ArrayList<>(count);
+        for (int s = 0; s < count; s++) {
+            referred.add(new HashSet<>());
+        }
+        for (ProgramEvent e : events) {
+            int slot = slot(granularity, firstOrdinal, count, e.date());
+            customers.computeIfAbsent(e.customer(), id -> new Activity()).event(slot, e.kind());
+            if (e.kind() == ProgramEvent.Kind.EARN) {
+                earned[slot + 1] = Math.addExact(earned[slot + 1], e.points());
+            } else if (e.kind() == ProgramEvent.Kind.REDEEM) {
+                redeemed[slot + 1] = Math.addExact(redeemed[slot + 1], e.points());
+            } else if (e.kind() == ProgramEvent.Kind.REFERRAL && slot >= 0 && slot < count) {
+                referred.get(slot).add(e.referred().orElseThrow());
+            }
+        }
+        // Counts by the slot of a customer's first purchase-or-event and first event; slot -1 is at index 0.
+        long[] firstAny = new long[count + 2];
+        long[] firstEvent = new long[count + 2];
+        long[] active = new long[count];
+        long[] referrers = new long[count];
+        for (Activity a : customers.values()) {
+            firstAny[a.firstAny + 1]++;
+            if (a.firstEvent < Integer.MAX_VALUE) {
+                firstEvent[a.firstEvent + 1]++;
+                for (int s = Math.max(0, a.firstEvent); s < count; s++) {
+                    if (a.active.get(s)) {
+                        active[s]++;
+                    }
+                    if (a.referred.get(s)) {
+                        referrers[s]++;
+                    }
+                }
+            }
+        }
+        List<ProgramPeriod> series = new ArrayList<>(count);
+        long customersSoFar = firstAny[0];
+        long membersSoFar = firstEvent[0];
+        PointsSummary balance = new PointsSummary(earned[0], redeemed[0]);
+        for (int s = 0; s < count; s++) {
+            customersSoFar += firstAny[s + 1];
+            membersSoFar += firstEvent[s + 1];
+            PointsSummary points = new PointsSummary(earned[s + 1], redeemed[s + 1]);
+            balance = balance.plus(points);
+            series.add(new ProgramPeriod(
+                    periods.get(s),
+                    customersSoFar,
+                    membersSoFar,
+                    firstEvent[s + 1],
+                    active[s],
+                    referrers[s],
+                    referred.get(s).size(),
+                    points,
+                    balance));
+        }
+        return List.copyOf(series);
+    }
+
+    /** The period index of a day: -1 before the first period, {@code count} after the last. */
+    private static int slot(Granularity granularity, long firstOrdinal, int count, LocalDate day) {
+        long s = granularity.ordinal(day) - firstOrdinal;
+        return s < 0 ? -1 : (int) Math.min(count, s);
+    }
+
+    /** One customer's activity by period slot. */
+    private static final class Activity {
+        int firstAny = Integer.MAX_VALUE;
+        int firstEvent = Integer.MAX_VALUE;
+        final BitSet active = new BitSet();
+        final BitSet referred = new BitSet();
+
+        void purchase(int slot) {
+            firstAny = Math.min(firstAny, slot);
+            if (slot >= 0) {
+                active.set(slot);
+            }
+        }
+
+        void event(int slot, ProgramEvent.Kind kind) {
+            purchase(slot);
+            firstEvent = Math.min(firstEvent, slot);
+            if (kind == ProgramEvent.Kind.REFERRAL && slot >= 0) {
+                referred.set(slot);
+            }
+        }
+    }
+
+    /**
+     * The members per tier on a day.
+     *
+     * @param events the program events
+     * @param asOf the day, inclusive
+     * @return the distribution; no members if no event is on or before the day
+     */
+    public static TierDistribution tierDistribution(Collection<ProgramEvent> events, LocalDate asOf) {
+        Map<Tier, Long> counts = new EnumMap<>(Tier.class);
+        long untiered = 0;
+        for (List<ProgramEvent> own : byCustomer(events).values()) {
+            if (own.get(0).date().isAfter(asOf)) {
+                continue;
+            }
+            Optional<Tier> tier = tierAsOf(own, asOf);
+            if (tier.isPresent()) {
+                counts.merge(tier.get(), 1L, Long::sum);
+            } else {
+                untiered++;
+            }
+        }
+        return new TierDistribution(asOf, counts, untiered);
+    }
+
+    /**
+     * Where the members of one day are, tier-wise, on a later day.
+     *
+     * @param events the program events
+     * @param from the first day, inclusive
+     * @param to the second day, inclusive, not before {@code from}
+     * @return the migration matrix over the members on {@code from}
+     */
+    public static TierMigration tierMigration(Collection<ProgramEvent> events, LocalDate from, LocalDate to) {
+        int levels = TierMigration.LEVELS.size();
+        long[][] counts = new long[levels][levels];
+        for (List<ProgramEvent> own : byCustomer(events).values()) {
+            if (!own.get(0).date().isAfter(from)) {
+                counts[TierMigration.index(tierAsOf(own, from))][TierMigration.index(tierAsOf(own, to))]++;
+            }
+        }
+        List<List<Long>> rows = new ArrayList<>(levels);
+        for (long[] row : counts) {
+            List<Long> r = new ArrayList<>(levels);
+            for (long c : row) {
+                r.add(c);
+            }
+            rows.add(r);
+        }
+        return new TierMigration(from, to, rows);
+    }
+
+    /**
+     * Members against comparable non-members (see {@link ProgramLift}) in a window.
+     *
+     * @param table the purchases, the whole history
+     * @param events the program events
+     * @param window the window
+     * @return both groups' behaviour in the window and the lifts
+     */
+    public static ProgramLift lift(PurchaseTable table, Collection<ProgramEvent> events, Period window) {
+        Map<CustomerId, LocalDate> joined = new HashMap<>();
+        for (ProgramEvent e : events) {
+            joined.merge(e.customer(), e.date(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        PurchaseTable.Builder members = PurchaseTable.builder(table.amountScale());
+        PurchaseTable.Builder nonMembers = PurchaseTable.builder(table.amountScale());
+        for (int c = 0; c < table.customerCount(); c++) {
+            if (!table.date(table.firstRow(c)).isBefore(window.start())) {
+                continue; // not an existing customer at the window's start
+            }
+            LocalDate join = joined.get(table.customer(c));
+            PurchaseTable.Builder group = join != null && join.isBefore(window.start())
+                    ? members
+                    : join == null || !join.isBefore(window.endExclusive()) ? nonMembers : null;
+            if (group != null) {
+                for (int row = table.firstRow(c); row < table.endRow(c); row++) {
+                    group.add(table.purchase(row));
+                }
+            }
+        }
+        return new ProgramLift(
+                window,
+                RetentionCalculator.behaviour(members.build(), window),
+                RetentionCalculator.behaviour(nonMembers.build(), window));
+    }
+
+    /** Each customer's events in {@link #ORDER}. */
+    private static Map<CustomerId, List<ProgramEvent>> byCustomer(Collection<ProgramEvent> events) {
+        Map<CustomerId, List<ProgramEvent>> out = new HashMap<>();
+        for (ProgramEvent e : events) {
+            out.computeIfAbsent(e.customer(), id -> new ArrayList<>()).add(e);
+        }
+        out.values().forEach(list -> list.sort(ORDER));
+        return out;
+    }
+
+    /** The tier of the latest tier-bearing event on or before a day. */
+    private static Optional<Tier> tierAsOf(List<ProgramEvent> ordered, LocalDate day) {
+        Optional<Tier> tier = Optional.empty();
+        for (ProgramEvent e : ordered) {
+            if (e.date().isAfter(day)) {
+                break;
+            }
+            if (e.tier().isPresent()) {
+                tier = e.tier();
+            }
+        }
+        return tier;
+    }
+}
