@@ -14,5 +14,6 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.io;
     exports org.loyaltykpi.retention;
     exports org.loyaltykpi.sample;
+    exports org.loyaltykpi.segment;
     exports org.loyaltykpi.survey;
 }
