@@ -28,6 +28,7 @@ import picocli.CommandLine.ParameterException;
             RfmCommand.class,
             ClvCommand.class,
             SampleCommand.class,
+            SegmentsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LoyaltyCli implements Runnable {

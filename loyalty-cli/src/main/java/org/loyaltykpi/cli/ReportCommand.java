@@ -32,8 +32,15 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
     /** The sections, in report order. */
-    private static final List<ReportSection> SECTIONS =
-            List.of(new BehaviourSection(), new CohortSection(), new SurveySection(), new ClvSection());
+    private static final List<ReportSection> SECTIONS = List.of(
+            new BehaviourSection(),
+            new CohortSection(),
+            new SurveySection(),
+            new ClvSection(),
+            new LoyaltyLevelsSection(),
+            new LifecycleSection(),
+            new RfmSegmentsSection(),
+            new ChurnRiskSection());
 
     @Spec
     private CommandSpec spec;
