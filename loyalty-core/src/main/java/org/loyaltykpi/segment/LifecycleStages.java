@@ -33,11 +33,6 @@ public record LifecycleStages(
     public LifecycleStages {
         Objects.requireNonNull(asOf, "asOf must not be null");
         Objects.requireNonNull(options, "options must not be null");
-        customers = List.copyOf(customers);
-        Objects.requireNonNull(distribution, "distribution must not be null");
-        if (distribution.customers() != customers.size()) {
-            throw new IllegalArgumentException("distribution of " + distribution.customers()
-                    + " customers does not match " + customers.size() + " rows");
-        }
+        customers = SegmentDistribution.checkRows(customers, distribution);
     }
 }

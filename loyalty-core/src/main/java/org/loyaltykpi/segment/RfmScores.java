@@ -27,11 +27,6 @@ public record RfmScores(LocalDate asOf, List<RfmScore> customers, SegmentDistrib
     /** Validates and copies. */
     public RfmScores {
         Objects.requireNonNull(asOf, "asOf must not be null");
-        customers = List.copyOf(customers);
-        Objects.requireNonNull(distribution, "distribution must not be null");
-        if (distribution.customers() != customers.size()) {
-            throw new IllegalArgumentException("distribution of " + distribution.customers()
-                    + " customers does not match " + customers.size() + " rows");
-        }
+        customers = SegmentDistribution.checkRows(customers, distribution);
     }
 }
