@@ -10,6 +10,7 @@ import org.loyaltykpi.domain.*;
 import org.loyaltykpi.io.*;
 import org.loyaltykpi.retention.*;
 import org.loyaltykpi.sample.*;
+import org.loyaltykpi.segment.*;
 import org.loyaltykpi.survey.*;
 
 // The built-in sample shop: 2,000 customers over 2023..2025.

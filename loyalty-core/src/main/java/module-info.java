@@ -15,6 +15,7 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.program;
     exports org.loyaltykpi.retention;
     exports org.loyaltykpi.sample;
+    exports org.loyaltykpi.segment;
     exports org.loyaltykpi.survey;
     exports org.loyaltykpi.target;
 }

@@ -109,14 +109,7 @@ final class ClvModels {
         }
 
         TransactionModel purchaseModel(RfmSummary summary) {
-            return switch (model) {
-                case BG_NBD -> BgNbdModel.fit(summary, fitOptions());
-                case MBG_NBD -> MbgNbdModel.fit(summary, fitOptions());
-                case PARETO_NBD -> ParetoNbdModel.fit(summary, fitOptions());
-                case GAMMA_GAMMA ->
-                    throw new IllegalArgumentException(
-                            "gamma-gamma models spend, not purchases: choose bg-nbd, mbg-nbd or pareto-nbd");
-            };
+            return fitPurchases(model, summary, fitOptions());
         }
 
         GammaGammaModel spendModel(RfmSummary summary) {
@@ -125,6 +118,18 @@ final class ClvModels {
     }
 
     private ClvModels() {}
+
+    /** Fits a purchase model ({@code loyalty clv}, {@code loyalty segments --model}). */
+    static TransactionModel fitPurchases(Model model, RfmSummary summary, FitOptions options) {
+        return switch (model) {
+            case BG_NBD -> BgNbdModel.fit(summary, options);
+            case MBG_NBD -> MbgNbdModel.fit(summary, options);
+            case PARETO_NBD -> ParetoNbdModel.fit(summary, options);
+            case GAMMA_GAMMA ->
+                throw new IllegalArgumentException(
+                        "gamma-gamma models spend, not purchases: choose bg-nbd, mbg-nbd or pareto-nbd");
+        };
+    }
 
     /** The JSON of {@code clv fit}, as DESIGN.md's CLI contract fixes it. */
     static void writeFit(Json json, ModelFit fit) {

@@ -30,6 +30,7 @@ import picocli.CommandLine.ParameterException;
             TargetsCommand.class,
             ProgramCommand.class,
             SampleCommand.class,
+            SegmentsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LoyaltyCli implements Runnable {

@@ -37,8 +37,12 @@ final class ReportCommand implements Callable<Integer> {
             new CohortSection(),
             new SurveySection(),
             new ClvSection(),
-            new TargetsSection(),
-            new ProgramSection());
+            new LoyaltyLevelsSection(),
+            new LifecycleSection(),
+            new RfmSegmentsSection(),
+            new ChurnRiskSection(),
+            new ProgramSection(),
+            new TargetsSection());
 
     @Spec
     private CommandSpec spec;

@@ -1,0 +1,393 @@
+package org.loyaltykpi.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.loyaltykpi.clv.FitOptions;
+import org.loyaltykpi.clv.RfmSummary;
+import org.loyaltykpi.clv.TimeUnit;
+import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.SurveyCsvOptions;
+import org.loyaltykpi.segment.Attitude;
+import org.loyaltykpi.segment.ChurnRisk;
+import org.loyaltykpi.segment.ChurnRiskOptions;
+import org.loyaltykpi.segment.ChurnRiskReport;
+import org.loyaltykpi.segment.CustomerLevel;
+import org.loyaltykpi.segment.CustomerStage;
+import org.loyaltykpi.segment.LevelOptions;
+import org.loyaltykpi.segment.LifecycleOptions;
+import org.loyaltykpi.segment.LifecycleSeries;
+import org.loyaltykpi.segment.LifecycleStages;
+import org.loyaltykpi.segment.LoyaltyLevels;
+import org.loyaltykpi.segment.RfmScore;
+import org.loyaltykpi.segment.RfmScores;
+import org.loyaltykpi.segment.SegmentCalculator;
+import org.loyaltykpi.survey.SurveyResponse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loyalty segments}: loyalty levels, lifecycle stages, RFM segments and churn risk as of a day. */
+@Command(
+        name = "segments",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Customer segments as of a day (data before it): Dick & Basu loyalty levels (attitude from survey answers"
+                    + " x repeat purchasing), lifecycle stages with their flow per period, RFM scores and named"
+                    + " segments, churn-risk flags with reasons.",
+            "Without --transactions it runs on the built-in sample shop and its survey answers. --format csv prints"
+                    + " one row per customer."
+        })
+final class SegmentsCommand implements Callable<Integer> {
+
+    /** The views of the command. */
+    enum View {
+        levels,
+        lifecycle,
+        rfm,
+        churn,
+        all
+    }
+
+    /** The output formats. */
+    enum Format {
+        text,
+        csv,
+        json
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PurchaseInput input;
+
+    @Option(
+            names = "--responses",
+            paramLabel = "FILE",
+            description = "Survey answers CSV (respondent_id,date,question,score[,segment][,weight]); NPS and CSAT"
+                    + " answers give the attitude of loyalty levels, any answer makes a prospect. Default: the"
+                    + " sample shop's answers on the sample shop, else none (every attitude unknown).")
+    private Optional<Path> responses = Optional.empty();
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = Converters.DateConverter.class,
+            description = "The day of the segments (exclusive: data before it). Default: the day after the last"
+                    + " purchase.")
+    private Optional<LocalDate> asOf = Optional.empty();
+
+    @Option(names = "--view", paramLabel = "VIEW", description = "levels, lifecycle, rfm, churn or all. Default: all.")
+    private View view = View.all;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
+    private Format format = Format.text;
+
+    @Option(
+            names = "--behaviour-window-days",
+            paramLabel = "DAYS",
+            description = "Levels: the window of repeat purchasing. Default: 365.")
+    private int behaviourWindowDays = LevelOptions.defaults().behaviourWindowDays();
+
+    @Option(
+            names = "--min-purchase-days",
+            paramLabel = "N",
+            description = "Levels: purchase days in the window for high repeat purchasing, >= 2. Default: 4.")
+    private int minPurchaseDays = LevelOptions.defaults().minPurchaseDays();
+
+    @Option(
+            names = "--churn-window-days",
+            paramLabel = "DAYS",
+            description = "Levels: a detractor or negative reviewer without a purchase for this long is negative."
+                    + " Default: 180.")
+    private int churnWindowDays = LevelOptions.defaults().churnWindowDays();
+
+    @Option(
+            names = "--passive",
+            paramLabel = "ATTITUDE",
+            description = "Levels: the attitude of NPS passives (7-8), low or high. Default: low.")
+    private String passive = "low";
+
+    @Option(
+            names = "--at-risk-days",
+            paramLabel = "DAYS",
+            description = "Lifecycle: at risk after this many days without a purchase. Default: 90.")
+    private int atRiskDays = LifecycleOptions.defaults().atRiskDays();
+
+    @Option(
+            names = "--lapsed-days",
+            paramLabel = "DAYS",
+            description = "Lifecycle: lapsed after this many days without a purchase. Default: 180.")
+    private int lapsedDays = LifecycleOptions.defaults().lapsedDays();
+
+    @Option(
+            names = "--loyal",
+            paramLabel = "N/M/DAYS",
+            description = "Lifecycle: loyal = purchases in N of the last M windows of DAYS days. Default: 3/4/90.")
+    private String loyal = "3/4/90";
+
+    @Option(
+            names = "--granularity",
+            paramLabel = "GRANULARITY",
+            converter = Converters.GranularityConverter.class,
+            description = "Lifecycle: the periods of the stage counts and flows. Default: month.")
+    private Granularity granularity = Granularity.MONTH;
+
+    @Option(
+            names = "--recent-window-days",
+            paramLabel = "DAYS",
+            description = "Churn: the recent window compared with the customer's earlier rate. Default: 90.")
+    private int recentWindowDays = ChurnRiskOptions.defaults().recentWindowDays();
+
+    @Option(
+            names = "--declining-ratio",
+            paramLabel = "RATIO",
+            description = "Churn: recent over expected activity below this is declining, in (0, 1]. Default: 0.5.")
+    private double decliningRatio = ChurnRiskOptions.defaults().decliningRatio();
+
+    @Option(
+            names = "--no-repeat-days",
+            paramLabel = "DAYS",
+            description = "Churn: a one-time buyer is flagged this many days after its purchase. Default: 90.")
+    private int noRepeatDays = ChurnRiskOptions.defaults().noRepeatDays();
+
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL",
+            converter = Converters.ClvModelConverter.class,
+            description = "Churn: fit bg-nbd, mbg-nbd or pareto-nbd on the purchases before the day and flag"
+                    + " P(alive) below --p-alive-below. Default: none.")
+    private Optional<ClvModels.Model> model = Optional.empty();
+
+    @Option(
+            names = "--time-unit",
+            paramLabel = "UNIT",
+            converter = Converters.TimeUnitConverter.class,
+            description = "Churn: the time unit of the --model fit. Default: weeks.")
+    private TimeUnit timeUnit = TimeUnit.WEEKS;
+
+    @Option(
+            names = "--p-alive-below",
+            paramLabel = "P",
+            description = "Churn: the P(alive) threshold, in (0, 1]. Default: 0.5.")
+    private double pAliveBelow = ChurnRiskOptions.defaults().pAliveThreshold();
+
+    @Option(names = "--list", paramLabel = "N", description = "Text: list at most N flagged customers. Default: 10.")
+    private int listed = 10;
+
+    /** The results of the chosen views. */
+    private record Results(
+            Optional<LoyaltyLevels> levels,
+            Optional<LifecycleStages> stages,
+            Optional<LifecycleSeries> series,
+            Optional<RfmScores> rfm,
+            Optional<ChurnRiskReport> churn) {}
+
+    LevelOptions levelOptions() {
+        String p = passive.strip().toLowerCase(Locale.ROOT);
+        if (!p.equals("low") && !p.equals("high")) {
+            throw new IllegalArgumentException("--passive must be low or high: '" + passive + "'");
+        }
+        return new LevelOptions(
+                behaviourWindowDays, minPurchaseDays, churnWindowDays, p.equals("low") ? Attitude.LOW : Attitude.HIGH);
+    }
+
+    LifecycleOptions lifecycleOptions() {
+        String[] parts = loyal.strip().split("/");
+        try {
+            if (parts.length == 3) {
+                return new LifecycleOptions(
+                        atRiskDays,
+                        lapsedDays,
+                        Integer.parseInt(parts[2].strip()),
+                        Integer.parseInt(parts[0].strip()),
+                        Integer.parseInt(parts[1].strip()));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--loyal must be N/M/DAYS with whole numbers, e.g. 3/4/90: '" + loyal + "'");
+    }
+
+    ChurnRiskOptions churnOptions() {
+        return new ChurnRiskOptions(recentWindowDays, decliningRatio, noRepeatDays, pAliveBelow);
+    }
+
+    private boolean shows(View v) {
+        return view == View.all || view == v;
+    }
+
+    /** Loads the answers: the file, else the sample shop's on the sample shop, else none. */
+    static List<SurveyResponse> answers(Optional<Path> file, PurchaseInput input) {
+        if (file.isPresent()) {
+            return SurveyInput.read(file.get(), SurveyCsvOptions.defaults()).responses();
+        }
+        return input.isSampleShop() ? SurveyInput.sampleShop().responses() : List.of();
+    }
+
+    /** The lifecycle series over the data's range up to the as-of day, in whole periods. */
+    static LifecycleSeries series(
+            PurchaseTable table,
+            List<SurveyResponse> answers,
+            List<Review> reviews,
+            LocalDate day,
+            Granularity granularity,
+            LifecycleOptions options) {
+        LocalDate first = table.isEmpty() ? day.minusDays(1) : LocalDate.ofEpochDay(table.minEpochDay());
+        if (!first.isBefore(day)) {
+            first = day.minusDays(1);
+        }
+        return SegmentCalculator.lifecycleSeries(table, answers, reviews, Period.of(first, day), granularity, options);
+    }
+
+    @Override
+    public Integer call() {
+        if (listed < 0) {
+            throw new IllegalArgumentException("--list must be >= 0: " + listed);
+        }
+        LevelOptions levelOptions = levelOptions();
+        LifecycleOptions lifecycleOptions = lifecycleOptions();
+        ChurnRiskOptions churnOptions = churnOptions();
+        PurchaseInput.Loaded loaded = input.load();
+        PurchaseTable table = loaded.table();
+        LocalDate day = asOf.orElseGet(() -> SegmentsOutput.dayAfterLastPurchase(table));
+        List<SurveyResponse> answers = answers(responses, input);
+        List<Review> reviews = List.of();
+        Optional<TransactionModel> fitted = Optional.empty();
+        if (shows(View.churn) && model.isPresent()) {
+            RfmSummary summary = RfmSummary.of(table, day.minusDays(1), timeUnit);
+            TransactionModel m = ClvModels.fitPurchases(model.get(), summary, FitOptions.defaults());
+            ClvModels.warn(
+                    spec.commandLine().getErr(), spec.qualifiedName(), m.fit().orElseThrow());
+            fitted = Optional.of(m);
+        }
+        Optional<TransactionModel> churnModel = fitted;
+        Results r = new Results(
+                shows(View.levels)
+                        ? Optional.of(SegmentCalculator.loyaltyLevels(table, answers, reviews, day, levelOptions))
+                        : Optional.empty(),
+                shows(View.lifecycle)
+                        ? Optional.of(SegmentCalculator.lifecycle(table, answers, reviews, day, lifecycleOptions))
+                        : Optional.empty(),
+                shows(View.lifecycle) && format != Format.csv
+                        ? Optional.of(series(table, answers, reviews, day, granularity, lifecycleOptions))
+                        : Optional.empty(),
+                shows(View.rfm) ? Optional.of(SegmentCalculator.rfmScores(table, day)) : Optional.empty(),
+                shows(View.churn)
+                        ? Optional.of(SegmentCalculator.churnRisk(table, day, churnOptions, churnModel))
+                        : Optional.empty());
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case csv:
+                csv(out, r);
+                break;
+            case json:
+                try (Json json = new Json(out)) {
+                    json.beginObject().field("source", loaded.source()).field("asOf", day.toString());
+                    r.levels().ifPresent(l -> SegmentsOutput.levelsJson(json.name("loyaltyLevels"), l));
+                    r.stages()
+                            .ifPresent(s -> SegmentsOutput.lifecycleJson(
+                                    json.name("lifecycle"), s, r.series().orElseThrow()));
+                    r.rfm().ifPresent(s -> SegmentsOutput.rfmJson(json.name("rfmSegments"), s));
+                    r.churn().ifPresent(c -> SegmentsOutput.churnJson(json.name("churnRisk"), c, true));
+                    json.endObject();
+                }
+                break;
+            default:
+                out.println("Segments as of " + day + " (data before it)");
+                out.println("source: " + loaded.source());
+                r.levels().ifPresent(l -> {
+                    out.println();
+                    SegmentsOutput.levelsText(out, l);
+                });
+                r.stages().ifPresent(s -> {
+                    out.println();
+                    SegmentsOutput.lifecycleText(out, s, r.series().orElseThrow());
+                });
+                r.rfm().ifPresent(s -> {
+                    out.println();
+                    SegmentsOutput.rfmText(out, s);
+                });
+                r.churn().ifPresent(c -> {
+                    out.println();
+                    SegmentsOutput.churnText(out, c, listed);
+                });
+                break;
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** One row per customer: the columns of the chosen views, empty where a customer is not in a view. */
+    private static void csv(PrintWriter out, Results r) {
+        List<String> header = new java.util.ArrayList<>(List.of("customer_id"));
+        Map<String, Map<String, String>> rows = new TreeMap<>();
+        r.levels().ifPresent(l -> {
+            header.addAll(List.of("level", "attitude", "window_purchase_days", "window_revenue"));
+            for (CustomerLevel c : l.customers()) {
+                Map<String, String> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
+                row.put("level", SegmentsOutput.name(c.level()));
+                row.put("attitude", c.attitude().map(SegmentsOutput::name).orElse(""));
+                row.put("window_purchase_days", Integer.toString(c.purchaseDays()));
+                row.put("window_revenue", c.revenue().toPlainString());
+            }
+        });
+        r.stages().ifPresent(s -> {
+            header.addAll(List.of("stage", "purchase_days", "days_since_last_purchase", "revenue"));
+            for (CustomerStage c : s.customers()) {
+                Map<String, String> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
+                row.put("stage", SegmentsOutput.name(c.stage()));
+                row.put("purchase_days", Integer.toString(c.purchaseDays()));
+                row.put(
+                        "days_since_last_purchase",
+                        c.daysSinceLastPurchase().isPresent()
+                                ? Integer.toString(c.daysSinceLastPurchase().getAsInt())
+                                : "");
+                row.put("revenue", c.revenue().toPlainString());
+            }
+        });
+        r.rfm().ifPresent(s -> {
+            header.addAll(List.of("recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "rfm_segment"));
+            for (RfmScore c : s.customers()) {
+                Map<String, String> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
+                row.put("recency_days", Integer.toString(c.recencyDays()));
+                row.put("frequency", Integer.toString(c.frequency()));
+                row.put("monetary", c.monetary().toPlainString());
+                row.put("r", Integer.toString(c.recencyScore()));
+                row.put("f", Integer.toString(c.frequencyScore()));
+                row.put("m", Integer.toString(c.monetaryScore()));
+                row.put("rfm", c.code());
+                row.put("rfm_segment", SegmentsOutput.name(c.segment()));
+            }
+        });
+        r.churn().ifPresent(c -> {
+            header.add("churn_reasons");
+            for (ChurnRisk risk : c.flagged()) {
+                rows.computeIfAbsent(risk.customer().value(), k -> new TreeMap<>())
+                        .put("churn_reasons", SegmentsOutput.reasons(risk));
+            }
+        });
+        out.println(String.join(",", header));
+        rows.forEach((id, row) -> {
+            StringBuilder line = new StringBuilder(PurchaseCsv.quote(id));
+            for (String column : header.subList(1, header.size())) {
+                line.append(',').append(row.getOrDefault(column, ""));
+            }
+            out.println(line);
+        });
+    }
+}

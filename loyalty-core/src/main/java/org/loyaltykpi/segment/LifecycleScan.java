@@ -1,0 +1,176 @@
+package org.loyaltykpi.segment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.internal.Money;
+import org.loyaltykpi.survey.SurveyResponse;
+
+/**
+ * The lifecycle classification behind {@link SegmentCalculator#lifecycle} and {@link
+ * SegmentCalculator#lifecycleSeries}: each customer's run of rows is walked once over increasing as-of days, keeping
+ * the running purchase days, spend and last day.
+ */
+final class LifecycleScan {
+    private static final LifecycleStage[] STAGES = LifecycleStage.values();
+
+    private LifecycleScan() {}
+
+    /** One customer's state as of one day; {@code stage} null when it is no customer yet. */
+    private static final class State {
+        LifecycleStage stage;
+        int purchaseDays;
+        int lastDay;
+        long revenue;
+    }
+
+    /** Walks one customer over increasing as-of days, calling {@code sink} with its state at each. */
+    private static void walk(
+            PurchaseTable table,
+            int c,
+            int firstContact,
+            int[] asOfDays,
+            LifecycleOptions options,
+            java.util.function.ObjIntConsumer<State> sink) {
+        State state = new State();
+        int row = c < 0 ? 0 : table.firstRow(c);
+        int end = c < 0 ? 0 : table.endRow(c);
+        int previousDay = Integer.MIN_VALUE;
+        for (int k = 0; k < asOfDays.length; k++) {
+            int day = asOfDays[k];
+            for (; row < end && table.epochDay(row) < day; row++) {
+                int d = table.epochDay(row);
+                if (d != previousDay) {
+                    state.purchaseDays++;
+                    previousDay = d;
+                }
+                state.revenue = Math.addExact(state.revenue, table.amountMinorUnits(row));
+                state.lastDay = d;
+            }
+            state.stage = stage(table, c, state, firstContact, day, options);
+            sink.accept(state, k);
+        }
+    }
+
+    private static LifecycleStage stage(
+            PurchaseTable table, int c, State state, int firstContact, int day, LifecycleOptions options) {
+        if (state.purchaseDays == 0) {
+            return firstContact < day ? LifecycleStage.PROSPECT : null;
+        }
+        long since = (long) day - state.lastDay;
+        if (since > options.lapsedDays()) {
+            return LifecycleStage.LAPSED;
+        }
+        if (since > options.atRiskDays()) {
+            return LifecycleStage.AT_RISK;
+        }
+        int active = 0;
+        for (int k = 1; k <= options.lookbackPeriods(); k++) {
+            long to = (long) day - (long) (k - 1) * options.periodDays();
+            long from = to - options.periodDays();
+            int first = Rows.atOrAfter(table, c, clamp(from));
+            if (first < table.endRow(c) && table.epochDay(first) < to) {
+                active++;
+            }
+        }
+        if (active >= options.loyalPeriods()) {
+            return LifecycleStage.LOYAL;
+        }
+        return state.purchaseDays >= 2 ? LifecycleStage.REPEAT : LifecycleStage.FIRST_PURCHASE;
+    }
+
+    private static int clamp(long day) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, day));
+    }
+
+    static LifecycleStages stages(
+            PurchaseTable table,
+            List<SurveyResponse> responses,
+            List<Review> reviews,
+            LocalDate asOf,
+            LifecycleOptions options) {
+        int[] days = {Rows.day(asOf)};
+        int scale = table.amountScale();
+        Signals signals = Signals.of(responses, reviews, Attitude.LOW);
+        List<CustomerStage> rows = new ArrayList<>();
+        SegmentDistributionAccumulator<LifecycleStage> distribution =
+                new SegmentDistributionAccumulator<>(LifecycleStage.class, scale);
+        signals.forEachCustomer(
+                table,
+                (id, c, contacts) -> walk(
+                        table,
+                        c,
+                        contacts == null ? Integer.MAX_VALUE : contacts.firstContact,
+                        days,
+                        options,
+                        (state, k) -> {
+                            if (state.stage == null) {
+                                return;
+                            }
+                            rows.add(new CustomerStage(
+                                    new CustomerId(id),
+                                    state.stage,
+                                    state.purchaseDays,
+                                    state.purchaseDays == 0
+                                            ? OptionalInt.empty()
+                                            : OptionalInt.of(days[0] - state.lastDay),
+                                    Money.fromMinorUnits(state.revenue, scale)));
+                            distribution.add(state.stage, state.revenue);
+                        }));
+        return new LifecycleStages(asOf, options, rows, distribution.snapshot());
+    }
+
+    static LifecycleSeries series(
+            PurchaseTable table,
+            List<SurveyResponse> responses,
+            List<Review> reviews,
+            Period range,
+            Granularity granularity,
+            LifecycleOptions options) {
+        List<Period> periods = granularity.periodsCovering(range);
+        int scale = table.amountScale();
+        if (periods.isEmpty()) {
+            return new LifecycleSeries(
+                    granularity, periods, SegmentDistribution.empty(LifecycleStage.class, scale), List.of(), List.of());
+        }
+        // As-of days: the first period's start, then every period's end.
+        int[] days = new int[periods.size() + 1];
+        days[0] = Rows.day(periods.get(0).start());
+        for (int k = 0; k < periods.size(); k++) {
+            days[k + 1] = Rows.day(periods.get(k).endExclusive());
+        }
+        List<SegmentDistributionAccumulator<LifecycleStage>> distributions = new ArrayList<>();
+        for (int k = 0; k < days.length; k++) {
+            distributions.add(new SegmentDistributionAccumulator<>(LifecycleStage.class, scale));
+        }
+        long[][][] flows = new long[periods.size()][STAGES.length + 1][STAGES.length];
+        Signals signals = Signals.of(responses, reviews, Attitude.LOW);
+        int[] previous = new int[1];
+        signals.forEachCustomer(table, (id, c, contacts) -> {
+            previous[0] = STAGES.length;
+            walk(table, c, contacts == null ? Integer.MAX_VALUE : contacts.firstContact, days, options, (state, k) -> {
+                if (state.stage == null) {
+                    return;
+                }
+                distributions.get(k).add(state.stage, state.revenue);
+                if (k > 0) {
+                    flows[k - 1][previous[0]][state.stage.ordinal()]++;
+                }
+                previous[0] = state.stage.ordinal();
+            });
+        });
+        List<SegmentDistribution<LifecycleStage>> stages = new ArrayList<>();
+        List<StageTransitions> transitions = new ArrayList<>();
+        for (int k = 0; k < periods.size(); k++) {
+            stages.add(distributions.get(k + 1).snapshot());
+            transitions.add(StageTransitions.of(periods.get(k), flows[k]));
+        }
+        return new LifecycleSeries(granularity, periods, distributions.get(0).snapshot(), stages, transitions);
+    }
+}

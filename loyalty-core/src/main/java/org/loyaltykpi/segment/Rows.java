@@ -1,0 +1,59 @@
+package org.loyaltykpi.segment;
+
+import org.loyaltykpi.domain.PurchaseTable;
+
+/**
+ * Row arithmetic on one customer's run of a {@link PurchaseTable}: the run is sorted by day, so the rows of a day range
+ * are found by binary search and read without any per-purchase object.
+ */
+final class Rows {
+    private Rows() {}
+
+    /** The first row of customer {@code c} on or after {@code day}, or {@code endRow(c)} if none. */
+    static int atOrAfter(PurchaseTable table, int c, int day) {
+        int low = table.firstRow(c);
+        int high = table.endRow(c);
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (table.epochDay(middle) < day) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** The distinct days of rows {@code [from, to)} of one customer (rows sorted by day). */
+    static int distinctDays(PurchaseTable table, int from, int to) {
+        int days = 0;
+        int previous = Integer.MIN_VALUE;
+        for (int row = from; row < to; row++) {
+            int day = table.epochDay(row);
+            if (day != previous) {
+                days++;
+                previous = day;
+            }
+        }
+        return days;
+    }
+
+    /** The distinct days of customer {@code c} in {@code [fromDay, toDay)}. */
+    static int distinctDays(PurchaseTable table, int c, int fromDay, int toDay) {
+        return distinctDays(table, atOrAfter(table, c, fromDay), atOrAfter(table, c, toDay));
+    }
+
+    /** The summed amounts of rows {@code [from, to)}, in minor units. */
+    static long amount(PurchaseTable table, int from, int to) {
+        long sum = 0;
+        for (int row = from; row < to; row++) {
+            sum = Math.addExact(sum, table.amountMinorUnits(row));
+        }
+        return sum;
+    }
+
+    /** The epoch day of a date, as the int the table uses. */
+    static int day(java.time.LocalDate date) {
+        return Math.toIntExact(date.toEpochDay());
+    }
+}
