@@ -15,4 +15,5 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.retention;
     exports org.loyaltykpi.sample;
     exports org.loyaltykpi.survey;
+    exports org.loyaltykpi.value;
 }

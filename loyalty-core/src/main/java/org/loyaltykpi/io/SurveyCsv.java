@@ -169,7 +169,7 @@ public final class SurveyCsv {
             Optional<Column> weight = columns.optional(options.weightColumn(), SurveyCsvOptions.WEIGHT, "weight");
             while (records.next(fields)) {
                 long line = records.recordLine();
-                CustomerId id = respondent(respondent, line);
+                CustomerId id = respondent.customerId(line, "respondent");
                 LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, options.datePattern(), line));
                 String name = question.value(line);
                 if (name.isEmpty()) {
@@ -187,15 +187,6 @@ public final class SurveyCsv {
                 responses.add(new SurveyResponse(id, day, name, value, scale, group, w));
             }
             return List.copyOf(responses);
-        }
-
-        private CustomerId respondent(Column column, long line) {
-            String text = column.value(line);
-            try {
-                return CustomerId.of(text);
-            } catch (IllegalArgumentException e) {
-                throw column.error(line, text, "is not a valid respondent id: " + e.getMessage());
-            }
         }
 
         private static int score(Column column, long line, Scale scale, String question) {
