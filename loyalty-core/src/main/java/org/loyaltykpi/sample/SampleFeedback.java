@@ -45,7 +45,7 @@ final class SampleFeedback {
         for (int c = 0; c < table.customerCount(); c++) {
             int first = table.firstRow(c);
             int count = table.endRow(c) - first;
-            if (random.nextDouble() >= Math.min(0.45, 0.08 + 0.025 * count)) {
+            if (random.nextDouble() >= Math.min(0.4, 0.06 + 0.015 * count)) {
                 continue;
             }
             boolean active = table.epochDay(table.endRow(c) - 1) >= end - ACTIVE_DAYS;
