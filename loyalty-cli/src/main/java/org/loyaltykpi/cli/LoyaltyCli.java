@@ -27,6 +27,7 @@ import picocli.CommandLine.ParameterException;
             SurveyCommand.class,
             RfmCommand.class,
             ClvCommand.class,
+            ValueCommand.class,
             SampleCommand.class,
             CommandLine.HelpCommand.class
         })

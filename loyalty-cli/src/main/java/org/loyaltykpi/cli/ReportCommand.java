@@ -32,8 +32,13 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
     /** The sections, in report order. */
-    private static final List<ReportSection> SECTIONS =
-            List.of(new BehaviourSection(), new CohortSection(), new SurveySection(), new ClvSection());
+    private static final List<ReportSection> SECTIONS = List.of(
+            new BehaviourSection(),
+            new CohortSection(),
+            new SurveySection(),
+            new ClvSection(),
+            new FeedbackSection(),
+            new ValueSection());
 
     @Spec
     private CommandSpec spec;
@@ -56,6 +61,12 @@ final class ReportCommand implements Callable<Integer> {
                     + " on the sample shop, else no survey section.")
     private Optional<Path> responses = Optional.empty();
 
+    @Mixin
+    private ReviewInput reviewInput;
+
+    @Mixin
+    private SpendInput spendInput;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
     private OutputFormat format = OutputFormat.text;
 
@@ -72,7 +83,9 @@ final class ReportCommand implements Callable<Integer> {
                 loaded.table(),
                 loaded.source(),
                 granularity,
-                survey.map(s -> new ReportData.Survey(s.responses(), s.source())));
+                survey.map(s -> new ReportData.Survey(s.responses(), s.source())),
+                reviewInput.load(input.isSampleShop(), loaded.table()),
+                spendInput.load(input.isSampleShop(), loaded.table()));
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {

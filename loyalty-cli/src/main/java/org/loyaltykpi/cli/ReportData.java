@@ -13,8 +13,16 @@ import org.loyaltykpi.survey.SurveyResponse;
  * @param source where the purchases came from
  * @param granularity the period length of per-period breakdowns
  * @param survey the survey answers, if the report has any
+ * @param reviews the reviews, if the report has any
+ * @param spend the marketing spend, if the report has any
  */
-record ReportData(PurchaseTable purchases, String source, Granularity granularity, Optional<Survey> survey) {
+record ReportData(
+        PurchaseTable purchases,
+        String source,
+        Granularity granularity,
+        Optional<Survey> survey,
+        Optional<ReviewInput.Loaded> reviews,
+        Optional<SpendInput.Loaded> spend) {
 
     /**
      * Survey answers and where they came from.

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.io.MarketingSpendCsv;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.ReviewCsv;
 import org.loyaltykpi.io.SurveyCsv;
 import org.loyaltykpi.sample.SampleShop;
 import picocli.CommandLine.Command;
@@ -39,10 +41,24 @@ final class SampleCommand implements Callable<Integer> {
                     + " (respondent_id,date,question,score,segment,weight).")
     private Optional<Path> responsesFile = Optional.empty();
 
+    @Option(
+            names = "--reviews-out",
+            paramLabel = "FILE",
+            description = "Also write the sample shop's reviews as CSV (customer_id,date,rating,sentiment).")
+    private Optional<Path> reviewsFile = Optional.empty();
+
+    @Option(
+            names = "--spend-out",
+            paramLabel = "FILE",
+            description = "Also write the sample shop's marketing spend as CSV (period,amount,kind).")
+    private Optional<Path> spendFile = Optional.empty();
+
     @Override
     public Integer call() {
         SampleShop shop = SampleShop.standard().withCustomers(customers).withSeed(seed);
         responsesFile.ifPresent(file -> SurveyCsv.write(shop.surveyResponses(), file));
+        reviewsFile.ifPresent(file -> ReviewCsv.write(shop.reviews(), file));
+        spendFile.ifPresent(file -> MarketingSpendCsv.write(shop.marketingSpend(), file));
         if (outFile.isPresent()) {
             shop.writeCsv(outFile.get());
         } else {
