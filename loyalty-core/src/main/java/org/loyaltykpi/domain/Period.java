@@ -112,9 +112,10 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
 
     /**
      * Reads a period: the ISO-8601 form {@code start/endExclusive} ({@code 2024-01-01/2024-04-01}), or a short form as
-     * {@link #label()} writes it: a day {@code 2024-03-05}, a month {@code 2024-03}, a quarter {@code 2024-Q1} (or
-     * {@code q1}) or a year {@code 2024}. So {@code parse(p.toString())} and {@code parse(p.label())} both give {@code
-     * p} back.
+     * {@link #label()} writes it: a month {@code 2024-03}, a quarter {@code 2024-Q1} (or {@code q1}) or a year {@code
+     * 2024}. So {@code parse(p.toString())} gives {@code p} back, and so does {@code parse(p.label())} for every period
+     * but a single day: a bare date is not read as a day, since it usually means a start with the end forgotten
+     * ({@code 2024-03-05/2024-03-06} is that day).
      *
      * <pre>{@code
      * Period.parse("2024-03");     // 2024-03-01/2024-04-01
@@ -143,11 +144,8 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
         }
     }
 
-    /** A day, month, quarter or year in its {@link #label()} form, or empty if the text has none of those shapes. */
+    /** A month, quarter or year in its {@link #label()} form, or empty if the text has none of those shapes. */
     private static Optional<Period> parseShort(String s) {
-        if (s.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-            return Optional.of(day(LocalDate.parse(s)));
-        }
         if (s.matches("[0-9]{4}-[0-9]{2}")) {
             return Optional.of(month(YearMonth.parse(s)));
         }
@@ -162,8 +160,8 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
 
     private static IllegalArgumentException badPeriod(CharSequence text, DateTimeException cause) {
         return new IllegalArgumentException(
-                "period must be START/END with ISO dates (yyyy-MM-dd), e.g. 2024-01-01/2024-04-01, or a day"
-                        + " 2024-03-05, a month 2024-03, a quarter 2024-Q1 or a year 2024: '" + text + "'",
+                "period must be START/END with ISO dates (yyyy-MM-dd), e.g. 2024-01-01/2024-04-01, or a month"
+                        + " 2024-03, a quarter 2024-Q1 or a year 2024: '" + text + "'",
                 cause);
     }
 

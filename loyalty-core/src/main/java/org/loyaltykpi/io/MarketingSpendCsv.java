@@ -22,7 +22,7 @@ import org.loyaltykpi.value.SpendKind;
  * Reads marketing spend from CSV: a header line {@code period,amount[,kind]}, one spend per row.
  *
  * <p>Fields: the period as {@link Period#parse(CharSequence)} reads it, the ISO interval {@code
- * 2024-01-01/2024-02-01} or a month {@code 2024-03}, a quarter {@code 2024-Q1}, a year {@code 2024} or a day; the
+ * 2024-01-01/2024-02-01} or a month {@code 2024-03}, a quarter {@code 2024-Q1}, a year {@code 2024}; the
  * amount a decimal number {@code >= 0} with a {@code .} separator and at most 9 decimal places, kept exact; the kind
  * {@code acquisition}, {@code retention} or {@code other} (any case), where an empty field or a file without the
  * column means acquisition. Every bad row is a {@link CsvFormatException} naming the file, line, column and value;
@@ -144,7 +144,7 @@ public final class MarketingSpendCsv {
         try {
             return Period.parse(text);
         } catch (IllegalArgumentException e) {
-            throw column.error(line, text, "is not a period (2024-01-01/2024-02-01, 2024-03, 2024-Q1, 2024 or a day)");
+            throw column.error(line, text, "is not a period (2024-01-01/2024-02-01, 2024-03, 2024-Q1 or 2024)");
         }
     }
 
