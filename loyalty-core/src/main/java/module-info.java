@@ -18,4 +18,5 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.segment;
     exports org.loyaltykpi.survey;
     exports org.loyaltykpi.target;
+    exports org.loyaltykpi.value;
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.ParameterException;
             ClvCommand.class,
             TargetsCommand.class,
             ProgramCommand.class,
+            ValueCommand.class,
             SampleCommand.class,
             SegmentsCommand.class,
             CommandLine.HelpCommand.class

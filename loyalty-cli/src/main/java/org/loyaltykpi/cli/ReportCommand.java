@@ -41,6 +41,8 @@ final class ReportCommand implements Callable<Integer> {
             new LifecycleSection(),
             new RfmSegmentsSection(),
             new ChurnRiskSection(),
+            new FeedbackSection(),
+            new ValueSection(),
             new ProgramSection(),
             new TargetsSection());
 
@@ -64,6 +66,12 @@ final class ReportCommand implements Callable<Integer> {
                     + " see 'loyalty survey' for others). Without it: the sample shop's answers when the report runs"
                     + " on the sample shop, else no survey section.")
     private Optional<Path> responses = Optional.empty();
+
+    @Mixin
+    private ReviewInput reviewInput;
+
+    @Mixin
+    private SpendInput spendInput;
 
     @Option(
             names = "--events",
@@ -100,6 +108,8 @@ final class ReportCommand implements Callable<Integer> {
                 loaded.source(),
                 granularity,
                 survey.map(s -> new ReportData.Survey(s.responses(), s.source())),
+                reviewInput.load(input.isSampleShop(), loaded.table()),
+                spendInput.load(input.isSampleShop(), loaded.table()),
                 ProgramInput.load(events, loaded.table(), input.isSampleShop())
                         .map(p -> new ReportData.Program(p.events(), p.source())));
         if (outFile.isPresent()) {

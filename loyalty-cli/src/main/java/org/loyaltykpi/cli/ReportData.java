@@ -14,6 +14,8 @@ import org.loyaltykpi.survey.SurveyResponse;
  * @param source where the purchases came from
  * @param granularity the period length of per-period breakdowns
  * @param survey the survey answers, if the report has any
+ * @param reviews the reviews, if the report has any
+ * @param spend the marketing spend, if the report has any
  * @param program the loyalty-program events, if the report has any
  */
 record ReportData(
@@ -21,6 +23,8 @@ record ReportData(
         String source,
         Granularity granularity,
         Optional<Survey> survey,
+        Optional<ReviewInput.Loaded> reviews,
+        Optional<SpendInput.Loaded> spend,
         Optional<Program> program) {
 
     /**

@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.MarketingSpendCsv;
 import org.loyaltykpi.io.ProgramEventCsv;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.ReviewCsv;
 import org.loyaltykpi.io.SurveyCsv;
 import org.loyaltykpi.sample.SampleShop;
 import picocli.CommandLine.Command;
@@ -47,16 +50,31 @@ final class SampleCommand implements Callable<Integer> {
                     + " (customer_id,date,event,points,tier,referred_customer_id).")
     private Optional<Path> eventsFile = Optional.empty();
 
+    @Option(
+            names = "--reviews-out",
+            paramLabel = "FILE",
+            description = "Also write the sample shop's reviews as CSV (customer_id,date,rating,sentiment).")
+    private Optional<Path> reviewsFile = Optional.empty();
+
+    @Option(
+            names = "--spend-out",
+            paramLabel = "FILE",
+            description = "Also write the sample shop's marketing spend as CSV (period,amount,kind).")
+    private Optional<Path> spendFile = Optional.empty();
+
     @Override
     public Integer call() {
         SampleShop shop = SampleShop.standard().withCustomers(customers).withSeed(seed);
-        responsesFile.ifPresent(file -> SurveyCsv.write(shop.surveyResponses(), file));
-        eventsFile.ifPresent(file -> ProgramEventCsv.write(shop.programEvents(), file));
+        PurchaseTable table = shop.purchases();
+        responsesFile.ifPresent(file -> SurveyCsv.write(shop.surveyResponses(table), file));
+        eventsFile.ifPresent(file -> ProgramEventCsv.write(shop.programEvents(table), file));
+        reviewsFile.ifPresent(file -> ReviewCsv.write(shop.reviews(table), file));
+        spendFile.ifPresent(file -> MarketingSpendCsv.write(shop.marketingSpend(table), file));
         if (outFile.isPresent()) {
-            shop.writeCsv(outFile.get());
+            PurchaseCsv.write(table, outFile.get());
         } else {
             PrintWriter out = spec.commandLine().getOut();
-            PurchaseCsv.write(shop.purchases(), out);
+            PurchaseCsv.write(table, out);
         }
         return 0;
     }

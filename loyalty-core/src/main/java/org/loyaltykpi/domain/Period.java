@@ -1,11 +1,12 @@
 package org.loyaltykpi.domain;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A half-open range of days {@code [start, endExclusive)}, the unit every period metric is computed over.
@@ -19,6 +20,7 @@ import java.util.Objects;
  * Period.quarter(2024, 1);                   // 2024-01-01/2024-04-01
  * Period.year(2024).lengthInDays();          // 366
  * Period.parse("1997-01-01/1998-07-01");     // 18 months of CDNOW
+ * Period.parse("2024-Q1");                   // 2024-01-01/2024-04-01
  * Period.month(2024, 3).previous();          // 2024-02-01/2024-03-01
  * }</pre>
  *
@@ -109,27 +111,58 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
     }
 
     /**
-     * Reads the ISO-8601 form {@code start/endExclusive}, for example {@code 2024-01-01/2024-04-01}.
+     * Reads a period: the ISO-8601 form {@code start/endExclusive} ({@code 2024-01-01/2024-04-01}), or a short form as
+     * {@link #label()} writes it: a month {@code 2024-03}, a quarter {@code 2024-Q1} (or {@code q1}) or a year {@code
+     * 2024}. So {@code parse(p.toString())} gives {@code p} back, and so does {@code parse(p.label())} for every period
+     * but a single day: a bare date is not read as a day, since it usually means a start with the end forgotten
+     * ({@code 2024-03-05/2024-03-06} is that day).
      *
-     * @param text the text
+     * <pre>{@code
+     * Period.parse("2024-03");     // 2024-03-01/2024-04-01
+     * Period.parse("2024-Q2");     // 2024-04-01/2024-07-01
+     * Period.parse("2024");        // 2024-01-01/2025-01-01
+     * }</pre>
+     *
+     * @param text the text; surrounding white space is ignored
      * @return the period
-     * @throws IllegalArgumentException naming the text if it is not of that form or the end is not after the start
+     * @throws IllegalArgumentException naming the text if it is none of these forms or the end is not after the start
      */
     public static Period parse(CharSequence text) {
         Objects.requireNonNull(text, "period text must not be null");
         String s = text.toString().strip();
         int slash = s.indexOf('/');
-        if (slash < 0 || slash != s.lastIndexOf('/')) {
-            throw new IllegalArgumentException(
-                    "period must be START/END with ISO dates, e.g. 2024-01-01/2024-04-01: '" + text + "'");
-        }
         try {
+            if (slash < 0) {
+                return parseShort(s).orElseThrow(() -> badPeriod(text, null));
+            }
+            if (slash != s.lastIndexOf('/')) {
+                throw badPeriod(text, null);
+            }
             return new Period(LocalDate.parse(s.substring(0, slash)), LocalDate.parse(s.substring(slash + 1)));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "period must be START/END with ISO dates (yyyy-MM-dd), e.g. 2024-01-01/2024-04-01: '" + text + "'",
-                    e);
+        } catch (DateTimeException e) {
+            throw badPeriod(text, e);
         }
+    }
+
+    /** A month, quarter or year in its {@link #label()} form, or empty if the text has none of those shapes. */
+    private static Optional<Period> parseShort(String s) {
+        if (s.matches("[0-9]{4}-[0-9]{2}")) {
+            return Optional.of(month(YearMonth.parse(s)));
+        }
+        if (s.matches("[0-9]{4}-[Qq][1-4]")) {
+            return Optional.of(quarter(Integer.parseInt(s.substring(0, 4)), s.charAt(6) - '0'));
+        }
+        if (s.matches("[0-9]{4}")) {
+            return Optional.of(year(Integer.parseInt(s)));
+        }
+        return Optional.empty();
+    }
+
+    private static IllegalArgumentException badPeriod(CharSequence text, DateTimeException cause) {
+        return new IllegalArgumentException(
+                "period must be START/END with ISO dates (yyyy-MM-dd), e.g. 2024-01-01/2024-04-01, or a month"
+                        + " 2024-03, a quarter 2024-Q1 or a year 2024: '" + text + "'",
+                cause);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltykpi.domain.CustomerId;
 
 /**
  * The columns of one CSV input, resolved against its header (or by position when there is none), shared by every
@@ -125,6 +126,16 @@ final class CsvColumns {
                 return dates.epochDay(text);
             } catch (DateTimeException | ArithmeticException e) {
                 throw error(line, text, "is not a date of pattern " + pattern);
+            }
+        }
+
+        /** The field of the current record as a customer id; {@code what} names it in the error otherwise. */
+        CustomerId customerId(long line, String what) {
+            String text = value(line);
+            try {
+                return CustomerId.of(text);
+            } catch (IllegalArgumentException e) {
+                throw error(line, text, "is not a valid " + what + " id: " + e.getMessage());
             }
         }
 

@@ -199,7 +199,7 @@ public final class SurveyCsv {
             while (records.next(fields)) {
                 try {
                     long line = records.recordLine();
-                    CustomerId id = respondent(respondent, line);
+                    CustomerId id = respondent.customerId(line, "respondent");
                     LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, options.datePattern(), line));
                     String name = question.value(line);
                     if (name.isEmpty()) {
@@ -220,15 +220,6 @@ public final class SurveyCsv {
                 }
             }
             return List.copyOf(responses);
-        }
-
-        private CustomerId respondent(Column column, long line) {
-            String text = column.value(line);
-            try {
-                return CustomerId.of(text);
-            } catch (IllegalArgumentException e) {
-                throw column.error(line, text, "is not a valid respondent id: " + e.getMessage());
-            }
         }
 
         private static int score(Column column, long line, Scale scale, String question) {

@@ -8,11 +8,13 @@ import java.util.Objects;
 import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.feedback.Review;
 import org.loyaltykpi.internal.SeededRandom;
 import org.loyaltykpi.io.PurchaseCsv;
 import org.loyaltykpi.program.ProgramEvent;
 import org.loyaltykpi.survey.Scale;
 import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.value.MarketingSpend;
 
 /**
  * A deterministic, realistic sample shop: the data behind the CLI's default report, the documentation examples and
@@ -278,6 +280,58 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
      */
     public List<ProgramEvent> programEvents(PurchaseTable table) {
         return SampleProgram.events(seed, table, start.plusYears(years));
+    }
+
+    /**
+     * Generates reviews consistent with the purchases: about one customer in five reviews, once or twice, a few
+     * days after one of its purchases; frequent and still active customers rate higher, lapsed ones lower (the
+     * attitude model of {@link #surveyResponses()}). Some reviews carry only a sentiment label. The reviews come from
+     * their own seeded stream.
+     *
+     * <pre>{@code
+     * List<Review> reviews = SampleShop.standard().reviews();
+     * FeedbackCalculator.series(reviews, Granularity.QUARTER).trend();
+     * }</pre>
+     *
+     * @return the reviews, by customer; the same for the same parameters
+     */
+    public List<Review> reviews() {
+        return reviews(purchases());
+    }
+
+    /**
+     * As {@link #reviews()}, from purchases already generated.
+     *
+     * @param table this shop's {@link #purchases()}
+     * @return the reviews
+     */
+    public List<Review> reviews(PurchaseTable table) {
+        return SampleFeedback.reviews(this, table);
+    }
+
+    /**
+     * Generates monthly marketing spend: acquisition spend roughly proportional to the month's new customers (a CAC
+     * of about 20..45, around 30) and a smaller retention spend proportional to the month's active customers. From its
+     * own seeded stream.
+     *
+     * <pre>{@code
+     * List<MarketingSpend> spend = SampleShop.standard().marketingSpend();
+     * }</pre>
+     *
+     * @return the spends, month by month; the same for the same parameters
+     */
+    public List<MarketingSpend> marketingSpend() {
+        return marketingSpend(purchases());
+    }
+
+    /**
+     * As {@link #marketingSpend()}, from purchases already generated.
+     *
+     * @param table this shop's {@link #purchases()}
+     * @return the spends
+     */
+    public List<MarketingSpend> marketingSpend(PurchaseTable table) {
+        return SampleFeedback.marketingSpend(this, table);
     }
 
     private static SurveyResponse answer(

@@ -1,0 +1,47 @@
+package org.loyaltykpi.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.io.ReviewCsv;
+import org.loyaltykpi.io.ReviewCsvOptions;
+import org.loyaltykpi.sample.SampleShop;
+import picocli.CommandLine.Option;
+
+/** The {@code --reviews FILE} input: reviews CSV, or the sample shop's reviews when the purchases are the sample's. */
+final class ReviewInput {
+
+    @Option(
+            names = "--reviews",
+            paramLabel = "FILE",
+            description = "Reviews CSV: customer_id,date[,rating][,sentiment] (rating 1..5, sentiment positive,"
+                    + " neutral or negative; at least one per row). Without it: the sample shop's reviews when the"
+                    + " purchases are the sample shop, else none.")
+    private Optional<Path> reviews = Optional.empty();
+
+    /** The loaded reviews and a description of where they came from. */
+    record Loaded(List<Review> reviews, String source) {}
+
+    /**
+     * The reviews: the file if given, else the sample shop's when the purchases are the sample shop's, else none.
+     *
+     * @param sampleShop whether the purchases are the built-in sample shop's
+     * @param table the purchases, so the sample reviews need not regenerate them
+     */
+    Optional<Loaded> load(boolean sampleShop, PurchaseTable table) {
+        if (reviews.isPresent()) {
+            Path file = reviews.get();
+            return Optional.of(
+                    new Loaded(ReviewCsv.read(CsvLayout.existing(file), ReviewCsvOptions.defaults()), file.toString()));
+        }
+        if (!sampleShop) {
+            return Optional.empty();
+        }
+        SampleShop shop = SampleShop.standard();
+        return Optional.of(new Loaded(
+                shop.reviews(table),
+                "built-in sample shop's reviews ('loyalty sample --reviews-out FILE' writes them as CSV)"));
+    }
+}

@@ -1,0 +1,46 @@
+package org.loyaltykpi.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.Delimiter;
+import org.loyaltykpi.io.MarketingSpendCsv;
+import org.loyaltykpi.sample.SampleShop;
+import org.loyaltykpi.value.MarketingSpend;
+import picocli.CommandLine.Option;
+
+/** The {@code --spend FILE} input: marketing spend CSV, or the sample shop's when the purchases are the sample's. */
+final class SpendInput {
+
+    @Option(
+            names = "--spend",
+            paramLabel = "FILE",
+            description = "Marketing spend CSV: period,amount[,kind] (period 2025-03, 2025-Q1, 2025 or"
+                    + " 2025-01-01/2025-02-01; kind acquisition (default), retention or other). Without it: the"
+                    + " sample shop's spend when the purchases are the sample shop, else none.")
+    private Optional<Path> spend = Optional.empty();
+
+    /** The loaded spends and a description of where they came from. */
+    record Loaded(List<MarketingSpend> spends, String source) {}
+
+    /**
+     * The spends: the file if given, else the sample shop's when the purchases are the sample shop's, else none.
+     *
+     * @param sampleShop whether the purchases are the built-in sample shop's
+     * @param table the purchases, so the sample spend need not regenerate them
+     */
+    Optional<Loaded> load(boolean sampleShop, PurchaseTable table) {
+        if (spend.isPresent()) {
+            Path file = spend.get();
+            return Optional.of(
+                    new Loaded(MarketingSpendCsv.read(CsvLayout.existing(file), Delimiter.COMMA), file.toString()));
+        }
+        if (!sampleShop) {
+            return Optional.empty();
+        }
+        return Optional.of(new Loaded(
+                SampleShop.standard().marketingSpend(table),
+                "built-in sample shop's marketing spend ('loyalty sample --spend-out FILE' writes it as CSV)"));
+    }
+}

@@ -1,0 +1,101 @@
+package org.loyaltykpi.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.value.MarketingSpend;
+import org.loyaltykpi.value.ValueCalculator;
+import org.loyaltykpi.value.ValueOptions;
+import org.loyaltykpi.value.ValueSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loyalty value}: CAC, LTV in two forms, LTV:CAC, CAC payback per cohort, repeat against first-time revenue. */
+@Command(
+        name = "value",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Acquisition and value: CAC = acquisition spend / new customers per period and overall; LTV simple (annual"
+                    + " spend x expected years) and margin form (revenue per customer per period x margin / churn);"
+                    + " LTV:CAC; CAC payback per acquisition cohort; repeat vs first-time revenue and AOV uplift.",
+            "Without --transactions it runs on the built-in sample shop and its marketing spend. CSV output: one row"
+                    + " per period with acquisition spend."
+        })
+final class ValueCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PurchaseInput input;
+
+    @Mixin
+    private SpendInput spendInput;
+
+    @Option(
+            names = "--granularity",
+            paramLabel = "GRANULARITY",
+            converter = Converters.GranularityConverter.class,
+            description = "Period of CAC, cohorts, churn and payback: week, month, quarter or year. Default: month.")
+    private Granularity granularity = Granularity.MONTH;
+
+    @Option(
+            names = "--margin",
+            paramLabel = "M",
+            description = "Gross margin on revenue, 0..1, for the margin LTV and the payback. Default: 1 (revenue).")
+    private double margin = 1;
+
+    @Option(
+            names = "--expected-years",
+            paramLabel = "YEARS",
+            description = "Expected active years of a customer, for the simple LTV. Default: 3.")
+    private double expectedYears = 3;
+
+    @Option(
+            names = "--allow-spend-without-customers",
+            description = "Accept acquisition spend in periods without new customers (their CAC is undefined)"
+                    + " instead of failing.")
+    private boolean allowSpendWithoutCustomers;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
+    private CohortCommand.TableFormat format = CohortCommand.TableFormat.text;
+
+    @Override
+    public Integer call() {
+        PurchaseInput.Loaded loaded = input.load();
+        Optional<SpendInput.Loaded> spend = spendInput.load(input.isSampleShop(), loaded.table());
+        List<MarketingSpend> spends = spend.map(SpendInput.Loaded::spends).orElse(List.of());
+        ValueOptions options = new ValueOptions(granularity, margin, expectedYears, allowSpendWithoutCustomers);
+        ValueSummary summary = ValueCalculator.summarize(loaded.table(), spends, options);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json:
+                try (Json json = new Json(out)) {
+                    json.beginObject().field("source", loaded.source());
+                    json.field(
+                            "spendSource", spend.map(SpendInput.Loaded::source).orElse(""));
+                    ValueOutput.json(json, summary);
+                    json.endObject();
+                }
+                break;
+            case csv:
+                out.print(ValueOutput.csv(summary));
+                break;
+            default:
+                out.println("Acquisition and value");
+                out.println("source: " + loaded.source());
+                out.println("spend:  "
+                        + spend.map(SpendInput.Loaded::source).orElse("none (give --spend FILE): CAC is undefined"));
+                out.println();
+                out.print(ValueOutput.text(summary));
+                break;
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+package org.loyaltykpi.sample;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.feedback.Sentiment;
+import org.loyaltykpi.internal.SeededRandom;
+import org.loyaltykpi.retention.PurchaseBehaviour;
+import org.loyaltykpi.retention.RetentionCalculator;
+import org.loyaltykpi.value.MarketingSpend;
+import org.loyaltykpi.value.SpendKind;
+
+/**
+ * The sample shop's reviews and marketing spend, generated from its purchases with their own seeded streams, so the
+ * purchases and survey answers stay exactly what they are without them.
+ */
+final class SampleFeedback {
+    /** Mixed into the seed for the reviews. */
+    private static final long REVIEW_STREAM = 0x2E71_E3F5_0A11_B00CL;
+
+    /** Mixed into the seed for the marketing spend. */
+    private static final long SPEND_STREAM = 0x5BE2_DCAC_0FF1_CE55L;
+
+    /** Customers active in the last this many days of the shop count as active (as in the survey answers). */
+    private static final int ACTIVE_DAYS = 180;
+
+    private SampleFeedback() {}
+
+    /**
+     * Reviews: a customer reviews with a probability growing with its purchases (about one in five overall), once or
+     * twice, a few days after one of its purchases. The rating follows the same attitude as the survey answers
+     * (higher for frequent and still active customers, lower for lapsed ones); a quarter of the reviews carry only a
+     * sentiment label and a tenth both a rating and its label.
+     */
+    static List<Review> reviews(SampleShop shop, PurchaseTable table) {
+        SeededRandom random = new SeededRandom(shop.seed() ^ REVIEW_STREAM);
+        int end = Math.toIntExact(shop.period().endExclusive().toEpochDay());
+        List<Review> reviews = new ArrayList<>();
+        for (int c = 0; c < table.customerCount(); c++) {
+            int first = table.firstRow(c);
+            int count = table.endRow(c) - first;
+            if (random.nextDouble() >= Math.min(0.4, 0.06 + 0.015 * count)) {
+                continue;
+            }
+            boolean active = table.epochDay(table.endRow(c) - 1) >= end - ACTIVE_DAYS;
+            double attitude = 0.55 * Math.log(count) + (active ? 0.5 : -0.7) + 0.8 * random.nextGaussian();
+            int times = random.nextDouble() < 0.25 ? 2 : 1;
+            for (int t = 0; t < times; t++) {
+                int row = first + random.nextInt(count);
+                int day = Math.min(end - 1, table.epochDay(row) + 1 + random.nextInt(10));
+                long rounded = Math.round(3.4 + 0.9 * attitude + 0.7 * random.nextGaussian());
+                int rating = (int) Math.max(Review.MIN_RATING, Math.min(Review.MAX_RATING, rounded));
+                double form = random.nextDouble();
+                Sentiment label = Sentiment.ofRating(rating);
+                reviews.add(new Review(
+                        table.customer(c),
+                        LocalDate.ofEpochDay(day),
+                        form < 0.25 ? OptionalInt.empty() : OptionalInt.of(rating),
+                        form < 0.35 ? Optional.of(label) : Optional.empty()));
+            }
+        }
+        return List.copyOf(reviews);
+    }
+
+    /**
+     * Marketing spend per calendar month of the shop: acquisition spend of about 30 per new customer of the month,
+     * with noise (a log-normal factor, about 20..45 per customer), only in months with new customers; and a retention
+     * spend of about 0.8 per active customer.
+     */
+    static List<MarketingSpend> marketingSpend(SampleShop shop, PurchaseTable table) {
+        SeededRandom random = new SeededRandom(shop.seed() ^ SPEND_STREAM);
+        List<MarketingSpend> spends = new ArrayList<>();
+        for (PurchaseBehaviour month : RetentionCalculator.series(table, shop.period(), Granularity.MONTH)) {
+            double cacFactor = 30 * Math.exp(0.15 * random.nextGaussian());
+            double retentionFactor = 0.8 * (0.8 + 0.4 * random.nextDouble());
+            if (month.newCustomers() > 0) {
+                spends.add(MarketingSpend.acquisition(month.period(), cents(month.newCustomers() * cacFactor)));
+            }
+            spends.add(new MarketingSpend(
+                    month.period(), cents(month.activeCustomers() * retentionFactor), SpendKind.RETENTION));
+        }
+        return List.copyOf(spends);
+    }
+
+    private static BigDecimal cents(double amount) {
+        return BigDecimal.valueOf(Math.round(amount * 100), 2);
+    }
+}
