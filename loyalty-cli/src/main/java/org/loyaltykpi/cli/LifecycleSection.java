@@ -2,7 +2,6 @@ package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.List;
 import org.loyaltykpi.segment.LifecycleOptions;
 import org.loyaltykpi.segment.LifecycleSeries;
 import org.loyaltykpi.segment.LifecycleStages;
@@ -29,10 +28,11 @@ final class LifecycleSection implements ReportSection {
     private static Result compute(ReportData data) {
         LocalDate day = SegmentsOutput.dayAfterLastPurchase(data.purchases());
         var answers = LoyaltyLevelsSection.answers(data);
+        var reviews = LoyaltyLevelsSection.reviews(data);
         LifecycleOptions options = LifecycleOptions.defaults();
         return new Result(
-                SegmentCalculator.lifecycle(data.purchases(), answers, List.of(), day, options),
-                SegmentsCommand.series(data.purchases(), answers, List.of(), day, data.granularity(), options));
+                SegmentCalculator.lifecycle(data.purchases(), answers, reviews, day, options),
+                SegmentsCommand.series(data.purchases(), answers, reviews, day, data.granularity(), options));
     }
 
     @Override

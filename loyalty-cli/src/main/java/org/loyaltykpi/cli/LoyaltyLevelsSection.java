@@ -3,6 +3,7 @@ package org.loyaltykpi.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltykpi.feedback.Review;
 import org.loyaltykpi.segment.LevelOptions;
 import org.loyaltykpi.segment.LoyaltyLevels;
 import org.loyaltykpi.segment.SegmentCalculator;
@@ -10,7 +11,7 @@ import org.loyaltykpi.survey.SurveyResponse;
 
 /**
  * The loyalty-levels section: Dick and Basu's matrix as of the day after the last purchase, with the default
- * thresholds, the attitude from the report's survey answers (every customer unknown without them).
+ * thresholds, the attitude from the report's survey answers and reviews (every customer unknown without them).
  */
 final class LoyaltyLevelsSection implements ReportSection {
 
@@ -28,6 +29,10 @@ final class LoyaltyLevelsSection implements ReportSection {
         return data.survey().map(ReportData.Survey::responses).orElse(List.of());
     }
 
+    static List<Review> reviews(ReportData data) {
+        return data.reviews().map(ReviewInput.Loaded::reviews).orElse(List.of());
+    }
+
     private static Optional<LoyaltyLevels> compute(ReportData data) {
         if (data.purchases().isEmpty()) {
             return Optional.empty();
@@ -35,7 +40,7 @@ final class LoyaltyLevelsSection implements ReportSection {
         return Optional.of(SegmentCalculator.loyaltyLevels(
                 data.purchases(),
                 answers(data),
-                List.of(),
+                reviews(data),
                 SegmentsOutput.dayAfterLastPurchase(data.purchases()),
                 LevelOptions.defaults()));
     }
@@ -47,8 +52,8 @@ final class LoyaltyLevelsSection implements ReportSection {
             out.println("  Not available: no purchases");
             return;
         }
-        if (data.survey().isEmpty()) {
-            out.println("  No survey answers (--responses): every attitude is unknown.");
+        if (data.survey().isEmpty() && data.reviews().isEmpty()) {
+            out.println("  No survey answers (--responses) nor reviews (--reviews): every attitude is unknown.");
         }
         SegmentsOutput.levelsText(out, levels.get());
     }

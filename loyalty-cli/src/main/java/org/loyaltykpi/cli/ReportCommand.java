@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.io.SurveyCsvOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,9 +99,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PurchaseInput.Loaded loaded = input.load();
-        Optional<SurveyInput.Loaded> survey = responses.isPresent()
-                ? Optional.of(SurveyInput.read(responses.get(), SurveyCsvOptions.defaults()))
-                : input.isSampleShop() ? Optional.of(SurveyInput.sampleShop()) : Optional.empty();
+        Optional<SurveyInput.Loaded> survey = SurveyInput.fileOrSampleShop(responses, input, loaded.table());
         ReportData data = new ReportData(
                 loaded.table(),
                 loaded.source(),

@@ -18,7 +18,6 @@ import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.feedback.Review;
 import org.loyaltykpi.io.PurchaseCsv;
-import org.loyaltykpi.io.SurveyCsvOptions;
 import org.loyaltykpi.segment.Attitude;
 import org.loyaltykpi.segment.ChurnRisk;
 import org.loyaltykpi.segment.ChurnRiskOptions;
@@ -46,9 +45,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Customer segments as of a day (data before it): Dick & Basu loyalty levels (attitude from survey answers"
+                    + " and reviews"
                     + " x repeat purchasing), lifecycle stages with their flow per period, RFM scores and named"
                     + " segments, churn-risk flags with reasons.",
-            "Without --transactions it runs on the built-in sample shop and its survey answers. --format csv prints"
+            "Without --transactions it runs on the built-in sample shop, its survey answers and reviews. --format csv prints"
                     + " one row per customer."
         })
 final class SegmentsCommand implements Callable<Integer> {
@@ -74,6 +74,9 @@ final class SegmentsCommand implements Callable<Integer> {
 
     @Mixin
     private PurchaseInput input;
+
+    @Mixin
+    private ReviewInput reviewInput;
 
     @Option(
             names = "--responses",
@@ -231,14 +234,6 @@ final class SegmentsCommand implements Callable<Integer> {
         return view == View.all || view == v;
     }
 
-    /** Loads the answers: the file, else the sample shop's on the sample shop, else none. */
-    static List<SurveyResponse> answers(Optional<Path> file, PurchaseInput input) {
-        if (file.isPresent()) {
-            return SurveyInput.read(file.get(), SurveyCsvOptions.defaults()).responses();
-        }
-        return input.isSampleShop() ? SurveyInput.sampleShop().responses() : List.of();
-    }
-
     /** The lifecycle series over the data's range up to the as-of day, in whole periods. */
     static LifecycleSeries series(
             PurchaseTable table,
@@ -265,8 +260,13 @@ final class SegmentsCommand implements Callable<Integer> {
         PurchaseInput.Loaded loaded = input.load();
         PurchaseTable table = loaded.table();
         LocalDate day = asOf.orElseGet(() -> SegmentsOutput.dayAfterLastPurchase(table));
-        List<SurveyResponse> answers = answers(responses, input);
-        List<Review> reviews = List.of();
+        List<SurveyResponse> answers = SurveyInput.fileOrSampleShop(responses, input, table)
+                .map(SurveyInput.Loaded::responses)
+                .orElse(List.of());
+        List<Review> reviews = reviewInput
+                .load(input.isSampleShop(), table)
+                .map(ReviewInput.Loaded::reviews)
+                .orElse(List.of());
         Optional<TransactionModel> fitted = Optional.empty();
         if (shows(View.churn) && model.isPresent()) {
             RfmSummary summary = RfmSummary.of(table, day.minusDays(1), timeUnit);

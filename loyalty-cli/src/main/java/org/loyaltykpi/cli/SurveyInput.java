@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvRead;
 import org.loyaltykpi.io.SurveyCsv;
@@ -116,11 +117,27 @@ final class SurveyInput {
     }
 
     static Loaded sampleShop() {
+        return sampleShop(SampleShop.standard().purchases());
+    }
+
+    /** The sample shop's answers, from its purchases generated already. */
+    static Loaded sampleShop(PurchaseTable table) {
         SampleShop shop = SampleShop.standard();
         return new Loaded(
-                shop.surveyResponses(),
+                shop.surveyResponses(table),
                 "built-in sample shop's survey (seed " + shop.seed() + ", " + shop.customers() + " customers; 'loyalty"
                         + " sample --responses-out FILE' writes it as CSV)");
+    }
+
+    /**
+     * The answers of a command that takes a plain {@code --responses FILE} (default layout): the file if given, else
+     * the sample shop's when the purchases are the sample shop's, else none.
+     */
+    static Optional<Loaded> fileOrSampleShop(Optional<Path> file, PurchaseInput purchases, PurchaseTable table) {
+        if (file.isPresent()) {
+            return Optional.of(read(file.get(), SurveyCsvOptions.defaults()));
+        }
+        return purchases.isSampleShop() ? Optional.of(sampleShop(table)) : Optional.empty();
     }
 
     static Loaded read(Path file, SurveyCsvOptions options) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.feedback.FeedbackCalculator;
+import org.loyaltykpi.feedback.PeriodFeedback;
+import org.loyaltykpi.feedback.Review;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.survey.SurveyCalculator;
@@ -19,8 +22,8 @@ import org.loyaltykpi.target.TargetEvaluation;
 
 /**
  * The named metric series the seed targets are judged on, from purchases and survey answers: retention (behavioural,
- * in %), NPS, satisfaction (CSAT top-two-box share, in %). The positive-review series is not computed here: without
- * it, its target is all NO_DATA.
+ * in %), NPS, satisfaction (CSAT top-two-box share, in %), and from reviews the positive share (in %). A series
+ * without its input (no survey answers, no reviews) is left out, so its target is NO_DATA in every period.
  */
 final class TargetSeries {
     private TargetSeries() {}
@@ -31,7 +34,10 @@ final class TargetSeries {
     }
 
     static Map<String, MetricSeries> compute(
-            PurchaseTable table, Optional<List<SurveyResponse>> survey, Granularity granularity) {
+            PurchaseTable table,
+            Optional<List<SurveyResponse>> survey,
+            Optional<List<Review>> reviews,
+            Granularity granularity) {
         Map<String, MetricSeries> series = new HashMap<>();
         Map<Period, Double> retention = new HashMap<>();
         if (table.dateRange().isPresent()) {
@@ -52,11 +58,23 @@ final class TargetSeries {
             series.put(KpiTargets.NPS, MetricSeries.of(KpiTargets.NPS, "points", nps));
             series.put(KpiTargets.SATISFACTION, MetricSeries.of(KpiTargets.SATISFACTION, "%", satisfaction));
         }
+        if (reviews.isPresent()) {
+            Map<Period, Double> positive = new HashMap<>();
+            for (PeriodFeedback p :
+                    FeedbackCalculator.series(reviews.get(), granularity).periods()) {
+                p.positiveShare().percent().ifPresent(v -> positive.put(p.period(), v));
+            }
+            series.put(KpiTargets.POSITIVE_REVIEWS, MetricSeries.of(KpiTargets.POSITIVE_REVIEWS, "%", positive));
+        }
         return series;
     }
 
     static List<TargetEvaluation> evaluate(
-            PurchaseTable table, Optional<List<SurveyResponse>> survey, Granularity granularity) {
-        return KpiTargets.seedDefaults().evaluate(compute(table, survey, granularity), periods(table, granularity));
+            PurchaseTable table,
+            Optional<List<SurveyResponse>> survey,
+            Optional<List<Review>> reviews,
+            Granularity granularity) {
+        return KpiTargets.seedDefaults()
+                .evaluate(compute(table, survey, reviews, granularity), periods(table, granularity));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.io.SurveyCsvOptions;
+import org.loyaltykpi.feedback.Review;
 import org.loyaltykpi.survey.SurveyResponse;
 import org.loyaltykpi.target.TargetEvaluation;
 import picocli.CommandLine.Command;
@@ -35,6 +35,9 @@ final class TargetsCommand implements Callable<Integer> {
     @Mixin
     private PurchaseInput input;
 
+    @Mixin
+    private ReviewInput reviewInput;
+
     @Option(
             names = "--responses",
             paramLabel = "FILE",
@@ -55,11 +58,11 @@ final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PurchaseInput.Loaded loaded = input.load();
-        Optional<List<SurveyResponse>> survey = responses.isPresent()
-                ? Optional.of(SurveyInput.read(responses.get(), SurveyCsvOptions.defaults())
-                        .responses())
-                : input.isSampleShop() ? Optional.of(SurveyInput.sampleShop().responses()) : Optional.empty();
-        List<TargetEvaluation> evaluations = TargetSeries.evaluate(loaded.table(), survey, granularity);
+        Optional<List<SurveyResponse>> survey =
+                SurveyInput.fileOrSampleShop(responses, input, loaded.table()).map(SurveyInput.Loaded::responses);
+        Optional<List<Review>> reviews =
+                reviewInput.load(input.isSampleShop(), loaded.table()).map(ReviewInput.Loaded::reviews);
+        List<TargetEvaluation> evaluations = TargetSeries.evaluate(loaded.table(), survey, reviews, granularity);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json:

@@ -16,6 +16,11 @@ final class TargetsOutput {
     }
 
     static String text(List<TargetEvaluation> evaluations) {
+        return text(evaluations, Integer.MAX_VALUE);
+    }
+
+    /** The summary table, then per target its latest {@code periods} periods at most. */
+    static String text(List<TargetEvaluation> evaluations, int periods) {
         StringBuilder out = new StringBuilder();
         TextTable summary = TextTable.aligned(
                 "llrrrrl", "target", "latest", "met", "on track", "missed", "no data", "latest status");
@@ -36,7 +41,8 @@ final class TargetsOutput {
             out.append('\n').append("  ").append(e.target()).append(e.unit().isEmpty() ? "" : " [" + e.unit() + "]");
             out.append('\n');
             TextTable t = TextTable.aligned("lrrrrl", "period", "value", "required", "path", "gap", "status");
-            for (TargetPeriod p : e.periods()) {
+            List<TargetPeriod> all = e.periods();
+            for (TargetPeriod p : all.subList(Math.max(0, all.size() - periods), all.size())) {
                 t.row(
                         p.period().label(),
                         orDash(number(p.value())),

@@ -4,8 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.loyaltykpi.target.TargetEvaluation;
 
-/** The KPI targets section: the seed's targets per report period. */
+/** The KPI targets section: the seed's targets per report period, the latest twelve periods in the text. */
 final class TargetsSection implements ReportSection {
+    private static final int LATEST = 12;
 
     @Override
     public String title() {
@@ -19,12 +20,21 @@ final class TargetsSection implements ReportSection {
 
     private static List<TargetEvaluation> evaluate(ReportData data) {
         return TargetSeries.evaluate(
-                data.purchases(), data.survey().map(ReportData.Survey::responses), data.granularity());
+                data.purchases(),
+                data.survey().map(ReportData.Survey::responses),
+                data.reviews().map(ReviewInput.Loaded::reviews),
+                data.granularity());
     }
 
     @Override
     public void writeText(ReportData data, PrintWriter out) {
-        out.print(TargetsOutput.text(evaluate(data)));
+        List<TargetEvaluation> evaluations = evaluate(data);
+        out.print(TargetsOutput.text(evaluations, LATEST));
+        if (evaluations.stream().anyMatch(e -> e.periods().size() > LATEST)) {
+            out.println();
+            out.println(
+                    "  (latest " + LATEST + " periods of each target; 'loyalty targets' or --format json lists all)");
+        }
     }
 
     @Override
