@@ -7,13 +7,21 @@ import java.time.LocalDate;
 import org.loyaltykpi.clv.*;
 import org.loyaltykpi.cohort.*;
 import org.loyaltykpi.domain.*;
+import org.loyaltykpi.feedback.*;
 import org.loyaltykpi.io.*;
+import org.loyaltykpi.program.*;
 import org.loyaltykpi.retention.*;
 import org.loyaltykpi.sample.*;
 import org.loyaltykpi.segment.*;
 import org.loyaltykpi.survey.*;
+import org.loyaltykpi.target.*;
+import org.loyaltykpi.value.*;
 
 // The built-in sample shop: 2,000 customers over 2023..2025.
 PurchaseTable shop = SampleShop.standard().purchases();
 // Its survey answers: NPS, CSAT, CES and CSI attributes.
-List<SurveyResponse> answers = SampleShop.standard().surveyResponses();
+List<SurveyResponse> answers = SampleShop.standard().surveyResponses(shop);
+// Its reviews, monthly marketing spend and loyalty-program events.
+List<Review> reviews = SampleShop.standard().reviews(shop);
+List<MarketingSpend> spend = SampleShop.standard().marketingSpend(shop);
+List<ProgramEvent> events = SampleShop.standard().programEvents(shop);
