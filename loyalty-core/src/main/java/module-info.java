@@ -1,6 +1,8 @@
 /**
  * loyalty-kpi core: the immutable domain model, the columnar {@link org.loyaltykpi.domain.PurchaseTable}, CSV
- * input and the loyalty metric calculators, among them the survey metrics (NPS, CSAT, CES, CSI).
+ * input and the loyalty metric calculators: retention and cohorts, surveys (NPS, CSAT, CES, CSI), customer lifetime
+ * value models, review feedback, acquisition value (CAC, LTV, payback), loyalty-program metrics, segments (loyalty
+ * levels, lifecycle, RFM, churn risk) and KPI targets.
  *
  * <p>Only the API packages are exported; {@code org.loyaltykpi.internal} is an implementation detail.
  */
