@@ -100,6 +100,21 @@ class SegmentsCommandTest {
     }
 
     @Test
+    void aLaterReviewOverridesTheSurveyAttitudeAndAReviewerIsACustomerToo() throws IOException {
+        // a's negative review after its promoter answer makes it a spurious loyal (still buying); r only reviewed.
+        Path reviews = write("reviews.csv", "customer_id,date,rating\na,2024-06-20,1\nr,2024-06-01,5\n");
+        LoyaltyCliTest.Run run = run("--format", "csv", "--view", "levels", "--reviews", reviews.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().split("\n"))
+                .containsExactly(
+                        "customer_id,level,attitude,window_purchase_days,window_revenue",
+                        "a,spurious,negative,4,40.00",
+                        "b,negative,negative,1,30.00",
+                        "p,latent,high,0,0.00",
+                        "r,latent,high,0,0.00");
+    }
+
+    @Test
     void thresholdsAreOptions() throws IOException {
         LoyaltyCliTest.Run run =
                 run("--format", "csv", "--view", "levels", "--min-purchase-days", "5", "--churn-window-days", "365");

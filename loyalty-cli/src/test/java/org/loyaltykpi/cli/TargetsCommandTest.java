@@ -70,6 +70,43 @@ class TargetsCommandTest {
     }
 
     @Test
+    void reviewsGiveThePositiveShareSeriesJudgedAgainstTheFirstYearGrownByTenPercent() throws IOException {
+        // 2024: 2 of 4 reviews positive -> 50% (the baseline); 2025: 3 of 5 -> 60% >= 50 x 1.1 = 55: met.
+        String reviews = String.join(
+                "\n",
+                "customer_id,date,rating,sentiment",
+                "A,2024-01-07,5,",
+                "B,2024-02-07,,positive",
+                "A,2024-03-07,3,",
+                "B,2024-04-07,1,",
+                "A,2025-03-07,4,",
+                "A,2025-03-08,5,",
+                "B,2025-03-09,,positive",
+                "A,2025-05-07,2,",
+                "B,2025-06-07,,neutral",
+                "");
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "targets",
+                "--transactions",
+                file("p.csv", PURCHASES).toString(),
+                "--reviews",
+                file("r.csv", reviews).toString(),
+                "--granularity",
+                "year",
+                "--format",
+                "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode positive = JSON.readTree(run.out()).get("targets").get(3);
+        assertThat(positive.get("metric").asText()).isEqualTo("positive-reviews");
+        assertThat(positive.at("/periods/0/value").asDouble()).isEqualTo(50.0);
+        assertThat(positive.at("/periods/0/status").asText()).isEqualTo("MET");
+        assertThat(positive.at("/periods/1/value").asDouble()).isEqualTo(60.0);
+        assertThat(positive.at("/periods/1/required").asDouble())
+                .isCloseTo(55.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(positive.at("/periods/1/status").asText()).isEqualTo("MET");
+    }
+
+    @Test
     void csvHasOneRowPerTargetAndPeriod() throws IOException {
         LoyaltyCliTest.Run run = LoyaltyCliTest.run(
                 "targets",
