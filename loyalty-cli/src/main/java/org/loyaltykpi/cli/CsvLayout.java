@@ -3,6 +3,9 @@ package org.loyaltykpi.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.CsvRead;
 import org.loyaltykpi.io.Delimiter;
@@ -56,6 +59,18 @@ final class CsvLayout {
         return read.isComplete()
                 ? file.toString()
                 : file + " (" + read.skippedRows() + " bad row" + (read.skippedRows() == 1 ? "" : "s") + " skipped)";
+    }
+
+    /**
+     * The rule every optional input of a command follows: the file's contents if a file is given, else the sample
+     * shop's data when the purchases are the sample shop's, else none.
+     */
+    static <T> Optional<T> fileOrSampleShop(
+            Optional<Path> file, boolean sampleShop, Function<Path, T> read, Supplier<T> sample) {
+        if (file.isPresent()) {
+            return Optional.of(read.apply(existing(file.get())));
+        }
+        return sampleShop ? Optional.of(sample.get()) : Optional.empty();
     }
 
     /** The file, if it exists; a one-line error naming it otherwise. */

@@ -26,7 +26,7 @@ final class LoyaltyLevelsSection implements ReportSection {
     }
 
     static List<SurveyResponse> answers(ReportData data) {
-        return data.survey().map(ReportData.Survey::responses).orElse(List.of());
+        return data.survey().map(SurveyInput.Loaded::responses).orElse(List.of());
     }
 
     static List<Review> reviews(ReportData data) {

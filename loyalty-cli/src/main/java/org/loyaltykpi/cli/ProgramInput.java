@@ -23,18 +23,14 @@ final class ProgramInput {
      * @param sampleShop whether the purchases are the built-in sample shop's
      */
     static Optional<Loaded> load(Optional<Path> file, PurchaseTable table, boolean sampleShop) {
-        if (file.isPresent()) {
-            return Optional.of(new Loaded(
-                    ProgramEventCsv.read(CsvLayout.existing(file.get())),
-                    file.get().toString()));
-        }
-        if (!sampleShop) {
-            return Optional.empty();
-        }
         SampleShop shop = SampleShop.standard();
-        return Optional.of(new Loaded(
-                shop.programEvents(table),
-                "built-in sample shop's loyalty program (seed " + shop.seed() + "; 'loyalty sample --events-out FILE'"
-                        + " writes it as CSV)"));
+        return CsvLayout.fileOrSampleShop(
+                file,
+                sampleShop,
+                f -> new Loaded(ProgramEventCsv.read(f), f.toString()),
+                () -> new Loaded(
+                        shop.programEvents(table),
+                        "built-in sample shop's loyalty program (seed " + shop.seed() + "; 'loyalty sample"
+                                + " --events-out FILE' writes it as CSV)"));
     }
 }

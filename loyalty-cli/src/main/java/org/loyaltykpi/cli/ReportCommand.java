@@ -99,16 +99,14 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PurchaseInput.Loaded loaded = input.load();
-        Optional<SurveyInput.Loaded> survey = SurveyInput.fileOrSampleShop(responses, input, loaded.table());
         ReportData data = new ReportData(
                 loaded.table(),
                 loaded.source(),
                 granularity,
-                survey.map(s -> new ReportData.Survey(s.responses(), s.source())),
+                SurveyInput.fileOrSampleShop(responses, input, loaded.table()),
                 reviewInput.load(input.isSampleShop(), loaded.table()),
                 spendInput.load(input.isSampleShop(), loaded.table()),
-                ProgramInput.load(events, loaded.table(), input.isSampleShop())
-                        .map(p -> new ReportData.Program(p.events(), p.source())));
+                ProgramInput.load(events, loaded.table(), input.isSampleShop()));
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {

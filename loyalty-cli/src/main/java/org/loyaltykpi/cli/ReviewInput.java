@@ -31,17 +31,12 @@ final class ReviewInput {
      * @param table the purchases, so the sample reviews need not regenerate them
      */
     Optional<Loaded> load(boolean sampleShop, PurchaseTable table) {
-        if (reviews.isPresent()) {
-            Path file = reviews.get();
-            return Optional.of(
-                    new Loaded(ReviewCsv.read(CsvLayout.existing(file), ReviewCsvOptions.defaults()), file.toString()));
-        }
-        if (!sampleShop) {
-            return Optional.empty();
-        }
-        SampleShop shop = SampleShop.standard();
-        return Optional.of(new Loaded(
-                shop.reviews(table),
-                "built-in sample shop's reviews ('loyalty sample --reviews-out FILE' writes them as CSV)"));
+        return CsvLayout.fileOrSampleShop(
+                reviews,
+                sampleShop,
+                file -> new Loaded(ReviewCsv.read(file, ReviewCsvOptions.defaults()), file.toString()),
+                () -> new Loaded(
+                        SampleShop.standard().reviews(table),
+                        "built-in sample shop's reviews ('loyalty sample --reviews-out FILE' writes them as CSV)"));
     }
 }

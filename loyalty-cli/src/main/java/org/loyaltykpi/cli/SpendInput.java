@@ -31,16 +31,13 @@ final class SpendInput {
      * @param table the purchases, so the sample spend need not regenerate them
      */
     Optional<Loaded> load(boolean sampleShop, PurchaseTable table) {
-        if (spend.isPresent()) {
-            Path file = spend.get();
-            return Optional.of(
-                    new Loaded(MarketingSpendCsv.read(CsvLayout.existing(file), Delimiter.COMMA), file.toString()));
-        }
-        if (!sampleShop) {
-            return Optional.empty();
-        }
-        return Optional.of(new Loaded(
-                SampleShop.standard().marketingSpend(table),
-                "built-in sample shop's marketing spend ('loyalty sample --spend-out FILE' writes it as CSV)"));
+        return CsvLayout.fileOrSampleShop(
+                spend,
+                sampleShop,
+                file -> new Loaded(MarketingSpendCsv.read(file, Delimiter.COMMA), file.toString()),
+                () -> new Loaded(
+                        SampleShop.standard().marketingSpend(table),
+                        "built-in sample shop's marketing spend ('loyalty sample --spend-out FILE' writes it as"
+                                + " CSV)"));
     }
 }

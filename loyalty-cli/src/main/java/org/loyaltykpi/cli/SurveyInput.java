@@ -134,10 +134,8 @@ final class SurveyInput {
      * the sample shop's when the purchases are the sample shop's, else none.
      */
     static Optional<Loaded> fileOrSampleShop(Optional<Path> file, PurchaseInput purchases, PurchaseTable table) {
-        if (file.isPresent()) {
-            return Optional.of(read(file.get(), SurveyCsvOptions.defaults()));
-        }
-        return purchases.isSampleShop() ? Optional.of(sampleShop(table)) : Optional.empty();
+        return CsvLayout.fileOrSampleShop(
+                file, purchases.isSampleShop(), f -> read(f, SurveyCsvOptions.defaults()), () -> sampleShop(table));
     }
 
     static Loaded read(Path file, SurveyCsvOptions options) {

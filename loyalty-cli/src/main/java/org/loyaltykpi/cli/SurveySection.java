@@ -28,7 +28,7 @@ final class SurveySection implements ReportSection {
                     + " (respondent_id,date,question,score[,segment][,weight]).");
             return;
         }
-        ReportData.Survey survey = data.survey().get();
+        SurveyInput.Loaded survey = data.survey().get();
         SurveyOptions options = SurveyOptions.defaults();
         out.println("source: " + survey.source());
         out.println();
@@ -54,7 +54,7 @@ final class SurveySection implements ReportSection {
             json.beginObject().field("responses", 0).endObject();
             return;
         }
-        ReportData.Survey survey = data.survey().get();
+        SurveyInput.Loaded survey = data.survey().get();
         SurveyOptions options = SurveyOptions.defaults();
         json.beginObject().field("source", survey.source());
         SurveyOutput.json(json, SurveyCalculator.summarize(survey.responses(), options), LEVEL);

@@ -21,7 +21,7 @@ final class TargetsSection implements ReportSection {
     private static List<TargetEvaluation> evaluate(ReportData data) {
         return TargetSeries.evaluate(
                 data.purchases(),
-                data.survey().map(ReportData.Survey::responses),
+                data.survey().map(SurveyInput.Loaded::responses),
                 data.reviews().map(ReviewInput.Loaded::reviews),
                 data.granularity());
     }
