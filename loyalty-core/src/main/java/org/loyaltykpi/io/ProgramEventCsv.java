@@ -107,7 +107,7 @@ public final class ProgramEventCsv {
         List<ProgramEvent> events = new ArrayList<>();
         while (records.next(fields)) {
             long line = records.recordLine();
-            CustomerId id = id(customer, line);
+            CustomerId id = customer.customerId(line, "customer");
             LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, CsvOptions.ISO_DATE, line));
             String kindText = event.value(line);
             ProgramEvent.Kind kind;
@@ -137,35 +137,23 @@ public final class ProgramEventCsv {
                         source, line, "", text, problem + " (the header has no '" + name + "' column)"));
     }
 
-    private static CustomerId id(Column column, long line) {
-        String text = column.value(line);
-        try {
-            return CustomerId.of(text);
-        } catch (IllegalArgumentException e) {
-            throw column.error(line, text, "is not a valid customer id: " + e.getMessage());
-        }
-    }
-
     private static long points(Optional<Column> column, String source, long line, ProgramEvent.Kind kind) {
         String text = cell(column, line);
-        boolean needed = kind == ProgramEvent.Kind.EARN || kind == ProgramEvent.Kind.REDEEM;
-        if (!needed) {
+        if (!kind.movesPoints()) {
             if (!text.isEmpty() && !text.equals("0")) {
                 throw column.get().error(line, text, "must be empty for a " + kind.label() + " event");
             }
             return 0;
         }
-        long value;
         try {
-            value = Long.parseLong(text);
+            long value = Long.parseLong(text);
+            if (value > 0) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            throw missing(
-                    column, source, POINTS, line, text, "is not a whole number of points > 0 for a " + kind.label());
+            // reported below
         }
-        if (value <= 0) {
-            throw column.get().error(line, text, "is not a whole number of points > 0 for a " + kind.label());
-        }
-        return value;
+        throw missing(column, source, POINTS, line, text, "is not a whole number of points > 0 for a " + kind.label());
     }
 
     private static Optional<Tier> tier(Optional<Column> column, String source, long line, ProgramEvent.Kind kind) {
@@ -182,7 +170,7 @@ public final class ProgramEventCsv {
             }
             return Optional.empty();
         }
-        if (kind != ProgramEvent.Kind.TIER_CHANGE && kind != ProgramEvent.Kind.ENROL) {
+        if (!kind.allowsTier()) {
             throw column.get().error(line, text, "must be empty for a " + kind.label() + " event");
         }
         try {
@@ -210,12 +198,7 @@ public final class ProgramEventCsv {
                     text,
                     "is not a customer id: a referral needs the referred customer");
         }
-        CustomerId id;
-        try {
-            id = CustomerId.of(text);
-        } catch (IllegalArgumentException e) {
-            throw column.get().error(line, text, "is not a valid customer id: " + e.getMessage());
-        }
+        CustomerId id = column.get().customerId(line, "customer");
         if (id.equals(referrer)) {
             throw column.get().error(line, text, "is the referring customer itself");
         }

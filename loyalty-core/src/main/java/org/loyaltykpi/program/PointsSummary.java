@@ -101,7 +101,10 @@ public record PointsSummary(long earned, long redeemed) {
     @Override
     public String toString() {
         return "earned " + earned + ", redeemed " + redeemed + " ("
-                + (earned == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * redeemed / earned))
+                + (redemptionRate().isEmpty()
+                        ? "n/a"
+                        : String.format(
+                                Locale.ROOT, "%.1f%%", 100 * redemptionRate().getAsDouble()))
                 + "), outstanding " + outstanding();
     }
 }

@@ -2,6 +2,7 @@ package org.loyaltykpi.program;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
@@ -95,8 +96,8 @@ public final class ProgramCalculator {
             }
         }
         // Slot s + 1 holds the points of period s; slot 0 those before the first period.
-        long[] earned = new long[count + 2];
-        long[] redeemed = new long[count + 2];
+        PointsAccumulator[] points = new PointsAccumulator[count + 2];
+        Arrays.setAll(points, i -> new PointsAccumulator());
         List<Set<CustomerId>> referred = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             referred.add(new HashSet<>());
@@ -104,11 +105,8 @@ public final class ProgramCalculator {
         for (ProgramEvent e : events) {
             int slot = slot(granularity, firstOrdinal, count, e.date());
             customers.computeIfAbsent(e.customer(), id -> new Activity()).event(slot, e.kind());
-            if (e.kind() == ProgramEvent.Kind.EARN) {
-                earned[slot + 1] = Math.addExact(earned[slot + 1], e.points());
-            } else if (e.kind() == ProgramEvent.Kind.REDEEM) {
-                redeemed[slot + 1] = Math.addExact(redeemed[slot + 1], e.points());
-            } else if (e.kind() == ProgramEvent.Kind.REFERRAL && slot >= 0 && slot < count) {
+            points[slot + 1].add(e);
+            if (e.kind() == ProgramEvent.Kind.REFERRAL && slot >= 0 && slot < count) {
                 referred.get(slot).add(e.referred().orElseThrow());
             }
         }
@@ -134,12 +132,12 @@ public final class ProgramCalculator {
         List<ProgramPeriod> series = new ArrayList<>(count);
         long customersSoFar = firstAny[0];
         long membersSoFar = firstEvent[0];
-        PointsSummary balance = new PointsSummary(earned[0], redeemed[0]);
+        PointsSummary balance = points[0].snapshot();
         for (int s = 0; s < count; s++) {
             customersSoFar += firstAny[s + 1];
             membersSoFar += firstEvent[s + 1];
-            PointsSummary points = new PointsSummary(earned[s + 1], redeemed[s + 1]);
-            balance = balance.plus(points);
+            PointsSummary periodPoints = points[s + 1].snapshot();
+            balance = balance.plus(periodPoints);
             series.add(new ProgramPeriod(
                     periods.get(s),
                     customersSoFar,
@@ -148,7 +146,7 @@ public final class ProgramCalculator {
                     active[s],
                     referrers[s],
                     referred.get(s).size(),
-                    points,
+                    periodPoints,
                     balance));
         }
         return List.copyOf(series);

@@ -67,6 +67,24 @@ public record ProgramEvent(
         }
 
         /**
+         * Whether events of this kind carry points ({@code > 0}): earn and redeem; the others carry none.
+         *
+         * @return true for {@code EARN} and {@code REDEEM}
+         */
+        public boolean movesPoints() {
+            return this == EARN || this == REDEEM;
+        }
+
+        /**
+         * Whether events of this kind may name a tier: a tier change must, an enrolment may (its starting tier).
+         *
+         * @return true for {@code TIER_CHANGE} and {@code ENROL}
+         */
+        public boolean allowsTier() {
+            return this == TIER_CHANGE || this == ENROL;
+        }
+
+        /**
          * Reads a kind by its label, ignoring case.
          *
          * @param text the label
@@ -93,7 +111,7 @@ public record ProgramEvent(
         if (points < 0) {
             throw new IllegalArgumentException("points must not be negative: " + points);
         }
-        boolean pointEvent = kind == Kind.EARN || kind == Kind.REDEEM;
+        boolean pointEvent = kind.movesPoints();
         if (pointEvent && points == 0) {
             throw new IllegalArgumentException("points of a " + kind.label() + " event must be > 0: " + points);
         }
@@ -103,7 +121,7 @@ public record ProgramEvent(
         if (kind == Kind.TIER_CHANGE && tier.isEmpty()) {
             throw new IllegalArgumentException("tier of a tier_change event must be given: " + tier);
         }
-        if (kind != Kind.TIER_CHANGE && kind != Kind.ENROL && tier.isPresent()) {
+        if (!kind.allowsTier() && tier.isPresent()) {
             throw new IllegalArgumentException("tier must be empty for a " + kind.label() + " event: " + tier.get());
         }
         if (kind == Kind.REFERRAL && referred.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.internal.Checks;
 
 /**
  * The loyalty program in one period: membership, activity, points and referrals.
@@ -62,19 +63,13 @@ public record ProgramPeriod(
         Objects.requireNonNull(period, "period must not be null");
         Objects.requireNonNull(points, "points must not be null");
         Objects.requireNonNull(balance, "balance must not be null");
-        atMost("members", members, "customers", customers);
-        atMost("newMembers", newMembers, "members", members);
-        atMost("activeMembers", activeMembers, "members", members);
-        atMost("referrers", referrers, "members", members);
+        Checks.atMost("members", members, "customers", customers);
+        Checks.atMost("newMembers", newMembers, "members", members);
+        Checks.atMost("activeMembers", activeMembers, "members", members);
+        Checks.atMost("referrers", referrers, "members", members);
         if (referredCustomers < 0 || referrers == 0 && referredCustomers > 0) {
             throw new IllegalArgumentException(
                     "referredCustomers must be >= 0, and 0 without referrers: " + referredCustomers);
-        }
-    }
-
-    private static void atMost(String name, long value, String boundName, long bound) {
-        if (value < 0 || value > bound) {
-            throw new IllegalArgumentException(name + " must be within 0.." + boundName + " (" + bound + "): " + value);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.internal.Checks;
 
 /**
  * What customers did in one period, compared with the period before: the counts behind the purchase-behaviour
@@ -93,24 +94,18 @@ public record PurchaseBehaviour(
             throw new IllegalArgumentException(
                     "previous period " + previousPeriod + " must end before period " + period + " starts");
         }
-        requireAtMost("newCustomers", newCustomers, "activeCustomers", activeCustomers);
-        requireAtMost("retainedCustomers", retainedCustomers, "customersAtStart", customersAtStart);
-        requireAtMost("retainedCustomers", retainedCustomers, "returning customers", activeCustomers - newCustomers);
-        requireAtMost("repeatCustomers", repeatCustomers, "activeCustomers", activeCustomers);
-        requireAtMost("categorizedCustomers", categorizedCustomers, "activeCustomers", activeCustomers);
-        requireAtMost("multiCategoryCustomers", multiCategoryCustomers, "categorizedCustomers", categorizedCustomers);
-        requireAtMost("activeCustomers", activeCustomers, "purchases", purchases);
-        requireAtMost("newCustomerPurchases", newCustomerPurchases, "purchases", purchases);
-        requireAtMost("newCustomers", newCustomers, "newCustomerPurchases", newCustomerPurchases);
+        Checks.atMost("newCustomers", newCustomers, "activeCustomers", activeCustomers);
+        Checks.atMost("retainedCustomers", retainedCustomers, "customersAtStart", customersAtStart);
+        Checks.atMost("retainedCustomers", retainedCustomers, "returning customers", activeCustomers - newCustomers);
+        Checks.atMost("repeatCustomers", repeatCustomers, "activeCustomers", activeCustomers);
+        Checks.atMost("categorizedCustomers", categorizedCustomers, "activeCustomers", activeCustomers);
+        Checks.atMost("multiCategoryCustomers", multiCategoryCustomers, "categorizedCustomers", categorizedCustomers);
+        Checks.atMost("activeCustomers", activeCustomers, "purchases", purchases);
+        Checks.atMost("newCustomerPurchases", newCustomerPurchases, "purchases", purchases);
+        Checks.atMost("newCustomers", newCustomers, "newCustomerPurchases", newCustomerPurchases);
         if (newCustomerRevenue.signum() < 0 || newCustomerRevenue.compareTo(revenue) > 0) {
             throw new IllegalArgumentException(
                     "newCustomerRevenue must be within 0..revenue: " + newCustomerRevenue + " of " + revenue);
-        }
-    }
-
-    private static void requireAtMost(String name, long value, String boundName, long bound) {
-        if (value < 0 || value > bound) {
-            throw new IllegalArgumentException(name + " must be within 0.." + boundName + " (" + bound + "): " + value);
         }
     }
 
