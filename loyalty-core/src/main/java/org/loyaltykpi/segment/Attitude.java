@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.loyaltykpi.feedback.Review;
 import org.loyaltykpi.survey.NpsCategory;
 import org.loyaltykpi.survey.QuestionKind;
-import org.loyaltykpi.survey.Scale;
+import org.loyaltykpi.survey.ScoreCalculator;
 import org.loyaltykpi.survey.SurveyResponse;
 
 /**
@@ -59,15 +59,12 @@ public enum Attitude {
         }
         switch (kind.get()) {
             case NPS:
-                if (!response.scale().equals(Scale.NPS)) {
-                    throw new IllegalArgumentException("NPS needs answers on the scale " + Scale.NPS + ": question '"
-                            + response.question() + "' is on " + response.scale());
-                }
-                NpsCategory category = NpsCategory.of(response.score());
+                NpsCategory category = NpsCategory.of(response);
                 return Optional.of(
                         category == NpsCategory.PROMOTER ? HIGH : category == NpsCategory.PASSIVE ? passive : NEGATIVE);
             case CSAT:
-                return Optional.of(response.score() >= response.scale().topBoxesFrom(2) ? HIGH : LOW);
+                return Optional.of(
+                        response.score() >= response.scale().topBoxesFrom(ScoreCalculator.CSAT_TOP_BOXES) ? HIGH : LOW);
             default:
                 return Optional.empty();
         }

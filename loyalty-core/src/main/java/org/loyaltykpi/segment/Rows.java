@@ -38,11 +38,6 @@ final class Rows {
         return days;
     }
 
-    /** The distinct days of customer {@code c} in {@code [fromDay, toDay)}. */
-    static int distinctDays(PurchaseTable table, int c, int fromDay, int toDay) {
-        return distinctDays(table, atOrAfter(table, c, fromDay), atOrAfter(table, c, toDay));
-    }
-
     /** The summed amounts of rows {@code [from, to)}, in minor units. */
     static long amount(PurchaseTable table, int from, int to) {
         long sum = 0;

@@ -3,7 +3,6 @@ package org.loyaltykpi.segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.feedback.Review;
@@ -78,16 +77,6 @@ final class Signals {
         Customer c = byId.computeIfAbsent(id, k -> new Customer());
         c.firstContact = Math.min(c.firstContact, day);
         return c;
-    }
-
-    /** The contacts of a customer, or empty. */
-    Optional<Customer> get(String id) {
-        return Optional.ofNullable(byId.get(id));
-    }
-
-    /** Every customer with a contact, by id. */
-    Map<String, Customer> byId() {
-        return byId;
     }
 
     /** Visits one customer of the union of the table's customers and these, with either side absent. */

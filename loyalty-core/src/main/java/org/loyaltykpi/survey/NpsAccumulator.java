@@ -75,10 +75,7 @@ public final class NpsAccumulator {
      * @throws IllegalArgumentException naming the question and its scale if that is not 0..10
      */
     public NpsAccumulator add(SurveyResponse response) {
-        if (!response.scale().equals(Scale.NPS)) {
-            throw new IllegalArgumentException("NPS needs answers on the scale " + Scale.NPS + ": question '"
-                    + response.question() + "' is on " + response.scale());
-        }
+        NpsCategory.of(response); // checks the scale
         return add(response.score(), response.weight());
     }
 

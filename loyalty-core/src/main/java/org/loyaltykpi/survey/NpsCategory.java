@@ -28,4 +28,19 @@ public enum NpsCategory {
         Scale.NPS.check(score);
         return score >= 9 ? PROMOTER : score >= 7 ? PASSIVE : DETRACTOR;
     }
+
+    /**
+     * The group of an answer to an NPS question, which must have been asked on 0..10.
+     *
+     * @param response the answer
+     * @return its group
+     * @throws IllegalArgumentException naming the question and its scale if that is not 0..10
+     */
+    public static NpsCategory of(SurveyResponse response) {
+        if (!response.scale().equals(Scale.NPS)) {
+            throw new IllegalArgumentException("NPS needs answers on the scale " + Scale.NPS + ": question '"
+                    + response.question() + "' is on " + response.scale());
+        }
+        return of(response.score());
+    }
 }
