@@ -67,10 +67,7 @@ public final class ReviewAccumulator {
      * @throws IllegalArgumentException if the granularity differs
      */
     public ReviewAccumulator add(ReviewSeries series) {
-        if (series.granularity() != granularity) {
-            throw new IllegalArgumentException(
-                    "cannot add a " + series.granularity() + " series to a " + granularity + " accumulator");
-        }
+        requireGranularity(series.granularity());
         for (PeriodFeedback p : series.periods()) {
             if (p.counts().reviews() > 0) {
                 byPeriod.merge(granularity.ordinal(p.period().start()), p.counts(), SentimentCounts::plus);
@@ -87,7 +84,17 @@ public final class ReviewAccumulator {
      * @throws IllegalArgumentException if the granularity differs
      */
     public ReviewAccumulator merge(ReviewAccumulator other) {
-        return add(other.snapshot());
+        // Straight from the other's counts: its snapshot would build every empty period between its reviews.
+        requireGranularity(other.granularity);
+        other.byPeriod.forEach((ordinal, counts) -> byPeriod.merge(ordinal, counts, SentimentCounts::plus));
+        return this;
+    }
+
+    private void requireGranularity(Granularity other) {
+        if (other != granularity) {
+            throw new IllegalArgumentException(
+                    "cannot add a " + other + " series to a " + granularity + " accumulator");
+        }
     }
 
     /**

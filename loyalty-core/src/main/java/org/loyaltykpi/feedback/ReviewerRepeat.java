@@ -56,10 +56,6 @@ public record ReviewerRepeat(Period window, Ratio reviewers, Ratio nonReviewers,
      * @return {@code 100 (reviewers - nonReviewers)}; empty if either rate is undefined
      */
     public OptionalDouble differencePoints() {
-        if (reviewers.denominator() == 0 || nonReviewers.denominator() == 0) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(
-                reviewers.percent().getAsDouble() - nonReviewers.percent().getAsDouble());
+        return ShareTrend.points(reviewers, nonReviewers);
     }
 }

@@ -84,7 +84,8 @@ public record ShareTrend(Period period, Ratio share, Ratio previous, Period base
         return relative(share, baseline);
     }
 
-    private static OptionalDouble points(Ratio now, Ratio before) {
+    /** {@code now - before} in percentage points; empty if either is undefined. */
+    static OptionalDouble points(Ratio now, Ratio before) {
         if (now.denominator() == 0 || before.denominator() == 0) {
             return OptionalDouble.empty();
         }

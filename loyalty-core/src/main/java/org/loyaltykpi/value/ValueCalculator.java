@@ -89,15 +89,12 @@ public final class ValueCalculator {
      */
     public static AcquisitionCost acquisitionCost(
             CohortMatrix cohorts, Collection<MarketingSpend> spends, ValueOptions options) {
-        Map<Period, Integer> index = cohortIndex(cohorts, options);
         List<PeriodCac> periods = new ArrayList<>();
-        acquisitionSpendByPeriod(spends, options.granularity()).forEach((period, amount) -> {
-            Integer c = index.get(period);
-            if (c == null) {
-                checkAllowed(period, amount, cohorts, options);
-            }
-            periods.add(new PeriodCac(period, amount, c == null ? 0 : cohorts.size(c)));
-        });
+        forEachAcquisitionSpend(
+                cohorts,
+                spends,
+                options,
+                (period, amount, c) -> periods.add(new PeriodCac(period, amount, c < 0 ? 0 : cohorts.size(c))));
         BigDecimal other = spends.stream()
                 .filter(s -> s.kind() != SpendKind.ACQUISITION)
                 .map(MarketingSpend::amount)
@@ -117,13 +114,10 @@ public final class ValueCalculator {
      */
     public static List<CohortPayback> payback(
             CohortMatrix cohorts, Collection<MarketingSpend> spends, ValueOptions options) {
-        Map<Period, Integer> index = cohortIndex(cohorts, options);
         BigDecimal margin = BigDecimal.valueOf(options.grossMargin());
         List<CohortPayback> out = new ArrayList<>();
-        acquisitionSpendByPeriod(spends, options.granularity()).forEach((period, amount) -> {
-            Integer c = index.get(period);
-            if (c == null) {
-                checkAllowed(period, amount, cohorts, options);
+        forEachAcquisitionSpend(cohorts, spends, options, (period, amount, c) -> {
+            if (c < 0) {
                 return;
             }
             int observed = cohorts.observedOffsets(c);
@@ -141,6 +135,31 @@ public final class ValueCalculator {
         return List.copyOf(out);
     }
 
+    /** A period with acquisition spend, its amount and its cohort's index in the matrix ({@code -1}: none). */
+    @FunctionalInterface
+    private interface AcquisitionSpendVisitor {
+        void visit(Period period, BigDecimal amount, int cohort);
+    }
+
+    /**
+     * Visits the acquisition spend per period of the options' granularity, in time order, with its cohort; a spend
+     * without a cohort (no new customers) is checked against the options first.
+     */
+    private static void forEachAcquisitionSpend(
+            CohortMatrix cohorts,
+            Collection<MarketingSpend> spends,
+            ValueOptions options,
+            AcquisitionSpendVisitor visitor) {
+        Map<Period, Integer> index = cohortIndex(cohorts, options);
+        acquisitionSpendByPeriod(spends, options.granularity()).forEach((period, amount) -> {
+            Integer c = index.get(period);
+            if (c == null) {
+                checkAllowed(period, amount, cohorts, options);
+            }
+            visitor.visit(period, amount, c == null ? -1 : c);
+        });
+    }
+
     /**
      * The simple LTV: average annual spend per customer over the last year of the data x expected years ({@link
      * SimpleLtv}).
@@ -155,10 +174,10 @@ public final class ValueCalculator {
         LocalDate end = range.endExclusive();
         LocalDate yearAgo = end.minusYears(1);
         Period window = Period.of(yearAgo.isAfter(range.start()) ? yearAgo : range.start(), end);
+        // At least 1: the window is at most the year before the end.
         double yearScale = (double) ChronoUnit.DAYS.between(yearAgo, end) / window.lengthInDays();
         PurchaseBehaviour lastYear = RetentionCalculator.behaviour(table, window);
-        return new SimpleLtv(
-                window, lastYear.revenue(), lastYear.activeCustomers(), Math.max(1, yearScale), expectedYears);
+        return new SimpleLtv(window, lastYear.revenue(), lastYear.activeCustomers(), yearScale, expectedYears);
     }
 
     /**
