@@ -27,9 +27,6 @@ final class SampleFeedback {
     /** Mixed into the seed for the marketing spend. */
     private static final long SPEND_STREAM = 0x5BE2_DCAC_0FF1_CE55L;
 
-    /** Customers active in the last this many days of the shop count as active (as in the survey answers). */
-    private static final int ACTIVE_DAYS = 180;
-
     private SampleFeedback() {}
 
     /**
@@ -48,8 +45,7 @@ final class SampleFeedback {
             if (random.nextDouble() >= Math.min(0.4, 0.06 + 0.015 * count)) {
                 continue;
             }
-            boolean active = table.epochDay(table.endRow(c) - 1) >= end - ACTIVE_DAYS;
-            double attitude = 0.55 * Math.log(count) + (active ? 0.5 : -0.7) + 0.8 * random.nextGaussian();
+            double attitude = SampleShop.attitude(table, c, end, random);
             int times = random.nextDouble() < 0.25 ? 2 : 1;
             for (int t = 0; t < times; t++) {
                 int row = first + random.nextInt(count);

@@ -227,10 +227,9 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
             }
             int first = table.firstRow(c);
             int count = table.endRow(c) - first;
-            boolean active = table.epochDay(table.endRow(c) - 1) >= end - 180;
             int row = first + random.nextInt(count);
             int day = Math.min(end - 1, table.epochDay(row) + 1 + random.nextInt(14));
-            double attitude = 0.55 * Math.log(count) + (active ? 0.5 : -0.7) + 0.8 * random.nextGaussian();
+            double attitude = attitude(table, c, end, random);
             CustomerId id = table.customer(c);
             LocalDate date = LocalDate.ofEpochDay(day);
             answers.add(
@@ -332,6 +331,17 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
      */
     public List<MarketingSpend> marketingSpend(PurchaseTable table) {
         return SampleFeedback.marketingSpend(this, table);
+    }
+
+    /**
+     * A customer's attitude, shared by the survey answers and the reviews: growing with the log of its number of
+     * purchases, higher when it is still active (a purchase in the last 180 days before {@code endDay}) than when it
+     * has lapsed, plus normal noise (one draw).
+     */
+    static double attitude(PurchaseTable table, int c, int endDay, SeededRandom random) {
+        int count = table.endRow(c) - table.firstRow(c);
+        boolean active = table.epochDay(table.endRow(c) - 1) >= endDay - 180;
+        return 0.55 * Math.log(count) + (active ? 0.5 : -0.7) + 0.8 * random.nextGaussian();
     }
 
     private static SurveyResponse answer(
