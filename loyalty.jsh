@@ -11,7 +11,7 @@ import org.loyaltykpi.feedback.*;
 import org.loyaltykpi.io.*;
 import org.loyaltykpi.program.*;
 import org.loyaltykpi.retention.*;
-import org.loyaltykpi.sample.*;
+import org.loyaltykpi.demo.*;
 import org.loyaltykpi.segment.*;
 import org.loyaltykpi.survey.*;
 import org.loyaltykpi.target.*;

@@ -16,7 +16,7 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.io;
     exports org.loyaltykpi.program;
     exports org.loyaltykpi.retention;
-    exports org.loyaltykpi.sample;
+    exports org.loyaltykpi.demo;
     exports org.loyaltykpi.segment;
     exports org.loyaltykpi.survey;
     exports org.loyaltykpi.target;

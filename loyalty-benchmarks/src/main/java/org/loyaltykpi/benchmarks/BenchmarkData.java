@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.PurchaseCsv;
-import org.loyaltykpi.sample.SampleShop;
 
 /**
  * The benchmark data: the sample shop at a size, in memory and as a CSV file, generated once and reused.

@@ -8,17 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.loyaltykpi.clv.BgNbdModel;
+import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.ParetoNbdModel;
-import org.loyaltykpi.clv.RfmSummary;
-import org.loyaltykpi.clv.TimeUnit;
+import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.Delimiter;
 import org.loyaltykpi.io.PurchaseCsv;
-import org.loyaltykpi.sample.SampleShop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -63,19 +63,19 @@ public class ClvFitBenchmark {
     /** The RFM summary of {@code CDNOW_master}, checked to be fitted to convergence. */
     @State(Scope.Benchmark)
     public static class Cdnow {
-        RfmSummary summary;
+        BtydSummary summary;
 
         /** Reads the purchases, builds the summary and checks both fits. */
         @Setup
         public void setUp() {
-            summary = RfmSummary.of(master(), CDNOW_CALIBRATION_END, TimeUnit.WEEKS);
+            summary = BtydSummary.of(master(), CDNOW_CALIBRATION_END, TimeScale.WEEKS);
             if (summary.size() != 23_570) {
                 throw new IllegalStateException("CDNOW_master summary has " + summary.size() + " customers");
             }
             // Fader, Hardie and Lee (2005), "Counting your customers the easy way", table 1 and section 4.
-            requireConverged(BgNbdModel.fit(summary), BgNbdModel.of(0.243, 4.414, 0.793, 2.426, TimeUnit.WEEKS));
+            requireConverged(BgNbdModel.fit(summary), BgNbdModel.of(0.243, 4.414, 0.793, 2.426, TimeScale.WEEKS));
             requireConverged(
-                    ParetoNbdModel.fit(summary), ParetoNbdModel.of(0.553, 10.578, 0.606, 11.669, TimeUnit.WEEKS));
+                    ParetoNbdModel.fit(summary), ParetoNbdModel.of(0.553, 10.578, 0.606, 11.669, TimeScale.WEEKS));
         }
 
         private void requireConverged(TransactionModel fitted, TransactionModel published) {
@@ -165,11 +165,11 @@ public class ClvFitBenchmark {
      * @return the summary
      */
     @Benchmark
-    public RfmSummary summaryShop(Shop shop) {
+    public BtydSummary summaryShop(Shop shop) {
         return summary(shop);
     }
 
-    private static RfmSummary summary(Shop shop) {
-        return RfmSummary.of(shop.purchases, shop.calibrationEnd, TimeUnit.WEEKS);
+    private static BtydSummary summary(Shop shop) {
+        return BtydSummary.of(shop.purchases, shop.calibrationEnd, TimeScale.WEEKS);
     }
 }

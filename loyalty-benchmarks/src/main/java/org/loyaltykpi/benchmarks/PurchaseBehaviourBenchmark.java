@@ -2,12 +2,12 @@ package org.loyaltykpi.benchmarks;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.loyaltykpi.demo.SampleShop;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
-import org.loyaltykpi.sample.SampleShop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,7 +39,7 @@ public class PurchaseBehaviourBenchmark {
     public long purchases;
 
     private PurchaseTable table;
-    private Period range;
+    private DateRange range;
 
     /** Generates the shop once per trial; generation is not measured. */
     @Setup

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.cohort.CohortCalculator;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.sample.SampleShop;
 
 /** The benchmarks compare like with like: every DuckDB formulation computes exactly our cohort matrix. */
 class DuckDbEquivalenceTest {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 
@@ -26,7 +26,7 @@ final class BehaviourSection implements ReportSection {
     }
 
     private static List<PurchaseBehaviour> series(ReportData data) {
-        Optional<Period> range = data.purchases().dateRange();
+        Optional<DateRange> range = data.purchases().dateRange();
         return range.map(r -> RetentionCalculator.series(data.purchases(), r, data.granularity()))
                 .orElse(List.of());
     }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.ClvCalculator;
 import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.CustomerPrediction;
 import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.ModelFit;
-import org.loyaltykpi.clv.RfmSummary;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.io.PurchaseCsv;
 import picocli.CommandLine.Command;
@@ -47,7 +47,7 @@ final class ClvCommand implements Runnable {
     static final class Fit extends ClvModels.ModelCommand implements Callable<Integer> {
         @Override
         public Integer call() {
-            RfmSummary summary = summary();
+            BtydSummary summary = summary();
             ModelFit fit = model == ClvModels.Model.GAMMA_GAMMA
                     ? spendModel(summary).fit().orElseThrow()
                     : purchaseModel(summary).fit().orElseThrow();
@@ -96,7 +96,7 @@ final class ClvCommand implements Runnable {
         @Override
         public Integer call() {
             ClvOptions options = new ClvOptions(horizon, calibration.timeUnit, margin, discountRate);
-            RfmSummary summary = summary();
+            BtydSummary summary = summary();
             TransactionModel purchases = purchaseModel(summary);
             PrintWriter err = spec.commandLine().getErr();
             ClvModels.warn(err, spec.qualifiedName(), purchases.fit().orElseThrow());

@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import org.loyaltykpi.clv.BgNbdModel;
+import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.FitOptions;
 import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.MbgNbdModel;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParetoNbdModel;
-import org.loyaltykpi.clv.RfmSummary;
-import org.loyaltykpi.clv.TimeUnit;
+import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +60,7 @@ final class ClvModels {
                 paramLabel = "UNIT",
                 converter = Converters.TimeUnitConverter.class,
                 description = "days, weeks, months (365.25/12 days) or years (365.25 days). Default: weeks.")
-        TimeUnit timeUnit = TimeUnit.WEEKS;
+        TimeScale timeUnit = TimeScale.WEEKS;
     }
 
     /** The model options of {@code clv fit} and {@code clv predict}, with the summary they fit to. */
@@ -94,8 +94,8 @@ final class ClvModels {
                 description = "L2 penalty on the parameters (lifetimes' convention). Default: 0.")
         double penalizer;
 
-        RfmSummary summary() {
-            return RfmSummary.of(input.load().table(), calibration.calibrationEnd, calibration.timeUnit);
+        BtydSummary summary() {
+            return BtydSummary.of(input.load().table(), calibration.calibrationEnd, calibration.timeUnit);
         }
 
         FitOptions fitOptions() {
@@ -108,11 +108,11 @@ final class ClvModels {
                     : GammaGammaModel.NonPositiveSpend.REJECT;
         }
 
-        TransactionModel purchaseModel(RfmSummary summary) {
+        TransactionModel purchaseModel(BtydSummary summary) {
             return fitPurchases(model, summary, fitOptions());
         }
 
-        GammaGammaModel spendModel(RfmSummary summary) {
+        GammaGammaModel spendModel(BtydSummary summary) {
             return GammaGammaModel.fit(summary, fitOptions(), nonPositive());
         }
     }
@@ -120,7 +120,7 @@ final class ClvModels {
     private ClvModels() {}
 
     /** Fits a purchase model ({@code loyalty clv}, {@code loyalty segments --model}). */
-    static TransactionModel fitPurchases(Model model, RfmSummary summary, FitOptions options) {
+    static TransactionModel fitPurchases(Model model, BtydSummary summary, FitOptions options) {
         return switch (model) {
             case BG_NBD -> BgNbdModel.fit(summary, options);
             case MBG_NBD -> MbgNbdModel.fit(summary, options);
@@ -135,7 +135,7 @@ final class ClvModels {
     static void writeFit(Json json, ModelFit fit) {
         json.beginObject()
                 .field("model", fit.model())
-                .field("timeUnit", fit.timeUnit().map(TimeUnit::name).orElse(""))
+                .field("timeUnit", fit.timeUnit().map(TimeScale::name).orElse(""))
                 .field("customers", fit.customers());
         json.beginObject("params");
         for (Parameter p : fit.parameters()) {

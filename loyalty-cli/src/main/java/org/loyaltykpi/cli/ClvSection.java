@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.ClvCalculator;
 import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.CustomerPrediction;
@@ -15,8 +16,7 @@ import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.MbgNbdModel;
 import org.loyaltykpi.clv.ModelFitException;
 import org.loyaltykpi.clv.Parameter;
-import org.loyaltykpi.clv.RfmSummary;
-import org.loyaltykpi.clv.TimeUnit;
+import org.loyaltykpi.clv.TimeScale;
 
 /**
  * The customer-lifetime-value section: MBG/NBD and Gamma-Gamma fitted on every purchase up to the data's last day
@@ -57,13 +57,13 @@ final class ClvSection implements ReportSection {
             return "no purchases";
         }
         LocalDate end = LocalDate.ofEpochDay(data.purchases().maxEpochDay());
-        RfmSummary summary = RfmSummary.of(data.purchases(), end, TimeUnit.WEEKS);
+        BtydSummary summary = BtydSummary.of(data.purchases(), end, TimeScale.WEEKS);
         try {
             MbgNbdModel purchases = MbgNbdModel.fit(summary);
             GammaGammaModel spend =
                     GammaGammaModel.fit(summary, FitOptions.defaults(), GammaGammaModel.NonPositiveSpend.EXCLUDE);
             List<CustomerPrediction> predictions = ClvCalculator.predict(
-                    purchases, Optional.of(spend), summary, new ClvOptions(HORIZON_WEEKS, TimeUnit.WEEKS, 1, 0));
+                    purchases, Optional.of(spend), summary, new ClvOptions(HORIZON_WEEKS, TimeScale.WEEKS, 1, 0));
             double expected = predictions.stream()
                     .mapToDouble(CustomerPrediction::expectedPurchases)
                     .sum();
@@ -177,7 +177,7 @@ final class ClvSection implements ReportSection {
             return;
         }
         json.field("calibrationEnd", r.calibrationEnd().toString())
-                .field("timeUnit", TimeUnit.WEEKS.name())
+                .field("timeUnit", TimeScale.WEEKS.name())
                 .field("horizon", HORIZON_WEEKS);
         ClvModels.writeFit(json.name("purchaseModel"), r.purchases().fit().orElseThrow());
         ClvModels.writeFit(json.name("spendModel"), r.spend().fit().orElseThrow());

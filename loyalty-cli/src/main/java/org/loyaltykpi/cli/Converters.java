@@ -3,12 +3,12 @@ package org.loyaltykpi.cli;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
-import org.loyaltykpi.clv.TimeUnit;
+import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.cohort.CohortMetric;
 import org.loyaltykpi.cohort.OffsetBracket;
 import org.loyaltykpi.cohort.RetentionDefinition;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.io.Delimiter;
 import org.loyaltykpi.survey.CsiMethod;
 import picocli.CommandLine.ITypeConverter;
@@ -33,10 +33,10 @@ final class Converters {
         }
     }
 
-    static final class PeriodConverter implements ITypeConverter<Period> {
+    static final class PeriodConverter implements ITypeConverter<DateRange> {
         @Override
-        public Period convert(String value) {
-            return Converters.convert(value, Period::parse);
+        public DateRange convert(String value) {
+            return Converters.convert(value, DateRange::parse);
         }
     }
 
@@ -86,10 +86,10 @@ final class Converters {
         }
     }
 
-    static final class TimeUnitConverter implements ITypeConverter<TimeUnit> {
+    static final class TimeUnitConverter implements ITypeConverter<TimeScale> {
         @Override
-        public TimeUnit convert(String value) {
-            return Converters.convert(value, TimeUnit::parse);
+        public TimeScale convert(String value) {
+            return Converters.convert(value, TimeScale::parse);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.feedback.FeedbackCalculator;
 import org.loyaltykpi.feedback.ReviewSeries;
 import org.loyaltykpi.feedback.ReviewerRepeat;
@@ -35,7 +35,7 @@ final class FeedbackSection implements ReportSection {
 
     /** The review series over the purchases' range, or over the reviews' own when there are no purchases. */
     private static ReviewSeries series(ReportData data, ReviewInput.Loaded reviews) {
-        Optional<Period> range = data.purchases().dateRange();
+        Optional<DateRange> range = data.purchases().dateRange();
         return range.isPresent()
                 ? FeedbackCalculator.series(reviews.reviews(), range.get(), data.granularity())
                 : FeedbackCalculator.series(reviews.reviews(), data.granularity());

@@ -3,11 +3,11 @@ package org.loyaltykpi.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.segment.LevelOptions;
 import org.loyaltykpi.segment.LoyaltyLevels;
 import org.loyaltykpi.segment.SegmentCalculator;
-import org.loyaltykpi.survey.SurveyResponse;
 
 /**
  * The loyalty-levels section: Dick and Basu's matrix as of the day after the last purchase, with the default

@@ -43,7 +43,7 @@ final class ProgramCommand implements Callable<Integer> {
             names = "--granularity",
             paramLabel = "GRANULARITY",
             converter = Converters.GranularityConverter.class,
-            description = "Period length: week, month, quarter or year. Default: quarter.")
+            description = "DateRange length: week, month, quarter or year. Default: quarter.")
     private Granularity granularity = Granularity.QUARTER;
 
     @Option(

@@ -3,10 +3,10 @@ package org.loyaltykpi.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltykpi.demo.SampleShop;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.ProgramEventCsv;
-import org.loyaltykpi.program.ProgramEvent;
-import org.loyaltykpi.sample.SampleShop;
 
 /** Loads loyalty-program events: a {@code --events} file, or the sample shop's events on the sample shop. */
 final class ProgramInput {

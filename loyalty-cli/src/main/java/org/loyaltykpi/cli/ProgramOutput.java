@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.domain.Tier;
 import org.loyaltykpi.program.PointsSummary;
 import org.loyaltykpi.program.ProgramCalculator;
-import org.loyaltykpi.program.ProgramEvent;
 import org.loyaltykpi.program.ProgramLift;
 import org.loyaltykpi.program.ProgramPeriod;
-import org.loyaltykpi.program.Tier;
 import org.loyaltykpi.program.TierDistribution;
 import org.loyaltykpi.program.TierMigration;
 import org.loyaltykpi.retention.PurchaseBehaviour;
@@ -48,12 +48,12 @@ final class ProgramOutput {
     /** Computes everything; empty when there are no purchases and no events to give a date range. */
     static Optional<ProgramOutput> of(
             PurchaseTable table, List<ProgramEvent> events, Granularity granularity, Optional<BigDecimal> pointValue) {
-        Optional<Period> range = range(table, events);
+        Optional<DateRange> range = range(table, events);
         if (range.isEmpty()) {
             return Optional.empty();
         }
         List<ProgramPeriod> periods = ProgramCalculator.series(table, events, range.get(), granularity);
-        Period last = periods.get(periods.size() - 1).period();
+        DateRange last = periods.get(periods.size() - 1).period();
         LocalDate end = last.endExclusive().minusDays(1);
         LocalDate before = last.start().minusDays(1);
         return Optional.of(new ProgramOutput(
@@ -64,7 +64,7 @@ final class ProgramOutput {
                 pointValue));
     }
 
-    private static Optional<Period> range(PurchaseTable table, List<ProgramEvent> events) {
+    private static Optional<DateRange> range(PurchaseTable table, List<ProgramEvent> events) {
         LocalDate first = null;
         LocalDate last = null;
         if (table.dateRange().isPresent()) {
@@ -75,7 +75,7 @@ final class ProgramOutput {
             first = first == null || e.date().isBefore(first) ? e.date() : first;
             last = last == null || e.date().isAfter(last) ? e.date() : last;
         }
-        return first == null ? Optional.empty() : Optional.of(Period.of(first, last.plusDays(1)));
+        return first == null ? Optional.empty() : Optional.of(DateRange.of(first, last.plusDays(1)));
     }
 
     private static String pct(Ratio r) {

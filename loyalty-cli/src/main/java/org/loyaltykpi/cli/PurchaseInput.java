@@ -2,12 +2,12 @@ package org.loyaltykpi.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.CsvRead;
 import org.loyaltykpi.io.PurchaseCsv;
-import org.loyaltykpi.sample.SampleShop;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

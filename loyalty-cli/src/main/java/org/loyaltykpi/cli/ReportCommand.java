@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
             names = "--granularity",
             paramLabel = "GRANULARITY",
             converter = Converters.GranularityConverter.class,
-            description = "Period length of the breakdowns: day, week, month, quarter or year. Default: month.")
+            description = "DateRange length of the breakdowns: day, week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
     @Option(
@@ -131,7 +131,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private static String dataLine(PurchaseTable table) {
         return BehaviourOutput.count(table.size()) + " purchases, " + BehaviourOutput.count(table.customerCount())
-                + " customers, " + table.dateRange().map(Period::toString).orElse("no purchases");
+                + " customers, " + table.dateRange().map(DateRange::toString).orElse("no purchases");
     }
 
     private static void writeText(PrintWriter out, ReportData data) {
@@ -153,7 +153,9 @@ final class ReportCommand implements Callable<Integer> {
             json.beginObject("data")
                     .field("purchases", table.size())
                     .field("customers", table.customerCount())
-                    .field("dateRange", table.dateRange().map(Period::toString).orElse(""))
+                    .field(
+                            "dateRange",
+                            table.dateRange().map(DateRange::toString).orElse(""))
                     .endObject();
             for (ReportSection section : SECTIONS) {
                 json.name(section.jsonName());

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 import picocli.CommandLine.Command;
@@ -37,14 +37,14 @@ final class RetentionCommand implements Callable<Integer> {
             paramLabel = "START/END",
             converter = Converters.PeriodConverter.class,
             description = "The period, ISO dates, end exclusive: 2024-01-01/2024-04-01.")
-    private Period period;
+    private DateRange period;
 
     @Option(
             names = "--previous",
             paramLabel = "START/END",
             converter = Converters.PeriodConverter.class,
             description = "The period to compare with. Default: the one just before --period, of the same length.")
-    private Optional<Period> previous = Optional.empty();
+    private Optional<DateRange> previous = Optional.empty();
 
     @Option(
             names = "--by",

@@ -3,11 +3,11 @@ package org.loyaltykpi.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.io.ReviewCsv;
 import org.loyaltykpi.io.ReviewCsvOptions;
-import org.loyaltykpi.sample.SampleShop;
 import picocli.CommandLine.Option;
 
 /** The {@code --reviews FILE} input: reviews CSV, or the sample shop's reviews when the purchases are the sample's. */

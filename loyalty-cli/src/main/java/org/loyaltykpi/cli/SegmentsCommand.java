@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.FitOptions;
-import org.loyaltykpi.clv.RfmSummary;
-import org.loyaltykpi.clv.TimeUnit;
+import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.io.PurchaseCsv;
 import org.loyaltykpi.segment.Attitude;
 import org.loyaltykpi.segment.ChurnRisk;
@@ -32,7 +33,6 @@ import org.loyaltykpi.segment.LoyaltyLevels;
 import org.loyaltykpi.segment.RfmScore;
 import org.loyaltykpi.segment.RfmScores;
 import org.loyaltykpi.segment.SegmentCalculator;
-import org.loyaltykpi.survey.SurveyResponse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -181,7 +181,7 @@ final class SegmentsCommand implements Callable<Integer> {
             paramLabel = "UNIT",
             converter = Converters.TimeUnitConverter.class,
             description = "Churn: the time unit of the --model fit. Default: weeks.")
-    private TimeUnit timeUnit = TimeUnit.WEEKS;
+    private TimeScale timeUnit = TimeScale.WEEKS;
 
     @Option(
             names = "--p-alive-below",
@@ -246,7 +246,8 @@ final class SegmentsCommand implements Callable<Integer> {
         if (!first.isBefore(day)) {
             first = day.minusDays(1);
         }
-        return SegmentCalculator.lifecycleSeries(table, answers, reviews, Period.of(first, day), granularity, options);
+        return SegmentCalculator.lifecycleSeries(
+                table, answers, reviews, DateRange.of(first, day), granularity, options);
     }
 
     @Override
@@ -269,7 +270,7 @@ final class SegmentsCommand implements Callable<Integer> {
                 .orElse(List.of());
         Optional<TransactionModel> fitted = Optional.empty();
         if (shows(View.churn) && model.isPresent()) {
-            RfmSummary summary = RfmSummary.of(table, day.minusDays(1), timeUnit);
+            BtydSummary summary = BtydSummary.of(table, day.minusDays(1), timeUnit);
             TransactionModel m = ClvModels.fitPurchases(model.get(), summary, FitOptions.defaults());
             ClvModels.warn(
                     spec.commandLine().getErr(), spec.qualifiedName(), m.fit().orElseThrow());

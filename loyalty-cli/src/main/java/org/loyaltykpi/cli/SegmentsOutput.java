@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.segment.ChurnReason;
 import org.loyaltykpi.segment.ChurnRisk;
@@ -153,7 +153,7 @@ final class SegmentsOutput {
         json.field("granularity", series.granularity().name());
         json.beginArray("periods");
         for (int k = 0; k < series.periods().size(); k++) {
-            Period period = series.periods().get(k);
+            DateRange period = series.periods().get(k);
             StageTransitions t = series.transitions().get(k);
             json.beginObject().field("period", period.toString());
             json.beginObject("stages");

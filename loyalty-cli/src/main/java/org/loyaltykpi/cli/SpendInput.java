@@ -3,11 +3,11 @@ package org.loyaltykpi.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltykpi.demo.SampleShop;
+import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.Delimiter;
 import org.loyaltykpi.io.MarketingSpendCsv;
-import org.loyaltykpi.sample.SampleShop;
-import org.loyaltykpi.value.MarketingSpend;
 import picocli.CommandLine.Option;
 
 /** The {@code --spend FILE} input: marketing spend CSV, or the sample shop's when the purchases are the sample's. */

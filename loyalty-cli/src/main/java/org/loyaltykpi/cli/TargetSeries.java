@@ -4,18 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.feedback.FeedbackCalculator;
 import org.loyaltykpi.feedback.PeriodFeedback;
-import org.loyaltykpi.feedback.Review;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.survey.SurveyCalculator;
 import org.loyaltykpi.survey.SurveyGroup;
 import org.loyaltykpi.survey.SurveyOptions;
-import org.loyaltykpi.survey.SurveyResponse;
 import org.loyaltykpi.target.KpiTargets;
 import org.loyaltykpi.target.MetricSeries;
 import org.loyaltykpi.target.TargetEvaluation;
@@ -29,7 +29,7 @@ final class TargetSeries {
     private TargetSeries() {}
 
     /** The periods judged: every whole period of the granularity over the purchases' date range. */
-    static List<Period> periods(PurchaseTable table, Granularity granularity) {
+    static List<DateRange> periods(PurchaseTable table, Granularity granularity) {
         return table.dateRange().map(granularity::periodsCovering).orElse(List.of());
     }
 
@@ -39,7 +39,7 @@ final class TargetSeries {
             Optional<List<Review>> reviews,
             Granularity granularity) {
         Map<String, MetricSeries> series = new HashMap<>();
-        Map<Period, Double> retention = new HashMap<>();
+        Map<DateRange, Double> retention = new HashMap<>();
         if (table.dateRange().isPresent()) {
             for (PurchaseBehaviour b :
                     RetentionCalculator.series(table, table.dateRange().get(), granularity)) {
@@ -48,10 +48,10 @@ final class TargetSeries {
         }
         series.put(KpiTargets.RETENTION, MetricSeries.of(KpiTargets.RETENTION, "%", retention));
         if (survey.isPresent()) {
-            Map<Period, Double> nps = new HashMap<>();
-            Map<Period, Double> satisfaction = new HashMap<>();
+            Map<DateRange, Double> nps = new HashMap<>();
+            Map<DateRange, Double> satisfaction = new HashMap<>();
             for (SurveyGroup g : SurveyCalculator.byPeriod(survey.get(), granularity, SurveyOptions.defaults())) {
-                Period p = g.period().orElseThrow();
+                DateRange p = g.period().orElseThrow();
                 g.summary().nps().score().ifPresent(v -> nps.put(p, v));
                 g.summary().csat().topBoxShare().percent().ifPresent(v -> satisfaction.put(p, v));
             }
@@ -59,7 +59,7 @@ final class TargetSeries {
             series.put(KpiTargets.SATISFACTION, MetricSeries.of(KpiTargets.SATISFACTION, "%", satisfaction));
         }
         if (reviews.isPresent()) {
-            Map<Period, Double> positive = new HashMap<>();
+            Map<DateRange, Double> positive = new HashMap<>();
             for (PeriodFeedback p :
                     FeedbackCalculator.series(reviews.get(), granularity).periods()) {
                 p.positiveShare().percent().ifPresent(v -> positive.put(p.period(), v));

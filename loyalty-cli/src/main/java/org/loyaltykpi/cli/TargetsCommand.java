@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.feedback.Review;
-import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.target.TargetEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +49,7 @@ final class TargetsCommand implements Callable<Integer> {
             names = "--granularity",
             paramLabel = "GRANULARITY",
             converter = Converters.GranularityConverter.class,
-            description = "Period length: month, quarter or year. Default: quarter.")
+            description = "DateRange length: month, quarter or year. Default: quarter.")
     private Granularity granularity = Granularity.QUARTER;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.value.MarketingSpend;
+import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.value.ValueCalculator;
 import org.loyaltykpi.value.ValueOptions;
 import org.loyaltykpi.value.ValueSummary;
@@ -41,7 +41,7 @@ final class ValueCommand implements Callable<Integer> {
             names = "--granularity",
             paramLabel = "GRANULARITY",
             converter = Converters.GranularityConverter.class,
-            description = "Period of CAC, cohorts, churn and payback: week, month, quarter or year. Default: month.")
+            description = "DateRange of CAC, cohorts, churn and payback: week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
     @Option(

@@ -2,7 +2,7 @@ package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.loyaltykpi.value.MarketingSpend;
+import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.value.ValueCalculator;
 import org.loyaltykpi.value.ValueOptions;
 import org.loyaltykpi.value.ValueSummary;

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.PurchaseCsv;
-import org.loyaltykpi.sample.SampleShop;
 
 class LoyaltyCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loyaltykpi.demo.SampleShop;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.io.ProgramEventCsv;
-import org.loyaltykpi.program.ProgramEvent;
-import org.loyaltykpi.sample.SampleShop;
 
 class ProgramCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();

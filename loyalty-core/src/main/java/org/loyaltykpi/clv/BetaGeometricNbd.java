@@ -21,10 +21,10 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
     final double a;
     final double b;
     private final int m;
-    private final TimeUnit unit;
+    private final TimeScale unit;
     private final Optional<ModelFit> fit;
 
-    BetaGeometricNbd(double r, double alpha, double a, double b, int m, TimeUnit unit, Optional<ModelFit> fit) {
+    BetaGeometricNbd(double r, double alpha, double a, double b, int m, TimeScale unit, Optional<ModelFit> fit) {
         this.r = ModelSupport.positive("r", r);
         this.alpha = ModelSupport.positive("alpha", alpha);
         this.a = ModelSupport.positive("a", a);
@@ -35,7 +35,7 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
     }
 
     /** The log-likelihood of weighted rows at {@code theta = (r, alpha, a, b)}; fills the gradient if non-null. */
-    static double logLikelihood(double[] theta, CollapsedRfm d, int m, double[] gradient) {
+    static double logLikelihood(double[] theta, CollapsedSummary d, int m, double[] gradient) {
         double r = theta[0];
         double alpha = theta[1];
         double a = theta[2];
@@ -125,14 +125,14 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
         return sums[0];
     }
 
-    static MaximumLikelihood.Estimate estimate(String model, int m, RfmSummary summary, FitOptions options) {
+    static MaximumLikelihood.Estimate estimate(String model, int m, BtydSummary summary, FitOptions options) {
         if (summary.isEmpty()) {
             throw new ModelFitException(MaximumLikelihood.emptySummary(model));
         }
         if (summary.repeatCustomers() == 0) {
             throw new ModelFitException(MaximumLikelihood.noRepeatPurchases(model));
         }
-        CollapsedRfm rows = summary.collapsed();
+        CollapsedSummary rows = summary.collapsed();
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(
                 model,
                 Optional.of(summary.timeUnit()),
@@ -144,7 +144,7 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
         return MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
     }
 
-    public TimeUnit timeUnit() {
+    public TimeScale timeUnit() {
         return unit;
     }
 
@@ -160,12 +160,12 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
         ModelSupport.checkCustomer(x, recency, age);
         return logLikelihood(
                 new double[] {r, alpha, a, b},
-                CollapsedRfm.uncollapsed(new int[] {x}, new double[] {recency}, new double[] {age}),
+                CollapsedSummary.uncollapsed(new int[] {x}, new double[] {recency}, new double[] {age}),
                 m,
                 null);
     }
 
-    public double logLikelihood(RfmSummary summary) {
+    public double logLikelihood(BtydSummary summary) {
         ModelSupport.checkUnit(getClass().getSimpleName(), unit, summary);
         return logLikelihood(new double[] {r, alpha, a, b}, summary.collapsed(), m, null);
     }

@@ -27,7 +27,7 @@ import java.util.Optional;
  * {@code r = 0.243, alpha = 4.414, a = 0.793, b = 2.426}, log-likelihood -9582.4; this class reproduces them.
  *
  * <pre>{@code
- * BgNbdModel m = BgNbdModel.fit(RfmSummary.of(table, LocalDate.parse("1997-09-30"), TimeUnit.WEEKS));
+ * BgNbdModel m = BgNbdModel.fit(BtydSummary.of(table, LocalDate.parse("1997-09-30"), TimeScale.WEEKS));
  * m.fit().orElseThrow().logLikelihood();   // -9582.43
  * m.probabilityAlive(2, 30.43, 38.86);     // 0.73...
  * }</pre>
@@ -38,7 +38,7 @@ public final class BgNbdModel extends BetaGeometricNbd implements TransactionMod
     /** The model name: {@code bg-nbd}. */
     public static final String NAME = "bg-nbd";
 
-    private BgNbdModel(double r, double alpha, double a, double b, TimeUnit unit, Optional<ModelFit> fit) {
+    private BgNbdModel(double r, double alpha, double a, double b, TimeScale unit, Optional<ModelFit> fit) {
         super(r, alpha, a, b, 0, unit, fit);
     }
 
@@ -52,7 +52,7 @@ public final class BgNbdModel extends BetaGeometricNbd implements TransactionMod
      * @param unit the time unit
      * @return the model
      */
-    public static BgNbdModel of(double r, double alpha, double a, double b, TimeUnit unit) {
+    public static BgNbdModel of(double r, double alpha, double a, double b, TimeScale unit) {
         return new BgNbdModel(r, alpha, a, b, unit, Optional.empty());
     }
 
@@ -63,7 +63,7 @@ public final class BgNbdModel extends BetaGeometricNbd implements TransactionMod
      * @return the fitted model; {@link #fit()} says how it went
      * @throws ModelFitException if the summary is empty, has no repeat purchase, or gives no finite estimate
      */
-    public static BgNbdModel fit(RfmSummary summary) {
+    public static BgNbdModel fit(BtydSummary summary) {
         return fit(summary, FitOptions.defaults());
     }
 
@@ -75,7 +75,7 @@ public final class BgNbdModel extends BetaGeometricNbd implements TransactionMod
      * @return the fitted model
      * @throws ModelFitException if the summary is empty, has no repeat purchase, or gives no finite estimate
      */
-    public static BgNbdModel fit(RfmSummary summary, FitOptions options) {
+    public static BgNbdModel fit(BtydSummary summary, FitOptions options) {
         MaximumLikelihood.Estimate e = estimate(NAME, 0, summary, options);
         double[] p = e.theta();
         return new BgNbdModel(p[0], p[1], p[2], p[3], summary.timeUnit(), Optional.of(e.fit()));

@@ -21,7 +21,7 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * double clv = ClvCalculator.customerValue(bgNbd, gammaGamma, summary.row(0),
- *         new ClvOptions(12, TimeUnit.MONTHS, 0.3, 0.01));
+ *         new ClvOptions(12, TimeScale.MONTHS, 0.3, 0.01));
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -39,7 +39,7 @@ public final class ClvCalculator {
      * @return the discounted value, in the currency of the monetary values
      */
     public static double customerValue(
-            TransactionModel purchases, GammaGammaModel spend, CustomerRfm customer, ClvOptions options) {
+            TransactionModel purchases, GammaGammaModel spend, BtydCustomer customer, ClvOptions options) {
         double perPurchase = spend.expectedAverageSpend(customer.frequency(), customer.monetaryValue());
         return options.margin() * perPurchase * discountedPurchases(purchases, customer, options);
     }
@@ -53,7 +53,7 @@ public final class ClvCalculator {
      * @param options horizon and discount rate (the margin is not used)
      * @return the discounted expected purchases
      */
-    public static double discountedPurchases(TransactionModel purchases, CustomerRfm customer, ClvOptions options) {
+    public static double discountedPurchases(TransactionModel purchases, BtydCustomer customer, ClvOptions options) {
         double step = purchases.timeUnit().convert(1, options.unit());
         int periods = (int) Math.ceil(options.horizon());
         double previous = 0;
@@ -80,12 +80,12 @@ public final class ClvCalculator {
      * @return one prediction per customer, in summary order
      */
     public static List<CustomerPrediction> predict(
-            TransactionModel purchases, Optional<GammaGammaModel> spend, RfmSummary summary, ClvOptions options) {
+            TransactionModel purchases, Optional<GammaGammaModel> spend, BtydSummary summary, ClvOptions options) {
         ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
         double horizon = purchases.timeUnit().convert(options.horizon(), options.unit());
         List<CustomerPrediction> out = new ArrayList<>(summary.size());
         for (int i = 0; i < summary.size(); i++) {
-            CustomerRfm c = summary.row(i);
+            BtydCustomer c = summary.row(i);
             double pAlive = purchases.probabilityAlive(c.frequency(), c.recency(), c.age());
             double expected = purchases.expectedPurchases(horizon, c.frequency(), c.recency(), c.age());
             OptionalDouble perPurchase = OptionalDouble.empty();

@@ -4,7 +4,7 @@ package org.loyaltykpi.clv;
  * The horizon, margin and discount rate of a customer-lifetime-value calculation, in explicit units.
  *
  * <pre>{@code
- * new ClvOptions(12, TimeUnit.MONTHS, 0.3, 0.01);   // 12 months, 30% margin, 1% discount per month
+ * new ClvOptions(12, TimeScale.MONTHS, 0.3, 0.01);   // 12 months, 30% margin, 1% discount per month
  * }</pre>
  *
  * @param horizon the horizon in {@code unit}s, {@code >= 0} (fractional allowed: the last period is partial)
@@ -12,7 +12,7 @@ package org.loyaltykpi.clv;
  * @param margin the profit margin on revenue, in {@code [0, 1]} (1 gives revenue)
  * @param discountRate the discount rate per {@code unit}, {@code >= 0}
  */
-public record ClvOptions(double horizon, TimeUnit unit, double margin, double discountRate) {
+public record ClvOptions(double horizon, TimeScale unit, double margin, double discountRate) {
     /** Validates, naming the field and the value. */
     public ClvOptions {
         if (!(horizon >= 0) || Double.isInfinite(horizon)) {

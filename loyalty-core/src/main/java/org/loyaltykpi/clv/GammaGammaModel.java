@@ -94,7 +94,7 @@ public final class GammaGammaModel {
      * @return the fitted model
      * @throws ModelFitException if no customer has a repeat purchase, or some have a non-positive mean spend
      */
-    public static GammaGammaModel fit(RfmSummary summary) {
+    public static GammaGammaModel fit(BtydSummary summary) {
         return fit(summary, FitOptions.defaults(), NonPositiveSpend.REJECT);
     }
 
@@ -108,7 +108,7 @@ public final class GammaGammaModel {
      * @throws ModelFitException if no customer is left to fit, or (with {@code REJECT}) some have a non-positive mean
      *     spend: the message names them
      */
-    public static GammaGammaModel fit(RfmSummary summary, FitOptions options, NonPositiveSpend nonPositive) {
+    public static GammaGammaModel fit(BtydSummary summary, FitOptions options, NonPositiveSpend nonPositive) {
         List<String> bad = new ArrayList<>();
         int n = 0;
         for (int i = 0; i < summary.size(); i++) {

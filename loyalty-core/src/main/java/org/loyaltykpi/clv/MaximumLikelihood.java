@@ -34,7 +34,7 @@ final class MaximumLikelihood {
     /** A model's fitting problem. */
     record Problem(
             String model,
-            Optional<TimeUnit> unit,
+            Optional<TimeScale> unit,
             long customers,
             double weight,
             List<String> names,

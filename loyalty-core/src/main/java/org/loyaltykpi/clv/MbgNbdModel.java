@@ -31,7 +31,7 @@ public final class MbgNbdModel extends BetaGeometricNbd implements TransactionMo
     /** The model name: {@code mbg-nbd}. */
     public static final String NAME = "mbg-nbd";
 
-    private MbgNbdModel(double r, double alpha, double a, double b, TimeUnit unit, Optional<ModelFit> fit) {
+    private MbgNbdModel(double r, double alpha, double a, double b, TimeScale unit, Optional<ModelFit> fit) {
         super(r, alpha, a, b, 1, unit, fit);
     }
 
@@ -45,7 +45,7 @@ public final class MbgNbdModel extends BetaGeometricNbd implements TransactionMo
      * @param unit the time unit
      * @return the model
      */
-    public static MbgNbdModel of(double r, double alpha, double a, double b, TimeUnit unit) {
+    public static MbgNbdModel of(double r, double alpha, double a, double b, TimeScale unit) {
         return new MbgNbdModel(r, alpha, a, b, unit, Optional.empty());
     }
 
@@ -56,7 +56,7 @@ public final class MbgNbdModel extends BetaGeometricNbd implements TransactionMo
      * @return the fitted model; {@link #fit()} says how it went
      * @throws ModelFitException if the summary is empty, has no repeat purchase, or gives no finite estimate
      */
-    public static MbgNbdModel fit(RfmSummary summary) {
+    public static MbgNbdModel fit(BtydSummary summary) {
         return fit(summary, FitOptions.defaults());
     }
 
@@ -68,7 +68,7 @@ public final class MbgNbdModel extends BetaGeometricNbd implements TransactionMo
      * @return the fitted model
      * @throws ModelFitException if the summary is empty, has no repeat purchase, or gives no finite estimate
      */
-    public static MbgNbdModel fit(RfmSummary summary, FitOptions options) {
+    public static MbgNbdModel fit(BtydSummary summary, FitOptions options) {
         MaximumLikelihood.Estimate e = estimate(NAME, 1, summary, options);
         double[] p = e.theta();
         return new MbgNbdModel(p[0], p[1], p[2], p[3], summary.timeUnit(), Optional.of(e.fit()));

@@ -26,7 +26,7 @@ import java.util.OptionalDouble;
  */
 public record ModelFit(
         String model,
-        Optional<TimeUnit> timeUnit,
+        Optional<TimeScale> timeUnit,
         long customers,
         List<Parameter> parameters,
         double logLikelihood,

@@ -31,7 +31,7 @@ final class ModelSupport {
         return value;
     }
 
-    static void checkUnit(String model, TimeUnit modelUnit, RfmSummary summary) {
+    static void checkUnit(String model, TimeScale modelUnit, BtydSummary summary) {
         if (summary.timeUnit() != modelUnit) {
             throw new IllegalArgumentException(model + " is in " + modelUnit + " but the summary is in "
                     + summary.timeUnit() + "; build the summary in " + modelUnit);
@@ -50,7 +50,7 @@ final class ModelSupport {
         return List.copyOf(list);
     }
 
-    static String describe(String title, List<Parameter> parameters, TimeUnit unit) {
+    static String describe(String title, List<Parameter> parameters, TimeScale unit) {
         StringBuilder s = new StringBuilder(title).append('[');
         for (int i = 0; i < parameters.size(); i++) {
             s.append(i == 0 ? "" : ", ")

@@ -18,7 +18,7 @@ import org.loyaltykpi.domain.PurchaseTable;
  * </ul>
  *
  * <pre>{@code
- * RfmSummary s = RfmSummary.of(table, calibrationEnd, holdoutEnd, TimeUnit.WEEKS);
+ * BtydSummary s = BtydSummary.of(table, calibrationEnd, holdoutEnd, TimeScale.WEEKS);
  * List<FrequencyComparison> rows = ModelValidation.byCalibrationFrequency(BgNbdModel.fit(s), s, 7);
  * }</pre>
  */
@@ -56,7 +56,7 @@ public final class ModelValidation {
      * @throws IllegalArgumentException if the summary has no holdout or another time unit
      */
     public static List<FrequencyComparison> byCalibrationFrequency(
-            TransactionModel model, RfmSummary summary, int maxFrequency) {
+            TransactionModel model, BtydSummary summary, int maxFrequency) {
         ModelSupport.checkUnit(model.name(), model.timeUnit(), summary);
         if (!summary.hasHoldout()) {
             throw new IllegalArgumentException("the summary has no holdout period: build it with a holdout end");

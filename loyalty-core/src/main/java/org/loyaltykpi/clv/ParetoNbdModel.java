@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.numbers.gamma.LogGamma;
-import org.loyaltykpi.internal.CustomerRanges;
 import org.loyaltykpi.internal.Hypergeometric;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The Pareto/NBD model (Schmittlein, Morrison and Colombo 1987, "Counting your customers: who are they and what will
@@ -56,10 +56,10 @@ public final class ParetoNbdModel implements TransactionModel {
     private final double alpha;
     private final double s;
     private final double beta;
-    private final TimeUnit unit;
+    private final TimeScale unit;
     private final Optional<ModelFit> fit;
 
-    private ParetoNbdModel(double r, double alpha, double s, double beta, TimeUnit unit, Optional<ModelFit> fit) {
+    private ParetoNbdModel(double r, double alpha, double s, double beta, TimeScale unit, Optional<ModelFit> fit) {
         this.r = ModelSupport.positive("r", r);
         this.alpha = ModelSupport.positive("alpha", alpha);
         this.s = ModelSupport.positive("s", s);
@@ -78,7 +78,7 @@ public final class ParetoNbdModel implements TransactionModel {
      * @param unit the time unit
      * @return the model
      */
-    public static ParetoNbdModel of(double r, double alpha, double s, double beta, TimeUnit unit) {
+    public static ParetoNbdModel of(double r, double alpha, double s, double beta, TimeScale unit) {
         return new ParetoNbdModel(r, alpha, s, beta, unit, Optional.empty());
     }
 
@@ -89,7 +89,7 @@ public final class ParetoNbdModel implements TransactionModel {
      * @return the fitted model
      * @throws ModelFitException if the summary is empty, has no repeat purchase, or gives no finite estimate
      */
-    public static ParetoNbdModel fit(RfmSummary summary) {
+    public static ParetoNbdModel fit(BtydSummary summary) {
         return fit(summary, FitOptions.defaults());
     }
 
@@ -101,14 +101,14 @@ public final class ParetoNbdModel implements TransactionModel {
      * @return the fitted model
      * @throws ModelFitException if the summary is empty, has no repeat purchase, or gives no finite estimate
      */
-    public static ParetoNbdModel fit(RfmSummary summary, FitOptions options) {
+    public static ParetoNbdModel fit(BtydSummary summary, FitOptions options) {
         if (summary.isEmpty()) {
             throw new ModelFitException(MaximumLikelihood.emptySummary(NAME));
         }
         if (summary.repeatCustomers() == 0) {
             throw new ModelFitException(MaximumLikelihood.noRepeatPurchases(NAME));
         }
-        CollapsedRfm rows = summary.collapsed();
+        CollapsedSummary rows = summary.collapsed();
         Pairs pairs = Pairs.of(rows);
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(
                 NAME,
@@ -124,7 +124,7 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     /** The log-likelihood of weighted rows at {@code theta = (r, alpha, s, beta)}. */
-    static double logLikelihood(double[] theta, CollapsedRfm d) {
+    static double logLikelihood(double[] theta, CollapsedSummary d) {
         return logLikelihood(theta, d, Pairs.of(d), null);
     }
 
@@ -133,7 +133,7 @@ public final class ParetoNbdModel implements TransactionModel {
      * so each hypergeometric function is evaluated once per pair.
      */
     record Pairs(int[] x, int[] time, int[] recencyPair, int[] agePair) {
-        static Pairs of(CollapsedRfm d) {
+        static Pairs of(CollapsedSummary d) {
             int n = d.size;
             long[] keys = new long[2 * n];
             for (int i = 0; i < n; i++) {
@@ -141,7 +141,7 @@ public final class ParetoNbdModel implements TransactionModel {
                 keys[n + i] = ((long) d.x[i] << 32) | d.ageTime[i];
             }
             int[] index = new int[2 * n];
-            long[] distinct = CollapsedRfm.distinct(keys, index);
+            long[] distinct = CollapsedSummary.distinct(keys, index);
             int[] x = new int[distinct.length];
             int[] time = new int[distinct.length];
             for (int p = 0; p < distinct.length; p++) {
@@ -158,7 +158,7 @@ public final class ParetoNbdModel implements TransactionModel {
      * {@code d ln L = p_alive d(A) + p_dead d(ln s/(r+s+x) + ln A0)} with {@code d ln A0 = (d ln F(t_x) - q d ln F(T))
      * / (1 - q)}, {@code q = F(T)/F(t_x)}.
      */
-    static double logLikelihood(double[] theta, CollapsedRfm d, Pairs pairs, double[] gradient) {
+    static double logLikelihood(double[] theta, CollapsedSummary d, Pairs pairs, double[] gradient) {
         double r = theta[0];
         double alpha = theta[1];
         double s = theta[2];
@@ -180,7 +180,7 @@ public final class ParetoNbdModel implements TransactionModel {
         int pairCount = pairs.x().length;
         double[] logF = new double[pairCount];
         double[] gradF = withGradient ? new double[4 * pairCount] : null;
-        CustomerRanges.scan(
+        ParallelScans.scan(
                 pairCount,
                 PAIRS_PER_TASK,
                 (from, to) -> {
@@ -292,7 +292,7 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     @Override
-    public TimeUnit timeUnit() {
+    public TimeScale timeUnit() {
         return unit;
     }
 
@@ -353,7 +353,7 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     @Override
-    public double logLikelihood(RfmSummary summary) {
+    public double logLikelihood(BtydSummary summary) {
         ModelSupport.checkUnit(NAME, unit, summary);
         return logLikelihood(new double[] {r, alpha, s, beta}, summary.collapsed());
     }

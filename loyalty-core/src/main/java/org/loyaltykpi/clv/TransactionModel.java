@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Every time ({@code t}, recency, T) is in the model's {@link #timeUnit()}: the unit of the summary it was fitted
  * to. A customer is described by the summary statistics {@code x} (repeat purchases), {@code t_x} (recency) and
- * {@code T} (age), see {@link RfmSummary}.
+ * {@code T} (age), see {@link BtydSummary}.
  *
  * <pre>{@code
  * TransactionModel m = BgNbdModel.fit(summary);
@@ -34,7 +34,7 @@ public sealed interface TransactionModel permits BgNbdModel, MbgNbdModel, Pareto
      *
      * @return the unit
      */
-    TimeUnit timeUnit();
+    TimeScale timeUnit();
 
     /**
      * The parameters in the papers' order, with standard errors when fitted.
@@ -67,7 +67,7 @@ public sealed interface TransactionModel permits BgNbdModel, MbgNbdModel, Pareto
      * @return the log-likelihood
      * @throws IllegalArgumentException if the summary's time unit differs
      */
-    double logLikelihood(RfmSummary summary);
+    double logLikelihood(BtydSummary summary);
 
     /**
      * The probability that a customer is still alive (has not dropped out) at the end of the calibration period.

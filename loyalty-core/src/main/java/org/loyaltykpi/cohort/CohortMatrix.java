@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Ratio;
 import org.loyaltykpi.internal.Money;
 
@@ -95,8 +95,8 @@ public final class CohortMatrix {
      *
      * @return the acquisition periods
      */
-    public List<Period> cohorts() {
-        List<Period> list = new ArrayList<>(cohortSlots.length);
+    public List<DateRange> cohorts() {
+        List<DateRange> list = new ArrayList<>(cohortSlots.length);
         for (int slot : cohortSlots) {
             list.add(granularity.period(firstOrdinal + slot));
         }
@@ -118,7 +118,7 @@ public final class CohortMatrix {
      * @param cohort 0..{@code cohortCount()-1}
      * @return the period
      */
-    public Period cohort(int cohort) {
+    public DateRange cohort(int cohort) {
         return granularity.period(firstOrdinal + slot(cohort));
     }
 
@@ -127,7 +127,7 @@ public final class CohortMatrix {
      *
      * @return the period of the last purchase, or empty for the empty matrix
      */
-    public Optional<Period> lastPeriod() {
+    public Optional<DateRange> lastPeriod() {
         return periods == 0 ? Optional.empty() : Optional.of(granularity.period(firstOrdinal + periods - 1));
     }
 

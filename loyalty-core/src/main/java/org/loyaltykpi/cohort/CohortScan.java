@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.internal.CustomerRanges;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The columnar cohort engine: one pass over a {@link PurchaseTable}'s day and amount columns, customer by customer,
@@ -37,7 +37,7 @@ final class CohortScan {
     static CohortTally tally(
             PurchaseTable table, Granularity granularity, long firstOrdinal, List<OffsetBracket> brackets) {
         CohortScan scan = new CohortScan(table, granularity, firstOrdinal, brackets);
-        return CustomerRanges.scan(table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, CohortTally::merge);
+        return ParallelScans.scan(table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, CohortTally::merge);
     }
 
     private CohortTally tallyCustomers(int fromCustomer, int toCustomer) {

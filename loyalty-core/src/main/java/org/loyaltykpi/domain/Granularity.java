@@ -17,7 +17,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * Granularity.MONTH.periodContaining(LocalDate.of(2024, 3, 15));   // 2024-03-01/2024-04-01
- * Granularity.QUARTER.periodsCovering(Period.parse("2024-02-10/2024-05-01"));
+ * Granularity.QUARTER.periodsCovering(DateRange.parse("2024-02-10/2024-05-01"));
  *     // [2024-01-01/2024-04-01, 2024-04-01/2024-07-01]
  * }</pre>
  */
@@ -79,19 +79,19 @@ public enum Granularity {
      * @param ordinal the period number
      * @return the period
      */
-    public Period period(long ordinal) {
+    public DateRange period(long ordinal) {
         switch (this) {
             case DAY:
-                return Period.day(LocalDate.ofEpochDay(ordinal));
+                return DateRange.day(LocalDate.ofEpochDay(ordinal));
             case WEEK:
                 LocalDate monday = LocalDate.ofEpochDay(ordinal * 7 - 3);
-                return Period.of(monday, monday.plusWeeks(1));
+                return DateRange.of(monday, monday.plusWeeks(1));
             case MONTH:
-                return Period.month((int) Math.floorDiv(ordinal, 12) + 1970, (int) Math.floorMod(ordinal, 12) + 1);
+                return DateRange.month((int) Math.floorDiv(ordinal, 12) + 1970, (int) Math.floorMod(ordinal, 12) + 1);
             case QUARTER:
-                return Period.quarter((int) Math.floorDiv(ordinal, 4) + 1970, (int) Math.floorMod(ordinal, 4) + 1);
+                return DateRange.quarter((int) Math.floorDiv(ordinal, 4) + 1970, (int) Math.floorMod(ordinal, 4) + 1);
             case YEAR:
-                return Period.year((int) ordinal + 1970);
+                return DateRange.year((int) ordinal + 1970);
             default:
                 throw new AssertionError(this);
         }
@@ -103,10 +103,10 @@ public enum Granularity {
      * @param day the day
      * @return for {@link #MONTH}, the calendar month of the day
      */
-    public Period periodContaining(LocalDate day) {
+    public DateRange periodContaining(LocalDate day) {
         if (this == WEEK) {
             LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            return Period.of(monday, monday.plusWeeks(1));
+            return DateRange.of(monday, monday.plusWeeks(1));
         }
         return period(ordinal(day));
     }
@@ -118,10 +118,10 @@ public enum Granularity {
      * @param range the range
      * @return the periods, at least one
      */
-    public List<Period> periodsCovering(Period range) {
+    public List<DateRange> periodsCovering(DateRange range) {
         long first = ordinal(range.start());
         long last = ordinal(range.endExclusive().minusDays(1));
-        List<Period> periods = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, last - first + 1));
+        List<DateRange> periods = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, last - first + 1));
         for (long o = first; o <= last; o++) {
             periods.add(period(o));
         }

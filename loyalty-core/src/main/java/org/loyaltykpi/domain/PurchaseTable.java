@@ -367,11 +367,11 @@ public final class PurchaseTable {
      *
      * @return {@code [first day, last day + 1)}, or empty for the empty table
      */
-    public Optional<Period> dateRange() {
+    public Optional<DateRange> dateRange() {
         if (isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Period.of(LocalDate.ofEpochDay(minDay), LocalDate.ofEpochDay(maxDay + 1L)));
+        return Optional.of(DateRange.of(LocalDate.ofEpochDay(minDay), LocalDate.ofEpochDay(maxDay + 1L)));
     }
 
     /**
@@ -428,7 +428,7 @@ public final class PurchaseTable {
     @Override
     public String toString() {
         return "PurchaseTable[" + size() + " purchases, " + customerCount() + " customers, "
-                + dateRange().map(Period::toString).orElse("no dates") + ", " + categoryNames.length
+                + dateRange().map(DateRange::toString).orElse("no dates") + ", " + categoryNames.length
                 + " categories, amount scale " + amountScale + "]";
     }
 

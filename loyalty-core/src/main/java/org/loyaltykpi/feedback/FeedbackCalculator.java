@@ -9,10 +9,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collector;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Sentiment;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 
@@ -57,7 +59,7 @@ public final class FeedbackCalculator {
      * @param granularity the period length
      * @return one entry per period, with or without reviews
      */
-    public static ReviewSeries series(Collection<Review> reviews, Period range, Granularity granularity) {
+    public static ReviewSeries series(Collection<Review> reviews, DateRange range, Granularity granularity) {
         Objects.requireNonNull(range, "range must not be null");
         ReviewAccumulator acc = new ReviewAccumulator(granularity).addAll(reviews);
         return acc.over(
@@ -87,7 +89,7 @@ public final class FeedbackCalculator {
      * @param window the days over which purchases and reviews count, for example the purchases' date range
      * @return the two rates
      */
-    public static ReviewerRepeat reviewerRepeat(PurchaseTable table, Collection<Review> reviews, Period window) {
+    public static ReviewerRepeat reviewerRepeat(PurchaseTable table, Collection<Review> reviews, DateRange window) {
         Objects.requireNonNull(table, "table must not be null");
         Objects.requireNonNull(window, "window must not be null");
         Set<CustomerId> reviewers = new HashSet<>();

@@ -1,7 +1,7 @@
 package org.loyaltykpi.feedback;
 
 import java.util.Objects;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Ratio;
 
 /**
@@ -11,7 +11,7 @@ import org.loyaltykpi.domain.Ratio;
  * SentimentCounts#EMPTY} counts and an undefined positive share.
  *
  * <pre>{@code
- * PeriodFeedback march = new PeriodFeedback(Period.month(2025, 3), new SentimentCounts(6, 3, 1));
+ * PeriodFeedback march = new PeriodFeedback(DateRange.month(2025, 3), new SentimentCounts(6, 3, 1));
  * march.positiveShare();   // 60.0% (6/10)
  * }</pre>
  *
@@ -20,7 +20,7 @@ import org.loyaltykpi.domain.Ratio;
  * @param period the period
  * @param counts its reviews by sentiment
  */
-public record PeriodFeedback(Period period, SentimentCounts counts) {
+public record PeriodFeedback(DateRange period, SentimentCounts counts) {
 
     /** Validates that both parts are given. */
     public PeriodFeedback {

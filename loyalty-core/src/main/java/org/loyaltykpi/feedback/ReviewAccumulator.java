@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Review;
 
 /**
  * Builds a {@link ReviewSeries} from reviews one at a time, in any order, and merges with other accumulators: split

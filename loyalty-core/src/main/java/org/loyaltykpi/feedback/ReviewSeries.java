@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 
 /**
  * Reviews by sentiment per period of a granularity: the positive-share series and its trend.
  *
  * <p>The periods are consecutive whole periods of {@link #granularity()}, from the first period with a review to the
- * last ({@link FeedbackCalculator#series}) or over a chosen range ({@link FeedbackCalculator#series(List, Period,
+ * last ({@link FeedbackCalculator#series}) or over a chosen range ({@link FeedbackCalculator#series(List, DateRange,
  * Granularity)}); periods without reviews are in the series with empty counts, so the trend of a month is always
  * against the calendar month before. The series of no reviews has no periods.
  *
- * <p>{@link #trend(Period)} compares every period's positive share with the period before and with a baseline
+ * <p>{@link #trend(DateRange)} compares every period's positive share with the period before and with a baseline
  * period, in percentage points and relative ({@link ShareTrend}).
  *
  * <pre>{@code
@@ -36,7 +36,7 @@ public record ReviewSeries(Granularity granularity, List<PeriodFeedback> periods
         Objects.requireNonNull(granularity, "granularity must not be null");
         periods = List.copyOf(periods);
         for (int i = 0; i < periods.size(); i++) {
-            Period p = periods.get(i).period();
+            DateRange p = periods.get(i).period();
             if (!granularity.periodContaining(p.start()).equals(p)) {
                 throw new IllegalArgumentException("period " + p + " is not a whole " + granularity + " period");
             }
@@ -76,7 +76,7 @@ public record ReviewSeries(Granularity granularity, List<PeriodFeedback> periods
      * @param period a period of the series
      * @return its counts, or empty if the period is not in the series
      */
-    public Optional<SentimentCounts> counts(Period period) {
+    public Optional<SentimentCounts> counts(DateRange period) {
         return periods.stream()
                 .filter(p -> p.period().equals(period))
                 .map(PeriodFeedback::counts)
@@ -99,7 +99,7 @@ public record ReviewSeries(Granularity granularity, List<PeriodFeedback> periods
      * @return one entry per period, in order; the first period's previous share is {@code 0/0} (not in the series)
      * @throws IllegalArgumentException naming the baseline if it is not a period of the series
      */
-    public List<ShareTrend> trend(Period baseline) {
+    public List<ShareTrend> trend(DateRange baseline) {
         SentimentCounts base = counts(baseline)
                 .orElseThrow(() -> new IllegalArgumentException("baseline " + baseline + " is not a "
                         + granularity.name().toLowerCase(java.util.Locale.ROOT) + " of the review series"

@@ -2,7 +2,7 @@ package org.loyaltykpi.feedback;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Ratio;
 
 /**
@@ -38,7 +38,7 @@ import org.loyaltykpi.domain.Ratio;
  * @param nonReviewers the repeat purchase rate of active customers without a review in the window
  * @param reviewersWithoutPurchase reviewers with no purchase in the window
  */
-public record ReviewerRepeat(Period window, Ratio reviewers, Ratio nonReviewers, long reviewersWithoutPurchase) {
+public record ReviewerRepeat(DateRange window, Ratio reviewers, Ratio nonReviewers, long reviewersWithoutPurchase) {
 
     /** Validates the parts. */
     public ReviewerRepeat {

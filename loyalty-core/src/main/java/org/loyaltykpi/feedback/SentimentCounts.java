@@ -1,6 +1,7 @@
 package org.loyaltykpi.feedback;
 
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.domain.Sentiment;
 
 /**
  * How many reviews were positive, neutral and negative: the additive state behind the positive share.

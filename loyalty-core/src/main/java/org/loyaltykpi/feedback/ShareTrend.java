@@ -2,7 +2,7 @@ package org.loyaltykpi.feedback;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Ratio;
 
 /**
@@ -22,7 +22,7 @@ import org.loyaltykpi.domain.Ratio;
  * earlier share is 0. Never {@code NaN}.
  *
  * <pre>{@code
- * ShareTrend t = new ShareTrend(Period.month(2025, 3), Ratio.of(6, 10), Ratio.of(5, 10), Period.month(2025, 1),
+ * ShareTrend t = new ShareTrend(DateRange.month(2025, 3), Ratio.of(6, 10), Ratio.of(5, 10), DateRange.month(2025, 1),
  *         Ratio.of(4, 10));
  * t.pointsVsPrevious();     // OptionalDouble[10.0]
  * t.relativeVsPrevious();   // OptionalDouble[0.2]
@@ -37,7 +37,7 @@ import org.loyaltykpi.domain.Ratio;
  * @param baselinePeriod the baseline period
  * @param baseline the baseline's positive share
  */
-public record ShareTrend(Period period, Ratio share, Ratio previous, Period baselinePeriod, Ratio baseline) {
+public record ShareTrend(DateRange period, Ratio share, Ratio previous, DateRange baselinePeriod, Ratio baseline) {
 
     /** Validates that every part is given. */
     public ShareTrend {

@@ -12,16 +12,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.domain.MarketingSpend;
+import org.loyaltykpi.domain.SpendKind;
 import org.loyaltykpi.internal.Money;
 import org.loyaltykpi.io.CsvColumns.Column;
-import org.loyaltykpi.value.MarketingSpend;
-import org.loyaltykpi.value.SpendKind;
 
 /**
  * Reads marketing spend from CSV: a header line {@code period,amount[,kind]}, one spend per row.
  *
- * <p>Fields: the period as {@link Period#parse(CharSequence)} reads it, the ISO interval {@code
+ * <p>Fields: the period as {@link DateRange#parse(CharSequence)} reads it, the ISO interval {@code
  * 2024-01-01/2024-02-01} or a month {@code 2024-03}, a quarter {@code 2024-Q1}, a year {@code 2024}; the
  * amount a decimal number {@code >= 0} with a {@code .} separator and at most 9 decimal places, kept exact; the kind
  * {@code acquisition}, {@code retention} or {@code other} (any case), where an empty field or a file without the
@@ -91,7 +91,7 @@ public final class MarketingSpendCsv {
             List<MarketingSpend> spends = new ArrayList<>();
             while (records.next(fields)) {
                 long line = records.recordLine();
-                Period p = period(period, line);
+                DateRange p = period(period, line);
                 BigDecimal money = amount(amount, line);
                 SpendKind k = kind.isPresent() ? kind(kind.get(), line) : SpendKind.ACQUISITION;
                 spends.add(new MarketingSpend(p, money, k));
@@ -139,10 +139,10 @@ public final class MarketingSpendCsv {
         }
     }
 
-    private static Period period(Column column, long line) {
+    private static DateRange period(Column column, long line) {
         String text = column.value(line);
         try {
-            return Period.parse(text);
+            return DateRange.parse(text);
         } catch (IllegalArgumentException e) {
             throw column.error(line, text, "is not a period (2024-01-01/2024-02-01, 2024-03, 2024-Q1 or 2024)");
         }

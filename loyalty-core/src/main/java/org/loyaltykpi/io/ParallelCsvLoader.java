@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.internal.CustomerRanges;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The fast path of {@link PurchaseCsv#read(Path, CsvOptions)}: the file is cut at line breaks into chunks that are
@@ -68,7 +68,7 @@ final class ParallelCsvLoader {
             long[] bounds = chunkBounds(channel, dataStart, size);
             Chunk[] chunks = new Chunk[bounds.length - 1];
             try {
-                CustomerRanges.forEach(chunks.length, i -> {
+                ParallelScans.forEach(chunks.length, i -> {
                     try {
                         byte[] bytes = read(channel, bounds[i], (int) (bounds[i + 1] - bounds[i]));
                         chunks[i] = new Chunk(bytes, options, columns).parse();

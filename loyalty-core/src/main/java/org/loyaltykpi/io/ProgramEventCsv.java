@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.ProgramEvent;
+import org.loyaltykpi.domain.Tier;
 import org.loyaltykpi.io.CsvColumns.Column;
-import org.loyaltykpi.program.ProgramEvent;
-import org.loyaltykpi.program.Tier;
 
 /**
  * Reads and writes loyalty-program events as CSV: {@code customer_id,date,event,points,tier,referred_customer_id},

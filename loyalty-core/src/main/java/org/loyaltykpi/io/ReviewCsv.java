@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.feedback.Review;
-import org.loyaltykpi.feedback.Sentiment;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Sentiment;
 import org.loyaltykpi.io.CsvColumns.Column;
 
 /**

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.io.CsvColumns.Column;
-import org.loyaltykpi.survey.Scale;
-import org.loyaltykpi.survey.SurveyResponse;
 
 /**
  * Reads survey answers from CSV: {@code respondent_id,date,question,score[,segment][,weight]}, one answer per row.

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.loyaltykpi.survey.QuestionKind;
-import org.loyaltykpi.survey.Scale;
+import org.loyaltykpi.domain.QuestionKind;
+import org.loyaltykpi.domain.Scale;
 
 /**
  * How to read a survey-answers CSV file ({@link SurveyCsv}).

@@ -1,5 +1,7 @@
 package org.loyaltykpi.program;
 
+import org.loyaltykpi.domain.ProgramEvent;
+
 /**
  * Builds a {@link PointsSummary} from program events in any order, and merges with other accumulators: split the
  * events anywhere, merge, same summary. Events other than earn and redeem are ignored.

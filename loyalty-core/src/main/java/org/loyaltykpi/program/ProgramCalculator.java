@@ -16,9 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collector;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Tier;
 import org.loyaltykpi.retention.RetentionCalculator;
 
 /**
@@ -37,7 +39,7 @@ import org.loyaltykpi.retention.RetentionCalculator;
  * ProgramCalculator.series(table, events, shop.period(), Granularity.YEAR);
  * ProgramCalculator.points(events).outstanding();
  * ProgramCalculator.tierDistribution(events, LocalDate.of(2025, 12, 31));
- * ProgramCalculator.lift(table, events, Period.year(2025));
+ * ProgramCalculator.lift(table, events, DateRange.year(2025));
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -83,9 +85,9 @@ public final class ProgramCalculator {
      * @return one summary per period, in order
      */
     public static List<ProgramPeriod> series(
-            PurchaseTable table, Collection<ProgramEvent> events, Period range, Granularity granularity) {
+            PurchaseTable table, Collection<ProgramEvent> events, DateRange range, Granularity granularity) {
         Objects.requireNonNull(table, "table must not be null");
-        List<Period> periods = granularity.periodsCovering(range);
+        List<DateRange> periods = granularity.periodsCovering(range);
         int count = periods.size();
         long firstOrdinal = granularity.ordinal(periods.get(0).start());
         Map<CustomerId, Activity> customers = new HashMap<>();
@@ -240,7 +242,7 @@ public final class ProgramCalculator {
      * @param window the window
      * @return both groups' behaviour in the window and the lifts
      */
-    public static ProgramLift lift(PurchaseTable table, Collection<ProgramEvent> events, Period window) {
+    public static ProgramLift lift(PurchaseTable table, Collection<ProgramEvent> events, DateRange window) {
         Map<CustomerId, LocalDate> joined = new HashMap<>();
         for (ProgramEvent e : events) {
             joined.merge(e.customer(), e.date(), (a, b) -> a.isBefore(b) ? a : b);

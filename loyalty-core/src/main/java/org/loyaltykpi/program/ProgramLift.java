@@ -2,7 +2,7 @@ package org.loyaltykpi.program;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 
 /**
@@ -22,7 +22,7 @@ import org.loyaltykpi.retention.PurchaseBehaviour;
  * value is 0.
  *
  * <pre>{@code
- * ProgramLift lift = ProgramCalculator.lift(table, events, Period.year(2025));
+ * ProgramLift lift = ProgramCalculator.lift(table, events, DateRange.year(2025));
  * lift.repeatRateLift();   // OptionalDouble[0.62]: members' repeat rate is 62% higher
  * }</pre>
  *
@@ -32,7 +32,7 @@ import org.loyaltykpi.retention.PurchaseBehaviour;
  * @param members the members' behaviour in the window
  * @param nonMembers the comparable non-members' behaviour in the window
  */
-public record ProgramLift(Period window, PurchaseBehaviour members, PurchaseBehaviour nonMembers) {
+public record ProgramLift(DateRange window, PurchaseBehaviour members, PurchaseBehaviour nonMembers) {
 
     /** Validates. */
     public ProgramLift {

@@ -2,7 +2,7 @@ package org.loyaltykpi.program;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Ratio;
 import org.loyaltykpi.internal.Checks;
 
@@ -48,7 +48,7 @@ import org.loyaltykpi.internal.Checks;
  * @param balance points earned and redeemed up to the period's end
  */
 public record ProgramPeriod(
-        Period period,
+        DateRange period,
         long customers,
         long members,
         long newMembers,

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.domain.Tier;
 
 /**
  * How the members are spread over the tiers on a day: each member in the tier of its latest tier change (or of its

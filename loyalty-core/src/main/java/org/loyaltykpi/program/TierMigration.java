@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.loyaltykpi.domain.Tier;
 
 /**
  * Where the members of one day are on a later day: a matrix of counts, rows the tier on the first day, columns the

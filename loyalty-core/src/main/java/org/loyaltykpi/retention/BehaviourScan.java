@@ -1,9 +1,9 @@
 package org.loyaltykpi.retention;
 
 import java.util.List;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.internal.CustomerRanges;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The columnar scan behind {@link RetentionCalculator}: one pass over a {@link PurchaseTable}, customer by customer,
@@ -15,11 +15,11 @@ final class BehaviourScan {
     private static final int CUSTOMERS_PER_TASK = 1 << 14;
 
     private final PurchaseTable table;
-    private final List<Period> slots;
+    private final List<DateRange> slots;
     private final int[] slotByDay;
     private final int firstDay;
 
-    private BehaviourScan(PurchaseTable table, List<Period> slots) {
+    private BehaviourScan(PurchaseTable table, List<DateRange> slots) {
         this.table = table;
         this.slots = slots;
         for (int s = 1; s < slots.size(); s++) {
@@ -44,9 +44,9 @@ final class BehaviourScan {
     }
 
     /** Tallies the table over consecutive, non-overlapping periods. */
-    static BehaviourTally tally(PurchaseTable table, List<Period> slots) {
+    static BehaviourTally tally(PurchaseTable table, List<DateRange> slots) {
         BehaviourScan scan = new BehaviourScan(table, slots);
-        return CustomerRanges.scan(
+        return ParallelScans.scan(
                 table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, BehaviourTally::merge);
     }
 

@@ -1,7 +1,7 @@
 package org.loyaltykpi.retention;
 
 import java.util.List;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.internal.Money;
 
 /**
@@ -10,7 +10,7 @@ import org.loyaltykpi.internal.Money;
  * customer. Tallies of disjoint customer sets merge by adding. Not thread-safe.
  */
 final class BehaviourTally {
-    private final List<Period> slots;
+    private final List<DateRange> slots;
     private final int amountScale;
     private final long[] active;
     private final long[] fresh;
@@ -23,7 +23,7 @@ final class BehaviourTally {
     private final long[] revenue;
     private final long[] freshRevenue;
 
-    BehaviourTally(List<Period> slots, int amountScale) {
+    BehaviourTally(List<DateRange> slots, int amountScale) {
         this.slots = slots;
         this.amountScale = amountScale;
         int n = slots.size();

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Ratio;
 import org.loyaltykpi.internal.Checks;
 
@@ -48,7 +48,7 @@ import org.loyaltykpi.internal.Checks;
  * <p>Behaviours of disjoint customer groups over the same periods add up: {@link #plus(PurchaseBehaviour)}.
  *
  * <pre>{@code
- * PurchaseBehaviour march = RetentionCalculator.behaviour(table, Period.month(2024, 3));
+ * PurchaseBehaviour march = RetentionCalculator.behaviour(table, DateRange.month(2024, 3));
  * march.retention();            // 41.2% (412/1000)
  * march.averageOrderValue();    // OptionalDouble[37.5]
  * }</pre>
@@ -70,8 +70,8 @@ import org.loyaltykpi.internal.Checks;
  * @param newCustomerRevenue money spent by new customers in the period
  */
 public record PurchaseBehaviour(
-        Period period,
-        Period previousPeriod,
+        DateRange period,
+        DateRange previousPeriod,
         long customersAtStart,
         long activeCustomers,
         long newCustomers,

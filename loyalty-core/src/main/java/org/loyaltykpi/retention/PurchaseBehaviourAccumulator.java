@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.internal.Money;
 
@@ -19,11 +19,11 @@ import org.loyaltykpi.internal.Money;
  *
  * <p>State: a few counters per customer seen (first purchase day, and per period the purchases, money, first and
  * last day and categories), so memory grows with customers, not purchases. Not thread-safe; use one per thread and
- * {@link #merge(PurchaseBehaviourAccumulator)}, or {@link RetentionCalculator#toBehaviour(Period, Period)} on a
+ * {@link #merge(PurchaseBehaviourAccumulator)}, or {@link RetentionCalculator#toBehaviour(DateRange, DateRange)} on a
  * parallel stream.
  *
  * <pre>{@code
- * var acc = new PurchaseBehaviourAccumulator(Period.month(2024, 2), Period.month(2024, 3));
+ * var acc = new PurchaseBehaviourAccumulator(DateRange.month(2024, 2), DateRange.month(2024, 3));
  * purchases.forEach(acc::add);
  * PurchaseBehaviour march = acc.snapshot();
  * }</pre>
@@ -32,7 +32,7 @@ public final class PurchaseBehaviourAccumulator {
     private static final int PREVIOUS = 0;
     private static final int CURRENT = 1;
 
-    private final List<Period> slots;
+    private final List<DateRange> slots;
     private final int amountScale;
     private final Map<CustomerId, CustomerActivity> customers = new HashMap<>();
 
@@ -42,7 +42,7 @@ public final class PurchaseBehaviourAccumulator {
      * @param previousPeriod the period to compare with; ends at or before {@code period} starts
      * @param period the period measured
      */
-    public PurchaseBehaviourAccumulator(Period previousPeriod, Period period) {
+    public PurchaseBehaviourAccumulator(DateRange previousPeriod, DateRange period) {
         this(previousPeriod, period, org.loyaltykpi.domain.PurchaseTable.DEFAULT_AMOUNT_SCALE);
     }
 
@@ -53,7 +53,7 @@ public final class PurchaseBehaviourAccumulator {
      * @param period the period measured
      * @param amountScale decimal places kept exactly in revenue sums, 0..9
      */
-    public PurchaseBehaviourAccumulator(Period previousPeriod, Period period, int amountScale) {
+    public PurchaseBehaviourAccumulator(DateRange previousPeriod, DateRange period, int amountScale) {
         Objects.requireNonNull(previousPeriod, "previousPeriod must not be null");
         Objects.requireNonNull(period, "period must not be null");
         if (previousPeriod.endExclusive().isAfter(period.start())) {

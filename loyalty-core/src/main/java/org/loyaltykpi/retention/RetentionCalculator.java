@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collector;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 
@@ -17,16 +17,16 @@ import org.loyaltykpi.domain.PurchaseTable;
  * <p>Three ways in, one set of definitions:
  *
  * <ul>
- *   <li>{@link #behaviour(PurchaseTable, Period)} and {@link #series(PurchaseTable, Period, Granularity)}: a columnar
+ *   <li>{@link #behaviour(PurchaseTable, DateRange)} and {@link #series(PurchaseTable, DateRange, Granularity)}: a columnar
  *       scan of a {@link PurchaseTable}, parallel over customers, one pass for a whole series;
- *   <li>{@link #toBehaviour(Period, Period)}: a {@link Collector} of {@link Purchase} records (parallel streams
+ *   <li>{@link #toBehaviour(DateRange, DateRange)}: a {@link Collector} of {@link Purchase} records (parallel streams
  *       work), backed by {@link PurchaseBehaviourAccumulator};
  *   <li>{@link #crr(long, long, long)}: the customer retention rate from three counts, for CRM figures.
  * </ul>
  *
  * <pre>{@code
  * PurchaseTable table = SampleShop.standard().purchases();
- * RetentionCalculator.behaviour(table, Period.month(2025, 3)).retention();
+ * RetentionCalculator.behaviour(table, DateRange.month(2025, 3)).retention();
  * RetentionCalculator.series(table, table.dateRange().orElseThrow(), Granularity.MONTH);
  * }</pre>
  *
@@ -37,13 +37,13 @@ public final class RetentionCalculator {
     private RetentionCalculator() {}
 
     /**
-     * The behaviour in a period, against {@link Period#previous() the period before it of the same length}.
+     * The behaviour in a period, against {@link DateRange#previous() the period before it of the same length}.
      *
      * @param table the purchases, the whole history (earlier purchases decide who is new)
      * @param period the period
      * @return the behaviour
      */
-    public static PurchaseBehaviour behaviour(PurchaseTable table, Period period) {
+    public static PurchaseBehaviour behaviour(PurchaseTable table, DateRange period) {
         return behaviour(table, period.previous(), period);
     }
 
@@ -55,7 +55,7 @@ public final class RetentionCalculator {
      * @param period the period
      * @return the behaviour
      */
-    public static PurchaseBehaviour behaviour(PurchaseTable table, Period previousPeriod, Period period) {
+    public static PurchaseBehaviour behaviour(PurchaseTable table, DateRange previousPeriod, DateRange period) {
         Objects.requireNonNull(table, "table must not be null");
         if (previousPeriod.endExclusive().isAfter(period.start())) {
             throw new IllegalArgumentException(
@@ -73,10 +73,10 @@ public final class RetentionCalculator {
      * @param granularity the period length
      * @return one behaviour per period, in order
      */
-    public static List<PurchaseBehaviour> series(PurchaseTable table, Period range, Granularity granularity) {
+    public static List<PurchaseBehaviour> series(PurchaseTable table, DateRange range, Granularity granularity) {
         Objects.requireNonNull(table, "table must not be null");
-        List<Period> periods = granularity.periodsCovering(range);
-        List<Period> slots = new ArrayList<>(periods.size() + 1);
+        List<DateRange> periods = granularity.periodsCovering(range);
+        List<DateRange> slots = new ArrayList<>(periods.size() + 1);
         slots.add(granularity.period(granularity.ordinal(periods.get(0).start()) - 1));
         slots.addAll(periods);
         BehaviourTally tally = BehaviourScan.tally(table, slots);
@@ -95,7 +95,7 @@ public final class RetentionCalculator {
      * @param period the period
      * @return the collector; it works on parallel streams
      */
-    public static Collector<Purchase, ?, PurchaseBehaviour> toBehaviour(Period previousPeriod, Period period) {
+    public static Collector<Purchase, ?, PurchaseBehaviour> toBehaviour(DateRange previousPeriod, DateRange period) {
         return Collector.of(
                 () -> new PurchaseBehaviourAccumulator(previousPeriod, period),
                 PurchaseBehaviourAccumulator::add,

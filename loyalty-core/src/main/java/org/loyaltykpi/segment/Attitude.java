@@ -1,11 +1,11 @@
 package org.loyaltykpi.segment;
 
 import java.util.Optional;
-import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.domain.QuestionKind;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.survey.NpsCategory;
-import org.loyaltykpi.survey.QuestionKind;
 import org.loyaltykpi.survey.ScoreCalculator;
-import org.loyaltykpi.survey.SurveyResponse;
 
 /**
  * A customer's relative attitude towards the shop, the attitudinal axis of Dick and Basu's loyalty matrix, read from

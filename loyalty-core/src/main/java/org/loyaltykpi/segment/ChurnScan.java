@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.loyaltykpi.clv.RfmSummary;
+import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.domain.PurchaseTable;
 
@@ -17,7 +17,7 @@ final class ChurnScan {
         int day = Rows.day(asOf);
         int window = options.recentWindowDays();
         // The models' summary as of the day: purchases up to the day before, the same customers in the same order.
-        Optional<RfmSummary> summary = model.map(m -> RfmSummary.of(table, asOf.minusDays(1), m.timeUnit()));
+        Optional<BtydSummary> summary = model.map(m -> BtydSummary.of(table, asOf.minusDays(1), m.timeUnit()));
         List<ChurnRisk> flagged = new ArrayList<>();
         int judged = 0;
         for (int c = 0; c < table.customerCount(); c++) {
@@ -45,7 +45,7 @@ final class ChurnScan {
                 signals.add(new ChurnSignal(ChurnReason.NO_REPEAT, sinceFirst, options.noRepeatDays()));
             }
             if (model.isPresent()) {
-                RfmSummary s = summary.orElseThrow();
+                BtydSummary s = summary.orElseThrow();
                 double alive = model.get().probabilityAlive(s.frequency(row), s.recency(row), s.age(row));
                 if (alive < options.pAliveThreshold()) {
                     signals.add(new ChurnSignal(ChurnReason.LOW_P_ALIVE, alive, options.pAliveThreshold()));

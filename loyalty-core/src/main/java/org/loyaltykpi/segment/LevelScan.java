@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.internal.Money;
-import org.loyaltykpi.survey.SurveyResponse;
 
 /** The loyalty-level classification behind {@link SegmentCalculator#loyaltyLevels}. */
 final class LevelScan {

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.internal.Money;
-import org.loyaltykpi.survey.SurveyResponse;
 
 /**
  * The lifecycle classification behind {@link SegmentCalculator#lifecycle} and {@link
@@ -130,10 +130,10 @@ final class LifecycleScan {
             PurchaseTable table,
             List<SurveyResponse> responses,
             List<Review> reviews,
-            Period range,
+            DateRange range,
             Granularity granularity,
             LifecycleOptions options) {
-        List<Period> periods = granularity.periodsCovering(range);
+        List<DateRange> periods = granularity.periodsCovering(range);
         int scale = table.amountScale();
         if (periods.isEmpty()) {
             return new LifecycleSeries(

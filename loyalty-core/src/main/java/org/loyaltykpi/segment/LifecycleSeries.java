@@ -2,8 +2,8 @@ package org.loyaltykpi.segment;
 
 import java.util.List;
 import java.util.Objects;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 
 /**
  * Lifecycle stage counts over consecutive periods and the flow between stages within each period.
@@ -15,7 +15,7 @@ import org.loyaltykpi.domain.Period;
  * stages().get(k)}. Each distribution credits a stage with its customers' spend up to that day.
  *
  * <pre>{@code
- * LifecycleSeries s = SegmentCalculator.lifecycleSeries(table, answers, reviews, Period.year(2025),
+ * LifecycleSeries s = SegmentCalculator.lifecycleSeries(table, answers, reviews, DateRange.year(2025),
  *         Granularity.QUARTER, LifecycleOptions.defaults());
  * s.stages().get(3).count(LifecycleStage.LOYAL);                                  // loyal at the end of Q4
  * s.transitions().get(3).count(LifecycleStage.LOYAL, LifecycleStage.AT_RISK);     // loyal customers lost in Q4
@@ -31,7 +31,7 @@ import org.loyaltykpi.domain.Period;
  */
 public record LifecycleSeries(
         Granularity granularity,
-        List<Period> periods,
+        List<DateRange> periods,
         SegmentDistribution<LifecycleStage> atStart,
         List<SegmentDistribution<LifecycleStage>> stages,
         List<StageTransitions> transitions) {

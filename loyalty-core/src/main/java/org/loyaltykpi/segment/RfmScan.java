@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.internal.CustomerRanges;
 import org.loyaltykpi.internal.Money;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The RFM scores behind {@link SegmentCalculator#rfmScores}: one parallel pass over the table's rows fills three
@@ -26,7 +26,7 @@ final class RfmScan {
         int[] lastDay = new int[customers];
         int[] frequency = new int[customers];
         long[] monetary = new long[customers];
-        int scored = CustomerRanges.scan(
+        int scored = ParallelScans.scan(
                 customers,
                 CUSTOMERS_PER_TASK,
                 (from, to) -> {

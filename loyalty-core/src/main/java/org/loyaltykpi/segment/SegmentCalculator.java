@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collector;
 import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.internal.Money;
-import org.loyaltykpi.survey.SurveyResponse;
 
 /**
  * Customer segments as of a day: Dick and Basu's loyalty levels, lifecycle stages (and their flow over periods), RFM
@@ -107,7 +107,7 @@ public final class SegmentCalculator {
             PurchaseTable table,
             List<SurveyResponse> responses,
             List<Review> reviews,
-            Period range,
+            DateRange range,
             Granularity granularity,
             LifecycleOptions options) {
         check(table, responses, reviews, range, options);

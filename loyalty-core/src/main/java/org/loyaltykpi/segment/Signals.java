@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
-import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /**
  * The survey answers and reviews of customers, by id: the day each was first in contact (any answer or review: a
@@ -61,7 +61,7 @@ final class Signals {
             Customer c = signals.customer(r.respondent().value(), day);
             Attitude.of(r, passive)
                     .ifPresent(a -> c.attitudes.add(new int[] {
-                        day, r.kind().orElseThrow() == org.loyaltykpi.survey.QuestionKind.NPS ? NPS : CSAT, a.ordinal()
+                        day, r.kind().orElseThrow() == org.loyaltykpi.domain.QuestionKind.NPS ? NPS : CSAT, a.ordinal()
                     }));
         }
         for (Review r : reviews) {

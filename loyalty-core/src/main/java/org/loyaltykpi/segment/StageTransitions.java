@@ -2,7 +2,7 @@ package org.loyaltykpi.segment;
 
 import java.util.Arrays;
 import java.util.Objects;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
  * The flow of customers between {@link LifecycleStage}s over one period: how many customers in stage {@code from} as
@@ -24,11 +24,11 @@ import org.loyaltykpi.domain.Period;
 public final class StageTransitions {
     private static final int STAGES = LifecycleStage.values().length;
 
-    private final Period period;
+    private final DateRange period;
     /** {@code STAGES + 1} rows (the last one: newcomers) by {@code STAGES} columns. */
     private final long[][] counts;
 
-    private StageTransitions(Period period, long[][] counts) {
+    private StageTransitions(DateRange period, long[][] counts) {
         this.period = period;
         this.counts = counts;
     }
@@ -42,7 +42,7 @@ public final class StageTransitions {
      * @return the transitions
      * @throws IllegalArgumentException if the shape is not 7 rows of 6 or an entry is negative
      */
-    public static StageTransitions of(Period period, long[][] counts) {
+    public static StageTransitions of(DateRange period, long[][] counts) {
         Objects.requireNonNull(period, "period must not be null");
         if (counts.length != STAGES + 1) {
             throw new IllegalArgumentException(
@@ -68,7 +68,7 @@ public final class StageTransitions {
      *
      * @return from its start to its end
      */
-    public Period period() {
+    public DateRange period() {
         return period;
     }
 

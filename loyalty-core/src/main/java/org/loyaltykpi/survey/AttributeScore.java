@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.loyaltykpi.domain.Scale;
 
 /**
  * One attribute of the customer satisfaction index (delivery, price, range, ...): its importance and its answers,

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.loyaltykpi.domain.QuestionKind;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /**
  * Builds a {@link CsiResult} from answers to CSI questions ({@code csi:ATTRIBUTE}, see {@link QuestionKind}), in any

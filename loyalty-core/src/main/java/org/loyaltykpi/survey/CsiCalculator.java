@@ -2,6 +2,7 @@ package org.loyaltykpi.survey;
 
 import java.util.Map;
 import java.util.stream.Collector;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /**
  * The customer satisfaction index: a collector of answers to CSI questions ({@code csi:ATTRIBUTE}) into a {@link

@@ -1,5 +1,7 @@
 package org.loyaltykpi.survey;
 
+import org.loyaltykpi.domain.SurveyResponse;
+
 /**
  * Builds an {@link NpsResult} from answers one at a time, in any order, and merges with other accumulators: split
  * the answers anywhere, merge, and the counts are the same as from one accumulator over all of them (weight sums equal

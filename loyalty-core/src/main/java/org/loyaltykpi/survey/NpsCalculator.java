@@ -3,6 +3,7 @@ package org.loyaltykpi.survey;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.stream.Collector;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.internal.Normal;
 
 /**

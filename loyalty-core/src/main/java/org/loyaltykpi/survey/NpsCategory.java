@@ -1,5 +1,8 @@
 package org.loyaltykpi.survey;
 
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
+
 /**
  * The three groups of Net Promoter answers on the 0..10 scale: promoters 9-10, passives 7-8, detractors 0-6
  * (Reichheld 2003, "The one number you need to grow", Harvard Business Review 81(12)).

@@ -1,6 +1,8 @@
 package org.loyaltykpi.survey;
 
 import java.util.Objects;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /**
  * Builds a {@link ScoreSummary} (CSAT, CES) from answers on one scale, in any order, and merges with other

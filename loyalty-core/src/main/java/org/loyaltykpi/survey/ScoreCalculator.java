@@ -1,6 +1,8 @@
 package org.loyaltykpi.survey;
 
 import java.util.stream.Collector;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /**
  * CSAT and CES: collectors of answers into a {@link ScoreSummary}, where the definitions and intervals are.

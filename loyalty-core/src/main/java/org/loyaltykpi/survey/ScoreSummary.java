@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.domain.Scale;
 import org.loyaltykpi.internal.Normal;
 
 /**

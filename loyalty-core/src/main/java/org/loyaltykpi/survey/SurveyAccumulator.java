@@ -3,6 +3,9 @@ package org.loyaltykpi.survey;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.loyaltykpi.domain.QuestionKind;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /**
  * Builds a {@link SurveySummary} from the answers of a whole survey, in any order, routing each answer by its

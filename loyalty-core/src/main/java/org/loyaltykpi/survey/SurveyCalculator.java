@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collector;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /**
  * A whole survey's metrics (NPS, CSAT, CES, CSI; see {@link SurveySummary}) in one pass, and their breakdowns by
@@ -117,7 +118,7 @@ public final class SurveyCalculator {
         long last = ((TreeMap<Long, SurveyAccumulator>) periods).lastKey();
         List<SurveyGroup> series = new ArrayList<>();
         for (long o = first; o <= last; o++) {
-            Period period = granularity.period(o);
+            DateRange period = granularity.period(o);
             SurveyAccumulator acc = periods.getOrDefault(o, new SurveyAccumulator(options));
             series.add(new SurveyGroup(period.label(), Optional.empty(), Optional.of(period), acc.snapshot()));
         }

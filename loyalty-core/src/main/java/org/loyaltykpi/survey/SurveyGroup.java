@@ -2,7 +2,7 @@ package org.loyaltykpi.survey;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
  * One group of a survey breakdown: a segment or a period, and its summary.
@@ -10,12 +10,12 @@ import org.loyaltykpi.domain.Period;
  * <p>Immutable and thread-safe.
  *
  * @param label the segment's name, {@value #NO_SEGMENT} for answers without one, or the period's {@link
- *     Period#label() label} ({@code 2025-03}, {@code 2025-Q1}, {@code 2025})
+ *     DateRange#label() label} ({@code 2025-03}, {@code 2025-Q1}, {@code 2025})
  * @param segment the segment, when grouped by segment and the answers have one
  * @param period the period, when grouped by period
  * @param summary the group's metrics
  */
-public record SurveyGroup(String label, Optional<String> segment, Optional<Period> period, SurveySummary summary) {
+public record SurveyGroup(String label, Optional<String> segment, Optional<DateRange> period, SurveySummary summary) {
 
     /** The label of the group of answers without a segment. */
     public static final String NO_SEGMENT = "(no segment)";

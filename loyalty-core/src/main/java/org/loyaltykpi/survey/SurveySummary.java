@@ -2,6 +2,7 @@ package org.loyaltykpi.survey;
 
 import java.util.List;
 import java.util.Objects;
+import org.loyaltykpi.domain.QuestionKind;
 
 /**
  * Every metric of a survey at once: NPS, CSAT, CES and CSI, each from the answers to its questions ({@link

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
  * A target for one named metric series: a level to hold, a level with a yearly step, or a relative yearly change, and
@@ -55,7 +55,7 @@ import org.loyaltykpi.domain.Period;
  *
  * <pre>{@code
  * KpiTarget nps = KpiTarget.atLeast("nps", 70).plusPerYear(5);
- * MetricSeries s = MetricSeries.of("nps", "points", Map.of(Period.year(2024), 71.0, Period.year(2025), 73.0));
+ * MetricSeries s = MetricSeries.of("nps", "points", Map.of(DateRange.year(2024), 71.0, DateRange.year(2025), 73.0));
  * nps.evaluate(s).periods();   // [2024: MET (gap 1.00), 2025: MISSED (required 75, gap -2.00)]
  * }</pre>
  *
@@ -199,7 +199,7 @@ public record KpiTarget(
      * @return the evaluation, one verdict per period
      * @throws IllegalArgumentException if the series is of another metric or the periods are not in order
      */
-    public TargetEvaluation evaluate(MetricSeries series, List<Period> periods) {
+    public TargetEvaluation evaluate(MetricSeries series, List<DateRange> periods) {
         if (!series.metric().equals(metric)) {
             throw new IllegalArgumentException(
                     "target for '" + metric + "' cannot judge the series of '" + series.metric() + "'");
@@ -216,18 +216,18 @@ public record KpiTarget(
         LocalDate origin = start.orElse(periods.get(0).start());
         OptionalDouble base = base(series, periods, origin);
         List<TargetPeriod> verdicts = new ArrayList<>(periods.size());
-        for (Period p : periods) {
+        for (DateRange p : periods) {
             verdicts.add(judge(p, series.value(p), base, origin));
         }
         return new TargetEvaluation(this, series.unit(), verdicts);
     }
 
     /** {@code L} for level and stepped targets; the baseline value for a relative one, if it has a positive one. */
-    private OptionalDouble base(MetricSeries series, List<Period> periods, LocalDate origin) {
+    private OptionalDouble base(MetricSeries series, List<DateRange> periods, LocalDate origin) {
         if (kind != Kind.RELATIVE) {
             return level;
         }
-        for (Period p : periods) {
+        for (DateRange p : periods) {
             if (!p.start().isBefore(origin)) {
                 OptionalDouble b = series.value(p);
                 return b.isPresent() && b.getAsDouble() > 0 ? b : OptionalDouble.empty();
@@ -236,7 +236,7 @@ public record KpiTarget(
         return OptionalDouble.empty();
     }
 
-    private TargetPeriod judge(Period p, OptionalDouble value, OptionalDouble base, LocalDate origin) {
+    private TargetPeriod judge(DateRange p, OptionalDouble value, OptionalDouble base, LocalDate origin) {
         if (base.isEmpty()) {
             return new TargetPeriod(p, TargetStatus.NO_DATA, value, OptionalDouble.empty(), OptionalDouble.empty());
         }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
  * A set of {@link KpiTarget}s, evaluated together against named {@link MetricSeries}.
@@ -29,7 +29,7 @@ import org.loyaltykpi.domain.Period;
  *
  * <pre>{@code
  * List<TargetEvaluation> verdicts = KpiTargets.seedDefaults().evaluate(Map.of("nps", nps, "retention", retention),
- *         Granularity.QUARTER.periodsCovering(Period.parse("2024-01-01/2026-01-01")));
+ *         Granularity.QUARTER.periodsCovering(DateRange.parse("2024-01-01/2026-01-01")));
  * // the satisfaction and positive-reviews targets have no series: all their periods are NO_DATA
  * }</pre>
  *
@@ -79,7 +79,7 @@ public record KpiTargets(List<KpiTarget> targets) {
      * @return one evaluation per target, in target order
      * @throws IllegalArgumentException if a key differs from its series' metric name
      */
-    public List<TargetEvaluation> evaluate(Map<String, MetricSeries> series, List<Period> periods) {
+    public List<TargetEvaluation> evaluate(Map<String, MetricSeries> series, List<DateRange> periods) {
         series.forEach((name, s) -> {
             if (!name.equals(s.metric())) {
                 throw new IllegalArgumentException("series under '" + name + "' is of metric '" + s.metric() + "'");

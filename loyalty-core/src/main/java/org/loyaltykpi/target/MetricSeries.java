@@ -6,18 +6,18 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
- * The values of one named metric per {@link Period}, for example the NPS per quarter or the retention rate in percent
+ * The values of one named metric per {@link DateRange}, for example the NPS per quarter or the retention rate in percent
  * per year: what a {@link KpiTarget} is evaluated against.
  *
  * <p>A period the metric is undefined for (no answers, no customers at start) is simply absent: a target reports it
  * as {@link TargetStatus#NO_DATA}, never a guessed value. Values are finite; periods are kept in time order.
  *
  * <pre>{@code
- * MetricSeries nps = MetricSeries.of("nps", "points", Map.of(Period.year(2024), 68.0, Period.year(2025), 76.0));
- * nps.value(Period.year(2025));   // OptionalDouble[76.0]
+ * MetricSeries nps = MetricSeries.of("nps", "points", Map.of(DateRange.year(2024), 68.0, DateRange.year(2025), 76.0));
+ * nps.value(DateRange.year(2025));   // OptionalDouble[76.0]
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -26,7 +26,7 @@ import org.loyaltykpi.domain.Period;
  * @param unit the unit of the values and of every gap, for example {@code %} or {@code points}; may be empty
  * @param values the value per period, finite; copied
  */
-public record MetricSeries(String metric, String unit, SortedMap<Period, Double> values) {
+public record MetricSeries(String metric, String unit, SortedMap<DateRange, Double> values) {
 
     /** Validates and copies. */
     public MetricSeries {
@@ -35,7 +35,7 @@ public record MetricSeries(String metric, String unit, SortedMap<Period, Double>
         if (metric.isBlank()) {
             throw new IllegalArgumentException("metric must not be blank: '" + metric + "'");
         }
-        TreeMap<Period, Double> copy = new TreeMap<>();
+        TreeMap<DateRange, Double> copy = new TreeMap<>();
         values.forEach((period, value) -> {
             Objects.requireNonNull(period, "values must not hold a null period");
             if (value == null || !Double.isFinite(value)) {
@@ -54,7 +54,7 @@ public record MetricSeries(String metric, String unit, SortedMap<Period, Double>
      * @param values the value per period
      * @return the series
      */
-    public static MetricSeries of(String metric, String unit, Map<Period, Double> values) {
+    public static MetricSeries of(String metric, String unit, Map<DateRange, Double> values) {
         return new MetricSeries(metric, unit, new TreeMap<>(values));
     }
 
@@ -64,7 +64,7 @@ public record MetricSeries(String metric, String unit, SortedMap<Period, Double>
      * @param period the period
      * @return the value, or empty if the series has none for the period
      */
-    public OptionalDouble value(Period period) {
+    public OptionalDouble value(DateRange period) {
         Double v = values.get(period);
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }

@@ -3,7 +3,7 @@ package org.loyaltykpi.target;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
  * One period's verdict under a {@link KpiTarget}: the value, the required level, the pro-rata path and the status.
@@ -26,7 +26,7 @@ import org.loyaltykpi.domain.Period;
  *     to hold; empty when {@code required} is
  */
 public record TargetPeriod(
-        Period period, TargetStatus status, OptionalDouble value, OptionalDouble required, OptionalDouble path) {
+        DateRange period, TargetStatus status, OptionalDouble value, OptionalDouble required, OptionalDouble path) {
 
     /** Validates that a judged period has a value and a required level, and a period with no data has no verdict. */
     public TargetPeriod {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
  * The CAC payback period of one acquisition cohort: how many periods until the margin its customers brought in
@@ -38,7 +38,7 @@ import org.loyaltykpi.domain.Period;
  * @param marginPerCustomer {@code m x R(last observed) / n}: the margin per customer by the end of the data
  */
 public record CohortPayback(
-        Period cohort,
+        DateRange cohort,
         long customers,
         BigDecimal acquisitionSpend,
         OptionalInt periods,

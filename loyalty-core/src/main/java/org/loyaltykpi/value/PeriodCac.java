@@ -3,7 +3,7 @@ package org.loyaltykpi.value;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
  * The customer acquisition cost of one period: acquisition spend / new customers.
@@ -14,7 +14,7 @@ import org.loyaltykpi.domain.Period;
  * ValueOptions#allowSpendWithoutNewCustomers()} says so.
  *
  * <pre>{@code
- * new PeriodCac(Period.month(2025, 3), new BigDecimal("1500.00"), 50).cac();   // OptionalDouble[30.0]
+ * new PeriodCac(DateRange.month(2025, 3), new BigDecimal("1500.00"), 50).cac();   // OptionalDouble[30.0]
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -23,7 +23,7 @@ import org.loyaltykpi.domain.Period;
  * @param acquisitionSpend the acquisition spend in the period, {@code >= 0}
  * @param newCustomers customers acquired in the period, {@code >= 0}
  */
-public record PeriodCac(Period period, BigDecimal acquisitionSpend, long newCustomers) {
+public record PeriodCac(DateRange period, BigDecimal acquisitionSpend, long newCustomers) {
 
     /** Validates the parts. */
     public PeriodCac {

@@ -3,8 +3,8 @@ package org.loyaltykpi.value;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 
 /**
  * Revenue of first-time against repeat (returning) customers, and the repeat customers' average-order-value uplift.
@@ -40,7 +40,7 @@ import org.loyaltykpi.domain.Period;
  * @param returningCustomerPurchases repeat purchases
  */
 public record RepeatRevenue(
-        Period range,
+        DateRange range,
         Granularity granularity,
         BigDecimal newCustomerRevenue,
         long newCustomerPurchases,

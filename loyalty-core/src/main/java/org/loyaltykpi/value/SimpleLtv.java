@@ -3,7 +3,7 @@ package org.loyaltykpi.value;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 
 /**
  * The simple lifetime value: average annual spend per customer x expected active years.
@@ -35,7 +35,7 @@ import org.loyaltykpi.domain.Period;
  * @param expectedYears the expected active years of a customer
  */
 public record SimpleLtv(
-        Period window, BigDecimal revenue, long activeCustomers, double yearScale, double expectedYears) {
+        DateRange window, BigDecimal revenue, long activeCustomers, double yearScale, double expectedYears) {
 
     /** Validates the parts. */
     public SimpleLtv {

@@ -14,10 +14,12 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.loyaltykpi.cohort.CohortCalculator;
 import org.loyaltykpi.cohort.CohortMatrix;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.domain.SpendKind;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 
@@ -66,7 +68,7 @@ public final class ValueCalculator {
      */
     public static ValueSummary summarize(PurchaseTable table, Collection<MarketingSpend> spends, ValueOptions options) {
         Objects.requireNonNull(options, "options must not be null");
-        Period range = requireRange(table);
+        DateRange range = requireRange(table);
         CohortMatrix cohorts = CohortCalculator.matrix(table, options.granularity());
         List<PurchaseBehaviour> series = RetentionCalculator.series(table, range, options.granularity());
         return new ValueSummary(
@@ -138,7 +140,7 @@ public final class ValueCalculator {
     /** A period with acquisition spend, its amount and its cohort's index in the matrix ({@code -1}: none). */
     @FunctionalInterface
     private interface AcquisitionSpendVisitor {
-        void visit(Period period, BigDecimal amount, int cohort);
+        void visit(DateRange period, BigDecimal amount, int cohort);
     }
 
     /**
@@ -150,7 +152,7 @@ public final class ValueCalculator {
             Collection<MarketingSpend> spends,
             ValueOptions options,
             AcquisitionSpendVisitor visitor) {
-        Map<Period, Integer> index = cohortIndex(cohorts, options);
+        Map<DateRange, Integer> index = cohortIndex(cohorts, options);
         acquisitionSpendByPeriod(spends, options.granularity()).forEach((period, amount) -> {
             Integer c = index.get(period);
             if (c == null) {
@@ -170,10 +172,10 @@ public final class ValueCalculator {
      * @throws IllegalArgumentException if the table is empty
      */
     public static SimpleLtv simpleLtv(PurchaseTable table, double expectedYears) {
-        Period range = requireRange(table);
+        DateRange range = requireRange(table);
         LocalDate end = range.endExclusive();
         LocalDate yearAgo = end.minusYears(1);
-        Period window = Period.of(yearAgo.isAfter(range.start()) ? yearAgo : range.start(), end);
+        DateRange window = DateRange.of(yearAgo.isAfter(range.start()) ? yearAgo : range.start(), end);
         // At least 1: the window is at most the year before the end.
         double yearScale = (double) ChronoUnit.DAYS.between(yearAgo, end) / window.lengthInDays();
         PurchaseBehaviour lastYear = RetentionCalculator.behaviour(table, window);
@@ -220,7 +222,7 @@ public final class ValueCalculator {
             freshPurchases += b.newCustomerPurchases();
             returningPurchases += b.returningCustomerPurchases();
         }
-        Period range = Period.of(
+        DateRange range = DateRange.of(
                 series.get(0).period().start(),
                 series.get(series.size() - 1).period().endExclusive());
         return new RepeatRevenue(range, granularity, fresh, freshPurchases, returning, returningPurchases);
@@ -238,7 +240,7 @@ public final class ValueCalculator {
         return repeatRevenue(RetentionCalculator.series(table, requireRange(table), granularity));
     }
 
-    private static Period requireRange(PurchaseTable table) {
+    private static DateRange requireRange(PurchaseTable table) {
         Objects.requireNonNull(table, "table must not be null");
         return table.dateRange()
                 .orElseThrow(() -> new IllegalArgumentException("no purchases: there is no customer value to measure"));
@@ -248,7 +250,7 @@ public final class ValueCalculator {
         if (series.isEmpty()) {
             throw new IllegalArgumentException("the purchase-behaviour series is empty");
         }
-        Period first = series.get(0).period();
+        DateRange first = series.get(0).period();
         for (Granularity g : Granularity.values()) {
             if (g.periodContaining(first.start()).equals(first)) {
                 return g;
@@ -257,12 +259,12 @@ public final class ValueCalculator {
         throw new IllegalArgumentException("the series' periods are not calendar periods: " + first);
     }
 
-    private static Map<Period, Integer> cohortIndex(CohortMatrix cohorts, ValueOptions options) {
+    private static Map<DateRange, Integer> cohortIndex(CohortMatrix cohorts, ValueOptions options) {
         if (cohorts.granularity() != options.granularity()) {
             throw new IllegalArgumentException("the cohort matrix is by " + cohorts.granularity()
                     + " but the options ask for " + options.granularity());
         }
-        Map<Period, Integer> index = new HashMap<>();
+        Map<DateRange, Integer> index = new HashMap<>();
         for (int c = 0; c < cohorts.cohortCount(); c++) {
             index.put(cohorts.cohort(c), c);
         }
@@ -270,14 +272,14 @@ public final class ValueCalculator {
     }
 
     /** Acquisition spend summed per period of the granularity, in time order. */
-    static TreeMap<Period, BigDecimal> acquisitionSpendByPeriod(
+    static TreeMap<DateRange, BigDecimal> acquisitionSpendByPeriod(
             Collection<MarketingSpend> spends, Granularity granularity) {
-        TreeMap<Period, BigDecimal> byPeriod = new TreeMap<>();
+        TreeMap<DateRange, BigDecimal> byPeriod = new TreeMap<>();
         for (MarketingSpend s : spends) {
             if (s.kind() != SpendKind.ACQUISITION) {
                 continue;
             }
-            Period holder = granularity.periodContaining(s.period().start());
+            DateRange holder = granularity.periodContaining(s.period().start());
             if (s.period().endExclusive().isAfter(holder.endExclusive())) {
                 throw new IllegalArgumentException(
                         "acquisition spend " + s.amount().toPlainString() + " in "
@@ -289,7 +291,7 @@ public final class ValueCalculator {
         return byPeriod;
     }
 
-    private static void checkAllowed(Period period, BigDecimal amount, CohortMatrix cohorts, ValueOptions options) {
+    private static void checkAllowed(DateRange period, BigDecimal amount, CohortMatrix cohorts, ValueOptions options) {
         if (!options.allowSpendWithoutNewCustomers()) {
             String data = cohorts.cohortCount() == 0
                     ? "there are no purchases"

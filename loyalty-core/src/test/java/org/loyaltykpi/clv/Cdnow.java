@@ -38,8 +38,8 @@ final class Cdnow {
     }
 
     /** {@code cdnow_customers_summary.csv}: {@code ID,frequency,recency,T} in weeks, rounded to 2 decimals. */
-    static RfmSummary summary() {
-        RfmSummary.Builder builder = RfmSummary.builder(TimeUnit.WEEKS);
+    static BtydSummary summary() {
+        BtydSummary.Builder builder = BtydSummary.builder(TimeScale.WEEKS);
         for (String[] f : lines("cdnow_customers_summary.csv").subList(1, 2358)) {
             builder.add(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]), 0);
         }
@@ -47,8 +47,8 @@ final class Cdnow {
     }
 
     /** {@code cdnow_customers_summary_with_transactions.csv}: {@code ID,x,t_x,T,zbar}. */
-    static RfmSummary summaryWithSpend() {
-        RfmSummary.Builder builder = RfmSummary.builder(TimeUnit.WEEKS);
+    static BtydSummary summaryWithSpend() {
+        BtydSummary.Builder builder = BtydSummary.builder(TimeScale.WEEKS);
         for (String[] f : lines("cdnow_customers_summary_with_transactions.csv").subList(1, 2358)) {
             builder.add(
                     f[0],

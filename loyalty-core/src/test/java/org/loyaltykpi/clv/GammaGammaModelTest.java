@@ -42,7 +42,7 @@ class GammaGammaModelTest {
 
     @Test
     void aNonPositiveMeanSpendIsAnErrorNamingTheCustomersUnlessExcluded() {
-        RfmSummary summary = RfmSummary.builder(TimeUnit.WEEKS)
+        BtydSummary summary = BtydSummary.builder(TimeScale.WEEKS)
                 .add("good1", 2, 10, 30, 20)
                 .add("good2", 1, 5, 30, 35)
                 .add("good3", 3, 20, 30, 15)
@@ -63,7 +63,7 @@ class GammaGammaModelTest {
 
     @Test
     void warnsWhenFrequencyAndSpendAreStronglyCorrelated() {
-        RfmSummary.Builder builder = RfmSummary.builder(TimeUnit.WEEKS);
+        BtydSummary.Builder builder = BtydSummary.builder(TimeScale.WEEKS);
         SeededRandom random = new SeededRandom(5);
         for (int i = 0; i < 300; i++) {
             int x = 1 + i % 10;
@@ -81,7 +81,7 @@ class GammaGammaModelTest {
         double q = 3;
         double gamma = 20;
         SeededRandom random = new SeededRandom(11);
-        RfmSummary.Builder builder = RfmSummary.builder(TimeUnit.WEEKS);
+        BtydSummary.Builder builder = BtydSummary.builder(TimeScale.WEEKS);
         for (int i = 0; i < 5000; i++) {
             double nu = random.nextGamma(q, 1 / gamma);
             int x = 1 + random.nextInt(8);

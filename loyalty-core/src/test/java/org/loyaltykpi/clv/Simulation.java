@@ -20,9 +20,9 @@ final class Simulation {
      * @param p3 a (BG) or s (Pareto)
      * @param p4 b (BG) or beta (Pareto)
      */
-    static RfmSummary customers(Process process, double p1, double p2, double p3, double p4, int n, long seed) {
+    static BtydSummary customers(Process process, double p1, double p2, double p3, double p4, int n, long seed) {
         SeededRandom random = new SeededRandom(seed);
-        RfmSummary.Builder builder = RfmSummary.builder(TimeUnit.WEEKS);
+        BtydSummary.Builder builder = BtydSummary.builder(TimeScale.WEEKS);
         for (int i = 0; i < n; i++) {
             double age = 52 - 12 * random.nextDouble();
             double lambda = random.nextGamma(p1, 1 / p2);

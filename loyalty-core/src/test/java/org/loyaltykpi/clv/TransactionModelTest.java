@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.loyaltykpi.internal.Derivatives;
 
 class TransactionModelTest {
-    private static RfmSummary cdnow;
+    private static BtydSummary cdnow;
     private static BgNbdModel bg;
     private static MbgNbdModel mbg;
     private static ParetoNbdModel pareto;
@@ -42,7 +42,7 @@ class TransactionModelTest {
         assertThat(bg.b()).isCloseTo(2.426, within(0.0005));
         assertThat(fit.logLikelihood()).isCloseTo(-9582.4, within(0.05));
         assertThat(fit.customers()).isEqualTo(2357);
-        assertThat(fit.timeUnit()).contains(TimeUnit.WEEKS);
+        assertThat(fit.timeUnit()).contains(TimeScale.WEEKS);
         assertThat(fit.warnings()).isEmpty();
     }
 
@@ -207,8 +207,8 @@ class TransactionModelTest {
 
     @Test
     void collapsedWeightedLikelihoodEqualsThePerCustomerLikelihood() {
-        CollapsedRfm collapsed = cdnow.collapsed();
-        CollapsedRfm perCustomer = cdnow.uncollapsed();
+        CollapsedSummary collapsed = cdnow.collapsed();
+        CollapsedSummary perCustomer = cdnow.uncollapsed();
         assertThat(collapsed.size).isLessThan(perCustomer.size);
         double[] bgTheta = {0.243, 4.414, 0.793, 2.426};
         assertThat(BetaGeometricNbd.logLikelihood(bgTheta, collapsed, 0, null))
@@ -228,7 +228,7 @@ class TransactionModelTest {
 
     @Test
     void analyticGradientsAgreeWithCentralDifferences() {
-        CollapsedRfm rows = cdnow.collapsed();
+        CollapsedSummary rows = cdnow.collapsed();
         double[] theta = {0.3, 5.0, 0.7, 2.0};
         for (int m = 0; m <= 1; m++) {
             double[] gradient = new double[4];
@@ -249,7 +249,7 @@ class TransactionModelTest {
 
     @Test
     void paretoNbdAnalyticGradientAgreesWithCentralDifferencesOnBothSidesOfAlphaEqualsBeta() {
-        CollapsedRfm rows = cdnow.collapsed();
+        CollapsedSummary rows = cdnow.collapsed();
         ParetoNbdModel.Pairs pairs = ParetoNbdModel.Pairs.of(rows);
         // alpha > beta and alpha < beta take different hypergeometric forms; r < 1 makes x = 0 skip Euler's transform.
         double[][] thetas = {{0.553, 10.578, 0.606, 11.669}, {0.4, 12.0, 0.9, 6.0}, {1.7, 3.0, 0.3, 25.0}};
@@ -317,7 +317,7 @@ class TransactionModelTest {
 
     @Test
     void aSummaryWithoutRepeatPurchasesCannotBeFittedAndTheErrorSaysWhatToTry() {
-        RfmSummary none = RfmSummary.builder(TimeUnit.WEEKS)
+        BtydSummary none = BtydSummary.builder(TimeScale.WEEKS)
                 .add("c1", 0, 0, 10, 0)
                 .add("c2", 0, 0, 20, 0)
                 .build();
@@ -326,7 +326,7 @@ class TransactionModelTest {
                 .hasMessageContaining("no customer")
                 .hasMessageContaining("longer calibration period");
         assertThatThrownBy(() ->
-                        ParetoNbdModel.fit(RfmSummary.builder(TimeUnit.WEEKS).build()))
+                        ParetoNbdModel.fit(BtydSummary.builder(TimeScale.WEEKS).build()))
                 .isInstanceOf(ModelFitException.class)
                 .hasMessageContaining("no customers");
     }
@@ -342,8 +342,8 @@ class TransactionModelTest {
 
     @Test
     void aModelRefusesASummaryInAnotherTimeUnit() {
-        RfmSummary days =
-                RfmSummary.builder(TimeUnit.DAYS).add("c1", 1, 3, 9, 5).build();
+        BtydSummary days =
+                BtydSummary.builder(TimeScale.DAYS).add("c1", 1, 3, 9, 5).build();
         assertThatThrownBy(() -> bg.logLikelihood(days))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WEEKS")

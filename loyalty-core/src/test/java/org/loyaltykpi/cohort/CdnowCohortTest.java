@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
@@ -36,8 +36,8 @@ class CdnowCohortTest {
     @Test
     void theMonthlyCohortsAreJanuaryToMarch1997FollowedFor18Months() {
         assertThat(monthly.cohorts())
-                .containsExactly(Period.month(1997, 1), Period.month(1997, 2), Period.month(1997, 3));
-        assertThat(monthly.lastPeriod()).contains(Period.month(1998, 6));
+                .containsExactly(DateRange.month(1997, 1), DateRange.month(1997, 2), DateRange.month(1997, 3));
+        assertThat(monthly.lastPeriod()).contains(DateRange.month(1998, 6));
         assertThat(monthly.offsetCount()).isEqualTo(18);
         assertThat(IntStream.range(0, 3).map(monthly::observedOffsets)).containsExactly(18, 17, 16);
         // The text form shows the first 12 offsets: a summary line, a header, three cohorts and the average.
@@ -74,7 +74,7 @@ class CdnowCohortTest {
     void theQuarterlyMatrixIsOneCohortOfEveryCustomer() {
         CohortMatrix quarterly = CohortCalculator.matrix(table, Granularity.QUARTER);
 
-        assertThat(quarterly.cohorts()).containsExactly(Period.quarter(1997, 1));
+        assertThat(quarterly.cohorts()).containsExactly(DateRange.quarter(1997, 1));
         assertThat(quarterly.size(0)).isEqualTo(23_570);
         assertThat(quarterly.offsetCount()).isEqualTo(6);
         assertThat(NaiveCohorts.rowsOf(quarterly))

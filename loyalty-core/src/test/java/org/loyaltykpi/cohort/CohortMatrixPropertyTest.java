@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseGenerators;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -169,12 +169,12 @@ class CohortMatrixPropertyTest {
                         .map(Purchase::date)
                         .max(LocalDate::compareTo)
                         .orElseThrow();
-                Period lastPeriod = g.periodContaining(last);
+                DateRange lastPeriod = g.periodContaining(last);
                 assertThat(m.lastPeriod()).contains(lastPeriod);
                 assertThat(m.offsetCount()).isEqualTo(m.observedOffsets(0));
                 for (int c = 0; c < m.cohortCount(); c++) {
                     int cohort = c;
-                    assertThat(g.periodsCovering(Period.of(m.cohort(c).start(), lastPeriod.endExclusive())))
+                    assertThat(g.periodsCovering(DateRange.of(m.cohort(c).start(), lastPeriod.endExclusive())))
                             .hasSize(m.observedOffsets(c));
                     if (c > 0) {
                         assertThat(m.cohort(c)).isGreaterThan(m.cohort(c - 1));

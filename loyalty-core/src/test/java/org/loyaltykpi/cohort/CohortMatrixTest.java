@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
@@ -61,16 +61,16 @@ class CohortMatrixTest {
         @Test
         void cohortsAreTheMonthsThatAcquiredCustomersOnly() {
             assertThat(MONTHLY.granularity()).isEqualTo(Granularity.MONTH);
-            assertThat(MONTHLY.cohorts()).containsExactly(Period.month(2024, 1), Period.month(2024, 2));
+            assertThat(MONTHLY.cohorts()).containsExactly(DateRange.month(2024, 1), DateRange.month(2024, 2));
             assertThat(MONTHLY.cohortCount()).isEqualTo(2);
-            assertThat(MONTHLY.cohort(FEB)).isEqualTo(Period.month(2024, 2));
+            assertThat(MONTHLY.cohort(FEB)).isEqualTo(DateRange.month(2024, 2));
             assertThat(MONTHLY.size(JAN)).isEqualTo(2);
             assertThat(MONTHLY.size(FEB)).isEqualTo(2);
         }
 
         @Test
         void eachCohortIsObservedUpToTheMonthOfTheLastPurchase() {
-            assertThat(MONTHLY.lastPeriod()).contains(Period.month(2024, 4));
+            assertThat(MONTHLY.lastPeriod()).contains(DateRange.month(2024, 4));
             assertThat(MONTHLY.offsetCount()).isEqualTo(4);
             assertThat(MONTHLY.observedOffsets(JAN)).isEqualTo(4);
             assertThat(MONTHLY.observedOffsets(FEB)).isEqualTo(3);
@@ -201,7 +201,7 @@ class CohortMatrixTest {
                     .toList();
             CohortMatrix m = CohortCalculator.matrix(PurchaseTable.of(more), Granularity.MONTH);
 
-            assertThat(m.lastPeriod()).contains(Period.month(2024, 6));
+            assertThat(m.lastPeriod()).contains(DateRange.month(2024, 6));
             assertThat(m.observedOffsets(FEB)).isEqualTo(5);
             assertThat(m.activeCustomers(FEB, 3)).isZero();
             assertThat(m.activeCustomers(FEB, 4)).isEqualTo(1);
@@ -245,10 +245,11 @@ class CohortMatrixTest {
                     Granularity.WEEK);
 
             assertThat(weekly.cohorts())
-                    .containsExactly(Period.parse("2024-01-01/2024-01-08"), Period.parse("2024-01-08/2024-01-15"));
+                    .containsExactly(
+                            DateRange.parse("2024-01-01/2024-01-08"), DateRange.parse("2024-01-08/2024-01-15"));
             assertThat(weekly.size(0)).isEqualTo(2);
             assertThat(weekly.size(1)).isEqualTo(1);
-            assertThat(weekly.lastPeriod()).contains(Period.parse("2024-01-15/2024-01-22"));
+            assertThat(weekly.lastPeriod()).contains(DateRange.parse("2024-01-15/2024-01-22"));
             assertThat(Stream.of(0, 1, 2).map(k -> weekly.activeCustomers(0, k)))
                     .containsExactly(2L, 1L, 1L);
             assertThat(Stream.of(0, 1).map(k -> weekly.activeCustomers(1, k))).containsExactly(1L, 0L);
@@ -261,14 +262,14 @@ class CohortMatrixTest {
             CohortMatrix quarterly = CohortCalculator.matrix(PurchaseTable.of(SHOP), Granularity.QUARTER);
             CohortMatrix yearly = CohortCalculator.matrix(PurchaseTable.of(SHOP), Granularity.YEAR);
 
-            assertThat(quarterly.cohorts()).containsExactly(Period.quarter(2024, 1));
+            assertThat(quarterly.cohorts()).containsExactly(DateRange.quarter(2024, 1));
             assertThat(quarterly.size(0)).isEqualTo(4);
             // April is the second quarter: only C buys then.
             assertThat(quarterly.offsetCount()).isEqualTo(2);
             assertThat(quarterly.retention(0, 1)).isEqualTo(Ratio.of(1, 4));
             assertThat(quarterly.purchases(0, 0)).isEqualTo(7);
             assertThat(quarterly.revenue(0, 0)).isEqualTo(money("76.00"));
-            assertThat(yearly.cohorts()).containsExactly(Period.year(2024));
+            assertThat(yearly.cohorts()).containsExactly(DateRange.year(2024));
             assertThat(yearly.offsetCount()).isEqualTo(1);
             assertThat(yearly.revenue(0, 0)).isEqualTo(money("88.00"));
             assertThat(yearly.cumulativeRevenuePerCustomer(0, 0)).isEqualTo(22.0);
@@ -284,7 +285,7 @@ class CohortMatrixTest {
                     Granularity.DAY);
 
             assertThat(daily.cohorts())
-                    .containsExactly(Period.day(LocalDate.of(2024, 1, 1)), Period.day(LocalDate.of(2024, 1, 4)));
+                    .containsExactly(DateRange.day(LocalDate.of(2024, 1, 1)), DateRange.day(LocalDate.of(2024, 1, 4)));
             assertThat(daily.offsetCount()).isEqualTo(4);
             assertThat(daily.observedOffsets(1)).isEqualTo(1);
             assertThat(Stream.of(0, 1, 2, 3).map(k -> daily.activeCustomers(0, k)))
@@ -448,7 +449,7 @@ class CohortMatrixTest {
             CohortMatrix before = acc.snapshot();
             acc.addAll(SHOP.subList(4, SHOP.size()));
 
-            assertThat(before.cohorts()).containsExactly(Period.month(2024, 1));
+            assertThat(before.cohorts()).containsExactly(DateRange.month(2024, 1));
             assertThat(acc.snapshot()).isEqualTo(CohortCalculator.matrix(PurchaseTable.of(SHOP), Granularity.MONTH));
         }
 
@@ -460,7 +461,7 @@ class CohortMatrixTest {
                     CohortCalculator.matrix(PurchaseTable.of(SHOP.subList(5, 8)), Granularity.MONTH, BRACKETS);
 
             // A and B alone are observed to March only: the bracket 2-3 is not observed for them.
-            assertThat(ab.lastPeriod()).contains(Period.month(2024, 3));
+            assertThat(ab.lastPeriod()).contains(DateRange.month(2024, 3));
             assertThat(ab.bracketedRetention(JAN, 1)).isEmpty();
             assertThat(ab.plus(cd)).isEqualTo(MONTHLY);
             assertThat(cd.plus(ab)).isEqualTo(MONTHLY);

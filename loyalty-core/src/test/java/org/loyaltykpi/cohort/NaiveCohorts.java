@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.Ratio;
 
 /**
  * The reference model of {@link CohortMatrix}: the definitions of its javadoc written out plainly with maps and sets
- * over a list of purchases, with periods compared by their dates ({@link Period#contains}) rather than by ordinals, so
+ * over a list of purchases, with periods compared by their dates ({@link DateRange#contains}) rather than by ordinals, so
  * that a reader can check it line by line.
  */
 final class NaiveCohorts {
@@ -36,7 +36,7 @@ final class NaiveCohorts {
      *     the bracket is wholly observed
      */
     record Row(
-            Period cohort,
+            DateRange cohort,
             long size,
             List<Long> active,
             List<Long> purchases,
@@ -59,10 +59,10 @@ final class NaiveCohorts {
                 lastDay = p.date();
             }
         }
-        Period lastPeriod = granularity.periodContaining(lastDay);
+        DateRange lastPeriod = granularity.periodContaining(lastDay);
 
         // The customers of each cohort, by acquisition period.
-        Map<Period, Set<CustomerId>> customersByCohort = new TreeMap<>();
+        Map<DateRange, Set<CustomerId>> customersByCohort = new TreeMap<>();
         firstPurchase.forEach((customer, day) -> customersByCohort
                 .computeIfAbsent(granularity.periodContaining(day), p -> new HashSet<>())
                 .add(customer));
@@ -73,8 +73,8 @@ final class NaiveCohorts {
                     .filter(p -> customers.contains(p.customer()))
                     .toList();
             // The cohort's periods from its own to the last period with data: offsets 0, 1, ...
-            List<Period> periods = new ArrayList<>();
-            for (Period p = cohort; !p.start().isAfter(lastPeriod.start()); p = next(granularity, p)) {
+            List<DateRange> periods = new ArrayList<>();
+            for (DateRange p = cohort; !p.start().isAfter(lastPeriod.start()); p = next(granularity, p)) {
                 periods.add(p);
             }
 
@@ -82,7 +82,7 @@ final class NaiveCohorts {
             List<Long> purchaseCounts = new ArrayList<>();
             List<BigDecimal> revenue = new ArrayList<>();
             List<Long> activeThenOrLater = new ArrayList<>();
-            for (Period period : periods) {
+            for (DateRange period : periods) {
                 Set<CustomerId> activeNow = new HashSet<>();
                 Set<CustomerId> activeNowOrLater = new HashSet<>();
                 long count = 0;
@@ -164,7 +164,7 @@ final class NaiveCohorts {
     }
 
     /** The period after {@code p}: the one containing its end. */
-    private static Period next(Granularity granularity, Period p) {
+    private static DateRange next(Granularity granularity, DateRange p) {
         return granularity.periodContaining(p.endExclusive());
     }
 }

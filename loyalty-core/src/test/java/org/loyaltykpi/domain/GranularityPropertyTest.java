@@ -32,7 +32,7 @@ class GranularityPropertyTest {
         qt().withFixedSeed(102L)
                 .forAll(GRANULARITIES, integers().between(-1_000, 1_000))
                 .checkAssert((g, ordinal) -> {
-                    Period p = g.period(ordinal);
+                    DateRange p = g.period(ordinal);
                     assertThat(g.ordinal(p.start())).isEqualTo((long) ordinal);
                     assertThat(g.ordinal(p.endExclusive().minusDays(1))).isEqualTo((long) ordinal);
                     assertThat(g.ordinal(p.endExclusive())).isEqualTo(ordinal + 1L);
@@ -50,7 +50,7 @@ class GranularityPropertyTest {
     @Test
     void weeksRunFromMondayToSunday() {
         qt().withFixedSeed(104L).forAll(DAYS).checkAssert(day -> {
-            Period week = Granularity.WEEK.periodContaining(day);
+            DateRange week = Granularity.WEEK.periodContaining(day);
             assertThat(week.start().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
             assertThat(week.lengthInDays()).isEqualTo(7);
             assertThat(week.endExclusive().minusDays(1).getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
@@ -62,8 +62,8 @@ class GranularityPropertyTest {
         qt().withFixedSeed(105L)
                 .forAll(GRANULARITIES, DAYS, integers().between(1, 1_500))
                 .checkAssert((g, start, length) -> {
-                    Period range = Period.of(start, start.plusDays(length));
-                    List<Period> periods = g.periodsCovering(range);
+                    DateRange range = DateRange.of(start, start.plusDays(length));
+                    List<DateRange> periods = g.periodsCovering(range);
 
                     assertThat(periods).isNotEmpty();
                     assertThat(periods.get(0).contains(range.start())).isTrue();
@@ -74,7 +74,7 @@ class GranularityPropertyTest {
                         assertThat(periods.get(i).start())
                                 .isEqualTo(periods.get(i - 1).endExclusive());
                     }
-                    for (Period p : periods) {
+                    for (DateRange p : periods) {
                         assertThat(g.periodContaining(p.start())).isEqualTo(p);
                     }
                     assertThat(periods)

@@ -11,11 +11,11 @@ class GranularityTest {
     @Test
     void periodContainingGivesTheWholeCalendarPeriodOfADay() {
         LocalDate day = LocalDate.of(2024, 3, 15); // a Friday
-        assertThat(Granularity.DAY.periodContaining(day)).isEqualTo(Period.day(day));
+        assertThat(Granularity.DAY.periodContaining(day)).isEqualTo(DateRange.day(day));
         assertThat(Granularity.WEEK.periodContaining(day)).hasToString("2024-03-11/2024-03-18");
-        assertThat(Granularity.MONTH.periodContaining(day)).isEqualTo(Period.month(2024, 3));
-        assertThat(Granularity.QUARTER.periodContaining(day)).isEqualTo(Period.quarter(2024, 1));
-        assertThat(Granularity.YEAR.periodContaining(day)).isEqualTo(Period.year(2024));
+        assertThat(Granularity.MONTH.periodContaining(day)).isEqualTo(DateRange.month(2024, 3));
+        assertThat(Granularity.QUARTER.periodContaining(day)).isEqualTo(DateRange.quarter(2024, 1));
+        assertThat(Granularity.YEAR.periodContaining(day)).isEqualTo(DateRange.year(2024));
     }
 
     @Test
@@ -27,18 +27,19 @@ class GranularityTest {
         assertThat(Granularity.WEEK.period(0)).hasToString("1969-12-29/1970-01-05");
         assertThat(Granularity.MONTH.ordinal(LocalDate.of(1969, 12, 31))).isEqualTo(-1);
         assertThat(Granularity.MONTH.ordinal(LocalDate.of(2024, 3, 1))).isEqualTo(54 * 12 + 2);
-        assertThat(Granularity.QUARTER.period(-1)).isEqualTo(Period.quarter(1969, 4));
+        assertThat(Granularity.QUARTER.period(-1)).isEqualTo(DateRange.quarter(1969, 4));
     }
 
     @Test
     void periodsCoveringGivesWholePeriodsNotClippedToTheRange() {
-        assertThat(Granularity.QUARTER.periodsCovering(Period.parse("2024-02-10/2024-05-01")))
-                .containsExactly(Period.quarter(2024, 1), Period.quarter(2024, 2));
-        assertThat(Granularity.MONTH.periodsCovering(Period.parse("2024-01-15/2024-03-15")))
-                .containsExactly(Period.month(2024, 1), Period.month(2024, 2), Period.month(2024, 3));
-        assertThat(Granularity.MONTH.periodsCovering(Period.month(2024, 2))).containsExactly(Period.month(2024, 2));
-        assertThat(Granularity.YEAR.periodsCovering(Period.day(LocalDate.of(2024, 7, 1))))
-                .containsExactly(Period.year(2024));
+        assertThat(Granularity.QUARTER.periodsCovering(DateRange.parse("2024-02-10/2024-05-01")))
+                .containsExactly(DateRange.quarter(2024, 1), DateRange.quarter(2024, 2));
+        assertThat(Granularity.MONTH.periodsCovering(DateRange.parse("2024-01-15/2024-03-15")))
+                .containsExactly(DateRange.month(2024, 1), DateRange.month(2024, 2), DateRange.month(2024, 3));
+        assertThat(Granularity.MONTH.periodsCovering(DateRange.month(2024, 2)))
+                .containsExactly(DateRange.month(2024, 2));
+        assertThat(Granularity.YEAR.periodsCovering(DateRange.day(LocalDate.of(2024, 7, 1))))
+                .containsExactly(DateRange.year(2024));
     }
 
     @Test

@@ -119,7 +119,7 @@ class PurchaseTablePropertyTest {
                         .map(Purchase::date)
                         .max(Comparator.naturalOrder())
                         .orElseThrow();
-                assertThat(table.dateRange()).contains(Period.of(first, last.plusDays(1)));
+                assertThat(table.dateRange()).contains(DateRange.of(first, last.plusDays(1)));
             }
         });
     }

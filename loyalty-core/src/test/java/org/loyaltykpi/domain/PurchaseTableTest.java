@@ -22,7 +22,7 @@ class PurchaseTableTest {
         assertThat(example.size()).isEqualTo(3);
         assertThat(example.isEmpty()).isFalse();
         assertThat(example.customerCount()).isEqualTo(2);
-        assertThat(example.dateRange()).contains(Period.parse("2024-01-05/2024-02-12"));
+        assertThat(example.dateRange()).contains(DateRange.parse("2024-01-05/2024-02-12"));
         assertThat(example.minEpochDay()).isEqualTo(LocalDate.of(2024, 1, 5).toEpochDay());
         assertThat(example.maxEpochDay()).isEqualTo(LocalDate.of(2024, 2, 11).toEpochDay());
         assertThat(example.amountScale()).isEqualTo(PurchaseTable.DEFAULT_AMOUNT_SCALE);

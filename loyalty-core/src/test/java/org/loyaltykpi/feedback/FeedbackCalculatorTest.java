@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Sentiment;
 
 class FeedbackCalculatorTest {
 
@@ -44,7 +46,7 @@ class FeedbackCalculatorTest {
         ReviewSeries s = FeedbackCalculator.series(REVIEWS, Granularity.MONTH);
         assertThat(s.periods())
                 .extracting(PeriodFeedback::period)
-                .containsExactly(Period.month(2025, 1), Period.month(2025, 2), Period.month(2025, 3));
+                .containsExactly(DateRange.month(2025, 1), DateRange.month(2025, 2), DateRange.month(2025, 3));
         assertThat(s.periods().get(0).counts()).isEqualTo(new SentimentCounts(2, 1, 1));
         assertThat(s.periods().get(0).positiveShare()).isEqualTo(Ratio.of(2, 4));
         assertThat(s.periods().get(1).positiveShare().value()).isEmpty();
@@ -55,8 +57,8 @@ class FeedbackCalculatorTest {
     @Test
     void theTrendComparesWithThePreviousPeriodAndTheBaselineInPointsAndRelatively() {
         List<ShareTrend> quarterly = FeedbackCalculator.series(
-                        REVIEWS, Period.parse("2024-10-01/2025-07-01"), Granularity.MONTH)
-                .trend(Period.month(2025, 1));
+                        REVIEWS, DateRange.parse("2024-10-01/2025-07-01"), Granularity.MONTH)
+                .trend(DateRange.month(2025, 1));
         // Oct..Jun: 9 months; January is the 4th, March the 6th.
         assertThat(quarterly).hasSize(9);
         ShareTrend january = quarterly.get(3);
@@ -74,7 +76,7 @@ class FeedbackCalculatorTest {
     @Test
     void aRelativeChangeFromAZeroShareIsUndefinedButThePointsAreNot() {
         ShareTrend t = new ShareTrend(
-                Period.month(2025, 2), Ratio.of(1, 2), Ratio.of(0, 3), Period.month(2025, 1), Ratio.of(0, 3));
+                DateRange.month(2025, 2), Ratio.of(1, 2), Ratio.of(0, 3), DateRange.month(2025, 1), Ratio.of(0, 3));
         assertThat(t.pointsVsPrevious().getAsDouble()).isCloseTo(50.0, within(1e-12));
         assertThat(t.relativeVsPrevious()).isEmpty();
         assertThat(t.relativeVsBaseline()).isEmpty();
@@ -84,7 +86,7 @@ class FeedbackCalculatorTest {
     void theSeedsTenPercentMoreRelativeChangeIsTheRatioOfSharesMinusOne() {
         // 55% after 50%: +5 points, +10% relative (the seed's "positive reviews +10%" target reads the latter).
         ShareTrend t = new ShareTrend(
-                Period.year(2025), Ratio.of(55, 100), Ratio.of(50, 100), Period.year(2024), Ratio.of(50, 100));
+                DateRange.year(2025), Ratio.of(55, 100), Ratio.of(50, 100), DateRange.year(2024), Ratio.of(50, 100));
         assertThat(t.pointsVsPrevious().getAsDouble()).isCloseTo(5.0, within(1e-9));
         assertThat(t.relativeVsPrevious().getAsDouble()).isCloseTo(0.10, within(1e-12));
     }
@@ -92,7 +94,7 @@ class FeedbackCalculatorTest {
     @Test
     void aBaselineOutsideTheSeriesIsAnErrorNamingIt() {
         ReviewSeries s = FeedbackCalculator.series(REVIEWS, Granularity.MONTH);
-        assertThatThrownBy(() -> s.trend(Period.month(2024, 6)))
+        assertThatThrownBy(() -> s.trend(DateRange.month(2024, 6)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2024-06-01/2024-07-01")
                 .hasMessageContaining("2025-01..2025-03");
@@ -125,7 +127,7 @@ class FeedbackCalculatorTest {
                 rating("b", "2025-01-06", 2),
                 rating("f", "2025-01-06", 4),
                 rating("d", "2025-03-06", 4));
-        ReviewerRepeat r = FeedbackCalculator.reviewerRepeat(table, reviews, Period.month(2025, 1));
+        ReviewerRepeat r = FeedbackCalculator.reviewerRepeat(table, reviews, DateRange.month(2025, 1));
         assertThat(r.reviewers()).isEqualTo(Ratio.of(1, 2));
         assertThat(r.nonReviewers()).isEqualTo(Ratio.of(1, 3));
         assertThat(r.reviewersWithoutPurchase()).isEqualTo(1);
@@ -135,7 +137,7 @@ class FeedbackCalculatorTest {
     @Test
     void withoutReviewsTheReviewersRateIsUndefined() {
         PurchaseTable table = PurchaseTable.of(buy("a", "2025-01-02"));
-        ReviewerRepeat r = FeedbackCalculator.reviewerRepeat(table, List.of(), Period.month(2025, 1));
+        ReviewerRepeat r = FeedbackCalculator.reviewerRepeat(table, List.of(), DateRange.month(2025, 1));
         assertThat(r.reviewers().value()).isEmpty();
         assertThat(r.nonReviewers()).isEqualTo(Ratio.of(0, 1));
         assertThat(r.differencePoints()).isEmpty();

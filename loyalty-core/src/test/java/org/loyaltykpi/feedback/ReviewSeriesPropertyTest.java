@@ -18,11 +18,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseGenerators;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Sentiment;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -65,7 +67,7 @@ class ReviewSeriesPropertyTest {
     @Test
     void theSeriesEqualsANaiveCountOfReviewsPerPeriod() {
         qt().withFixedSeed(7102L).forAll(REVIEWS, GRANULARITIES).checkAssert((reviews, g) -> {
-            Map<Period, long[]> naive = new HashMap<>();
+            Map<DateRange, long[]> naive = new HashMap<>();
             for (Review r : reviews) {
                 long[] counts = naive.computeIfAbsent(g.periodContaining(r.date()), k -> new long[3]);
                 Sentiment s =
@@ -123,7 +125,7 @@ class ReviewSeriesPropertyTest {
     @Test
     void reviewersRepeatRatesMatchANaiveCountAndDoNotDependOnCustomerNames() {
         qt().withFixedSeed(7106L).forAll(purchaseLists(), REVIEWS, seeds()).checkAssert((purchases, reviews, seed) -> {
-            Period window = Period.of(BASE.plusDays(10), BASE.plusDays(90));
+            DateRange window = DateRange.of(BASE.plusDays(10), BASE.plusDays(90));
             ReviewerRepeat r = FeedbackCalculator.reviewerRepeat(PurchaseTable.of(purchases), reviews, window);
             Map<CustomerId, java.util.Set<java.time.LocalDate>> days = new HashMap<>();
             for (Purchase p : purchases) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Sentiment;
 
 class ReviewTest {
     private static final CustomerId C = CustomerId.of("C00042");

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 
@@ -54,7 +54,7 @@ class CdnowCsvTest {
     void theMasterFileHas69659PurchasesOf23570Customers() {
         assertThat(master.size()).isEqualTo(69_659);
         assertThat(master.customerCount()).isEqualTo(23_570);
-        assertThat(master.dateRange()).contains(Period.parse("1997-01-01/1998-07-01"));
+        assertThat(master.dateRange()).contains(DateRange.parse("1997-01-01/1998-07-01"));
         assertThat(master.categories()).isEmpty();
     }
 
@@ -76,7 +76,7 @@ class CdnowCsvTest {
         assertThat(sample.customerCount()).isEqualTo(2_357);
         assertThat(sample.customer(0)).isEqualTo(CustomerId.of("0001"));
         assertThat(sample.customer(2_356)).isEqualTo(CustomerId.of("2357"));
-        assertThat(sample.dateRange()).contains(Period.parse("1997-01-01/1998-07-01"));
+        assertThat(sample.dateRange()).contains(DateRange.parse("1997-01-01/1998-07-01"));
     }
 
     @Test

@@ -9,10 +9,10 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.loyaltykpi.domain.Period;
-import org.loyaltykpi.sample.SampleShop;
-import org.loyaltykpi.value.MarketingSpend;
-import org.loyaltykpi.value.SpendKind;
+import org.loyaltykpi.demo.SampleShop;
+import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.domain.MarketingSpend;
+import org.loyaltykpi.domain.SpendKind;
 
 class MarketingSpendCsvTest {
 
@@ -33,16 +33,16 @@ class MarketingSpendCsvTest {
                 + "2025,12000,other\n");
         assertThat(spends)
                 .containsExactly(
-                        MarketingSpend.acquisition(Period.month(2024, 1), new BigDecimal("1800.00")),
-                        new MarketingSpend(Period.month(2024, 3), new BigDecimal("350.5"), SpendKind.RETENTION),
-                        MarketingSpend.acquisition(Period.quarter(2024, 2), new BigDecimal("900")),
-                        new MarketingSpend(Period.year(2025), new BigDecimal("12000"), SpendKind.OTHER));
+                        MarketingSpend.acquisition(DateRange.month(2024, 1), new BigDecimal("1800.00")),
+                        new MarketingSpend(DateRange.month(2024, 3), new BigDecimal("350.5"), SpendKind.RETENTION),
+                        MarketingSpend.acquisition(DateRange.quarter(2024, 2), new BigDecimal("900")),
+                        new MarketingSpend(DateRange.year(2025), new BigDecimal("12000"), SpendKind.OTHER));
     }
 
     @Test
     void withoutAKindColumnEverySpendIsAcquisition() {
         assertThat(read("amount,period\n10,2024-05\n"))
-                .containsExactly(MarketingSpend.acquisition(Period.month(2024, 5), BigDecimal.TEN));
+                .containsExactly(MarketingSpend.acquisition(DateRange.month(2024, 5), BigDecimal.TEN));
     }
 
     @Test

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseGenerators;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.sample.SampleShop;
 
 /** The parallel byte-level fast path reads exactly what the general reader reads, or steps aside. */
 class ParallelCsvLoaderTest {

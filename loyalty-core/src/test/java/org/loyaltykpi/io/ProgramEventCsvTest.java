@@ -8,10 +8,10 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.program.ProgramEvent;
-import org.loyaltykpi.program.Tier;
-import org.loyaltykpi.sample.SampleShop;
+import org.loyaltykpi.domain.ProgramEvent;
+import org.loyaltykpi.domain.Tier;
 
 class ProgramEventCsvTest {
 

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.sample.SampleShop;
 
 class PurchaseCsvTest {
 

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.feedback.Review;
-import org.loyaltykpi.feedback.Sentiment;
-import org.loyaltykpi.sample.SampleShop;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Sentiment;
 
 class ReviewCsvTest {
 

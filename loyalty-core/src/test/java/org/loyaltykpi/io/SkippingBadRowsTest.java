@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.quicktheories.generators.Generate;
 
 class SkippingBadRowsTest {

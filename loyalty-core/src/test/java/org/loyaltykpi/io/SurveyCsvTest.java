@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.sample.SampleShop;
-import org.loyaltykpi.survey.Scale;
-import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 
 class SurveyCsvTest {
     private static final String GOOD = String.join(

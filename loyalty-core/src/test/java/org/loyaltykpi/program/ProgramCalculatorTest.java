@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.domain.Tier;
 
 class ProgramCalculatorTest {
     private static final CustomerId A = CustomerId.of("A");
@@ -51,7 +53,7 @@ class ProgramCalculatorTest {
     @Test
     void monthlyProgramMetricsFollowTheirDefinitionsOnAHandCountedExample() {
         List<ProgramPeriod> s =
-                ProgramCalculator.series(TABLE, EVENTS, Period.parse("2025-01-01/2025-03-01"), Granularity.MONTH);
+                ProgramCalculator.series(TABLE, EVENTS, DateRange.parse("2025-01-01/2025-03-01"), Granularity.MONTH);
         ProgramPeriod jan = s.get(0);
         assertThat(jan.participationRate()).isEqualTo(Ratio.of(2, 3)); // A, B of A, B, C
         assertThat(jan.activeMemberRate()).isEqualTo(Ratio.of(2, 2));
@@ -115,7 +117,7 @@ class ProgramCalculatorTest {
                 buy(D, "2025-01-09", "99.00"));
         List<ProgramEvent> events = List.of(
                 ProgramEvent.enrol(A, d("2024-12-01")), ProgramEvent.enrol(B, d("2025-01-08"))); // B joins within
-        ProgramLift lift = ProgramCalculator.lift(table, events, Period.month(2025, 1));
+        ProgramLift lift = ProgramCalculator.lift(table, events, DateRange.month(2025, 1));
         // Members: A (2 purchases, 2 days, 60.00). Non-members: C (1 purchase, 20.00); B joined in the window, D is
         // new.
         assertThat(lift.members().activeCustomers()).isEqualTo(1);

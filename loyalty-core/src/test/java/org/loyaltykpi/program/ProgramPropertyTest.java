@@ -15,18 +15,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
-import org.loyaltykpi.sample.SampleShop;
+import org.loyaltykpi.domain.Tier;
 
 /** Laws of the program metrics: invariants, split-and-merge, relabelling and a naive reference. */
 class ProgramPropertyTest {
     private static final long SEED = 20261125L;
-    private static final Period RANGE = Period.parse("2023-01-01/2026-01-01");
+    private static final DateRange RANGE = DateRange.parse("2023-01-01/2026-01-01");
 
     /** A small sample shop of a seed: purchases and its events. */
     private static final class Shop {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.CdnowFiles;
@@ -18,7 +18,7 @@ import org.loyaltykpi.io.CdnowFiles;
  */
 class CdnowRetentionTest {
 
-    private static final Period CDNOW = Period.parse("1997-01-01/1998-07-01");
+    private static final DateRange CDNOW = DateRange.parse("1997-01-01/1998-07-01");
 
     private static PurchaseTable table;
     private static List<Purchase> purchases;
@@ -31,9 +31,9 @@ class CdnowRetentionTest {
 
     @Test
     void april1997AgainstMarchEqualsTheReferenceModel() {
-        PurchaseBehaviour april = RetentionCalculator.behaviour(table, Period.month(1997, 4));
+        PurchaseBehaviour april = RetentionCalculator.behaviour(table, DateRange.month(1997, 4));
 
-        assertThat(april).isEqualTo(NaiveBehaviour.of(purchases, Period.month(1997, 3), Period.month(1997, 4)));
+        assertThat(april).isEqualTo(NaiveBehaviour.of(purchases, DateRange.month(1997, 3), DateRange.month(1997, 4)));
         assertThat(april.newCustomers()).isZero();
         assertThat(april.customersAtStart()).isPositive();
         assertThat(april.retainedCustomers()).isPositive();
@@ -41,8 +41,8 @@ class CdnowRetentionTest {
 
     @Test
     void theCollectorOnAParallelStreamAgreesWithTheTableScan() {
-        Period march = Period.month(1997, 3);
-        Period april = Period.month(1997, 4);
+        DateRange march = DateRange.month(1997, 3);
+        DateRange april = DateRange.month(1997, 4);
 
         assertThat(purchases.parallelStream().collect(RetentionCalculator.toBehaviour(march, april)))
                 .isEqualTo(RetentionCalculator.behaviour(table, march, april));

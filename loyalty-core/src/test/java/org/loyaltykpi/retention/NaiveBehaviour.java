@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Purchase;
 
 /**
@@ -19,7 +19,7 @@ final class NaiveBehaviour {
 
     private NaiveBehaviour() {}
 
-    static PurchaseBehaviour of(List<Purchase> purchases, Period previousPeriod, Period period) {
+    static PurchaseBehaviour of(List<Purchase> purchases, DateRange previousPeriod, DateRange period) {
         Map<CustomerId, LocalDate> firstPurchase = new HashMap<>();
         for (Purchase p : purchases) {
             firstPurchase.merge(p.customer(), p.date(), (a, b) -> a.isBefore(b) ? a : b);

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseGenerators;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -35,7 +35,7 @@ import org.quicktheories.generators.Generate;
 class PurchaseBehaviourPropertyTest {
 
     /** A period and the earlier period it is measured against. */
-    record Window(Period previous, Period period) {}
+    record Window(DateRange previous, DateRange period) {}
 
     /** Day-based windows anywhere around the generated purchases, adjacent or with a gap between the two periods. */
     static final Gen<Window> DAY_WINDOWS = integers()
@@ -45,8 +45,8 @@ class PurchaseBehaviourPropertyTest {
                     integers().between(0, 10),
                     integers().between(1, 45),
                     (start, previousLength, gap, length) -> {
-                        Period previous = Period.of(BASE.plusDays(start), BASE.plusDays(start + previousLength));
-                        Period period = Period.of(
+                        DateRange previous = DateRange.of(BASE.plusDays(start), BASE.plusDays(start + previousLength));
+                        DateRange period = DateRange.of(
                                 previous.endExclusive().plusDays(gap),
                                 previous.endExclusive().plusDays(gap + length));
                         return new Window(previous, period);
@@ -54,7 +54,7 @@ class PurchaseBehaviourPropertyTest {
 
     /** Calendar months of the generated purchases, each against the month before. */
     static final Gen<Window> MONTH_WINDOWS = integers().between(1, 5).map(m -> {
-        Period month = Period.month(2024, m);
+        DateRange month = DateRange.month(2024, m);
         return new Window(month.previous(), month);
     });
 
@@ -153,7 +153,7 @@ class PurchaseBehaviourPropertyTest {
         @Test
         void behaviourOfAPeriodAloneIsMeasuredAgainstItsPrevious() {
             qt().withFixedSeed(512L).forAll(purchaseLists(), WINDOWS).checkAssert((purchases, w) -> {
-                Period p = w.period();
+                DateRange p = w.period();
                 assertThat(RetentionCalculator.behaviour(PurchaseTable.of(purchases), p))
                         .isEqualTo(NaiveBehaviour.of(purchases, p.previous(), p));
             });
@@ -190,15 +190,15 @@ class PurchaseBehaviourPropertyTest {
                             integers().between(1, 90))
                     .checkAssert((purchases, g, start, length) -> {
                         PurchaseTable table = PurchaseTable.of(purchases);
-                        Period range = Period.of(BASE.plusDays(start), BASE.plusDays(start + length));
-                        List<Period> periods = g.periodsCovering(range);
+                        DateRange range = DateRange.of(BASE.plusDays(start), BASE.plusDays(start + length));
+                        List<DateRange> periods = g.periodsCovering(range);
 
                         List<PurchaseBehaviour> series = RetentionCalculator.series(table, range, g);
 
                         assertThat(series).hasSameSizeAs(periods);
                         for (int k = 0; k < periods.size(); k++) {
-                            Period p = periods.get(k);
-                            Period before = g.period(g.ordinal(p.start()) - 1);
+                            DateRange p = periods.get(k);
+                            DateRange before = g.period(g.ordinal(p.start()) - 1);
                             assertThat(series.get(k)).isEqualTo(RetentionCalculator.behaviour(table, before, p));
                             assertThat(series.get(k)).isEqualTo(NaiveBehaviour.of(purchases, before, p));
                         }
@@ -241,7 +241,7 @@ class PurchaseBehaviourPropertyTest {
                     .forAll(purchaseLists(), integers().between(-200, 200))
                     .checkAssert((purchases, weeks) -> {
                         int days = 7 * weeks;
-                        Period range = Period.of(BASE, BASE.plusDays(DAYS));
+                        DateRange range = DateRange.of(BASE, BASE.plusDays(DAYS));
                         List<Purchase> moved =
                                 purchases.stream().map(p -> shift(p, days)).toList();
 

@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
@@ -17,9 +17,9 @@ import org.loyaltykpi.domain.Ratio;
 /** The purchase-behaviour metrics on small shops whose every count is worked out by hand in the comments. */
 class PurchaseBehaviourTest {
 
-    private static final Period DECEMBER = Period.month(2023, 12);
-    private static final Period JANUARY = Period.month(2024, 1);
-    private static final Period FEBRUARY = Period.month(2024, 2);
+    private static final DateRange DECEMBER = DateRange.month(2023, 12);
+    private static final DateRange JANUARY = DateRange.month(2024, 1);
+    private static final DateRange FEBRUARY = DateRange.month(2024, 2);
 
     /**
      * Four customers around February 2024 (measured against January).
@@ -131,7 +131,7 @@ class PurchaseBehaviourTest {
         @Test
         void theSeriesMeasuresEveryMonthAgainstTheMonthBefore() {
             List<PurchaseBehaviour> series =
-                    RetentionCalculator.series(TABLE, Period.parse("2024-01-15/2024-02-10"), Granularity.MONTH);
+                    RetentionCalculator.series(TABLE, DateRange.parse("2024-01-15/2024-02-10"), Granularity.MONTH);
 
             assertThat(series)
                     .containsExactly(
@@ -170,7 +170,7 @@ class PurchaseBehaviourTest {
 
         @Test
         void aPeriodWithoutPurchasesHasZeroCountsAndUndefinedRates() {
-            PurchaseBehaviour june = RetentionCalculator.behaviour(TABLE, Period.month(2024, 6));
+            PurchaseBehaviour june = RetentionCalculator.behaviour(TABLE, DateRange.month(2024, 6));
 
             assertThat(june.activeCustomers()).isZero();
             assertThat(june.customersAtStart()).isZero();
@@ -220,7 +220,7 @@ class PurchaseBehaviourTest {
 
         @Test
         void anOverlappingPreviousPeriodIsRejectedNamingBothPeriods() {
-            Period overlapping = Period.parse("2024-01-15/2024-02-15");
+            DateRange overlapping = DateRange.parse("2024-01-15/2024-02-15");
 
             assertThatThrownBy(() -> RetentionCalculator.behaviour(TABLE, overlapping, FEBRUARY))
                     .isInstanceOf(IllegalArgumentException.class)

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.clv.BgNbdModel;
-import org.loyaltykpi.clv.TimeUnit;
+import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -82,7 +82,7 @@ class ChurnRiskTest {
     @Test
     void lowProbabilityAliveUsesTheModelOnTheSummaryUpToTheDayBefore() {
         // BG/NBD in days; the summary by hand: x = purchase days - 1, t_x = last - first, T = (as-of - 1) - first.
-        TransactionModel model = BgNbdModel.of(0.25, 30, 0.8, 2.4, TimeUnit.DAYS);
+        TransactionModel model = BgNbdModel.of(0.25, 30, 0.8, 2.4, TimeScale.DAYS);
         ChurnRiskReport report = SegmentCalculator.churnRisk(
                 PurchaseTable.of(SHOP),
                 AS_OF,

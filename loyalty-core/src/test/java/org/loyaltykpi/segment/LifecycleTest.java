@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Sentiment;
+import org.loyaltykpi.domain.Sentiment;
 
 /** Lifecycle stages on a hand-made shop, with the default options (at risk after 90 days, lapsed after 180). */
 class LifecycleTest {
@@ -108,10 +108,11 @@ class LifecycleTest {
                 PurchaseTable.of(purchases),
                 List.of(ces("C2", "2024-02-01", 5)),
                 List.of(),
-                Period.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1)),
+                DateRange.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1)),
                 Granularity.MONTH,
                 options);
-        assertThat(s.periods()).containsExactly(Period.month(2024, 1), Period.month(2024, 2), Period.month(2024, 3));
+        assertThat(s.periods())
+                .containsExactly(DateRange.month(2024, 1), DateRange.month(2024, 2), DateRange.month(2024, 3));
         assertThat(s.atStart().customers()).isZero();
         // End of January: C1 and C3 first purchases.
         assertThat(s.stages().get(0).count(LifecycleStage.FIRST_PURCHASE)).isEqualTo(2);
@@ -152,11 +153,11 @@ class LifecycleTest {
 
     @Test
     void transitionMatricesNeedSevenRowsOfSixNonNegativeCounts() {
-        assertThatThrownBy(() -> StageTransitions.of(Period.month(2024, 1), new long[6][6]))
+        assertThatThrownBy(() -> StageTransitions.of(DateRange.month(2024, 1), new long[6][6]))
                 .hasMessageContaining("7 rows");
         long[][] negative = new long[7][6];
         negative[2][3] = -1;
-        assertThatThrownBy(() -> StageTransitions.of(Period.month(2024, 1), negative))
+        assertThatThrownBy(() -> StageTransitions.of(DateRange.month(2024, 1), negative))
                 .hasMessageContaining("-1");
     }
 }

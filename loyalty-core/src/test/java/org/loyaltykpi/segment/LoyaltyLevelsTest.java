@@ -18,9 +18,9 @@ import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
-import org.loyaltykpi.feedback.Sentiment;
-import org.loyaltykpi.survey.Scale;
-import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.Sentiment;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /** Dick and Basu's loyalty levels on a hand-made shop, as of 2024-07-01 with the default options. */
 class LoyaltyLevelsTest {
@@ -239,7 +239,7 @@ class LoyaltyLevelsTest {
         assertThat(Attitude.of(SurveyResponse.of(id, day, "csi:price", 10, Scale.NPS), Attitude.LOW))
                 .isEmpty();
         assertThat(Attitude.of(review("X", "2024-01-01", Sentiment.NEUTRAL))).isEqualTo(Attitude.LOW);
-        assertThat(Attitude.of(org.loyaltykpi.feedback.Review.ofRating(id, day, 5)))
+        assertThat(Attitude.of(org.loyaltykpi.domain.Review.ofRating(id, day, 5)))
                 .isEqualTo(Attitude.HIGH);
     }
 

@@ -25,16 +25,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseGenerators;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
-import org.loyaltykpi.feedback.Sentiment;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.Sentiment;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.survey.NpsCategory;
-import org.loyaltykpi.survey.Scale;
-import org.loyaltykpi.survey.SurveyResponse;
 import org.quicktheories.core.Gen;
 
 /**
@@ -485,7 +485,7 @@ class SegmentPropertyTest {
                                 shop.table(),
                                 shop.answers(),
                                 shop.reviews(),
-                                Period.of(BASE, BASE.plusDays(DAYS)),
+                                DateRange.of(BASE, BASE.plusDays(DAYS)),
                                 granularity,
                                 o);
                         for (int k = 0; k < s.periods().size(); k++) {
@@ -562,7 +562,7 @@ class SegmentPropertyTest {
             qt().withFixedSeed(723L).forAll(SHOPS, integers().between(-20, 20)).checkAssert((shop, weeks) -> {
                 LifecycleOptions o = new LifecycleOptions(10, 30, 14, 2, 3);
                 // 2024-01-01 is a Monday, so the range is whole ISO weeks.
-                Period range = Period.of(BASE, BASE.plusDays(7 * 18));
+                DateRange range = DateRange.of(BASE, BASE.plusDays(7 * 18));
                 LifecycleSeries a = SegmentCalculator.lifecycleSeries(
                         shop.table(), shop.answers(), shop.reviews(), range, Granularity.WEEK, o);
                 Shop later = shop.map(id -> id, 7L * weeks);

@@ -7,10 +7,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.Purchase;
-import org.loyaltykpi.feedback.Review;
-import org.loyaltykpi.feedback.Sentiment;
-import org.loyaltykpi.survey.Scale;
-import org.loyaltykpi.survey.SurveyResponse;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.Sentiment;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /** Short constructors for the hand-made shops of the segment tests. */
 final class Shops {

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
-import org.loyaltykpi.sample.SampleShop;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /** CSI, whole-survey summaries, breakdowns and sampling. */
 class CsiAndSurveyTest {
@@ -201,7 +203,7 @@ class CsiAndSurveyTest {
         List<SurveyGroup> months = SurveyCalculator.byPeriod(rs, Granularity.MONTH, SurveyOptions.defaults());
         assertThat(months).extracting(SurveyGroup::label).containsExactly("2025-01", "2025-02", "2025-03");
         assertThat(months.get(1).summary().nps().score()).isEmpty();
-        assertThat(months.get(2).period()).contains(Period.month(2025, 3));
+        assertThat(months.get(2).period()).contains(DateRange.month(2025, 3));
         assertThat(SurveyCalculator.byPeriod(rs, Granularity.QUARTER, SurveyOptions.defaults()))
                 .singleElement()
                 .satisfies(q -> assertThat(q.label()).isEqualTo("2025-Q1"));

@@ -15,6 +15,8 @@ import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.internal.SeededRandom;
 import org.quicktheories.core.Gen;
 

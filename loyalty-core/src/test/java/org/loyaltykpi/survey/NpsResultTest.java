@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /** Definitions of the NPS and exact examples worked out by hand from the published formulas. */
 class NpsResultTest {

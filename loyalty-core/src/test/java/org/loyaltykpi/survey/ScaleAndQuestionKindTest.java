@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.QuestionKind;
+import org.loyaltykpi.domain.Scale;
 
 class ScaleAndQuestionKindTest {
 

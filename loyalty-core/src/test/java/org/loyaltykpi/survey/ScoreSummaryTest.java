@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.Scale;
 import org.quicktheories.core.Gen;
 
 /** CSAT (top two boxes, Wilson) and CES (mean, Student t; easy = top three boxes). */

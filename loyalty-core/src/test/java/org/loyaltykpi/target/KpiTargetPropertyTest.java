@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 import org.quicktheories.core.Gen;
 
 /** Laws of target evaluation: invariants, metamorphic relations and a model-based check against a naive reference. */
@@ -48,13 +48,13 @@ class KpiTargetPropertyTest {
                 }
             });
 
-    private static List<Period> quarters(int fromYear) {
+    private static List<DateRange> quarters(int fromYear) {
         return Granularity.QUARTER.periodsCovering(
-                Period.of(LocalDate.of(fromYear, 1, 1), LocalDate.of(fromYear + 3, 1, 1)));
+                DateRange.of(LocalDate.of(fromYear, 1, 1), LocalDate.of(fromYear + 3, 1, 1)));
     }
 
-    private static MetricSeries series(String metric, List<Period> periods, List<Integer> values) {
-        Map<Period, Double> map = new HashMap<>();
+    private static MetricSeries series(String metric, List<DateRange> periods, List<Integer> values) {
+        Map<DateRange, Double> map = new HashMap<>();
         for (int i = 0; i < periods.size(); i++) {
             if (values.get(i) >= 0) {
                 map.put(periods.get(i), values.get(i) / 4.0);
@@ -137,7 +137,7 @@ class KpiTargetPropertyTest {
     @Test
     void yearlyPeriodsStartingOnTheTargetsAnniversaryAreNeverOnTrack() {
         qt().withFixedSeed(SEED).forAll(TARGETS, VALUES).checkAssert((target, values) -> {
-            List<Period> years = Granularity.YEAR.periodsCovering(Period.parse("2023-01-01/2030-01-01"));
+            List<DateRange> years = Granularity.YEAR.periodsCovering(DateRange.parse("2023-01-01/2030-01-01"));
             KpiTarget aligned = target.startingOn(LocalDate.of(2023, 1, 1));
             TargetEvaluation e = aligned.evaluate(series("m", years, values), years);
             assertThat(e.periods()).noneMatch(p -> p.status() == TargetStatus.ON_TRACK);
@@ -183,7 +183,8 @@ class KpiTargetPropertyTest {
                     LocalDate start = LocalDate.of(2023, 1, 1).plusDays(offset);
                     KpiTarget t =
                             KpiTarget.atLeast("m", level).plusPerYear(step).startingOn(start);
-                    List<Period> months = Granularity.MONTH.periodsCovering(Period.parse("2021-01-01/2027-01-01"));
+                    List<DateRange> months =
+                            Granularity.MONTH.periodsCovering(DateRange.parse("2021-01-01/2027-01-01"));
                     TargetEvaluation e = t.evaluate(MetricSeries.of("m", "", Map.of()), months);
                     for (TargetPeriod p : e.periods()) {
                         int anniversaries = 0;

@@ -15,16 +15,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
 
 class KpiTargetTest {
     /** Eight quarters, 2024-Q1..2025-Q4: target year 0 is 2024, target year 1 is 2025. */
-    private static final List<Period> QUARTERS =
-            Granularity.QUARTER.periodsCovering(Period.parse("2024-01-01/2026-01-01"));
+    private static final List<DateRange> QUARTERS =
+            Granularity.QUARTER.periodsCovering(DateRange.parse("2024-01-01/2026-01-01"));
 
     private static MetricSeries quarterly(String metric, Double... values) {
-        Map<Period, Double> map = new HashMap<>();
+        Map<DateRange, Double> map = new HashMap<>();
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
                 map.put(QUARTERS.get(i), values[i]);
@@ -98,7 +98,7 @@ class KpiTargetTest {
         @Test
         void theLatestVerdictIsTheLastPeriodWithData() {
             assertThat(verdicts.get("satisfaction").latest().orElseThrow().period())
-                    .isEqualTo(Period.quarter(2024, 3));
+                    .isEqualTo(DateRange.quarter(2024, 3));
             assertThat(verdicts.get("satisfaction").count(NO_DATA)).isEqualTo(5);
         }
     }
@@ -106,7 +106,7 @@ class KpiTargetTest {
     @Test
     void stepsAreWholeYearNotProRata() {
         KpiTarget t = KpiTarget.atLeast("retention", 95).plusPerYear(2).startingOn(LocalDate.of(2024, 1, 1));
-        List<Period> months = Granularity.MONTH.periodsCovering(Period.parse("2024-12-01/2025-02-01"));
+        List<DateRange> months = Granularity.MONTH.periodsCovering(DateRange.parse("2024-12-01/2025-02-01"));
         TargetEvaluation e = t.evaluate(MetricSeries.of("retention", "%", Map.of()), months);
         assertThat(e.periods().get(0).required().getAsDouble()).isEqualTo(95.0);
         assertThat(e.periods().get(1).required().getAsDouble()).isEqualTo(97.0);
@@ -116,8 +116,8 @@ class KpiTargetTest {
     @Test
     void aTargetYearIsCountedFromTheStartDayNotTheCalendarYear() {
         KpiTarget t = KpiTarget.atLeast("nps", 70).plusPerYear(5).startingOn(LocalDate.of(2024, 7, 1));
-        MetricSeries s =
-                MetricSeries.of("nps", "points", Map.of(Period.quarter(2025, 2), 72.0, Period.quarter(2025, 3), 72.0));
+        MetricSeries s = MetricSeries.of(
+                "nps", "points", Map.of(DateRange.quarter(2025, 2), 72.0, DateRange.quarter(2025, 3), 72.0));
         TargetEvaluation e = t.evaluate(s);
         // 2025-Q2 is still target year 0 (required 70); 2025-Q3 starts year 1 (75, path 70 + 5/4).
         assertThat(statuses(e)).containsExactly(MET, ON_TRACK);
@@ -126,7 +126,7 @@ class KpiTargetTest {
     @Test
     void periodsBeforeTheStartRequireTheLevelStepsEarlier() {
         KpiTarget t = KpiTarget.atLeast("nps", 70).plusPerYear(5).startingOn(LocalDate.of(2025, 1, 1));
-        TargetEvaluation e = t.evaluate(MetricSeries.of("nps", "points", Map.of(Period.year(2023), 61.0)));
+        TargetEvaluation e = t.evaluate(MetricSeries.of("nps", "points", Map.of(DateRange.year(2023), 61.0)));
         assertThat(e.periods().get(0).required().getAsDouble()).isEqualTo(60.0);
         assertThat(e.periods().get(0).status()).isEqualTo(MET);
     }
@@ -164,7 +164,9 @@ class KpiTargetTest {
     void aRelativeTargetCompoundsTheRateEachYear() {
         KpiTarget t = KpiTarget.growth("reviews", 0.5);
         MetricSeries s = MetricSeries.of(
-                "reviews", "", Map.of(Period.year(2023), 40.0, Period.year(2024), 60.0, Period.year(2025), 89.0));
+                "reviews",
+                "",
+                Map.of(DateRange.year(2023), 40.0, DateRange.year(2024), 60.0, DateRange.year(2025), 89.0));
         TargetEvaluation e = t.evaluate(s);
         assertThat(e.periods().get(2).required().getAsDouble()).isEqualTo(90.0);
         assertThat(statuses(e)).containsExactly(MET, MET, MISSED);
@@ -187,7 +189,7 @@ class KpiTargetTest {
         assertThatThrownBy(() -> KpiTarget.atLeast("nps", Double.NaN)).hasMessageContaining("NaN");
         assertThatThrownBy(() -> KpiTarget.atLeast("nps", 70).evaluate(MetricSeries.of("csat", "%", Map.of())))
                 .hasMessageContaining("'csat'");
-        assertThatThrownBy(() -> MetricSeries.of("nps", "", Map.of(Period.year(2024), Double.NaN)))
+        assertThatThrownBy(() -> MetricSeries.of("nps", "", Map.of(DateRange.year(2024), Double.NaN)))
                 .hasMessageContaining("NaN");
         assertThatThrownBy(() -> KpiTargets.seedDefaults()
                         .evaluate(Map.of("nps", MetricSeries.of("csat", "%", Map.of())), QUARTERS))

@@ -10,12 +10,14 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.cohort.CohortCalculator;
 import org.loyaltykpi.cohort.CohortMatrix;
+import org.loyaltykpi.demo.SampleShop;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
-import org.loyaltykpi.sample.SampleShop;
+import org.loyaltykpi.domain.SpendKind;
 
 /** The value metrics on a shop small enough to check by hand. */
 class ValueCalculatorTest {
@@ -34,11 +36,11 @@ class ValueCalculatorTest {
             Purchase.of("d", "2025-03-15", "10.00"));
 
     static final List<MarketingSpend> SPEND = List.of(
-            MarketingSpend.acquisition(Period.month(2025, 1), new BigDecimal("40.00")),
-            MarketingSpend.acquisition(Period.parse("2025-01-15/2025-02-01"), new BigDecimal("20.00")),
-            MarketingSpend.acquisition(Period.month(2025, 2), new BigDecimal("45.00")),
-            MarketingSpend.acquisition(Period.month(2025, 3), new BigDecimal("5.00")),
-            new MarketingSpend(Period.month(2025, 1), new BigDecimal("100.00"), SpendKind.RETENTION));
+            MarketingSpend.acquisition(DateRange.month(2025, 1), new BigDecimal("40.00")),
+            MarketingSpend.acquisition(DateRange.parse("2025-01-15/2025-02-01"), new BigDecimal("20.00")),
+            MarketingSpend.acquisition(DateRange.month(2025, 2), new BigDecimal("45.00")),
+            MarketingSpend.acquisition(DateRange.month(2025, 3), new BigDecimal("5.00")),
+            new MarketingSpend(DateRange.month(2025, 1), new BigDecimal("100.00"), SpendKind.RETENTION));
 
     static final ValueOptions MONTHLY = ValueOptions.defaults();
 
@@ -51,9 +53,9 @@ class ValueCalculatorTest {
         AcquisitionCost cost = ValueCalculator.acquisitionCost(monthly(), SPEND, MONTHLY);
         assertThat(cost.periods())
                 .containsExactly(
-                        new PeriodCac(Period.month(2025, 1), new BigDecimal("60.00"), 2),
-                        new PeriodCac(Period.month(2025, 2), new BigDecimal("45.00"), 1),
-                        new PeriodCac(Period.month(2025, 3), new BigDecimal("5.00"), 1));
+                        new PeriodCac(DateRange.month(2025, 1), new BigDecimal("60.00"), 2),
+                        new PeriodCac(DateRange.month(2025, 2), new BigDecimal("45.00"), 1),
+                        new PeriodCac(DateRange.month(2025, 3), new BigDecimal("5.00"), 1));
         assertThat(cost.periods().get(0).cac()).hasValue(30.0);
         assertThat(cost.acquisitionSpend()).isEqualByComparingTo("110");
         assertThat(cost.newCustomers()).isEqualTo(4);
@@ -68,8 +70,8 @@ class ValueCalculatorTest {
                 SPEND,
                 MONTHLY.withGranularity(Granularity.QUARTER));
         assertThat(quarterly.periods())
-                .containsExactly(new PeriodCac(Period.quarter(2025, 1), new BigDecimal("110.00"), 4));
-        List<MarketingSpend> q1 = List.of(MarketingSpend.acquisition(Period.parse("2025-Q1"), BigDecimal.TEN));
+                .containsExactly(new PeriodCac(DateRange.quarter(2025, 1), new BigDecimal("110.00"), 4));
+        List<MarketingSpend> q1 = List.of(MarketingSpend.acquisition(DateRange.parse("2025-Q1"), BigDecimal.TEN));
         assertThatThrownBy(() -> ValueCalculator.acquisitionCost(monthly(), q1, MONTHLY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("acquisition spend 10 in 2025-Q1 spans more than one month: use a coarser granularity or"
@@ -79,8 +81,8 @@ class ValueCalculatorTest {
     @Test
     void acquisitionSpendInAPeriodWithoutNewCustomersIsAnErrorNamingThePeriodAndTheAmount() {
         List<MarketingSpend> april = List.of(
-                MarketingSpend.acquisition(Period.month(2025, 1), new BigDecimal("60.00")),
-                MarketingSpend.acquisition(Period.month(2025, 4), new BigDecimal("75.50")));
+                MarketingSpend.acquisition(DateRange.month(2025, 1), new BigDecimal("60.00")),
+                MarketingSpend.acquisition(DateRange.month(2025, 4), new BigDecimal("75.50")));
         assertThatThrownBy(() -> ValueCalculator.acquisitionCost(monthly(), april, MONTHLY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("acquisition spend 75.50 in 2025-04 has no new customers in that month (the purchases'"
@@ -92,21 +94,21 @@ class ValueCalculatorTest {
     @Test
     void whenAllowedSuchSpendHasAnUndefinedCacAndStillCountsInTheOverallCac() {
         List<MarketingSpend> april = List.of(
-                MarketingSpend.acquisition(Period.month(2025, 1), new BigDecimal("60.00")),
-                MarketingSpend.acquisition(Period.month(2025, 4), new BigDecimal("40.00")));
+                MarketingSpend.acquisition(DateRange.month(2025, 1), new BigDecimal("60.00")),
+                MarketingSpend.acquisition(DateRange.month(2025, 4), new BigDecimal("40.00")));
         ValueOptions allowing = MONTHLY.withSpendWithoutNewCustomersAllowed(true);
         AcquisitionCost cost = ValueCalculator.acquisitionCost(monthly(), april, allowing);
         assertThat(cost.periods().get(1).cac()).isEmpty();
         assertThat(cost.overall()).hasValue(50.0);
         assertThat(ValueCalculator.payback(monthly(), april, allowing))
                 .extracting(CohortPayback::cohort)
-                .containsExactly(Period.month(2025, 1));
+                .containsExactly(DateRange.month(2025, 1));
     }
 
     @Test
     void retentionSpendNeverEntersCacEvenOutsideThePurchaseData() {
         List<MarketingSpend> retention =
-                List.of(new MarketingSpend(Period.year(2030), new BigDecimal("999"), SpendKind.RETENTION));
+                List.of(new MarketingSpend(DateRange.year(2030), new BigDecimal("999"), SpendKind.RETENTION));
         AcquisitionCost cost = ValueCalculator.acquisitionCost(monthly(), retention, MONTHLY);
         assertThat(cost.periods()).isEmpty();
         assertThat(cost.overall()).isEmpty();
@@ -178,7 +180,7 @@ class ValueCalculatorTest {
                 Purchase.of("y", "2025-06-01", "30.00"),
                 Purchase.of("y", "2025-12-31", "50.00"));
         SimpleLtv ltv = ValueCalculator.simpleLtv(twoYears, 3);
-        assertThat(ltv.window()).isEqualTo(Period.year(2025));
+        assertThat(ltv.window()).isEqualTo(DateRange.year(2025));
         assertThat(ltv.activeCustomers()).isEqualTo(1);
         assertThat(ltv.annualSpend()).hasValue(80.0);
         assertThat(ltv.value()).hasValue(240.0);
@@ -187,7 +189,7 @@ class ValueCalculatorTest {
     @Test
     void dataShorterThanAYearIsScaledToAYear() {
         SimpleLtv ltv = ValueCalculator.simpleLtv(SHOP, 2);
-        assertThat(ltv.window()).isEqualTo(Period.parse("2025-01-05/2025-03-16"));
+        assertThat(ltv.window()).isEqualTo(DateRange.parse("2025-01-05/2025-03-16"));
         assertThat(ltv.yearScale()).isCloseTo(365.0 / 70, within(1e-12));
         assertThat(ltv.annualSpend().getAsDouble()).isCloseTo(310.0 / 4 * 365 / 70, within(1e-9));
         assertThat(ltv.value().getAsDouble()).isCloseTo(2 * 310.0 / 4 * 365 / 70, within(1e-9));
@@ -215,7 +217,7 @@ class ValueCalculatorTest {
     void optionsAndRecordsRejectBadValuesNamingThem() {
         assertThatThrownBy(() -> MONTHLY.withGrossMargin(1.5)).hasMessageContaining("1.5");
         assertThatThrownBy(() -> MONTHLY.withExpectedYears(0)).hasMessageContaining("0.0");
-        assertThatThrownBy(() -> MarketingSpend.acquisition(Period.month(2025, 1), new BigDecimal("-1")))
+        assertThatThrownBy(() -> MarketingSpend.acquisition(DateRange.month(2025, 1), new BigDecimal("-1")))
                 .hasMessageContaining("-1")
                 .hasMessageContaining("2025-01");
         assertThatThrownBy(() -> SpendKind.parse("brand")).hasMessageContaining("'brand'");

@@ -16,8 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.cohort.CohortCalculator;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseGenerators;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -99,9 +100,9 @@ class ValuePropertyTest {
                         // Naive: walk the months from the cohort's, summing its customers' revenue.
                         BigDecimal cumulative = BigDecimal.ZERO;
                         int naive = 0;
-                        Period month = p.cohort();
+                        DateRange month = p.cohort();
                         for (int k = 1; !month.start().isAfter(last); k++, month = next(month)) {
-                            Period m = month;
+                            DateRange m = month;
                             cumulative = cumulative.add(purchases.stream()
                                     .filter(q ->
                                             m.contains(q.date()) && p.cohort().contains(first.get(q.customer())))
@@ -195,11 +196,11 @@ class ValuePropertyTest {
     }
 
     /** The month {@code m} months after 2023-12. */
-    static Period month(int m) {
-        return Period.month(java.time.YearMonth.of(2023, 12).plusMonths(m));
+    static DateRange month(int m) {
+        return DateRange.month(java.time.YearMonth.of(2023, 12).plusMonths(m));
     }
 
-    static Period next(Period month) {
-        return Period.month(java.time.YearMonth.from(month.endExclusive()));
+    static DateRange next(DateRange month) {
+        return DateRange.month(java.time.YearMonth.from(month.endExclusive()));
     }
 }

@@ -11,11 +11,11 @@ import java.util.Locale;
  * exactly one year.
  *
  * <pre>{@code
- * TimeUnit.WEEKS.fromDays(272);   // 38.857142857142854
- * TimeUnit.parse("weeks");        // WEEKS
+ * TimeScale.WEEKS.fromDays(272);   // 38.857142857142854
+ * TimeScale.parse("weeks");        // WEEKS
  * }</pre>
  */
-public enum TimeUnit {
+public enum TimeScale {
     /** One day. */
     DAYS(1),
     /** Seven days. */
@@ -27,7 +27,7 @@ public enum TimeUnit {
 
     private final double days;
 
-    TimeUnit(double days) {
+    TimeScale(double days) {
         this.days = days;
     }
 
@@ -57,7 +57,7 @@ public enum TimeUnit {
      * @param unit its unit
      * @return the same duration in this unit
      */
-    public double convert(double amount, TimeUnit unit) {
+    public double convert(double amount, TimeScale unit) {
         return unit == this ? amount : amount * unit.days / days;
     }
 
@@ -68,9 +68,9 @@ public enum TimeUnit {
      * @return the unit
      * @throws IllegalArgumentException naming the text and the accepted names
      */
-    public static TimeUnit parse(String text) {
+    public static TimeScale parse(String text) {
         String name = text.strip().toUpperCase(Locale.ROOT);
-        for (TimeUnit unit : values()) {
+        for (TimeScale unit : values()) {
             if (unit.name().equals(name) || unit.name().equals(name + "S")) {
                 return unit;
             }

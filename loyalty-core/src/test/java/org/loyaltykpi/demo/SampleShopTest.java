@@ -1,4 +1,4 @@
-package org.loyaltykpi.sample;
+package org.loyaltykpi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.PurchaseTable;
 
 class SampleShopTest {
@@ -26,7 +26,7 @@ class SampleShopTest {
 
         assertThat(shop.seed()).isEqualTo(42);
         assertThat(shop.customers()).isEqualTo(2_000);
-        assertThat(shop.period()).isEqualTo(Period.parse("2023-01-01/2026-01-01"));
+        assertThat(shop.period()).isEqualTo(DateRange.parse("2023-01-01/2026-01-01"));
         assertThat(standard.customerCount()).isEqualTo(2_000);
         assertThat(standard.customer(0)).isEqualTo(CustomerId.of("C00001"));
         assertThat(standard.customer(1_999)).isEqualTo(CustomerId.of("C02000"));
@@ -50,7 +50,7 @@ class SampleShopTest {
 
     @Test
     void everyPurchaseLiesInTheShopPeriodWithAPositiveAmountOneOfTheSixCategoriesAndAtLeastOneItem() {
-        Period shop = SampleShop.standard().period();
+        DateRange shop = SampleShop.standard().period();
 
         assertThat(standard.dateRange()).hasValueSatisfying(range -> {
             assertThat(range.start()).isAfterOrEqualTo(shop.start());

@@ -1,4 +1,4 @@
-package org.loyaltykpi.sample;
+package org.loyaltykpi.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
-import org.loyaltykpi.feedback.Sentiment;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Sentiment;
+import org.loyaltykpi.domain.SpendKind;
 import org.loyaltykpi.internal.SeededRandom;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
-import org.loyaltykpi.value.MarketingSpend;
-import org.loyaltykpi.value.SpendKind;
 
 /**
  * The sample shop's reviews and marketing spend, generated from its purchases with their own seeded streams, so the

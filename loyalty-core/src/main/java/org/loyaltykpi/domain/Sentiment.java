@@ -1,4 +1,4 @@
-package org.loyaltykpi.feedback;
+package org.loyaltykpi.domain;
 
 /**
  * The tone of a review: positive, neutral or negative.

@@ -16,12 +16,12 @@ import java.util.Optional;
  * start/endExclusive}, and {@link #parse(CharSequence)} reads back what {@link #toString()} writes.
  *
  * <pre>{@code
- * Period.month(2024, 3);                     // 2024-03-01/2024-04-01
- * Period.quarter(2024, 1);                   // 2024-01-01/2024-04-01
- * Period.year(2024).lengthInDays();          // 366
- * Period.parse("1997-01-01/1998-07-01");     // 18 months of CDNOW
- * Period.parse("2024-Q1");                   // 2024-01-01/2024-04-01
- * Period.month(2024, 3).previous();          // 2024-02-01/2024-03-01
+ * DateRange.month(2024, 3);                     // 2024-03-01/2024-04-01
+ * DateRange.quarter(2024, 1);                   // 2024-01-01/2024-04-01
+ * DateRange.year(2024).lengthInDays();          // 366
+ * DateRange.parse("1997-01-01/1998-07-01");     // 18 months of CDNOW
+ * DateRange.parse("2024-Q1");                   // 2024-01-01/2024-04-01
+ * DateRange.month(2024, 3).previous();          // 2024-02-01/2024-03-01
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -29,10 +29,10 @@ import java.util.Optional;
  * @param start the first day in the period
  * @param endExclusive the first day after the period; after {@code start}
  */
-public record Period(LocalDate start, LocalDate endExclusive) implements Comparable<Period> {
+public record DateRange(LocalDate start, LocalDate endExclusive) implements Comparable<DateRange> {
 
     /** Validates that the period holds at least one day. */
-    public Period {
+    public DateRange {
         Objects.requireNonNull(start, "start must not be null");
         Objects.requireNonNull(endExclusive, "endExclusive must not be null");
         if (!endExclusive.isAfter(start)) {
@@ -49,8 +49,8 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      * @return the period
      * @throws IllegalArgumentException if {@code endExclusive} is not after {@code start}
      */
-    public static Period of(LocalDate start, LocalDate endExclusive) {
-        return new Period(start, endExclusive);
+    public static DateRange of(LocalDate start, LocalDate endExclusive) {
+        return new DateRange(start, endExclusive);
     }
 
     /**
@@ -59,8 +59,8 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      * @param day the day
      * @return {@code [day, day + 1)}
      */
-    public static Period day(LocalDate day) {
-        return new Period(day, day.plusDays(1));
+    public static DateRange day(LocalDate day) {
+        return new DateRange(day, day.plusDays(1));
     }
 
     /**
@@ -70,7 +70,7 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      * @param month 1..12
      * @return the month as a period
      */
-    public static Period month(int year, int month) {
+    public static DateRange month(int year, int month) {
         return month(YearMonth.of(year, month));
     }
 
@@ -80,8 +80,8 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      * @param month the month
      * @return the month as a period
      */
-    public static Period month(YearMonth month) {
-        return new Period(month.atDay(1), month.plusMonths(1).atDay(1));
+    public static DateRange month(YearMonth month) {
+        return new DateRange(month.atDay(1), month.plusMonths(1).atDay(1));
     }
 
     /**
@@ -91,12 +91,12 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      * @param quarter 1..4
      * @return the quarter as a period
      */
-    public static Period quarter(int year, int quarter) {
+    public static DateRange quarter(int year, int quarter) {
         if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("quarter must be 1..4: " + quarter);
         }
         LocalDate start = LocalDate.of(year, 3 * (quarter - 1) + 1, 1);
-        return new Period(start, start.plusMonths(3));
+        return new DateRange(start, start.plusMonths(3));
     }
 
     /**
@@ -105,9 +105,9 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      * @param year the year
      * @return the year as a period
      */
-    public static Period year(int year) {
+    public static DateRange year(int year) {
         LocalDate start = Year.of(year).atDay(1);
-        return new Period(start, start.plusYears(1));
+        return new DateRange(start, start.plusYears(1));
     }
 
     /**
@@ -118,16 +118,16 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      * ({@code 2024-03-05/2024-03-06} is that day).
      *
      * <pre>{@code
-     * Period.parse("2024-03");     // 2024-03-01/2024-04-01
-     * Period.parse("2024-Q2");     // 2024-04-01/2024-07-01
-     * Period.parse("2024");        // 2024-01-01/2025-01-01
+     * DateRange.parse("2024-03");     // 2024-03-01/2024-04-01
+     * DateRange.parse("2024-Q2");     // 2024-04-01/2024-07-01
+     * DateRange.parse("2024");        // 2024-01-01/2025-01-01
      * }</pre>
      *
      * @param text the text; surrounding white space is ignored
      * @return the period
      * @throws IllegalArgumentException naming the text if it is none of these forms or the end is not after the start
      */
-    public static Period parse(CharSequence text) {
+    public static DateRange parse(CharSequence text) {
         Objects.requireNonNull(text, "period text must not be null");
         String s = text.toString().strip();
         int slash = s.indexOf('/');
@@ -138,14 +138,14 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
             if (slash != s.lastIndexOf('/')) {
                 throw badPeriod(text, null);
             }
-            return new Period(LocalDate.parse(s.substring(0, slash)), LocalDate.parse(s.substring(slash + 1)));
+            return new DateRange(LocalDate.parse(s.substring(0, slash)), LocalDate.parse(s.substring(slash + 1)));
         } catch (DateTimeException e) {
             throw badPeriod(text, e);
         }
     }
 
     /** A month, quarter or year in its {@link #label()} form, or empty if the text has none of those shapes. */
-    private static Optional<Period> parseShort(String s) {
+    private static Optional<DateRange> parseShort(String s) {
         if (s.matches("[0-9]{4}-[0-9]{2}")) {
             return Optional.of(month(YearMonth.parse(s)));
         }
@@ -193,12 +193,12 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      *
      * @return the period ending where this one starts
      */
-    public Period previous() {
+    public DateRange previous() {
         if (start.getDayOfMonth() == 1 && endExclusive.getDayOfMonth() == 1) {
             long months = ChronoUnit.MONTHS.between(start, endExclusive);
-            return new Period(start.minusMonths(months), start);
+            return new DateRange(start.minusMonths(months), start);
         }
-        return new Period(start.minusDays(lengthInDays()), start);
+        return new DateRange(start.minusDays(lengthInDays()), start);
     }
 
     /**
@@ -207,8 +207,8 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
      * @param days how far, negative for earlier
      * @return the shifted period
      */
-    public Period plusDays(long days) {
-        return new Period(start.plusDays(days), endExclusive.plusDays(days));
+    public DateRange plusDays(long days) {
+        return new DateRange(start.plusDays(days), endExclusive.plusDays(days));
     }
 
     /**
@@ -237,7 +237,7 @@ public record Period(LocalDate start, LocalDate endExclusive) implements Compara
 
     /** Orders periods by start, then by end. */
     @Override
-    public int compareTo(Period other) {
+    public int compareTo(DateRange other) {
         int byStart = start.compareTo(other.start);
         return byStart != 0 ? byStart : endExclusive.compareTo(other.endExclusive);
     }

@@ -1,4 +1,4 @@
-package org.loyaltykpi.sample;
+package org.loyaltykpi.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SpendKind;
 import org.loyaltykpi.feedback.FeedbackCalculator;
-import org.loyaltykpi.feedback.Review;
 import org.loyaltykpi.feedback.ReviewerRepeat;
-import org.loyaltykpi.value.MarketingSpend;
-import org.loyaltykpi.value.SpendKind;
 
 class SampleFeedbackTest {
     private static final SampleShop SHOP = SampleShop.standard();
@@ -64,7 +64,7 @@ class SampleFeedbackTest {
         assertThat(REVIEWS).hasSize(473);
         assertThat(SHOP.marketingSpend(TABLE).get(0))
                 .isEqualTo(MarketingSpend.acquisition(
-                        org.loyaltykpi.domain.Period.month(2023, 1), new BigDecimal("1923.75")));
+                        org.loyaltykpi.domain.DateRange.month(2023, 1), new BigDecimal("1923.75")));
     }
 
     @Test

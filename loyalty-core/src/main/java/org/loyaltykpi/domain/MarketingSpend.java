@@ -1,8 +1,7 @@
-package org.loyaltykpi.value;
+package org.loyaltykpi.domain;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import org.loyaltykpi.domain.Period;
 
 /**
  * Money spent on marketing in a period, and what for.
@@ -12,8 +11,8 @@ import org.loyaltykpi.domain.Period;
  * same kind in the same period add up. Amounts are exact decimals in the purchases' currency.
  *
  * <pre>{@code
- * MarketingSpend.acquisition(Period.month(2025, 3), new BigDecimal("1800.00"));
- * new MarketingSpend(Period.parse("2025-Q1"), new BigDecimal("900"), SpendKind.RETENTION);
+ * MarketingSpend.acquisition(DateRange.month(2025, 3), new BigDecimal("1800.00"));
+ * new MarketingSpend(DateRange.parse("2025-Q1"), new BigDecimal("900"), SpendKind.RETENTION);
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -22,7 +21,7 @@ import org.loyaltykpi.domain.Period;
  * @param amount the money, {@code >= 0}
  * @param kind what it was for
  */
-public record MarketingSpend(Period period, BigDecimal amount, SpendKind kind) {
+public record MarketingSpend(DateRange period, BigDecimal amount, SpendKind kind) {
 
     /** Validates the spend. */
     public MarketingSpend {
@@ -42,7 +41,7 @@ public record MarketingSpend(Period period, BigDecimal amount, SpendKind kind) {
      * @param amount the money, {@code >= 0}
      * @return the spend
      */
-    public static MarketingSpend acquisition(Period period, BigDecimal amount) {
+    public static MarketingSpend acquisition(DateRange period, BigDecimal amount) {
         return new MarketingSpend(period, amount, SpendKind.ACQUISITION);
     }
 }

@@ -1,4 +1,4 @@
-package org.loyaltykpi.survey;
+package org.loyaltykpi.domain;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,10 +1,9 @@
-package org.loyaltykpi.program;
+package org.loyaltykpi.domain;
 
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.loyaltykpi.domain.CustomerId;
 
 /**
  * One event of a loyalty program: a customer enrols, earns points, redeems points, changes tier or refers another

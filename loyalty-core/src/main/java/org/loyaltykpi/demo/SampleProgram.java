@@ -1,4 +1,4 @@
-package org.loyaltykpi.sample;
+package org.loyaltykpi.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.loyaltykpi.domain.CustomerId;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Tier;
 import org.loyaltykpi.internal.SeededRandom;
-import org.loyaltykpi.program.ProgramEvent;
-import org.loyaltykpi.program.Tier;
 
 /**
  * The sample shop's loyalty program, generated from its purchases with its own seeded stream (see {@link

@@ -1,4 +1,4 @@
-package org.loyaltykpi.sample;
+package org.loyaltykpi.demo;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.loyaltykpi.domain.CustomerId;
-import org.loyaltykpi.domain.Period;
+import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.domain.MarketingSpend;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.feedback.Review;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.Scale;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.internal.SeededRandom;
 import org.loyaltykpi.io.PurchaseCsv;
-import org.loyaltykpi.program.ProgramEvent;
-import org.loyaltykpi.survey.Scale;
-import org.loyaltykpi.survey.SurveyResponse;
-import org.loyaltykpi.value.MarketingSpend;
 
 /**
  * A deterministic, realistic sample shop: the data behind the CLI's default report, the documentation examples and
@@ -123,8 +123,8 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
      *
      * @return {@code [start, start + years)}
      */
-    public Period period() {
-        return Period.of(start, start.plusYears(years));
+    public DateRange period() {
+        return DateRange.of(start, start.plusYears(years));
     }
 
     /**

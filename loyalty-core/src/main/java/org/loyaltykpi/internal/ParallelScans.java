@@ -16,7 +16,7 @@ import java.util.function.BinaryOperator;
  * less than the cores (so that the caller makes up the difference), and measured on two cores a scan there ran no
  * faster than on one thread, while this pool halves its time.
  */
-public final class CustomerRanges {
+public final class ParallelScans {
     private static final ForkJoinPool SCANS = new ForkJoinPool(
             Runtime.getRuntime().availableProcessors(),
             pool -> {
@@ -41,7 +41,7 @@ public final class CustomerRanges {
         T scan(int from, int to);
     }
 
-    private CustomerRanges() {}
+    private ParallelScans() {}
 
     /**
      * The number of threads scans run on.

@@ -1,9 +1,8 @@
-package org.loyaltykpi.survey;
+package org.loyaltykpi.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-import org.loyaltykpi.domain.CustomerId;
 
 /**
  * One answer of one respondent to one survey question.

@@ -17,7 +17,7 @@ import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 
-class RfmSummaryTest {
+class BtydSummaryTest {
     private static final LocalDate END = LocalDate.parse("2024-03-31");
 
     private static PurchaseTable shop(String... rows) {
@@ -32,7 +32,7 @@ class RfmSummaryTest {
     @Test
     void buildingFromTheCdnowSampleReproducesBothPublishedSummaryFiles() {
         // The files round to 2 decimals; frequencies are exact. Calibration end 1997-09-30, inclusive.
-        RfmSummary built = RfmSummary.of(Cdnow.sample(), Cdnow.CALIBRATION_END, TimeUnit.WEEKS);
+        BtydSummary built = BtydSummary.of(Cdnow.sample(), Cdnow.CALIBRATION_END, TimeScale.WEEKS);
         assertThat(built.size()).isEqualTo(2357);
         Map<Integer, Integer> rowById = new HashMap<>();
         for (int i = 0; i < built.size(); i++) {
@@ -62,7 +62,7 @@ class RfmSummaryTest {
     @Test
     void tIsMeasuredToTheInclusiveCalibrationEndDay() {
         // CDNOW customer 1: first purchase 1997-01-01; 1997-09-30 is 272 days later, T = 38.857 weeks (file: 38.86).
-        RfmSummary s = RfmSummary.of(Cdnow.sample(), Cdnow.CALIBRATION_END, TimeUnit.WEEKS);
+        BtydSummary s = BtydSummary.of(Cdnow.sample(), Cdnow.CALIBRATION_END, TimeScale.WEEKS);
         int first = s.indexOf(new CustomerId("0001")).orElseThrow();
         assertThat(s.age(first)).isEqualTo(272 / 7.0);
         assertThat(s.recency(first)).isEqualTo(213 / 7.0);
@@ -70,7 +70,7 @@ class RfmSummaryTest {
 
     @Test
     void sameDayPurchasesAreOnePurchaseWhoseValueIsTheDaySumAndTheFirstDayIsNotInTheMean() {
-        RfmSummary s = RfmSummary.of(
+        BtydSummary s = BtydSummary.of(
                 shop(
                         "c1,2024-01-01,100.00", // first day: excluded from the mean
                         "c1,2024-01-01,50.00",
@@ -79,8 +79,8 @@ class RfmSummaryTest {
                         "c1,2024-01-15,60.00", // repeat day 2: 60
                         "c1,2024-04-01,999.00"), // after the calibration end
                 END,
-                TimeUnit.DAYS);
-        CustomerRfm c1 = s.row(0);
+                TimeScale.DAYS);
+        BtydCustomer c1 = s.row(0);
         assertThat(c1.frequency()).isEqualTo(2);
         assertThat(c1.recency()).isEqualTo(14);
         assertThat(c1.age()).isEqualTo(90);
@@ -89,13 +89,13 @@ class RfmSummaryTest {
 
     @Test
     void aCustomerWithoutRepeatPurchaseHasZeroFrequencyRecencyAndValue() {
-        RfmSummary s = RfmSummary.of(shop("c1,2024-03-01,5.00", "c1,2024-03-01,7.00"), END, TimeUnit.WEEKS);
-        assertThat(s.row(0)).isEqualTo(new CustomerRfm(new CustomerId("c1"), 0, 0, 30 / 7.0, 0));
+        BtydSummary s = BtydSummary.of(shop("c1,2024-03-01,5.00", "c1,2024-03-01,7.00"), END, TimeScale.WEEKS);
+        assertThat(s.row(0)).isEqualTo(new BtydCustomer(new CustomerId("c1"), 0, 0, 30 / 7.0, 0));
     }
 
     @Test
     void customersWhoseFirstPurchaseIsAfterTheCalibrationEndAreNotInTheSummary() {
-        RfmSummary s = RfmSummary.of(shop("c1,2024-03-31,5.00", "c2,2024-04-01,7.00"), END, TimeUnit.DAYS);
+        BtydSummary s = BtydSummary.of(shop("c1,2024-03-31,5.00", "c2,2024-04-01,7.00"), END, TimeScale.DAYS);
         assertThat(s.size()).isEqualTo(1);
         assertThat(s.customer(0)).isEqualTo(new CustomerId("c1"));
         assertThat(s.age(0)).isZero();
@@ -103,7 +103,7 @@ class RfmSummaryTest {
 
     @Test
     void holdoutCountsPurchaseDaysAfterTheCalibrationEndUpToTheInclusiveHoldoutEnd() {
-        RfmSummary s = RfmSummary.of(
+        BtydSummary s = BtydSummary.of(
                 shop(
                         "c1,2024-03-01,5.00",
                         "c1,2024-04-01,10.00",
@@ -113,7 +113,7 @@ class RfmSummaryTest {
                         "c2,2024-03-30,5.00"),
                 END,
                 LocalDate.parse("2024-04-30"),
-                TimeUnit.DAYS);
+                TimeScale.DAYS);
         assertThat(s.hasHoldout()).isTrue();
         assertThat(s.holdoutDuration().getAsDouble()).isEqualTo(30);
         assertThat(s.frequency(0)).isZero();
@@ -125,7 +125,7 @@ class RfmSummaryTest {
 
     @Test
     void aSummaryWithoutHoldoutSaysSoWhenAskedForHoldoutValues() {
-        RfmSummary s = RfmSummary.of(shop("c1,2024-03-01,5.00"), END, TimeUnit.DAYS);
+        BtydSummary s = BtydSummary.of(shop("c1,2024-03-01,5.00"), END, TimeScale.DAYS);
         assertThatThrownBy(() -> s.holdoutFrequency(0))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no holdout");
@@ -133,26 +133,26 @@ class RfmSummaryTest {
 
     @Test
     void theSummaryOfAnEmptyTableIsEmpty() {
-        RfmSummary s = RfmSummary.of(PurchaseTable.empty(), END, TimeUnit.WEEKS);
+        BtydSummary s = BtydSummary.of(PurchaseTable.empty(), END, TimeScale.WEEKS);
         assertThat(s.isEmpty()).isTrue();
         assertThat(s.rows()).isEmpty();
     }
 
     @Test
     void weeksAreDaysDividedBySevenExactly() {
-        assertThat(TimeUnit.WEEKS.fromDays(272)).isEqualTo(272 / 7.0);
-        assertThat(TimeUnit.MONTHS.convert(1, TimeUnit.YEARS)).isEqualTo(12.0);
-        assertThat(TimeUnit.parse("week")).isEqualTo(TimeUnit.WEEKS);
-        assertThatThrownBy(() -> TimeUnit.parse("fortnights")).hasMessageContaining("'fortnights'");
+        assertThat(TimeScale.WEEKS.fromDays(272)).isEqualTo(272 / 7.0);
+        assertThat(TimeScale.MONTHS.convert(1, TimeScale.YEARS)).isEqualTo(12.0);
+        assertThat(TimeScale.parse("week")).isEqualTo(TimeScale.WEEKS);
+        assertThatThrownBy(() -> TimeScale.parse("fortnights")).hasMessageContaining("'fortnights'");
     }
 
     @Test
     void rowsAreValidatedNamingTheCustomerAndTheValue() {
-        assertThatThrownBy(() -> RfmSummary.builder(TimeUnit.WEEKS).add("c7", 1, 5, 4, 10))
+        assertThatThrownBy(() -> BtydSummary.builder(TimeScale.WEEKS).add("c7", 1, 5, 4, 10))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("c7")
                 .hasMessageContaining("4.0");
-        assertThatThrownBy(() -> RfmSummary.builder(TimeUnit.WEEKS).add("c8", -1, 0, 4, 0))
+        assertThatThrownBy(() -> BtydSummary.builder(TimeScale.WEEKS).add("c8", -1, 0, 4, 0))
                 .hasMessageContaining("c8")
                 .hasMessageContaining("-1");
     }
@@ -173,13 +173,13 @@ class RfmSummaryTest {
                         original.add("c" + customer, day, cents, "", 1);
                         relabelled.add("z" + (9 - customer), day, cents, "", 1);
                     }
-                    RfmSummary a = RfmSummary.of(original.build(), END, TimeUnit.WEEKS);
-                    RfmSummary b = RfmSummary.of(relabelled.build(), END, TimeUnit.WEEKS);
+                    BtydSummary a = BtydSummary.of(original.build(), END, TimeScale.WEEKS);
+                    BtydSummary b = BtydSummary.of(relabelled.build(), END, TimeScale.WEEKS);
                     assertThat(a.size()).isEqualTo(b.size());
                     for (int i = 0; i < a.size(); i++) {
                         String relabel = "z"
                                 + (9 - Integer.parseInt(a.customer(i).value().substring(1)));
-                        CustomerRfm row =
+                        BtydCustomer row =
                                 b.row(b.indexOf(new CustomerId(relabel)).orElseThrow());
                         assertThat(row.frequency()).isEqualTo(a.frequency(i));
                         assertThat(row.recency()).isEqualTo(a.recency(i));
@@ -191,8 +191,8 @@ class RfmSummaryTest {
 
     @Test
     void collapsingKeepsTheTotalWeightAndMergesOnlyIdenticalRows() {
-        RfmSummary s = Cdnow.summary();
-        CollapsedRfm c = s.collapsed();
+        BtydSummary s = Cdnow.summary();
+        CollapsedSummary c = s.collapsed();
         assertThat(c.totalWeight).isEqualTo(2357.0);
         assertThat(c.size).isLessThan(2357);
         java.util.Set<String> keys = new java.util.HashSet<>();

@@ -3,7 +3,7 @@ package org.loyaltykpi.clv;
 import org.loyaltykpi.domain.CustomerId;
 
 /**
- * One customer's row of an {@link RfmSummary}, in the notation of the BTYD papers.
+ * One customer's row of an {@link BtydSummary}, in the notation of the BTYD papers.
  *
  * @param customer the customer
  * @param frequency {@code x}: repeat purchase days in the calibration period (distinct purchase days - 1), {@code >= 0}
@@ -12,9 +12,9 @@ import org.loyaltykpi.domain.CustomerId;
  * @param monetaryValue {@code zbar}: the mean value of the repeat purchase days (a day's purchases summed, the first
  *     day excluded), 0 when {@code frequency == 0}
  */
-public record CustomerRfm(CustomerId customer, int frequency, double recency, double age, double monetaryValue) {
+public record BtydCustomer(CustomerId customer, int frequency, double recency, double age, double monetaryValue) {
     /** Validates: non-negative frequency, {@code 0 <= recency <= age}, finite values. */
-    public CustomerRfm {
-        RfmSummary.check(customer.value(), frequency, recency, age, monetaryValue);
+    public BtydCustomer {
+        BtydSummary.check(customer.value(), frequency, recency, age, monetaryValue);
     }
 }

@@ -1,4 +1,4 @@
-package org.loyaltykpi.survey;
+package org.loyaltykpi.domain;
 
 /**
  * An integer answer scale {@code min..max}, such as the 0..10 of the Net Promoter question.

@@ -2,7 +2,7 @@ package org.loyaltykpi.clv;
 
 import java.util.Arrays;
 import java.util.List;
-import org.loyaltykpi.internal.CustomerRanges;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The (x, t_x, T) rows of a summary with identical rows merged into one weighted row: the likelihoods are sums over
@@ -13,7 +13,7 @@ import org.loyaltykpi.internal.CustomerRanges;
  * also index into the table of those distinct {@link #times}: a likelihood computes {@code ln(alpha + t)} once per
  * distinct time instead of twice per row.
  */
-final class CollapsedRfm {
+final class CollapsedSummary {
     /** Rows per parallel task of {@link #sum}; fewer rows are summed on the calling thread. */
     private static final int ROWS_PER_TASK = 1 << 14;
 
@@ -31,7 +31,7 @@ final class CollapsedRfm {
     /** Per row, the index of its T in {@link #times}. */
     final int[] ageTime;
 
-    private CollapsedRfm(int[] x, double[] recency, double[] age, double[] weight, int size, Times times) {
+    private CollapsedSummary(int[] x, double[] recency, double[] age, double[] weight, int size, Times times) {
         this.x = x;
         this.recency = recency;
         this.age = age;
@@ -70,14 +70,14 @@ final class CollapsedRfm {
     }
 
     /** The rows as they are, each with weight 1 (no merging), for checks against the collapsed form. */
-    static CollapsedRfm uncollapsed(int[] x, double[] recency, double[] age) {
+    static CollapsedSummary uncollapsed(int[] x, double[] recency, double[] age) {
         double[] weight = new double[x.length];
         Arrays.fill(weight, 1);
-        return new CollapsedRfm(x.clone(), recency.clone(), age.clone(), weight, x.length, Times.of(recency, age));
+        return new CollapsedSummary(x.clone(), recency.clone(), age.clone(), weight, x.length, Times.of(recency, age));
     }
 
     /** Merges identical rows (same frequency and bit-identical recency and T); rows keep first-seen order. */
-    static CollapsedRfm collapse(int[] x, double[] recency, double[] age) {
+    static CollapsedSummary collapse(int[] x, double[] recency, double[] age) {
         int n = x.length;
         Times perCustomer = Times.of(recency, age);
         // A row is the pair ((x, t_x), T): number the distinct (x, t_x) first, then the distinct rows.
@@ -106,7 +106,7 @@ final class CollapsedRfm {
             outAgeTime[row] = perCustomer.age[i];
             outWeight[row]++;
         }
-        return new CollapsedRfm(
+        return new CollapsedSummary(
                 outX, outRecency, outAge, outWeight, size, new Times(perCustomer.values, outRecencyTime, outAgeTime));
     }
 
@@ -125,7 +125,7 @@ final class CollapsedRfm {
      * @return the sums
      */
     double[] sum(int width, RowSum rows) {
-        List<double[]> partials = CustomerRanges.scanInOrder(size, ROWS_PER_TASK, (from, to) -> {
+        List<double[]> partials = ParallelScans.scanInOrder(size, ROWS_PER_TASK, (from, to) -> {
             double[] out = new double[width];
             rows.add(from, to, out);
             return out;

@@ -1,4 +1,4 @@
-package org.loyaltykpi.program;
+package org.loyaltykpi.domain;
 
 import java.util.Locale;
 

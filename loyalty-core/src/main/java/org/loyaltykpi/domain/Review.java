@@ -1,10 +1,9 @@
-package org.loyaltykpi.feedback;
+package org.loyaltykpi.domain;
 
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.loyaltykpi.domain.CustomerId;
 
 /**
  * One review a customer left: a star rating 1..5, a positive / neutral / negative label, or both.

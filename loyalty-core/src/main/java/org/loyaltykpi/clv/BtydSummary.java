@@ -11,11 +11,11 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.internal.CustomerRanges;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The per-customer summary the BTYD models are fitted to: frequency {@code x}, recency {@code t_x}, age {@code T} and
- * mean repeat-purchase value {@code zbar}, in an explicit {@link TimeUnit}; optionally with a holdout period for
+ * mean repeat-purchase value {@code zbar}, in an explicit {@link TimeScale}; optionally with a holdout period for
  * validation.
  *
  * <p>The papers' rules (Fader, Hardie and Lee 2005), applied to the purchases up to and including the calibration end
@@ -35,10 +35,10 @@ import org.loyaltykpi.internal.CustomerRanges;
  * <p>Customers whose first purchase is after {@code E} are not in the summary. With a holdout end {@code H}, the
  * purchase days in {@code (E, H]} give each customer's holdout frequency (distinct days) and holdout value (mean value
  * of those days, 0 when none); the holdout duration is {@code (H - E) / unit} for everyone. Days convert to units
- * exactly ({@link TimeUnit#fromDays}), never rounded.
+ * exactly ({@link TimeScale#fromDays}), never rounded.
  *
  * <pre>{@code
- * RfmSummary s = RfmSummary.of(table, LocalDate.parse("1997-09-30"), TimeUnit.WEEKS);
+ * BtydSummary s = BtydSummary.of(table, LocalDate.parse("1997-09-30"), TimeScale.WEEKS);
  * s.size();          // customers with a first purchase on or before 1997-09-30
  * s.frequency(0);    // x of the first customer (customers in id order)
  * }</pre>
@@ -46,10 +46,10 @@ import org.loyaltykpi.internal.CustomerRanges;
  * <p>Built from a {@link PurchaseTable} in one parallel pass over its rows, with no per-purchase objects. The summary
  * of an empty table is empty. Immutable and thread-safe.
  */
-public final class RfmSummary {
+public final class BtydSummary {
     private static final int CUSTOMERS_PER_TASK = 1 << 13;
 
-    private final TimeUnit unit;
+    private final TimeScale unit;
     private final String[] customerIds;
     private final int[] frequency;
     private final double[] recency;
@@ -61,8 +61,8 @@ public final class RfmSummary {
     private final int[] holdoutFrequency;
     private final double[] holdoutMonetaryValue;
 
-    private RfmSummary(
-            TimeUnit unit,
+    private BtydSummary(
+            TimeScale unit,
             String[] customerIds,
             int[] frequency,
             double[] recency,
@@ -94,7 +94,7 @@ public final class RfmSummary {
      * @param unit the time unit of recency and T
      * @return the summary of the customers whose first purchase is on or before {@code calibrationEnd}
      */
-    public static RfmSummary of(PurchaseTable table, LocalDate calibrationEnd, TimeUnit unit) {
+    public static BtydSummary of(PurchaseTable table, LocalDate calibrationEnd, TimeScale unit) {
         return scan(table, calibrationEnd, Optional.empty(), unit);
     }
 
@@ -108,7 +108,7 @@ public final class RfmSummary {
      * @return the summary, with holdout frequency and value per customer
      * @throws IllegalArgumentException if {@code holdoutEnd} is not after {@code calibrationEnd}
      */
-    public static RfmSummary of(PurchaseTable table, LocalDate calibrationEnd, LocalDate holdoutEnd, TimeUnit unit) {
+    public static BtydSummary of(PurchaseTable table, LocalDate calibrationEnd, LocalDate holdoutEnd, TimeScale unit) {
         if (!holdoutEnd.isAfter(calibrationEnd)) {
             throw new IllegalArgumentException(
                     "holdout end must be after the calibration end " + calibrationEnd + ": " + holdoutEnd);
@@ -122,7 +122,7 @@ public final class RfmSummary {
      * @param unit the time unit of the rows
      * @return a new builder
      */
-    public static Builder builder(TimeUnit unit) {
+    public static Builder builder(TimeScale unit) {
         return new Builder(unit, OptionalDouble.empty());
     }
 
@@ -133,15 +133,15 @@ public final class RfmSummary {
      * @param holdoutDuration the length of the holdout period in {@code unit}, positive
      * @return a new builder
      */
-    public static Builder builder(TimeUnit unit, double holdoutDuration) {
+    public static Builder builder(TimeScale unit, double holdoutDuration) {
         if (!(holdoutDuration > 0) || Double.isInfinite(holdoutDuration)) {
             throw new IllegalArgumentException("holdoutDuration must be positive: " + holdoutDuration);
         }
         return new Builder(unit, OptionalDouble.of(holdoutDuration));
     }
 
-    private static RfmSummary scan(
-            PurchaseTable table, LocalDate calibrationEnd, Optional<LocalDate> holdoutEnd, TimeUnit unit) {
+    private static BtydSummary scan(
+            PurchaseTable table, LocalDate calibrationEnd, Optional<LocalDate> holdoutEnd, TimeScale unit) {
         int customers = table.customerCount();
         int end = Math.toIntExact(calibrationEnd.toEpochDay());
         int holdout = holdoutEnd.map(d -> Math.toIntExact(d.toEpochDay())).orElse(end);
@@ -153,7 +153,7 @@ public final class RfmSummary {
         int[] holdoutDays = new int[customers];
         long[] holdoutValue = new long[customers];
         // Each range fills its customers' slots of the arrays and counts those in the summary.
-        int included = CustomerRanges.scan(
+        int included = ParallelScans.scan(
                 customers,
                 CUSTOMERS_PER_TASK,
                 (from, to) -> {
@@ -231,7 +231,7 @@ public final class RfmSummary {
         }
         OptionalDouble duration =
                 holdoutEnd.isPresent() ? OptionalDouble.of(unit.fromDays(holdout - end)) : OptionalDouble.empty();
-        return new RfmSummary(
+        return new BtydSummary(
                 unit,
                 ids,
                 frequency,
@@ -270,7 +270,7 @@ public final class RfmSummary {
      *
      * @return the unit
      */
-    public TimeUnit timeUnit() {
+    public TimeScale timeUnit() {
         return unit;
     }
 
@@ -429,8 +429,8 @@ public final class RfmSummary {
      * @param i the row
      * @return the customer's summary
      */
-    public CustomerRfm row(int i) {
-        return new CustomerRfm(customer(i), frequency[i], recency[i], age[i], monetaryValue[i]);
+    public BtydCustomer row(int i) {
+        return new BtydCustomer(customer(i), frequency[i], recency[i], age[i], monetaryValue[i]);
     }
 
     /**
@@ -438,7 +438,7 @@ public final class RfmSummary {
      *
      * @return a stream of rows
      */
-    public Stream<CustomerRfm> rows() {
+    public Stream<BtydCustomer> rows() {
         return IntStream.range(0, size()).mapToObj(this::row);
     }
 
@@ -454,29 +454,29 @@ public final class RfmSummary {
     }
 
     /** The (x, t_x, T) rows with identical rows merged, for the likelihoods. */
-    CollapsedRfm collapsed() {
-        return CollapsedRfm.collapse(frequency, recency, age);
+    CollapsedSummary collapsed() {
+        return CollapsedSummary.collapse(frequency, recency, age);
     }
 
     /** The (x, t_x, T) rows, one per customer. */
-    CollapsedRfm uncollapsed() {
-        return CollapsedRfm.uncollapsed(frequency, recency, age);
+    CollapsedSummary uncollapsed() {
+        return CollapsedSummary.uncollapsed(frequency, recency, age);
     }
 
     /** Summaries are equal when they hold the same rows, unit, holdout and calibration days. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof RfmSummary
-                && unit == ((RfmSummary) o).unit
-                && Arrays.equals(customerIds, ((RfmSummary) o).customerIds)
-                && Arrays.equals(frequency, ((RfmSummary) o).frequency)
-                && Arrays.equals(recency, ((RfmSummary) o).recency)
-                && Arrays.equals(age, ((RfmSummary) o).age)
-                && Arrays.equals(monetaryValue, ((RfmSummary) o).monetaryValue)
-                && calibrationEnd.equals(((RfmSummary) o).calibrationEnd)
-                && holdoutDuration.equals(((RfmSummary) o).holdoutDuration)
-                && Arrays.equals(holdoutFrequency, ((RfmSummary) o).holdoutFrequency)
-                && Arrays.equals(holdoutMonetaryValue, ((RfmSummary) o).holdoutMonetaryValue);
+        return o instanceof BtydSummary
+                && unit == ((BtydSummary) o).unit
+                && Arrays.equals(customerIds, ((BtydSummary) o).customerIds)
+                && Arrays.equals(frequency, ((BtydSummary) o).frequency)
+                && Arrays.equals(recency, ((BtydSummary) o).recency)
+                && Arrays.equals(age, ((BtydSummary) o).age)
+                && Arrays.equals(monetaryValue, ((BtydSummary) o).monetaryValue)
+                && calibrationEnd.equals(((BtydSummary) o).calibrationEnd)
+                && holdoutDuration.equals(((BtydSummary) o).holdoutDuration)
+                && Arrays.equals(holdoutFrequency, ((BtydSummary) o).holdoutFrequency)
+                && Arrays.equals(holdoutMonetaryValue, ((BtydSummary) o).holdoutMonetaryValue);
     }
 
     @Override
@@ -484,10 +484,10 @@ public final class RfmSummary {
         return Arrays.hashCode(frequency) * 31 + Arrays.hashCode(recency);
     }
 
-    /** For example {@code RfmSummary[2357 customers, 946 with repeat purchases, WEEKS, calibration end 1997-09-30]}. */
+    /** For example {@code BtydSummary[2357 customers, 946 with repeat purchases, WEEKS, calibration end 1997-09-30]}. */
     @Override
     public String toString() {
-        return "RfmSummary[" + size() + " customers, " + repeatCustomers() + " with repeat purchases, " + unit
+        return "BtydSummary[" + size() + " customers, " + repeatCustomers() + " with repeat purchases, " + unit
                 + calibrationEnd.map(d -> ", calibration end " + d).orElse("")
                 + holdoutEnd.map(d -> ", holdout end " + d).orElse("") + "]";
     }
@@ -497,7 +497,7 @@ public final class RfmSummary {
      * thread-safe.
      */
     public static final class Builder {
-        private final TimeUnit unit;
+        private final TimeScale unit;
         private final OptionalDouble holdoutDuration;
         private final List<String> ids = new ArrayList<>();
         private int[] frequency = new int[16];
@@ -508,7 +508,7 @@ public final class RfmSummary {
         private double[] holdoutMonetary = new double[16];
         private int size;
 
-        private Builder(TimeUnit unit, OptionalDouble holdoutDuration) {
+        private Builder(TimeScale unit, OptionalDouble holdoutDuration) {
             this.unit = unit;
             this.holdoutDuration = holdoutDuration;
         }
@@ -563,7 +563,7 @@ public final class RfmSummary {
          * @param row the row
          * @return this builder
          */
-        public Builder add(CustomerRfm row) {
+        public Builder add(BtydCustomer row) {
             return add(row.customer().value(), row.frequency(), row.recency(), row.age(), row.monetaryValue());
         }
 
@@ -595,9 +595,9 @@ public final class RfmSummary {
          *
          * @return the summary of the rows added
          */
-        public RfmSummary build() {
+        public BtydSummary build() {
             boolean holdout = holdoutDuration.isPresent();
-            return new RfmSummary(
+            return new BtydSummary(
                     unit,
                     ids.toArray(String[]::new),
                     Arrays.copyOf(frequency, size),

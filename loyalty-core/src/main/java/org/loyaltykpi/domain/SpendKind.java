@@ -1,4 +1,4 @@
-package org.loyaltykpi.value;
+package org.loyaltykpi.domain;
 
 import java.util.Locale;
 
