@@ -24,7 +24,7 @@ import org.loyaltykpi.retention.RetentionCalculator;
  *
  * <p>Positive share = positive reviews / reviews, where a review's sentiment is its label, else its rating's (4..5
  * positive, 3 neutral, 1..2 negative; {@link Review#sentiment()}). The counts per period are additive: {@link
- * ReviewAccumulator} and {@link #toReviewSeries(Granularity)} build them in any order and merge.
+ * ReviewSeriesAccumulator} and {@link #toReviewSeries(Granularity)} build them in any order and merge.
  *
  * <pre>{@code
  * List<Review> reviews = SampleShop.standard().reviews();
@@ -47,7 +47,7 @@ public final class FeedbackCalculator {
      * @return the series; empty for no reviews
      */
     public static ReviewSeries series(Collection<Review> reviews, Granularity granularity) {
-        return new ReviewAccumulator(granularity).addAll(reviews).snapshot();
+        return new ReviewSeriesAccumulator(granularity).addAll(reviews).snapshot();
     }
 
     /**
@@ -61,7 +61,7 @@ public final class FeedbackCalculator {
      */
     public static ReviewSeries series(Collection<Review> reviews, DateRange range, Granularity granularity) {
         Objects.requireNonNull(range, "range must not be null");
-        ReviewAccumulator acc = new ReviewAccumulator(granularity).addAll(reviews);
+        ReviewSeriesAccumulator acc = new ReviewSeriesAccumulator(granularity).addAll(reviews);
         return acc.over(
                 granularity.ordinal(range.start()),
                 granularity.ordinal(range.endExclusive().minusDays(1)));
@@ -75,10 +75,11 @@ public final class FeedbackCalculator {
      */
     public static Collector<Review, ?, ReviewSeries> toReviewSeries(Granularity granularity) {
         return Collector.of(
-                () -> new ReviewAccumulator(granularity),
-                ReviewAccumulator::add,
-                ReviewAccumulator::merge,
-                ReviewAccumulator::snapshot);
+                () -> new ReviewSeriesAccumulator(granularity),
+                ReviewSeriesAccumulator::add,
+                ReviewSeriesAccumulator::merge,
+                ReviewSeriesAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
     }
 
     /**

@@ -58,20 +58,20 @@ public final class ProgramCalculator {
      * @return the points; {@code 0 / 0} with no events
      */
     public static PointsSummary points(Collection<ProgramEvent> events) {
-        return new PointsAccumulator().addAll(events).snapshot();
+        return new PointsSummaryAccumulator().addAll(events).snapshot();
     }
 
     /**
-     * A collector of events into their points, backed by {@link PointsAccumulator}.
+     * A collector of events into their points, backed by {@link PointsSummaryAccumulator}.
      *
      * @return the collector; it works on parallel streams
      */
     public static Collector<ProgramEvent, ?, PointsSummary> toPoints() {
         return Collector.of(
-                PointsAccumulator::new,
-                PointsAccumulator::add,
-                PointsAccumulator::merge,
-                PointsAccumulator::snapshot,
+                PointsSummaryAccumulator::new,
+                PointsSummaryAccumulator::add,
+                PointsSummaryAccumulator::merge,
+                PointsSummaryAccumulator::snapshot,
                 Collector.Characteristics.UNORDERED);
     }
 
@@ -98,8 +98,8 @@ public final class ProgramCalculator {
             }
         }
         // Slot s + 1 holds the points of period s; slot 0 those before the first period.
-        PointsAccumulator[] points = new PointsAccumulator[count + 2];
-        Arrays.setAll(points, i -> new PointsAccumulator());
+        PointsSummaryAccumulator[] points = new PointsSummaryAccumulator[count + 2];
+        Arrays.setAll(points, i -> new PointsSummaryAccumulator());
         List<Set<CustomerId>> referred = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             referred.add(new HashSet<>());

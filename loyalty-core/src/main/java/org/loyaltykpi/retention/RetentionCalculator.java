@@ -100,7 +100,8 @@ public final class RetentionCalculator {
                 () -> new PurchaseBehaviourAccumulator(previousPeriod, period),
                 PurchaseBehaviourAccumulator::add,
                 PurchaseBehaviourAccumulator::merge,
-                PurchaseBehaviourAccumulator::snapshot);
+                PurchaseBehaviourAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
     }
 
     /**

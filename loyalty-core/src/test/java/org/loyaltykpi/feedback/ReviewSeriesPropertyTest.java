@@ -87,8 +87,9 @@ class ReviewSeriesPropertyTest {
                 .forAll(REVIEWS, GRANULARITIES, integers().between(0, 40))
                 .checkAssert((reviews, g, cut) -> {
                     int at = Math.min(cut, reviews.size());
-                    ReviewAccumulator left = new ReviewAccumulator(g).addAll(reviews.subList(0, at));
-                    ReviewAccumulator right = new ReviewAccumulator(g).addAll(reviews.subList(at, reviews.size()));
+                    ReviewSeriesAccumulator left = new ReviewSeriesAccumulator(g).addAll(reviews.subList(0, at));
+                    ReviewSeriesAccumulator right =
+                            new ReviewSeriesAccumulator(g).addAll(reviews.subList(at, reviews.size()));
                     assertThat(left.merge(right).snapshot()).isEqualTo(FeedbackCalculator.series(reviews, g));
                 });
     }
@@ -99,7 +100,7 @@ class ReviewSeriesPropertyTest {
             ReviewSeries whole = FeedbackCalculator.series(reviews, g);
             assertThat(shuffled(reviews, seed).parallelStream().collect(FeedbackCalculator.toReviewSeries(g)))
                     .isEqualTo(whole);
-            assertThat(new ReviewAccumulator(g).add(whole).snapshot()).isEqualTo(whole);
+            assertThat(new ReviewSeriesAccumulator(g).add(whole).snapshot()).isEqualTo(whole);
         });
     }
 

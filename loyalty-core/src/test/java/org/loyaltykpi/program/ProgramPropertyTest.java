@@ -91,8 +91,9 @@ class ProgramPropertyTest {
                 .checkAssert((seed, percent) -> {
                     List<ProgramEvent> events = new Shop(seed).events;
                     int cut = events.size() * percent / 100;
-                    PointsAccumulator left = new PointsAccumulator().addAll(events.subList(0, cut));
-                    PointsAccumulator right = new PointsAccumulator().addAll(events.subList(cut, events.size()));
+                    PointsSummaryAccumulator left = new PointsSummaryAccumulator().addAll(events.subList(0, cut));
+                    PointsSummaryAccumulator right =
+                            new PointsSummaryAccumulator().addAll(events.subList(cut, events.size()));
                     assertThat(left.merge(right).snapshot()).isEqualTo(ProgramCalculator.points(events));
                 });
     }

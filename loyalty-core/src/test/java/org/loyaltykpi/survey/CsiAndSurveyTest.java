@@ -123,14 +123,15 @@ class CsiAndSurveyTest {
 
     @Test
     void nPSStyleCsiRefusesAttributesOnOtherScales() {
-        assertThatThrownBy(() -> new CsiAccumulator(CsiMethod.NPS, Map.of()).add(answer("a", "csi:x", 3, Scale.CSAT)))
+        assertThatThrownBy(() ->
+                        new CsiResultAccumulator(CsiMethod.NPS, Map.of()).add(answer("a", "csi:x", 3, Scale.CSAT)))
                 .hasMessageContaining("0..10")
                 .hasMessageContaining("mean method");
     }
 
     @Test
     void noCsiAnswersGiveNoIndex() {
-        CsiResult csi = new CsiAccumulator(CsiMethod.NPS, Map.of()).snapshot();
+        CsiResult csi = new CsiResultAccumulator(CsiMethod.NPS, Map.of()).snapshot();
         assertThat(csi.index()).isEmpty();
         assertThat(csi.pullingDown()).isEmpty();
     }
@@ -173,9 +174,10 @@ class CsiAndSurveyTest {
                 .withExamples(20)
                 .forAll(integers().between(0, rs.size()))
                 .checkAssert(cut -> {
-                    SurveyAccumulator left = new SurveyAccumulator(SurveyOptions.defaults()).addAll(rs.subList(0, cut));
-                    SurveyAccumulator right =
-                            new SurveyAccumulator(SurveyOptions.defaults()).addAll(rs.subList(cut, rs.size()));
+                    SurveySummaryAccumulator left =
+                            new SurveySummaryAccumulator(SurveyOptions.defaults()).addAll(rs.subList(0, cut));
+                    SurveySummaryAccumulator right =
+                            new SurveySummaryAccumulator(SurveyOptions.defaults()).addAll(rs.subList(cut, rs.size()));
                     assertThat(left.merge(right).snapshot()).isEqualTo(whole);
                 });
         assertThat(rs.parallelStream().collect(SurveyCalculator.toSummary())).isEqualTo(whole);
@@ -257,10 +259,10 @@ class CsiAndSurveyTest {
                             return table.epochDay(table.endRow(c) - 1) >= end - 180;
                         },
                         Collectors.mapping(SurveyResponse::score, Collectors.toList())));
-        NpsResult active =
-                NpsCalculator.of(byActivity.get(true).stream().mapToInt(i -> i).toArray());
-        NpsResult lapsed =
-                NpsCalculator.of(byActivity.get(false).stream().mapToInt(i -> i).toArray());
+        NpsResult active = NpsCalculator.fromScores(
+                byActivity.get(true).stream().mapToInt(i -> i).toArray());
+        NpsResult lapsed = NpsCalculator.fromScores(
+                byActivity.get(false).stream().mapToInt(i -> i).toArray());
         assertThat(NpsCalculator.difference(active, lapsed, 0.95).isSignificant())
                 .isTrue();
         assertThat(active.score().getAsDouble()).isGreaterThan(lapsed.score().getAsDouble());

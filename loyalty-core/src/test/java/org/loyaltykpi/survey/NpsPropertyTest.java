@@ -29,7 +29,7 @@ class NpsPropertyTest {
             lists().of(integers().between(0, 10)).ofSizeBetween(1, 300);
 
     private static NpsResult nps(List<Integer> scores) {
-        NpsAccumulator acc = new NpsAccumulator();
+        NpsResultAccumulator acc = new NpsResultAccumulator();
         scores.forEach(acc::add);
         return acc.snapshot();
     }
@@ -142,9 +142,9 @@ class NpsPropertyTest {
     void splittingTheAnswersAnywhereAndMergingGivesTheWhole() {
         qt().withFixedSeed(SEED).forAll(SCORES, integers().between(0, 300)).checkAssert((scores, cut) -> {
             int at = Math.min(cut, scores.size());
-            NpsAccumulator left = new NpsAccumulator();
+            NpsResultAccumulator left = new NpsResultAccumulator();
             scores.subList(0, at).forEach(left::add);
-            NpsAccumulator right = new NpsAccumulator();
+            NpsResultAccumulator right = new NpsResultAccumulator();
             scores.subList(at, scores.size()).forEach(right::add);
             assertThat(left.merge(right).snapshot()).isEqualTo(nps(scores));
             assertThat(nps(scores.subList(0, at)).plus(nps(scores.subList(at, scores.size()))))
@@ -176,8 +176,8 @@ class NpsPropertyTest {
         qt().withFixedSeed(SEED)
                 .forAll(SOME_SCORES, doubles().between(0.01, 1000))
                 .checkAssert((scores, factor) -> {
-                    NpsAccumulator scaled = new NpsAccumulator();
-                    NpsAccumulator plain = new NpsAccumulator();
+                    NpsResultAccumulator scaled = new NpsResultAccumulator();
+                    NpsResultAccumulator plain = new NpsResultAccumulator();
                     for (int i = 0; i < scores.size(); i++) {
                         double w = 1 + (i % 3);
                         scaled.add(scores.get(i), w * factor);
