@@ -141,20 +141,11 @@ public final class FeedbackCalculator {
         Map<CustomerId, Review> latest = new HashMap<>();
         for (Review r : reviews) {
             if (!r.date().isAfter(asOf)) {
-                latest.merge(r.customer(), r, FeedbackCalculator::later);
+                latest.merge(r.customer(), r, Review::latest);
             }
         }
         Map<CustomerId, Sentiment> out = new HashMap<>();
         latest.forEach((id, r) -> out.put(id, r.sentiment()));
         return Map.copyOf(out);
-    }
-
-    private static Review later(Review a, Review b) {
-        int byDate = a.date().compareTo(b.date());
-        if (byDate != 0) {
-            return byDate > 0 ? a : b;
-        }
-        // Same day: the less favourable one (the enum's later constant).
-        return a.sentiment().compareTo(b.sentiment()) >= 0 ? a : b;
     }
 }

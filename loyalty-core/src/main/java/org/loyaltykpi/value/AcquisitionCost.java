@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * Customer acquisition cost per period and overall.
@@ -57,5 +58,13 @@ public record AcquisitionCost(List<PeriodCac> periods, BigDecimal otherSpend) {
      */
     public OptionalDouble overall() {
         return ValueMath.mean(acquisitionSpend(), newCustomers());
+    }
+
+    @Override
+    public String toString() {
+        return "AcquisitionCost[overall=" + overall() + ", acquisitionSpend="
+                + acquisitionSpend().toPlainString()
+                + ", newCustomers=" + newCustomers() + ", otherSpend=" + otherSpend.toPlainString() + ", periods="
+                + FirstRows.of(periods) + "]";
     }
 }
