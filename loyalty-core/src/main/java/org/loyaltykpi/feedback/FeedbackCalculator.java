@@ -12,7 +12,6 @@ import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.domain.Ratio;
 import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.Sentiment;
 import org.loyaltykpi.retention.PurchaseBehaviour;
@@ -99,32 +98,15 @@ public final class FeedbackCalculator {
                 reviewers.add(r.customer());
             }
         }
-        // Split the table into reviewers and the others, and let the retention scan count repeat customers in each:
-        // one definition of "repeat" for the whole library.
-        PurchaseTable.Builder ofReviewers = PurchaseTable.builder(table.amountScale());
-        PurchaseTable.Builder ofOthers = PurchaseTable.builder(table.amountScale());
-        Set<CustomerId> activeReviewers = new HashSet<>();
-        for (int c = 0; c < table.customerCount(); c++) {
-            CustomerId id = table.customer(c);
-            boolean reviewer = reviewers.contains(id);
-            PurchaseTable.Builder target = reviewer ? ofReviewers : ofOthers;
-            for (int row = table.firstRow(c); row < table.endRow(c); row++) {
-                target.add(
-                        id.value(),
-                        table.epochDay(row),
-                        table.amountMinorUnits(row),
-                        table.category(row).orElse(""),
-                        table.quantity(row));
-                if (reviewer && window.contains(table.date(row))) {
-                    activeReviewers.add(id);
-                }
-            }
-        }
-        PurchaseBehaviour ofReviewersInWindow = RetentionCalculator.behaviour(ofReviewers.build(), window);
-        PurchaseBehaviour ofOthersInWindow = RetentionCalculator.behaviour(ofOthers.build(), window);
-        Ratio reviewerRate = ofReviewersInWindow.repeatPurchaseRate();
+        // The retention scan counts repeat customers among the reviewers and among the others: one definition of
+        // "repeat" for the whole library, and no copy of the table.
+        PurchaseBehaviour ofReviewers = RetentionCalculator.behaviour(table, window, reviewers::contains);
+        PurchaseBehaviour ofOthers = RetentionCalculator.behaviour(table, window, id -> !reviewers.contains(id));
         return new ReviewerRepeat(
-                window, reviewerRate, ofOthersInWindow.repeatPurchaseRate(), reviewers.size() - activeReviewers.size());
+                window,
+                ofReviewers.repeatPurchaseRate(),
+                ofOthers.repeatPurchaseRate(),
+                reviewers.size() - ofReviewers.activeCustomers());
     }
 
     /**

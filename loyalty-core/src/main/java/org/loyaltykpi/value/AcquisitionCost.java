@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.loyaltykpi.internal.FirstRows;
+import org.loyaltykpi.internal.Money;
 
 /**
  * Customer acquisition cost per period and overall.
@@ -57,7 +58,7 @@ public record AcquisitionCost(List<PeriodCac> periods, BigDecimal otherSpend) {
      * @return total acquisition spend / new customers of the periods with spend; empty when there are none
      */
     public OptionalDouble overall() {
-        return ValueMath.mean(acquisitionSpend(), newCustomers());
+        return Money.mean(acquisitionSpend(), newCustomers());
     }
 
     @Override

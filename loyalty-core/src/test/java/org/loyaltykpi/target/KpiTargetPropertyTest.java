@@ -70,7 +70,6 @@ class KpiTargetPropertyTest {
     private static KpiTarget shifted(KpiTarget t, int years) {
         return new KpiTarget(
                 t.metric(),
-                t.kind(),
                 t.direction(),
                 t.level(),
                 t.yearlyChange(),
@@ -161,8 +160,8 @@ class KpiTargetPropertyTest {
     @Test
     void renamingTheMetricInTargetAndSeriesKeepsEveryVerdict() {
         qt().withFixedSeed(SEED).forAll(TARGETS, VALUES).checkAssert((target, values) -> {
-            KpiTarget renamed = new KpiTarget(
-                    "other", target.kind(), target.direction(), target.level(), target.yearlyChange(), target.start());
+            KpiTarget renamed =
+                    new KpiTarget("other", target.direction(), target.level(), target.yearlyChange(), target.start());
             assertThat(renamed.evaluate(series("other", quarters(2023), values), quarters(2023))
                             .periods())
                     .isEqualTo(target.evaluate(series("m", quarters(2023), values), quarters(2023))
