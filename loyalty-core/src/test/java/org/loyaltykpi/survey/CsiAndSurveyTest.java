@@ -184,6 +184,33 @@ class CsiAndSurveyTest {
     }
 
     @Test
+    void theSummariesOfTheSampleShopSurveySplitAnywhereAddUpToTheWholeSummary() {
+        List<SurveyResponse> rs = SampleShop.standard().withCustomers(300).surveyResponses();
+        SurveySummary whole = SurveyCalculator.summarize(rs, SurveyOptions.defaults());
+        assertThat(whole.csi().attributes()).isNotEmpty();
+        qt().withFixedSeed(12L)
+                .withExamples(20)
+                .forAll(integers().between(0, rs.size()))
+                .checkAssert(cut -> {
+                    SurveySummary left = SurveyCalculator.summarize(rs.subList(0, cut), SurveyOptions.defaults());
+                    SurveySummary right =
+                            SurveyCalculator.summarize(rs.subList(cut, rs.size()), SurveyOptions.defaults());
+                    assertThat(left.plus(right)).isEqualTo(whole);
+                });
+    }
+
+    @Test
+    void theCsiOfTwoGroupsOfAnswersAddsUpToTheCsiOfAll() {
+        List<SurveyResponse> all = csiAnswers();
+        CsiResult whole = all.stream().collect(CsiCalculator.toCsi(CsiMethod.MEAN));
+        for (int cut = 0; cut <= all.size(); cut++) {
+            CsiResult left = all.subList(0, cut).stream().collect(CsiCalculator.toCsi(CsiMethod.MEAN));
+            CsiResult right = all.subList(cut, all.size()).stream().collect(CsiCalculator.toCsi(CsiMethod.MEAN));
+            assertThat(left.plus(right)).isEqualTo(whole);
+        }
+    }
+
+    @Test
     void segmentsPartitionTheAnswersAndAddUpToTheWhole() {
         List<SurveyResponse> rs =
                 new ArrayList<>(SampleShop.standard().withCustomers(300).surveyResponses());
