@@ -40,7 +40,10 @@ final class ParallelCsvLoader {
     private ParallelCsvLoader() {}
 
     /** The table, or empty if the general reader must read this file. */
-    static Optional<PurchaseTable> load(Path file, CsvOptions options) throws IOException {
+    static Optional<PurchaseLoad> load(Path file, CsvOptions options) throws IOException {
+        if (!options.rules().isRowPerPurchase() || options.thousandsSeparator().isPresent()) {
+            return Optional.empty();
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -99,7 +102,7 @@ final class ParallelCsvLoader {
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-            return Optional.of(builder.build());
+            return Optional.of(new PurchaseLoad(builder.build(), LoadSummary.ofPurchases(rows)));
         }
     }
 
@@ -211,7 +214,7 @@ final class ParallelCsvLoader {
             String pattern = options.datePattern();
             this.isoDashes = pattern.equals("yyyy-MM-dd") || pattern.equals("uuuu-MM-dd");
             this.isoCompact = pattern.equals("yyyyMMdd") || pattern.equals("uuuuMMdd");
-            this.dates = DateParser.of(pattern);
+            this.dates = DateParser.of(pattern, options.timeZone());
             this.customerColumn = columns[0];
             this.dateColumn = columns[1];
             this.amountColumn = columns[2];
