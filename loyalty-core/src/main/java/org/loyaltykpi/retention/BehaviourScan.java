@@ -108,7 +108,9 @@ final class BehaviourScan {
                 while (row < end && slotOf(table.epochDay(row)) == slot) {
                     int k = table.categoryIndex(row);
                     if (k != PurchaseTable.NO_CATEGORY) {
-                        manyCategories |= category != PurchaseTable.NO_CATEGORY && category != k;
+                        // An order of several categories counts them all.
+                        manyCategories |= category != PurchaseTable.NO_CATEGORY && category != k
+                                || table.hasSeveralCategories(row);
                         category = k;
                     }
                     purchases++;
