@@ -15,8 +15,8 @@ import java.util.Objects;
  * per status. Every reader of purchases (CSV, JDBC, ...) gives one beside its table, so that nothing is dropped
  * without a trace.
  *
- * <p>Rows add up: {@code rows = orderLines + refundLines + skipped rows + excluded rows}, where a skipped or excluded
- * row is counted once, under its first reason.
+ * <p>Rows add up: {@code rows = orderLines + refundLines + skipped rows + bad rows + excluded rows}, where a row is
+ * counted once, under its first reason.
  *
  * <pre>{@code
  * PurchaseLoad load = PurchaseCsv.load(Path.of("online_retail.csv"), PurchasePreset.ONLINE_RETAIL.csvOptions());
@@ -31,8 +31,9 @@ import java.util.Objects;
  * @param orderLines rows that became (part of) a purchase
  * @param purchases purchases in the table: orders when an order column is given, rows otherwise
  * @param grouped whether rows were grouped into orders by an order column
- * @param skipped rows skipped per reason ({@link #WITHOUT_CUSTOMER}, or a bad row's column and problem), in order of
- *     first appearance
+ * @param skipped rows skipped by a rule per reason ({@link #WITHOUT_CUSTOMER}), in order of first appearance
+ * @param badRows rows that could not be read and were skipped (lenient reading), per column and problem ({@link
+ *     #badRowReason(CsvFormatException)}), in order of first appearance
  * @param excludedStatuses rows excluded per status, in order of first appearance
  * @param refunds refunds found (negative or fully refunded rows, or orders when grouped)
  * @param refundLines rows that made up those refunds
@@ -45,6 +46,7 @@ public record LoadSummary(
         long purchases,
         boolean grouped,
         Map<String, Skipped> skipped,
+        Map<String, Skipped> badRows,
         Map<String, Skipped> excludedStatuses,
         long refunds,
         long refundLines,
@@ -81,6 +83,7 @@ public record LoadSummary(
     /** Validates the counts and copies the maps. */
     public LoadSummary {
         skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        badRows = Collections.unmodifiableMap(new LinkedHashMap<>(badRows));
         excludedStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(excludedStatuses));
         Objects.requireNonNull(refundAmount, "refundAmount must not be null");
         Objects.requireNonNull(refundHandling, "refundHandling must not be null");
@@ -107,6 +110,7 @@ public record LoadSummary(
                 false,
                 Map.of(),
                 Map.of(),
+                Map.of(),
                 0,
                 0,
                 BigDecimal.ZERO,
@@ -114,12 +118,59 @@ public record LoadSummary(
     }
 
     /**
-     * Rows skipped for any reason, excluded statuses not counted.
+     * The reason a bad row is counted under: its column and problem, without the value, so that rows with the same
+     * fault count together.
+     *
+     * @param error the row's error
+     * @return for example {@code column 'date' (#2): is not a date of pattern yyyy-MM-dd}
+     */
+    public static String badRowReason(CsvFormatException error) {
+        return error.column().map(c -> "column " + c + ": ").orElse("") + error.problem();
+    }
+
+    /**
+     * Rows skipped by a rule (without a customer), excluded statuses and bad rows not counted.
      *
      * @return the sum of {@link #skipped()}
      */
     public long skippedRows() {
         return skipped.values().stream().mapToLong(Skipped::rows).sum();
+    }
+
+    /**
+     * Rows that could not be read and were skipped.
+     *
+     * @return the sum of {@link #badRows()}
+     */
+    public long badRowCount() {
+        return badRows.values().stream().mapToLong(Skipped::rows).sum();
+    }
+
+    /**
+     * The bad rows in one line, for a warning: {@code 2 bad rows skipped: column 'date' (#2): is not a date of
+     * pattern yyyy-MM-dd: 1, first line 3; column 'amount' (#3): is not an amount (...): 1, first line 5}.
+     *
+     * @return the line, or {@code no bad rows}
+     */
+    public String badRowsText() {
+        return badRowsText(badRows);
+    }
+
+    /**
+     * Bad rows per reason in one line (see {@link #badRowsText()}).
+     *
+     * @param badRows rows per reason
+     * @return the line
+     */
+    public static String badRowsText(Map<String, Skipped> badRows) {
+        long n = badRows.values().stream().mapToLong(Skipped::rows).sum();
+        if (n == 0) {
+            return "no bad rows";
+        }
+        List<String> reasons = new ArrayList<>();
+        badRows.forEach(
+                (reason, s) -> reasons.add(reason + ": " + number(s.rows()) + ", first line " + number(s.firstLine())));
+        return count(n, "bad row") + " skipped: " + String.join("; ", reasons);
     }
 
     /**
@@ -137,7 +188,12 @@ public record LoadSummary(
      * @return true if nothing was grouped, skipped, excluded or taken for a refund
      */
     public boolean isPlain() {
-        return !grouped && skipped.isEmpty() && excludedStatuses.isEmpty() && refunds == 0 && rows == purchases;
+        return !grouped
+                && skipped.isEmpty()
+                && badRows.isEmpty()
+                && excludedStatuses.isEmpty()
+                && refunds == 0
+                && rows == purchases;
     }
 
     /**
@@ -153,6 +209,9 @@ public record LoadSummary(
                         : count(purchases, "purchase"));
         skipped.forEach((reason, s) -> parts.add(
                 count(s.rows(), "row") + " " + reason + " skipped (first line " + number(s.firstLine()) + ")"));
+        if (!badRows.isEmpty()) {
+            parts.add(badRowsText());
+        }
         excludedStatuses.forEach((status, s) -> parts.add(count(s.rows(), "row") + " of status '" + status
                 + "' excluded (first line " + number(s.firstLine()) + ")"));
         if (refunds > 0) {

@@ -37,6 +37,7 @@ final class PurchaseAssembler {
     private long refundTotal;
     private final Map<String, LoadSummary.Skipped> skipped = new LinkedHashMap<>();
     private final Map<String, LoadSummary.Skipped> excluded = new LinkedHashMap<>();
+    private final Map<String, LoadSummary.Skipped> bad = new LinkedHashMap<>();
     /** Excluded statuses by their case-folded form, to the form first written. */
     private final Map<String, String> statusNames = new HashMap<>();
 
@@ -212,8 +213,7 @@ final class PurchaseAssembler {
      */
     void badRow(CsvFormatException error) {
         rows++;
-        String reason = "bad (" + error.column().map(c -> "column " + c + ": ").orElse("") + error.problem() + ")";
-        skipped.merge(reason, new LoadSummary.Skipped(1, error.line()), (a, b) -> a.plusOne());
+        bad.merge(LoadSummary.badRowReason(error), new LoadSummary.Skipped(1, error.line()), (a, b) -> a.plusOne());
     }
 
     /**
@@ -254,6 +254,7 @@ final class PurchaseAssembler {
                 purchases,
                 grouped,
                 skipped,
+                bad,
                 excluded,
                 refunds,
                 refundLines,
