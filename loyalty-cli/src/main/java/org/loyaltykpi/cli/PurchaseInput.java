@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The purchase input options shared by every command that reads purchases (the CLI contract of DESIGN.md): the file,
+ * The purchase input options shared by every command that reads purchases (the CLI contract in the README): the file,
  * its columns, and the rules of real shop exports (orders, unit prices, refunds, statuses, guests, presets). The rules
  * themselves live in core ({@link PurchaseRules}, {@link PurchasePreset}); this class only maps options onto them.
  */
