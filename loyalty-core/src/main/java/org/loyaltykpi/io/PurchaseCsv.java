@@ -233,8 +233,8 @@ public final class PurchaseCsv {
     }
 
     /**
-     * The 0-based indexes of the customer, date, amount, category and quantity columns ({@code -1} for an absent
-     * optional column), resolved exactly as the general reader does.
+     * The 0-based indexes of the customer, date, amount, category, quantity, order, unit price, refunded and status
+     * columns ({@code -1} for an absent optional column), resolved exactly as the general reader does.
      */
     static int[] columnIndexes(String source, CsvOptions options, Optional<List<String>> header) {
         PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
@@ -243,7 +243,20 @@ public final class PurchaseCsv {
             columns.date.index,
             columns.amount.map(c -> c.index).orElse(-1),
             columns.category.map(c -> c.index).orElse(-1),
-            columns.quantity.map(c -> c.index).orElse(-1)
+            columns.quantity.map(c -> c.index).orElse(-1),
+            columns.order.map(c -> c.index).orElse(-1),
+            columns.unitPrice.map(c -> c.index).orElse(-1),
+            columns.refunded.map(c -> c.index).orElse(-1),
+            columns.status.map(c -> c.index).orElse(-1)
+        };
+    }
+
+    /** The labels of the customer and amount (or unit price) columns, for the messages of the row rules. */
+    static String[] columnLabels(String source, CsvOptions options, Optional<List<String>> header) {
+        PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
+        return new String[] {
+            columns.customer.label,
+            columns.amount.or(() -> columns.unitPrice).map(c -> c.label).orElse("")
         };
     }
 
