@@ -100,7 +100,7 @@ final class CohortCommand implements Callable<Integer> {
                 break;
             default:
                 out.println("Cohorts by " + granularity.name().toLowerCase(Locale.ROOT) + ": " + describe());
-                out.println("source: " + loaded.source());
+                out.println("source: " + loaded.sourceText());
                 out.println();
                 out.print(CohortOutput.text(matrix, metric, definition, maxOffsets));
                 break;

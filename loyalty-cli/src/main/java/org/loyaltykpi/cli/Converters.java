@@ -1,7 +1,9 @@
 package org.loyaltykpi.cli;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.function.Function;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.cohort.CohortMetric;
@@ -10,6 +12,8 @@ import org.loyaltykpi.cohort.RetentionDefinition;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.io.Delimiter;
+import org.loyaltykpi.io.PurchasePreset;
+import org.loyaltykpi.io.PurchaseRules;
 import org.loyaltykpi.survey.CsiMethod;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -97,6 +101,62 @@ final class Converters {
         @Override
         public ClvModels.Model convert(String value) {
             return Converters.convert(value, ClvModels.Model::parse);
+        }
+    }
+
+    static final class PresetConverter implements ITypeConverter<PurchasePreset> {
+        @Override
+        public PurchasePreset convert(String value) {
+            return PurchasePreset.ofCliName(value)
+                    .orElseThrow(() -> new TypeConversionException(
+                            "'" + value + "' is not a preset: shopify, woocommerce, stripe or online-retail"));
+        }
+    }
+
+    static final class RefundsConverter implements ITypeConverter<PurchaseRules.Refunds> {
+        @Override
+        public PurchaseRules.Refunds convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "net" -> PurchaseRules.Refunds.NET;
+                case "exclude" -> PurchaseRules.Refunds.EXCLUDE;
+                case "error" -> PurchaseRules.Refunds.ERROR;
+                default -> throw new TypeConversionException("'" + value + "' is not net, exclude or error");
+            };
+        }
+    }
+
+    static final class MissingCustomerConverter implements ITypeConverter<PurchaseRules.MissingCustomer> {
+        @Override
+        public PurchaseRules.MissingCustomer convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "skip" -> PurchaseRules.MissingCustomer.SKIP;
+                case "error" -> PurchaseRules.MissingCustomer.ERROR;
+                default -> throw new TypeConversionException("'" + value + "' is not skip or error");
+            };
+        }
+    }
+
+    static final class ThousandsConverter implements ITypeConverter<Character> {
+        @Override
+        public Character convert(String value) {
+            String v = value.equalsIgnoreCase("space") ? " " : value;
+            if (v.length() != 1 || ",.' ".indexOf(v.charAt(0)) < 0) {
+                throw new TypeConversionException("'" + value + "' is not a thousands separator: , . ' or space");
+            }
+            return v.charAt(0);
+        }
+    }
+
+    static final class ZoneConverter implements ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(String value) {
+            try {
+                return ZoneId.of(value);
+            } catch (java.time.DateTimeException e) {
+                throw new TypeConversionException(
+                        "'" + value + "' is not a time zone (a region such as Europe/Berlin, or an offset such as"
+                                + " +01:00 or UTC)");
+            }
         }
     }
 }

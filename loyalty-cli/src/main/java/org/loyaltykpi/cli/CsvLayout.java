@@ -30,8 +30,14 @@ final class CsvLayout {
     @Option(
             names = "--date-format",
             paramLabel = "PATTERN",
-            description = "Date pattern (java.time DateTimeFormatter), read strictly. Default: yyyy-MM-dd.")
-    String dateFormat = CsvOptions.ISO_DATE;
+            description = "Date pattern (java.time DateTimeFormatter), read strictly. Default: yyyy-MM-dd, which also"
+                    + " reads ISO date-times (2024-03-05T14:22:10Z, 2024-03-05 14:22:10 +0100).")
+    Optional<String> dateFormat = Optional.empty();
+
+    /** The date pattern given, or the ISO default. */
+    String datePattern() {
+        return dateFormat.orElse(CsvOptions.ISO_DATE);
+    }
 
     @Option(
             names = "--max-bad-rows",
@@ -41,17 +47,20 @@ final class CsvLayout {
     long maxBadRows;
 
     /**
-     * The rows read; when some were skipped, one warning line on {@code err} with their count, their lines and the
-     * first error, so that nothing is dropped without a trace.
+     * The rows read; when some were skipped, one warning line on {@code err} with their count per reason and the first
+     * line of each, so that nothing is dropped without a trace.
      */
     <T> T accept(CsvRead<T> read, String command, PrintWriter err) {
         if (!read.isComplete()) {
-            err.println(command + ": warning: " + read.skippedRows() + " bad row" + (read.skippedRows() == 1 ? "" : "s")
-                    + " skipped (lines " + read.lines() + "); the first: "
-                    + read.errors().get(0).getMessage());
-            err.flush();
+            warn(command, err, read.reasonsText());
         }
         return read.value();
+    }
+
+    /** One warning line: {@code loyalty report: warning: 2 bad rows skipped: ...}. */
+    static void warn(String command, PrintWriter err, String text) {
+        err.println(command + ": warning: " + text);
+        err.flush();
     }
 
     /** The input's description, with the number of skipped rows when there are any. */

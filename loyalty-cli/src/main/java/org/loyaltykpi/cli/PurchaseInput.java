@@ -1,19 +1,32 @@
 package org.loyaltykpi.cli;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
-import org.loyaltykpi.io.CsvRead;
+import org.loyaltykpi.io.LoadSummary;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.PurchaseLoad;
+import org.loyaltykpi.io.PurchasePreset;
+import org.loyaltykpi.io.PurchaseRules;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The purchase input options shared by every command that reads purchases (the CLI contract in the README). */
+/**
+ * The purchase input options shared by every command that reads purchases (the CLI contract in the README): the file,
+ * its columns, and the rules of real shop exports (orders, unit prices, refunds, statuses, guests, presets). The rules
+ * themselves live in core ({@link PurchaseRules}, {@link PurchasePreset}); this class only maps options onto them.
+ */
 final class PurchaseInput {
 
     /** The command this input belongs to, for warnings about skipped rows. */
@@ -30,16 +43,29 @@ final class PurchaseInput {
     private CsvLayout layout;
 
     @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            converter = Converters.PresetConverter.class,
+            description = {
+                "Options for a shop export; an option given explicitly overrides the preset's. Each sets:",
+                PresetHelp.SHOPIFY,
+                PresetHelp.WOOCOMMERCE,
+                PresetHelp.STRIPE,
+                PresetHelp.ONLINE_RETAIL
+            })
+    private Optional<PurchasePreset> preset = Optional.empty();
+
+    @Option(
             names = "--customer-col",
             paramLabel = "COL",
             description = "Customer id column: header name or 1-based number. Default: customer_id.")
-    private String customerColumn = CsvOptions.CUSTOMER;
+    private Optional<String> customerColumn = Optional.empty();
 
     @Option(names = "--date-col", paramLabel = "COL", description = "Date column. Default: date.")
-    private String dateColumn = CsvOptions.DATE;
+    private Optional<String> dateColumn = Optional.empty();
 
     @Option(names = "--amount-col", paramLabel = "COL", description = "Amount column. Default: amount.")
-    private String amountColumn = CsvOptions.AMOUNT;
+    private Optional<String> amountColumn = Optional.empty();
 
     @Option(
             names = "--category-col",
@@ -54,27 +80,179 @@ final class PurchaseInput {
     private Optional<String> quantityColumn = Optional.empty();
 
     @Option(names = "--decimal-separator", paramLabel = "CHAR", description = "'.' or ','. Default: '.'.")
-    private char decimalSeparator = '.';
+    private Optional<Character> decimalSeparator = Optional.empty();
 
-    /** The loaded purchases and a description of where they came from. */
-    record Loaded(PurchaseTable table, String source) {}
+    @Option(
+            names = "--thousands-separator",
+            paramLabel = "CHAR",
+            converter = Converters.ThousandsConverter.class,
+            description = "Thousands separator in amounts: , . ' or space (1,234.50 1.234,50 1'234.50 1 234,50);"
+                    + " distinct from the decimal separator. Default: none. Amounts may also carry one currency"
+                    + " symbol or code ($1,234.50, 1.234,50 €, EUR 12.00); a file that mixes currencies is an error.")
+    private Optional<Character> thousandsSeparator = Optional.empty();
+
+    @Option(
+            names = "--time-zone",
+            paramLabel = "ZONE",
+            converter = Converters.ZoneConverter.class,
+            description = "Date-times with an offset or zone (2024-03-05T14:22:10Z, 2024-03-05 14:22:10 +0100) become"
+                    + " their calendar date in ZONE (Europe/Berlin, UTC, +01:00). Default: the date as written.")
+    private Optional<ZoneId> timeZone = Optional.empty();
+
+    @Option(
+            names = "--order-col",
+            paramLabel = "COL",
+            description = "Order id column: rows with the same order id and customer are one purchase (amounts and"
+                    + " quantities summed, every category kept, dated by the earliest row); an empty amount on an"
+                    + " order's row counts 0. Default: one row is one purchase.")
+    private Optional<String> orderColumn = Optional.empty();
+
+    @Option(
+            names = "--unit-price-col",
+            paramLabel = "COL",
+            description = "Unit price column: a row's amount is quantity x unit price (with --quantity-col; a negative"
+                    + " quantity is a returned line). Default: the amount column.")
+    private Optional<String> unitPriceColumn = Optional.empty();
+
+    @Option(
+            names = "--refunded-col",
+            paramLabel = "COL",
+            description = "Refunded amount column: subtracted from its row or order. Default: none.")
+    private Optional<String> refundedColumn = Optional.empty();
+
+    @Option(
+            names = "--status-col",
+            paramLabel = "COL",
+            description = "Status column, for --exclude-status or --include-status. Default: none.")
+    private Optional<String> statusColumn = Optional.empty();
+
+    @Option(
+            names = "--exclude-status",
+            paramLabel = "STATUS",
+            split = ",",
+            description = "Rows (orders) of these statuses are no purchases; counted per status. Case-insensitive.")
+    private List<String> excludeStatuses = new ArrayList<>();
+
+    @Option(
+            names = "--include-status",
+            paramLabel = "STATUS",
+            split = ",",
+            description = "Only rows (orders) of these statuses are purchases; the others are counted per status.")
+    private List<String> includeStatuses = new ArrayList<>();
+
+    @Option(
+            names = "--refunds",
+            paramLabel = "HOW",
+            converter = Converters.RefundsConverter.class,
+            description = "A row or order whose amount is negative (or fully refunded) is a refund. net: never a"
+                    + " purchase, and subtracted from the revenue of the period of its date; exclude: ignored but"
+                    + " counted; error: a bad row. Default: net.")
+    private Optional<PurchaseRules.Refunds> refunds = Optional.empty();
+
+    @Option(
+            names = "--missing-customer",
+            paramLabel = "HOW",
+            converter = Converters.MissingCustomerConverter.class,
+            description = "Rows with an empty customer id or a --guest-id: skip (counted) or error. Default: error.")
+    private Optional<PurchaseRules.MissingCustomer> missingCustomer = Optional.empty();
+
+    @Option(
+            names = "--guest-id",
+            paramLabel = "ID",
+            split = ",",
+            description = "A customer id that stands for a guest (no customer), such as 0; repeatable.")
+    private List<String> guestIds = new ArrayList<>();
+
+    /**
+     * The loaded purchases, a description of where they came from and, for a file, what the load did to it.
+     *
+     * @param table the purchases
+     * @param source the file name (with the count of bad rows skipped, if any) or the sample shop's description
+     * @param input what was read, grouped, skipped, excluded and netted; empty for the sample shop
+     */
+    record Loaded(PurchaseTable table, String source, Optional<LoadSummary> input) {
+        /** The source and, for a file, the load summary: {@code orders.csv: 13 rows: 8 order lines in 5 orders; ...}. */
+        String sourceText() {
+            return input.map(s -> source + ": " + s).orElse(source);
+        }
+
+        /** Writes the summary as the object {@code input} (beside the {@code source} string), when there is one. */
+        void json(Json json) {
+            input.ifPresent(s -> SourceJson.write(json, s));
+        }
+    }
 
     CsvOptions csvOptions() {
-        CsvOptions options = CsvOptions.defaults()
-                .withDelimiter(layout.delimiter)
-                .withHeader(!layout.noHeader)
-                .withCustomerColumn(ColumnRef.parse(customerColumn))
-                .withDateColumn(ColumnRef.parse(dateColumn))
-                .withAmountColumn(ColumnRef.parse(amountColumn))
-                .withDatePattern(layout.dateFormat)
-                .withDecimalSeparator(decimalSeparator);
+        CsvOptions options = preset.map(PurchasePreset::csvOptions).orElseGet(CsvOptions::defaults);
+        options = options.withDelimiter(layout.delimiter).withHeader(!layout.noHeader);
+        if (customerColumn.isPresent()) {
+            options = options.withCustomerColumn(ColumnRef.parse(customerColumn.get()));
+        }
+        if (dateColumn.isPresent()) {
+            options = options.withDateColumn(ColumnRef.parse(dateColumn.get()));
+        }
+        if (amountColumn.isPresent()) {
+            options = options.withAmountColumn(ColumnRef.parse(amountColumn.get()));
+        }
+        if (layout.dateFormat.isPresent()) {
+            options = options.withDatePattern(layout.dateFormat.get());
+        }
+        if (decimalSeparator.isPresent()) {
+            char decimal = decimalSeparator.get();
+            if (thousandsSeparator.isEmpty() && options.thousandsSeparator().equals(Optional.of(decimal))) {
+                // A preset's thousands separator gives way to an explicit decimal separator of the same character.
+                options = options.withThousandsSeparator(decimal == ',' ? '.' : ',');
+            }
+            options = options.withDecimalSeparator(decimal);
+        }
+        if (thousandsSeparator.isPresent()) {
+            options = options.withThousandsSeparator(thousandsSeparator.get());
+        }
+        if (timeZone.isPresent()) {
+            options = options.withTimeZone(timeZone.get());
+        }
         if (categoryColumn.isPresent()) {
             options = options.withCategoryColumn(ColumnRef.parse(categoryColumn.get()));
         }
         if (quantityColumn.isPresent()) {
             options = options.withQuantityColumn(ColumnRef.parse(quantityColumn.get()));
         }
-        return options;
+        return options.withRules(rules(options.rules()));
+    }
+
+    private PurchaseRules rules(PurchaseRules base) {
+        PurchaseRules rules = base;
+        if (orderColumn.isPresent()) {
+            rules = rules.withOrderColumn(ColumnRef.parse(orderColumn.get()));
+        }
+        if (unitPriceColumn.isPresent()) {
+            rules = rules.withUnitPriceColumn(ColumnRef.parse(unitPriceColumn.get()));
+        }
+        if (refundedColumn.isPresent()) {
+            rules = rules.withRefundedColumn(ColumnRef.parse(refundedColumn.get()));
+        }
+        if (statusColumn.isPresent()) {
+            rules = rules.withStatusColumn(ColumnRef.parse(statusColumn.get()));
+        }
+        if (!excludeStatuses.isEmpty() && !includeStatuses.isEmpty()) {
+            throw new IllegalArgumentException("give --exclude-status or --include-status, not both");
+        }
+        if (!excludeStatuses.isEmpty()) {
+            rules = rules.withExcludeStatuses(Set.copyOf(excludeStatuses));
+        }
+        if (!includeStatuses.isEmpty()) {
+            rules = rules.withIncludeStatuses(Set.copyOf(includeStatuses));
+        }
+        if (refunds.isPresent()) {
+            rules = rules.withRefunds(refunds.get());
+        }
+        if (missingCustomer.isPresent()) {
+            rules = rules.withMissingCustomer(missingCustomer.get());
+        }
+        if (!guestIds.isEmpty()) {
+            rules = rules.withGuestIds(Set.copyOf(guestIds));
+        }
+        return rules;
     }
 
     /** Whether no purchase file is given, so commands run on the built-in sample shop. */
@@ -89,14 +267,51 @@ final class PurchaseInput {
             return new Loaded(
                     shop.purchases(),
                     "built-in sample shop (seed " + shop.seed() + ", " + shop.customers() + " customers, "
-                            + shop.period() + "; 'loyalty sample --out FILE' writes it as CSV)");
+                            + shop.period() + "; 'loyalty sample --out FILE' writes it as CSV)",
+                    Optional.empty());
         }
         Path file = transactions.get();
-        CsvRead<PurchaseTable> read =
-                PurchaseCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows);
-        return new Loaded(
-                layout.accept(
-                        read, command.qualifiedName(), command.commandLine().getErr()),
-                CsvLayout.source(file, read));
+        PurchaseLoad load = PurchaseCsv.load(CsvLayout.existing(file), options, layout.maxBadRows);
+        LoadSummary summary = load.summary();
+        if (summary.badRowCount() > 0) {
+            CsvLayout.warn(command.qualifiedName(), command.commandLine().getErr(), summary.badRowsText());
+        }
+        long bad = summary.badRowCount();
+        String source =
+                bad == 0 ? file.toString() : file + " (" + bad + " bad row" + (bad == 1 ? "" : "s") + " skipped)";
+        return new Loaded(load.table(), source, Optional.of(summary));
+    }
+
+    /** The settings of each preset as {@code --preset} lists them; a test checks them against the core presets. */
+    static final class PresetHelp {
+        static final String SHOPIFY = "  shopify: --customer-col Email --date-col 'Created at' --amount-col Total"
+                + " --quantity-col 'Lineitem quantity' --order-col Name --refunded-col 'Refunded Amount'"
+                + " --status-col 'Financial Status' --exclude-status authorized,pending,voided --missing-customer skip"
+                + " --thousands-separator ,";
+        static final String WOOCOMMERCE = "  woocommerce: --customer-col customer_id --date-col order_date"
+                + " --amount-col order_total --order-col order_number --status-col status"
+                + " --include-status completed,processing,wc-completed,wc-processing --missing-customer skip"
+                + " --guest-id 0 --thousands-separator ,";
+        static final String STRIPE = "  stripe: --customer-col 'Customer ID' --date-col 'Created date (UTC)'"
+                + " --amount-col Amount --refunded-col 'Amount Refunded' --status-col Status"
+                + " --exclude-status Canceled,Failed,Uncaptured --missing-customer skip --thousands-separator ,";
+        static final String ONLINE_RETAIL = "  online-retail: --customer-col CustomerID --date-col InvoiceDate"
+                + " --quantity-col Quantity --order-col InvoiceNo --unit-price-col UnitPrice --missing-customer skip"
+                + " --date-format 'M/d/yy H:mm'";
+
+        private PresetHelp() {}
+
+        /** A preset's settings written as options, as the constants above write them. */
+        static String of(PurchasePreset preset) {
+            return "  " + preset.cliName() + ": "
+                    + preset.settings().entrySet().stream()
+                            .map(PresetHelp::option)
+                            .collect(Collectors.joining(" "));
+        }
+
+        private static String option(Map.Entry<String, String> e) {
+            String v = e.getValue();
+            return e.getKey() + " " + (v.contains(" ") ? "'" + v + "'" : v);
+        }
     }
 }

@@ -102,6 +102,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportData data = new ReportData(
                 loaded.table(),
                 loaded.source(),
+                loaded.input(),
                 granularity,
                 SurveyInput.fileOrSampleShop(responses, input, loaded.table()),
                 reviewInput.load(input.isSampleShop(), loaded.table()),
@@ -136,7 +137,8 @@ final class ReportCommand implements Callable<Integer> {
 
     private static void writeText(PrintWriter out, ReportData data) {
         out.println("LOYALTY REPORT");
-        out.println("source:  " + data.source());
+        out.println("source:  " + data.source()
+                + data.input().map(input -> ": " + input).orElse(""));
         out.println("data:    " + dataLine(data.purchases()));
         for (int i = 0; i < SECTIONS.size(); i++) {
             out.println();
@@ -150,6 +152,7 @@ final class ReportCommand implements Callable<Integer> {
         PurchaseTable table = data.purchases();
         try (Json json = new Json(out)) {
             json.beginObject().field("source", data.source());
+            data.input().ifPresent(input -> SourceJson.write(json, input));
             json.beginObject("data")
                     .field("purchases", table.size())
                     .field("customers", table.customerCount())
@@ -182,7 +185,11 @@ final class ReportCommand implements Callable<Integer> {
         out.println("</head>");
         out.println("<body>");
         out.println("<h1>Loyalty report</h1>");
-        out.println("<dl><dt>source</dt><dd>" + Html.escape(data.source()) + "</dd><dt>data</dt><dd>"
+        out.println("<dl><dt>source</dt><dd>" + Html.escape(data.source()) + "</dd>"
+                + data.input()
+                        .map(input -> "<dt>input</dt><dd>" + Html.escape(input.toString()) + "</dd>")
+                        .orElse("")
+                + "<dt>data</dt><dd>"
                 + Html.escape(dataLine(data.purchases())) + "</dd></dl>");
         out.println("<nav><ol>");
         for (ReportSection section : SECTIONS) {

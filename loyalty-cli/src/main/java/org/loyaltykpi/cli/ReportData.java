@@ -9,6 +9,7 @@ import org.loyaltykpi.domain.PurchaseTable;
  *
  * @param purchases the purchases
  * @param source where the purchases came from
+ * @param input what the load did to the purchase file; empty for the sample shop
  * @param granularity the period length of per-period breakdowns
  * @param survey the survey answers, if the report has any
  * @param reviews the reviews, if the report has any
@@ -18,6 +19,7 @@ import org.loyaltykpi.domain.PurchaseTable;
 record ReportData(
         PurchaseTable purchases,
         String source,
+        Optional<org.loyaltykpi.io.LoadSummary> input,
         Granularity granularity,
         Optional<SurveyInput.Loaded> survey,
         Optional<ReviewInput.Loaded> reviews,

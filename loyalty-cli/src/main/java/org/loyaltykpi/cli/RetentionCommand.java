@@ -67,6 +67,7 @@ final class RetentionCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             try (Json json = new Json(out)) {
                 json.beginObject().field("source", loaded.source());
+                loaded.json(json);
                 json.beginObject("retention");
                 BehaviourOutput.json(json, behaviour);
                 json.endObject();
@@ -75,7 +76,7 @@ final class RetentionCommand implements Callable<Integer> {
             }
         } else {
             out.println("Purchase behaviour " + period + " against " + behaviour.previousPeriod());
-            out.println("source: " + loaded.source());
+            out.println("source: " + loaded.sourceText());
             out.println();
             out.print(BehaviourOutput.text(behaviour));
             series.ifPresent(s -> {

@@ -299,6 +299,7 @@ final class SegmentsCommand implements Callable<Integer> {
             case json:
                 try (Json json = new Json(out)) {
                     json.beginObject().field("source", loaded.source()).field("asOf", day.toString());
+                    loaded.json(json);
                     r.levels().ifPresent(l -> SegmentsOutput.levelsJson(json.name("loyaltyLevels"), l));
                     r.stages()
                             .ifPresent(s -> SegmentsOutput.lifecycleJson(
@@ -310,7 +311,7 @@ final class SegmentsCommand implements Callable<Integer> {
                 break;
             default:
                 out.println("Segments as of " + day + " (data before it)");
-                out.println("source: " + loaded.source());
+                out.println("source: " + loaded.sourceText());
                 r.levels().ifPresent(l -> {
                     out.println();
                     SegmentsOutput.levelsText(out, l);

@@ -86,7 +86,7 @@ final class SurveyInput {
                         ColumnRef.parse(dateColumn),
                         ColumnRef.parse(questionColumn),
                         ColumnRef.parse(scoreColumn))
-                .withDatePattern(layout.dateFormat);
+                .withDatePattern(layout.datePattern());
         if (segmentColumn.isPresent()) {
             options = options.withSegmentColumn(ColumnRef.parse(segmentColumn.get()));
         }

@@ -68,6 +68,7 @@ final class TargetsCommand implements Callable<Integer> {
             case json:
                 try (Json json = new Json(out)) {
                     json.beginObject().field("source", loaded.source()).field("granularity", granularity.name());
+                    loaded.json(json);
                     TargetsOutput.json(json, evaluations);
                     json.endObject();
                 }
@@ -77,7 +78,7 @@ final class TargetsCommand implements Callable<Integer> {
                 break;
             default:
                 out.println("KPI targets by " + granularity.name().toLowerCase(Locale.ROOT));
-                out.println("source: " + loaded.source());
+                out.println("source: " + loaded.sourceText());
                 out.println();
                 out.print(TargetsOutput.text(evaluations));
                 break;

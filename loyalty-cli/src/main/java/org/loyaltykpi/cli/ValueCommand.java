@@ -77,6 +77,7 @@ final class ValueCommand implements Callable<Integer> {
             case json:
                 try (Json json = new Json(out)) {
                     json.beginObject().field("source", loaded.source());
+                    loaded.json(json);
                     json.field(
                             "spendSource", spend.map(SpendInput.Loaded::source).orElse(""));
                     ValueOutput.json(json, summary);
@@ -88,7 +89,7 @@ final class ValueCommand implements Callable<Integer> {
                 break;
             default:
                 out.println("Acquisition and value");
-                out.println("source: " + loaded.source());
+                out.println("source: " + loaded.sourceText());
                 out.println("spend:  "
                         + spend.map(SpendInput.Loaded::source).orElse("none (give --spend FILE): CAC is undefined"));
                 out.println();

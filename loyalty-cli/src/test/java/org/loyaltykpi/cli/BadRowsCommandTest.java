@@ -27,7 +27,7 @@ class BadRowsCommandTest {
                         "c1,2024-01-05,10.00",
                         "c2,2024-13-01,3.00",
                         "c1,2024-02-01,5.00",
-                        "c3,2024-02-02,-1",
+                        "c3,2024-02-02,abc",
                         ""),
                 StandardCharsets.UTF_8);
         return file;
@@ -48,11 +48,12 @@ class BadRowsCommandTest {
                 "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err().lines())
-                .containsExactly("loyalty retention: warning: 2 bad rows skipped (lines 3, 5); the first: " + file
-                        + ":3: column 'date' (#2): '2024-13-01' is not a date of pattern yyyy-MM-dd");
+                .containsExactly("loyalty retention: warning: 2 bad rows skipped: column 'date' (#2): is not a date of"
+                        + " pattern yyyy-MM-dd: 1, first line 3; column 'amount' (#3): is not an amount (digits with an"
+                        + " optional '.' decimal separator, a sign and one currency symbol or code): 1, first line 5");
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.get("source").asText()).isEqualTo(file + " (2 bad rows skipped)");
-        // c1 in January and February: retained; c3's refund row is gone, so February has c1 only.
+        // c1 in January and February: retained; c3's unreadable row is gone, so February has c1 only.
         assertThat(result.at("/retention/customers/active").asLong()).isEqualTo(1);
         assertThat(result.at("/retention/customers/retained").asLong()).isEqualTo(1);
     }
@@ -64,8 +65,10 @@ class BadRowsCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines())
                 .last()
-                .isEqualTo("loyalty report: " + file + ":5: column 'amount' (#3): '-1' is negative; refunds are not"
-                        + " purchases (bad row 2: more than the 1 allowed to skip)");
+                .isEqualTo(
+                        "loyalty report: " + file + ":5: column 'amount' (#3): 'abc' is not an amount (digits with an"
+                                + " optional '.' decimal separator, a sign and one currency symbol or code) (bad row 2: more"
+                                + " than the 1 allowed to skip)");
     }
 
     @Test
@@ -85,7 +88,9 @@ class BadRowsCommandTest {
         LoyaltyCliTest.Run run = LoyaltyCliTest.run(
                 "survey", "--responses", answers.toString(), "--max-bad-rows", "5", "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains("warning: 1 bad row skipped (lines 3)");
+        assertThat(run.err())
+                .contains("warning: 1 bad row skipped: column 'score' (#4): ")
+                .contains(": 1, first line 3");
         assertThat(JSON.readTree(run.out()).at("/nps/responses").asLong()).isEqualTo(2);
     }
 }

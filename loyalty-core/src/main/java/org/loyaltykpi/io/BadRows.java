@@ -1,7 +1,9 @@
 package org.loyaltykpi.io;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bad-row budget of one read: strict (none allowed: the first bad row fails the read) or lenient up to a number
@@ -11,6 +13,7 @@ import java.util.List;
 final class BadRows {
     private final long allowed;
     private final List<CsvFormatException> kept = new ArrayList<>();
+    private final Map<String, LoadSummary.Skipped> reasons = new LinkedHashMap<>();
     private long skipped;
 
     private BadRows(long allowed) {
@@ -43,12 +46,13 @@ final class BadRows {
                             + " allowed to skip)");
         }
         skipped++;
+        reasons.merge(LoadSummary.badRowReason(error), new LoadSummary.Skipped(1, error.line()), (a, b) -> a.plusOne());
         if (kept.size() < CsvRead.KEPT_ERRORS) {
             kept.add(error);
         }
     }
 
     <T> CsvRead<T> result(T value) {
-        return new CsvRead<>(value, skipped, kept);
+        return new CsvRead<>(value, skipped, kept, reasons);
     }
 }

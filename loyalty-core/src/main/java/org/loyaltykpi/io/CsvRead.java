@@ -1,6 +1,9 @@
 package org.loyaltykpi.io;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.loyaltykpi.internal.FirstRows;
@@ -26,9 +29,12 @@ import org.loyaltykpi.internal.FirstRows;
  * @param value what was read from the good rows
  * @param skippedRows how many rows were skipped, {@code >= errors.size()}
  * @param errors the errors of the first {@link #KEPT_ERRORS} skipped rows, in file order
+ * @param reasons the skipped rows per column and problem ({@link LoadSummary#badRowReason(CsvFormatException)}) with
+ *     the first line of each, in order of first appearance
  * @param <T> the type read: a table, a list of answers, ...
  */
-public record CsvRead<T>(T value, long skippedRows, List<CsvFormatException> errors) {
+public record CsvRead<T>(
+        T value, long skippedRows, List<CsvFormatException> errors, Map<String, LoadSummary.Skipped> reasons) {
 
     /** How many errors of skipped rows are kept; the rest are counted only. */
     public static final int KEPT_ERRORS = 100;
@@ -37,10 +43,41 @@ public record CsvRead<T>(T value, long skippedRows, List<CsvFormatException> err
     public CsvRead {
         Objects.requireNonNull(value, "value must not be null");
         errors = List.copyOf(errors);
+        reasons = Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
         if (skippedRows < errors.size() || errors.size() > KEPT_ERRORS) {
             throw new IllegalArgumentException("skippedRows " + skippedRows + " with " + errors.size()
                     + " errors: expected skippedRows >= errors and at most " + KEPT_ERRORS + " errors");
         }
+    }
+
+    /**
+     * A read whose reasons are those of its kept errors (exact when no more than {@link #KEPT_ERRORS} rows were
+     * skipped).
+     *
+     * @param value what was read from the good rows
+     * @param skippedRows how many rows were skipped
+     * @param errors the errors of the first skipped rows
+     */
+    public CsvRead(T value, long skippedRows, List<CsvFormatException> errors) {
+        this(value, skippedRows, errors, reasonsOf(errors));
+    }
+
+    private static Map<String, LoadSummary.Skipped> reasonsOf(List<CsvFormatException> errors) {
+        Map<String, LoadSummary.Skipped> reasons = new LinkedHashMap<>();
+        for (CsvFormatException e : errors) {
+            reasons.merge(LoadSummary.badRowReason(e), new LoadSummary.Skipped(1, e.line()), (a, b) -> a.plusOne());
+        }
+        return reasons;
+    }
+
+    /**
+     * The skipped rows per reason in one line, for a warning: {@code 2 bad rows skipped: column 'date' (#2): is not a
+     * date of pattern yyyy-MM-dd: 2, first line 3}.
+     *
+     * @return the line, or {@code no bad rows}
+     */
+    public String reasonsText() {
+        return LoadSummary.badRowsText(reasons);
     }
 
     /**

@@ -41,7 +41,7 @@ final class ParallelCsvLoader {
     private ParallelCsvLoader() {}
 
     /** The table, or empty if the general reader must read this file. */
-    static Optional<PurchaseTable> load(Path file, CsvOptions options) throws IOException {
+    static Optional<PurchaseLoad> load(Path file, CsvOptions options) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -66,6 +66,8 @@ final class ParallelCsvLoader {
                 dataStart = lineEnd + 1;
             }
             int[] columns = PurchaseCsv.columnIndexes(file.toString(), options, header);
+            String[] labels = PurchaseCsv.columnLabels(file.toString(), options, header);
+            int firstLine = options.header() ? 2 : 1;
             long[] bounds = chunkBounds(channel, dataStart, size);
             Chunk[] chunks = new Chunk[bounds.length - 1];
             try {
@@ -84,6 +86,20 @@ final class ParallelCsvLoader {
             }
             int rows =
                     Math.toIntExact(Arrays.stream(chunks).mapToLong(c -> c.rows).sum());
+            String currency = "";
+            for (Chunk chunk : chunks) {
+                String c = chunk.amounts.currency();
+                if (!c.isEmpty() && !currency.isEmpty() && !c.equals(currency)) {
+                    return Optional.empty(); // mixed currencies: the general reader names the lines
+                }
+                currency = c.isEmpty() ? currency : c;
+            }
+            boolean plain = options.rules().isRowPerPurchase()
+                    && options.rules().guestIds().isEmpty()
+                    && Arrays.stream(chunks).noneMatch(c -> c.needsRules);
+            if (!plain) {
+                return assemble(file.toString(), options, labels, chunks, firstLine, rows);
+            }
             PurchaseTable.Builder builder = PurchaseTable.builder(options.amountScale(), rows);
             ColumnAppender<PurchaseTable.Builder> appender = ColumnAppender.Registry.of(builder);
             try {
@@ -102,7 +118,39 @@ final class ParallelCsvLoader {
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
-            return Optional.of(builder.build());
+            return Optional.of(new PurchaseLoad(builder.build(), LoadSummary.ofPurchases(rows)));
+        }
+    }
+
+    /**
+     * Feeds the parsed rows, in file order, through the row rules (orders, refunds, statuses, guests); empty when a
+     * rule refuses a row, so that the general reader names it (or skips it when bad rows may be skipped).
+     */
+    private static Optional<PurchaseLoad> assemble(
+            String source, CsvOptions options, String[] labels, Chunk[] chunks, int firstLine, int rows) {
+        PurchaseAssembler assembler =
+                new PurchaseAssembler(source, options.rules(), options.amountScale(), labels[0], labels[1], rows);
+        long lineBase = firstLine;
+        try {
+            for (Chunk chunk : chunks) {
+                for (int r = 0; r < chunk.rows; r++) {
+                    int k = chunk.category[r];
+                    assembler.add(
+                            lineBase + chunk.line[r],
+                            chunk.customerIds.get(chunk.customer[r]),
+                            chunk.order == null ? "" : chunk.order[r],
+                            chunk.day[r],
+                            chunk.amount[r],
+                            chunk.refunded == null ? 0 : chunk.refunded[r],
+                            chunk.status == null ? "" : chunk.status[r],
+                            k == PurchaseTable.NO_CATEGORY ? "" : chunk.categories.get(k),
+                            chunk.quantity[r]);
+                }
+                lineBase += chunk.lines;
+            }
+            return Optional.of(assembler.finish());
+        } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
+            return Optional.empty();
         }
     }
 
@@ -183,7 +231,15 @@ final class ParallelCsvLoader {
         private final int amountColumn;
         private final int categoryColumn;
         private final int quantityColumn;
+        private final int orderColumn;
+        private final int unitPriceColumn;
+        private final int refundedColumn;
+        private final int statusColumn;
+        private final boolean grouped;
         private final int lastColumn;
+        /** Amounts that are not plain digits (a sign, a currency, thousands separators) are read by the rules. */
+        final AmountText amounts;
+
         private final int[] fieldStart;
         private final int[] fieldEnd;
 
@@ -194,7 +250,20 @@ final class ParallelCsvLoader {
         long[] amount;
         int[] category;
         int[] quantity;
+        /** Per row, its line counted from the chunk's first line (0). */
+        int[] line;
+        /** Per row, the order id / refunded amount / status, when the rules use them. */
+        String[] order;
+
+        long[] refunded;
+        String[] status;
         int rows;
+        /** Lines in the chunk (each ends with a line break, but the file's last may not). */
+        int lines;
+        /** Some row needs the row rules: a negative amount (a refund) or an empty customer id. */
+        boolean needsRules;
+
+        private int emptyId = -1;
 
         private int[] idSlots = new int[1 << 12];
         private int[] idOffset = new int[1 << 11];
@@ -214,12 +283,18 @@ final class ParallelCsvLoader {
             String pattern = options.datePattern();
             this.isoDashes = pattern.equals("yyyy-MM-dd") || pattern.equals("uuuu-MM-dd");
             this.isoCompact = pattern.equals("yyyyMMdd") || pattern.equals("uuuuMMdd");
-            this.dates = DateParser.of(pattern);
+            this.dates = DateParser.of(pattern, options.timeZone());
+            this.amounts = AmountText.of(options);
+            this.grouped = options.rules().orderColumn().isPresent();
             this.customerColumn = columns[0];
             this.dateColumn = columns[1];
             this.amountColumn = columns[2];
             this.categoryColumn = columns[3];
             this.quantityColumn = columns[4];
+            this.orderColumn = columns[5];
+            this.unitPriceColumn = columns[6];
+            this.refundedColumn = columns[7];
+            this.statusColumn = columns[8];
             this.lastColumn = Arrays.stream(columns).max().orElseThrow();
             this.fieldStart = new int[lastColumn + 1];
             this.fieldEnd = new int[lastColumn + 1];
@@ -229,6 +304,10 @@ final class ParallelCsvLoader {
             amount = new long[capacity];
             category = new int[capacity];
             quantity = new int[capacity];
+            line = new int[capacity];
+            order = orderColumn < 0 ? null : new String[capacity];
+            refunded = refundedColumn < 0 ? null : new long[capacity];
+            status = statusColumn < 0 ? null : new String[capacity];
         }
 
         Chunk parse() {
@@ -250,6 +329,7 @@ final class ParallelCsvLoader {
                     splitWhitespaceFields(position, end);
                     addRow();
                 }
+                lines++;
                 position = lineEnd + 1;
             }
             return this;
@@ -307,6 +387,7 @@ final class ParallelCsvLoader {
                 }
                 addRow();
             }
+            lines++;
             return i + 1;
         }
 
@@ -336,14 +417,38 @@ final class ParallelCsvLoader {
             if (rows == day.length) {
                 grow();
             }
+            line[rows] = lines;
             customer[rows] = customerIndex(fieldStart[customerColumn], fieldEnd[customerColumn]);
             day[rows] = parseDay(fieldStart[dateColumn], fieldEnd[dateColumn]);
-            amount[rows] = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn]);
             category[rows] = categoryColumn < 0
                     ? PurchaseTable.NO_CATEGORY
                     : categoryIndex(fieldStart[categoryColumn], fieldEnd[categoryColumn]);
-            quantity[rows] =
-                    quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+            if (unitPriceColumn >= 0) {
+                long price = parseAmount(fieldStart[unitPriceColumn], fieldEnd[unitPriceColumn], false);
+                int items = quantityColumn < 0
+                        ? 1
+                        : parseSignedQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+                quantity[rows] = items;
+                try {
+                    amount[rows] = Math.multiplyExact(price, items);
+                } catch (ArithmeticException e) {
+                    throw FALLBACK;
+                }
+            } else {
+                amount[rows] = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], grouped);
+                quantity[rows] =
+                        quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+            }
+            needsRules |= amount[rows] < 0;
+            if (order != null) {
+                order[rows] = text(fieldStart[orderColumn], fieldEnd[orderColumn]);
+            }
+            if (status != null) {
+                status[rows] = text(fieldStart[statusColumn], fieldEnd[statusColumn]);
+            }
+            if (refunded != null) {
+                refunded[rows] = Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
+            }
             rows++;
         }
 
@@ -366,8 +471,27 @@ final class ParallelCsvLoader {
             }
         }
 
+        private String text(int from, int to) {
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        }
+
         private int customerIndex(int from, int to) {
-            if (from == to || bytes[from] < 0 || bytes[to - 1] < 0) {
+            if (from == to) {
+                // no customer: the rules skip the row or name it
+                needsRules = true;
+                if (emptyId < 0) {
+                    emptyId = customerIds.size();
+                    customerIds.add("");
+                    if (emptyId == idOffset.length) {
+                        idOffset = Arrays.copyOf(idOffset, emptyId * 2);
+                        idLength = Arrays.copyOf(idLength, emptyId * 2);
+                        idHash = Arrays.copyOf(idHash, emptyId * 2);
+                    }
+                    idLength[emptyId] = -1; // never equal to a field's length
+                }
+                return emptyId;
+            }
+            if (bytes[from] < 0 || bytes[to - 1] < 0) {
                 // empty, or starting / ending with a non-ASCII byte (maybe white space the general reader strips)
                 throw FALLBACK;
             }
@@ -490,7 +614,7 @@ final class ParallelCsvLoader {
             if (isoCompact && to - from == 8) {
                 return epochDay(digits(from, 4), digits(from + 4, 2), digits(from + 6, 2));
             }
-            if (isoDashes || isoCompact) {
+            if (isoCompact) {
                 throw FALLBACK;
             }
             try {
@@ -533,10 +657,13 @@ final class ParallelCsvLoader {
             return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
         }
 
-        private long parseAmount(int from, int to) {
+        private long parseAmount(int from, int to, boolean emptyIsZero) {
             long units = 0;
             int decimals = -1;
             if (from == to) {
+                if (emptyIsZero) {
+                    return 0;
+                }
                 throw FALLBACK;
             }
             for (int i = from; i < to; i++) {
@@ -549,7 +676,7 @@ final class ParallelCsvLoader {
                 } else if (b == decimal && decimals < 0) {
                     decimals = 0;
                 } else {
-                    throw FALLBACK;
+                    return formattedAmount(from, to);
                 }
             }
             if (decimals == 0 && to - from == 1) {
@@ -562,6 +689,23 @@ final class ParallelCsvLoader {
                 units *= 10;
             }
             return units;
+        }
+
+        /** An amount with a sign, a currency or thousands separators, read by the same rules as the general reader. */
+        private long formattedAmount(int from, int to) {
+            try {
+                return amounts.parse(text(from, to), rows);
+            } catch (IllegalArgumentException e) {
+                throw FALLBACK;
+            }
+        }
+
+        /** A quantity of a line that may be a return: a whole number other than 0. */
+        private int parseSignedQuantity(int from, int to) {
+            if (from < to && bytes[from] == '-') {
+                return -parseQuantity(from + 1, to);
+            }
+            return parseQuantity(from, to);
         }
 
         private int parseQuantity(int from, int to) {
@@ -582,6 +726,16 @@ final class ParallelCsvLoader {
             amount = Arrays.copyOf(amount, capacity);
             category = Arrays.copyOf(category, capacity);
             quantity = Arrays.copyOf(quantity, capacity);
+            line = Arrays.copyOf(line, capacity);
+            if (order != null) {
+                order = Arrays.copyOf(order, capacity);
+            }
+            if (refunded != null) {
+                refunded = Arrays.copyOf(refunded, capacity);
+            }
+            if (status != null) {
+                status = Arrays.copyOf(status, capacity);
+            }
         }
     }
 }

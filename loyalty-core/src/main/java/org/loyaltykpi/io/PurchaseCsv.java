@@ -50,7 +50,42 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static PurchaseTable read(Path file, CsvOptions options) {
-        return read(file, options, BadRows.strict()).value();
+        return load(file, options).table();
+    }
+
+    /**
+     * Reads a purchase file (UTF-8) with what the load did to it: rows read, orders, rows skipped per reason,
+     * statuses excluded, refunds netted (see {@link LoadSummary}).
+     *
+     * <pre>{@code
+     * PurchaseLoad load = PurchaseCsv.load(Path.of("orders_export.csv"), PurchasePreset.SHOPIFY.csvOptions());
+     * load.summary();   // "7 rows: 6 order lines in 3 orders; 1 row of status 'voided' excluded (first line 8)"
+     * }</pre>
+     *
+     * @param file the file
+     * @param options how to read it
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming file, line, column and value of the first bad row
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PurchaseLoad load(Path file, CsvOptions options) {
+        return load(file, options, BadRows.strict());
+    }
+
+    /**
+     * Reads a purchase file (UTF-8), skipping up to {@code maxBadRows} rows that cannot be read; they are counted
+     * per reason in the summary, with the first line of each.
+     *
+     * @param file the file
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the file's
+     *     structure
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PurchaseLoad load(Path file, CsvOptions options, long maxBadRows) {
+        return load(file, options, BadRows.upTo(maxBadRows));
     }
 
     /**
@@ -66,22 +101,23 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static CsvRead<PurchaseTable> readSkippingBadRows(Path file, CsvOptions options, long maxBadRows) {
-        return read(file, options, BadRows.upTo(maxBadRows));
+        BadRows badRows = BadRows.upTo(maxBadRows);
+        return badRows.result(load(file, options, badRows).table());
     }
 
-    private static CsvRead<PurchaseTable> read(Path file, CsvOptions options, BadRows badRows) {
+    private static PurchaseLoad load(Path file, CsvOptions options, BadRows badRows) {
         try {
             // Files of plain rows parse in parallel straight from bytes; anything else (quotes, a bad row, an odd
             // encoding) is read again by the general reader, which gives the exact error or skips the row.
-            Optional<PurchaseTable> fast = ParallelCsvLoader.load(file, options);
+            Optional<PurchaseLoad> fast = ParallelCsvLoader.load(file, options);
             if (fast.isPresent()) {
-                return badRows.result(fast.get());
+                return fast.get();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString(), options, badRows);
+            return load(in, file.toString(), options, badRows);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -98,7 +134,23 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if reading fails
      */
     public static PurchaseTable read(Reader in, String sourceName, CsvOptions options) {
-        return read(in, sourceName, options, BadRows.strict()).value();
+        return load(in, sourceName, options, BadRows.strict()).table();
+    }
+
+    /**
+     * Reads purchases from a character stream with what the load did to them (see {@link LoadSummary}).
+     *
+     * @param in the characters; not closed
+     * @param sourceName the name used in error messages, for example the file name
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the input's
+     *     structure
+     * @throws UncheckedIOException if reading fails
+     */
+    public static PurchaseLoad load(Reader in, String sourceName, CsvOptions options, long maxBadRows) {
+        return load(in, sourceName, options, BadRows.upTo(maxBadRows));
     }
 
     /**
@@ -116,12 +168,13 @@ public final class PurchaseCsv {
      */
     public static CsvRead<PurchaseTable> readSkippingBadRows(
             Reader in, String sourceName, CsvOptions options, long maxBadRows) {
-        return read(in, sourceName, options, BadRows.upTo(maxBadRows));
+        BadRows badRows = BadRows.upTo(maxBadRows);
+        return badRows.result(load(in, sourceName, options, badRows).table());
     }
 
-    private static CsvRead<PurchaseTable> read(Reader in, String sourceName, CsvOptions options, BadRows badRows) {
+    private static PurchaseLoad load(Reader in, String sourceName, CsvOptions options, BadRows badRows) {
         try {
-            return badRows.result(new Loader(in, sourceName, options, badRows).load());
+            return new Loader(in, sourceName, options, badRows).load();
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
@@ -180,17 +233,30 @@ public final class PurchaseCsv {
     }
 
     /**
-     * The 0-based indexes of the customer, date, amount, category and quantity columns ({@code -1} for an absent
-     * optional column), resolved exactly as the general reader does.
+     * The 0-based indexes of the customer, date, amount, category, quantity, order, unit price, refunded and status
+     * columns ({@code -1} for an absent optional column), resolved exactly as the general reader does.
      */
     static int[] columnIndexes(String source, CsvOptions options, Optional<List<String>> header) {
         PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
         return new int[] {
             columns.customer.index,
             columns.date.index,
-            columns.amount.index,
+            columns.amount.map(c -> c.index).orElse(-1),
             columns.category.map(c -> c.index).orElse(-1),
-            columns.quantity.map(c -> c.index).orElse(-1)
+            columns.quantity.map(c -> c.index).orElse(-1),
+            columns.order.map(c -> c.index).orElse(-1),
+            columns.unitPrice.map(c -> c.index).orElse(-1),
+            columns.refunded.map(c -> c.index).orElse(-1),
+            columns.status.map(c -> c.index).orElse(-1)
+        };
+    }
+
+    /** The labels of the customer and amount (or unit price) columns, for the messages of the row rules. */
+    static String[] columnLabels(String source, CsvOptions options, Optional<List<String>> header) {
+        PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
+        return new String[] {
+            columns.customer.label,
+            columns.amount.or(() -> columns.unitPrice).map(c -> c.label).orElse("")
         };
     }
 
@@ -198,16 +264,28 @@ public final class PurchaseCsv {
     private static final class PurchaseColumns {
         final Column customer;
         final Column date;
-        final Column amount;
+        final Optional<Column> amount;
         final Optional<Column> category;
         final Optional<Column> quantity;
+        final Optional<Column> order;
+        final Optional<Column> unitPrice;
+        final Optional<Column> refunded;
+        final Optional<Column> status;
 
         private PurchaseColumns(CsvColumns columns, CsvOptions options) {
+            PurchaseRules rules = options.rules();
             customer = columns.required(options.customerColumn(), "customer");
             date = columns.required(options.dateColumn(), "date");
-            amount = columns.required(options.amountColumn(), "amount");
+            // With a unit price the amount is quantity x unit price: the amount column is not needed.
+            amount = rules.unitPriceColumn().isPresent()
+                    ? Optional.empty()
+                    : Optional.of(columns.required(options.amountColumn(), "amount"));
             category = columns.optional(options.categoryColumn(), CsvOptions.CATEGORY, "category");
             quantity = columns.optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity");
+            order = rules.orderColumn().map(c -> columns.required(c, "order"));
+            unitPrice = rules.unitPriceColumn().map(c -> columns.required(c, "unit price"));
+            refunded = rules.refundedColumn().map(c -> columns.required(c, "refunded amount"));
+            status = rules.statusColumn().map(c -> columns.required(c, "status"));
         }
 
         static PurchaseColumns resolve(CsvColumns columns, CsvOptions options) {
@@ -232,64 +310,97 @@ public final class PurchaseCsv {
         private final String source;
         private final CsvOptions options;
         private final DateParser dates;
-        private final PurchaseTable.Builder table;
+        private final AmountText amounts;
         private final List<String> fields = CsvRecordReader.newFieldList();
         private final BadRows badRows;
+        private final boolean grouped;
 
         Loader(Reader in, String source, CsvOptions options, BadRows badRows) {
             this.badRows = badRows;
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
-            this.dates = DateParser.of(options.datePattern());
-            this.table = PurchaseTable.builder(options.amountScale());
+            this.dates = DateParser.of(options.datePattern(), options.timeZone());
+            this.amounts = AmountText.of(options);
+            this.grouped = options.rules().orderColumn().isPresent();
         }
 
-        PurchaseTable load() throws IOException {
+        PurchaseLoad load() throws IOException {
             Optional<CsvColumns> started = CsvColumns.start(records, fields, source, options.header());
             if (started.isEmpty()) {
-                return table.build();
+                return new PurchaseLoad(
+                        PurchaseTable.builder(options.amountScale()).build(), LoadSummary.ofPurchases(0));
             }
             PurchaseColumns columns = PurchaseColumns.resolve(started.get(), options);
+            PurchaseAssembler assembler = new PurchaseAssembler(
+                    source,
+                    options.rules(),
+                    options.amountScale(),
+                    columns.customer.label,
+                    columns.amount.or(() -> columns.unitPrice).map(c -> c.label).orElse(""));
             while (records.next(fields)) {
                 try {
-                    addRow(columns, records.recordLine());
+                    addRow(columns, records.recordLine(), assembler);
                 } catch (CsvFormatException e) {
                     badRows.skip(e);
+                    assembler.badRow(e);
                 }
             }
-            return table.build();
+            return assembler.finish();
         }
 
-        private void addRow(PurchaseColumns columns, long line) {
-            Column customer = columns.customer;
-            Column date = columns.date;
-            Column amount = columns.amount;
-            Optional<Column> category = columns.category;
-            Optional<Column> quantity = columns.quantity;
-            String id = customer.value(line);
-            int day = date.epochDay(dates, options.datePattern(), line);
-            long minorUnits = parseAmount(amount, line);
-            String categoryName = category.isPresent() ? category.get().value(line) : "";
+        private void addRow(PurchaseColumns columns, long line, PurchaseAssembler assembler) {
+            String id = columns.customer.value(line);
+            String status = columns.status.isPresent() ? columns.status.get().value(line) : "";
+            String order = columns.order.isPresent() ? columns.order.get().value(line) : "";
+            int day = columns.date.epochDay(dates, options.datePattern(), line);
+            long minorUnits;
+            long items;
+            if (columns.unitPrice.isPresent()) {
+                long price = parseAmount(columns.unitPrice.get(), line, false);
+                items = columns.quantity.isPresent() ? parseSignedQuantity(columns.quantity.get(), line) : 1;
+                try {
+                    minorUnits = Math.multiplyExact(price, items);
+                } catch (ArithmeticException e) {
+                    throw columns.unitPrice
+                            .get()
+                            .error(line, columns.unitPrice.get().value(line), "x quantity is too large");
+                }
+            } else {
+                minorUnits = parseAmount(columns.amount.get(), line, grouped);
+                items = columns.quantity.isPresent()
+                        ? (minorUnits < 0
+                                ? parseSignedQuantity(columns.quantity.get(), line)
+                                : parseQuantity(columns.quantity.get(), line))
+                        : 1;
+            }
+            long refunded = 0;
+            if (columns.refunded.isPresent()) {
+                refunded = parseAmount(columns.refunded.get(), line, true);
+                if (refunded < 0) {
+                    refunded = -refunded; // written either way: "-20.00" or "20.00" refunded is 20.00 back
+                }
+            }
+            String categoryName =
+                    columns.category.isPresent() ? columns.category.get().value(line) : "";
             if (!categoryName.isEmpty() && categoryName.isBlank()) {
                 throw new CsvFormatException(
-                        source, line, category.get().label, categoryName, "is not a category (blank)");
+                        source, line, columns.category.get().label, categoryName, "is not a category (blank)");
             }
-            int items = quantity.isPresent() ? parseQuantity(quantity.get(), line) : 1;
-            try {
-                table.add(id, day, minorUnits, categoryName, items);
-            } catch (IllegalArgumentException e) {
-                throw customer.error(line, id, "is not a valid customer id: " + e.getMessage());
-            }
+            assembler.add(line, id, order, day, minorUnits, refunded, status, categoryName, items);
         }
 
-        private long parseAmount(Column column, long line) {
-            return column.minorUnits(
-                    line,
-                    options.amountScale(),
-                    options.decimalSeparator(),
-                    "refunds are not purchases",
-                    "; raise the amount scale to keep it exact");
+        /** A signed amount; an empty field is 0 when {@code emptyIsZero}, an error otherwise. */
+        private long parseAmount(Column column, long line, boolean emptyIsZero) {
+            String text = column.value(line);
+            if (text.isEmpty() && emptyIsZero) {
+                return 0;
+            }
+            try {
+                return amounts.parse(text, line);
+            } catch (IllegalArgumentException e) {
+                throw column.error(line, text, e.getMessage());
+            }
         }
 
         private int parseQuantity(Column column, long line) {
@@ -303,6 +414,20 @@ public final class PurchaseCsv {
                 // reported below
             }
             throw column.error(line, text, "is not a quantity (a whole number >= 1)");
+        }
+
+        /** A quantity of a line that may be a return: a whole number other than 0. */
+        private int parseSignedQuantity(Column column, long line) {
+            String text = column.value(line);
+            try {
+                int value = Integer.parseInt(text);
+                if (value != 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw column.error(line, text, "is not a quantity (a whole number other than 0; negative for a return)");
         }
     }
 }

@@ -74,8 +74,32 @@ public final class ReviewCsv {
      * @throws UncheckedIOException if reading fails
      */
     public static List<Review> read(Reader in, String sourceName, ReviewCsvOptions options) {
+        return read(in, sourceName, options, BadRows.strict()).value();
+    }
+
+    /**
+     * Reads a reviews file (UTF-8), skipping up to {@code maxBadRows} rows that cannot be read and recording them per
+     * reason (see {@link CsvRead}).
+     *
+     * @param file the file
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the reviews of the good rows and the record of the skipped ones
+     * @throws CsvFormatException naming the first bad row past the allowed number
+     * @throws IllegalArgumentException if a required column is missing
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static CsvRead<List<Review>> readSkippingBadRows(Path file, ReviewCsvOptions options, long maxBadRows) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString(), options, BadRows.upTo(maxBadRows));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static CsvRead<List<Review>> read(Reader in, String sourceName, ReviewCsvOptions options, BadRows bad) {
         try {
-            return new Loader(in, sourceName, options).load();
+            return bad.result(new Loader(in, sourceName, options, bad).load());
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
@@ -140,8 +164,10 @@ public final class ReviewCsv {
         private final DateParser dates;
         private final List<String> fields = CsvRecordReader.newFieldList();
         private final List<Review> reviews = new ArrayList<>();
+        private final BadRows badRows;
 
-        Loader(Reader in, String source, ReviewCsvOptions options) {
+        Loader(Reader in, String source, ReviewCsvOptions options, BadRows badRows) {
+            this.badRows = badRows;
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
@@ -164,18 +190,26 @@ public final class ReviewCsv {
                         + "' or a '" + ReviewCsvOptions.SENTIMENT + "' column (or give one in the options)");
             }
             while (records.next(fields)) {
-                long line = records.recordLine();
-                CustomerId id = customer.customerId(line, "customer");
-                LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, options.datePattern(), line));
-                OptionalInt stars = rating.isPresent() ? rating(rating.get(), line) : OptionalInt.empty();
-                Optional<Sentiment> label = sentiment.isPresent() ? sentiment(sentiment.get(), line) : Optional.empty();
-                if (stars.isEmpty() && label.isEmpty()) {
-                    Column blame = rating.orElseGet(sentiment::get);
-                    throw blame.error(line, "", "is empty: a review needs a rating 1..5 or a sentiment label");
+                try {
+                    addRow(customer, date, rating, sentiment, records.recordLine());
+                } catch (CsvFormatException e) {
+                    badRows.skip(e);
                 }
-                reviews.add(new Review(id, day, stars, label));
             }
             return List.copyOf(reviews);
+        }
+
+        private void addRow(
+                Column customer, Column date, Optional<Column> rating, Optional<Column> sentiment, long line) {
+            CustomerId id = customer.customerId(line, "customer");
+            LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, options.datePattern(), line));
+            OptionalInt stars = rating.isPresent() ? rating(rating.get(), line) : OptionalInt.empty();
+            Optional<Sentiment> label = sentiment.isPresent() ? sentiment(sentiment.get(), line) : Optional.empty();
+            if (stars.isEmpty() && label.isEmpty()) {
+                Column blame = rating.orElseGet(sentiment::get);
+                throw blame.error(line, "", "is empty: a review needs a rating 1..5 or a sentiment label");
+            }
+            reviews.add(new Review(id, day, stars, label));
         }
 
         private static OptionalInt rating(Column column, long line) {

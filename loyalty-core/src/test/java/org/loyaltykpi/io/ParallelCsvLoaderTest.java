@@ -33,7 +33,8 @@ class ParallelCsvLoaderTest {
         PurchaseTable shop = SampleShop.standard().withCustomers(40_000).purchases();
         PurchaseCsv.write(shop, file);
         assertThat(Files.size(file)).as("more than one 8 MiB chunk").isGreaterThan(8L << 20);
-        assertThat(ParallelCsvLoader.load(file, CsvOptions.defaults())).contains(shop);
+        assertThat(ParallelCsvLoader.load(file, CsvOptions.defaults()).map(PurchaseLoad::table))
+                .contains(shop);
         assertThat(general(file, CsvOptions.defaults())).isEqualTo(shop);
     }
 
@@ -45,7 +46,7 @@ class ParallelCsvLoaderTest {
                 .withDatePattern("yyyyMMdd")
                 .withAmountColumn(ColumnRef.named("dollar_value"))
                 .withQuantityColumn(ColumnRef.named("number_of_cds"));
-        PurchaseTable fast = ParallelCsvLoader.load(file, cdnow).orElseThrow();
+        PurchaseTable fast = ParallelCsvLoader.load(file, cdnow).orElseThrow().table();
         assertThat(fast).isEqualTo(general(file, cdnow));
         assertThat(fast.size()).isEqualTo(69_659);
     }
@@ -96,7 +97,7 @@ class ParallelCsvLoaderTest {
                 .withCustomerColumn(ColumnRef.named("kunde"))
                 .withDateColumn(ColumnRef.named("datum"))
                 .withAmountColumn(ColumnRef.named("betrag"));
-        PurchaseTable fast = ParallelCsvLoader.load(file, eu).orElseThrow();
+        PurchaseTable fast = ParallelCsvLoader.load(file, eu).orElseThrow().table();
         assertThat(fast).isEqualTo(general(file, eu));
         assertThat(fast.stream())
                 .containsExactly(Purchase.of("k1", "2024-01-05", "12.50"), Purchase.of("k2", "2024-01-06", "3.00"));
@@ -114,10 +115,60 @@ class ParallelCsvLoaderTest {
         Path shuffled = dir.resolve("shuffled.csv");
         Files.write(shuffled, lines, StandardCharsets.UTF_8);
         // Same-day rows of a customer keep file order, so the shuffled file is compared with the general reader.
-        PurchaseTable fast =
-                ParallelCsvLoader.load(shuffled, CsvOptions.defaults()).orElseThrow();
+        PurchaseTable fast = ParallelCsvLoader.load(shuffled, CsvOptions.defaults())
+                .orElseThrow()
+                .table();
         assertThat(fast).isEqualTo(general(shuffled, CsvOptions.defaults()));
         assertThat(fast.size()).isEqualTo(shop.size());
         assertThat(fast.customerCount()).isEqualTo(shop.customerCount());
+    }
+
+    /** The fast path with the rules of real exports: the same load (table and summary) as the general reader. */
+    private void sameLoadAsTheGeneralReader(String csv, CsvOptions options) throws IOException {
+        Path file = dir.resolve("export.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        PurchaseLoad general = PurchaseCsv.load(new StringReader(csv), file.toString(), options, 0);
+        assertThat(ParallelCsvLoader.load(file, options)).as(csv).contains(general);
+    }
+
+    @Test
+    void orderLinesRefundsAndGuestsStayOnTheFastPath() throws IOException {
+        // The Online Retail layout (unquoted): invoices, C-invoices and rows without a customer.
+        sameLoadAsTheGeneralReader(
+                "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                        + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/10 8:26,2.55,17850,United Kingdom\n"
+                        + "536365,71053,WHITE METAL LANTERN,6,12/1/10 8:26,3.39,17850,United Kingdom\n"
+                        + "C536383,35004C,SET OF 3 COLOURED FLYING DUCKS,-1,12/1/10 9:49,4.65,17850,United Kingdom\n"
+                        + "536544,21773,DECORATIVE ROSE BATHROOM BOTTLE,1,12/1/10 14:32,2.51,,United Kingdom\n"
+                        + "536367,84879,ASSORTED COLOUR BIRD ORNAMENT,32,12/1/10 8:34,1.69,13047,United Kingdom\n",
+                PurchasePreset.ONLINE_RETAIL.csvOptions());
+    }
+
+    @Test
+    void signsCurrenciesThousandsSeparatorsDateTimesAndStatusesStayOnTheFastPath() throws IOException {
+        sameLoadAsTheGeneralReader(
+                "customer_id;date;amount;status\n"
+                        + "c1;2024-03-05T23:30:00-07:00;1.234,50 €;paid\n"
+                        + "c2;2024-03-06 09:00;12,00 €;paid\n"
+                        + "c1;2024-03-07;-2,00 €;paid\n"
+                        + "c3;2024-03-08;5,00 €;failed\n"
+                        + "0;2024-03-09;5,00 €;paid\n",
+                CsvOptions.defaults()
+                        .withDelimiter(Delimiter.SEMICOLON)
+                        .withDecimalSeparator(',')
+                        .withThousandsSeparator('.')
+                        .withTimeZone(java.time.ZoneId.of("Europe/Berlin"))
+                        .withRules(PurchaseRules.defaults()
+                                .withStatusColumn(ColumnRef.named("status"))
+                                .withExcludeStatuses(java.util.Set.of("failed"))
+                                .withGuestIds(java.util.Set.of("0"))
+                                .withMissingCustomer(PurchaseRules.MissingCustomer.SKIP)));
+    }
+
+    @Test
+    void aRuleThatRefusesARowHandsTheFileToTheGeneralReader() throws IOException {
+        Path file = dir.resolve("guest.csv");
+        Files.writeString(file, "customer_id,date,amount\nc1,2024-03-05,1.00\n,2024-03-06,2.00\n");
+        assertThat(ParallelCsvLoader.load(file, CsvOptions.defaults())).isEmpty();
     }
 }

@@ -127,4 +127,20 @@ class ReviewCsvTest {
         assertThat(out.toString()).startsWith("customer_id,date,rating,sentiment\n");
         assertThat(read(out.toString(), ReviewCsvOptions.defaults())).isEqualTo(reviews);
     }
+
+    @Test
+    void badReviewRowsCanBeSkippedAndAreCountedPerReasonWithTheFirstLine(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("reviews.csv");
+        java.nio.file.Files.writeString(
+                file, "customer_id,date,rating\nc1,2025-03-01,5\nc2,2025-03-02,9\nc3,2025-13-01,4\nc4,2025-03-04,0\n");
+        CsvRead<List<Review>> read = ReviewCsv.readSkippingBadRows(file, ReviewCsvOptions.defaults(), 3);
+        assertThat(read.value()).hasSize(1);
+        assertThat(read.skippedRows()).isEqualTo(3);
+        assertThat(read.reasonsText())
+                .isEqualTo("3 bad rows skipped: column 'rating' (#3): is not a rating 1..5: 2, first line 3;"
+                        + " column 'date' (#2): is not a date of pattern yyyy-MM-dd: 1, first line 4");
+        assertThatThrownBy(() -> ReviewCsv.readSkippingBadRows(file, ReviewCsvOptions.defaults(), 2))
+                .hasMessageContaining(":5: column 'rating' (#3): '0' is not a rating 1..5 (bad row 3");
+    }
 }
