@@ -140,7 +140,9 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
                 rows.totalWeight,
                 List.of(NAMES),
                 (theta, gradient) -> logLikelihood(theta, rows, m, gradient),
-                true);
+                true,
+                List.of(1),
+                ModelSupport.maxAge(rows));
         return MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
     }
 

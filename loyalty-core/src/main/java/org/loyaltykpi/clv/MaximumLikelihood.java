@@ -39,7 +39,33 @@ final class MaximumLikelihood {
             double weight,
             List<String> names,
             LogLikelihood logLikelihood,
-            boolean analyticGradient) {}
+            boolean analyticGradient,
+            List<Integer> timeParameters,
+            double maxAge) {
+        /** A problem without time-scale parameters. */
+        Problem(
+                String model,
+                Optional<TimeScale> unit,
+                long customers,
+                double weight,
+                List<String> names,
+                LogLikelihood logLikelihood,
+                boolean analyticGradient) {
+            this(model, unit, customers, weight, names, logLikelihood, analyticGradient, List.of(), 0);
+        }
+
+        /** The factor {@code c_i} of each parameter in the penalty {@code (c_i theta_i)^2} (see FitOptions). */
+        double[] penaltyFactors(FitOptions options) {
+            double[] c = new double[names.size()];
+            java.util.Arrays.fill(c, 1);
+            if (options.penaltyScale() == FitOptions.PenaltyScale.MAX_AGE_ONE && maxAge > 0) {
+                for (int i : timeParameters) {
+                    c[i] = 1 / maxAge;
+                }
+            }
+            return c;
+        }
+    }
 
     /** The estimates and the fit report. */
     record Estimate(double[] theta, ModelFit fit) {}
@@ -48,6 +74,20 @@ final class MaximumLikelihood {
         int n = start.length;
         double scale = 1 / problem.weight();
         double penalizer = options.penalizer();
+        double[] c2 = problem.penaltyFactors(options);
+        for (int i = 0; i < n; i++) {
+            c2[i] *= c2[i];
+        }
+        if (!options.initialParameters().isEmpty()) {
+            if (options.initialParameters().size() != n) {
+                throw new IllegalArgumentException(problem.model() + " has " + n + " parameters " + problem.names()
+                        + " but " + options.initialParameters().size() + " initial values were given: "
+                        + options.initialParameters());
+            }
+            start = options.initialParameters().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
+        }
         Bfgs.Objective objective;
         if (problem.analyticGradient()) {
             objective = (phi, g) -> {
@@ -56,8 +96,8 @@ final class MaximumLikelihood {
                 double ll = problem.logLikelihood().value(theta, gradTheta);
                 double f = -ll * scale;
                 for (int i = 0; i < n; i++) {
-                    f += penalizer * theta[i] * theta[i];
-                    g[i] = theta[i] * (-gradTheta[i] * scale + 2 * penalizer * theta[i]);
+                    f += penalizer * c2[i] * theta[i] * theta[i];
+                    g[i] = theta[i] * (-gradTheta[i] * scale + 2 * penalizer * c2[i] * theta[i]);
                 }
                 return Double.isFinite(f) ? f : Double.NaN;
             };
@@ -66,7 +106,7 @@ final class MaximumLikelihood {
                 double[] theta = exp(phi);
                 double f = -problem.logLikelihood().value(theta, null) * scale;
                 for (int i = 0; i < n; i++) {
-                    f += penalizer * theta[i] * theta[i];
+                    f += penalizer * c2[i] * theta[i] * theta[i];
                 }
                 return Double.isFinite(f) ? f : Double.NaN;
             });

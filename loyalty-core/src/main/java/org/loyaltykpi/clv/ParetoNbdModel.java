@@ -117,7 +117,9 @@ public final class ParetoNbdModel implements TransactionModel {
                 rows.totalWeight,
                 List.of(NAMES),
                 (theta, gradient) -> logLikelihood(theta, rows, pairs, gradient),
-                true);
+                true,
+                List.of(1, 3),
+                ModelSupport.maxAge(rows));
         MaximumLikelihood.Estimate e = MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
         double[] p = e.theta();
         return new ParetoNbdModel(p[0], p[1], p[2], p[3], summary.timeUnit(), Optional.of(e.fit()));
