@@ -183,7 +183,11 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
 
     public double expectedPurchases(double t, int x, double recency, double age) {
         ModelSupport.checkTime(t);
-        double pAlive = probabilityAlive(x, recency, age);
+        return expectedPurchasesGivenAlive(t, x, age, probabilityAlive(x, recency, age));
+    }
+
+    /** {@code E[Y(t)]} given the customer's P(alive), computed once for many horizons. */
+    double expectedPurchasesGivenAlive(double t, int x, double age, double pAlive) {
         if (t == 0) {
             return 0;
         }

@@ -369,7 +369,11 @@ public final class ParetoNbdModel implements TransactionModel {
     @Override
     public double expectedPurchases(double t, int x, double recency, double age) {
         ModelSupport.checkTime(t);
-        double pAlive = probabilityAlive(x, recency, age);
+        return expectedPurchasesGivenAlive(t, x, age, probabilityAlive(x, recency, age));
+    }
+
+    /** {@code E[Y(t)]} given the customer's P(alive), computed once for many horizons: no special function. */
+    double expectedPurchasesGivenAlive(double t, int x, double age, double pAlive) {
         return (r + x) * (beta + age) / (alpha + age) * lifetimeFactor(t / (beta + age)) * pAlive;
     }
 
