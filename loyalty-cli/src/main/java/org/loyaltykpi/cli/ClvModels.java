@@ -187,6 +187,9 @@ final class ClvModels {
         }
         json.endObject();
         json.field("logLikelihood", fit.logLikelihood()).field("converged", fit.converged());
+        json.beginArray("warnings");
+        fit.warnings().forEach(json::value);
+        json.endArray();
         json.endObject();
     }
 

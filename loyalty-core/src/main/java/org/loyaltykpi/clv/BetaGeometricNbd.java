@@ -143,7 +143,13 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
                 true,
                 List.of(1),
                 ModelSupport.maxAge(rows));
-        return MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
+        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(
+                problem, new double[] {1, 1, 1, 1}, options, MaximumLikelihood.dataWarnings(summary));
+        double[] t = e.theta();
+        List<String> more = new java.util.ArrayList<>();
+        MaximumLikelihood.calibrationWarning(t[0], t[1], ModelSupport.maxAge(rows), summary.timeUnit())
+                .ifPresent(more::add);
+        return new MaximumLikelihood.Estimate(t, MaximumLikelihood.withWarnings(e.fit(), more));
     }
 
     public TimeScale timeUnit() {

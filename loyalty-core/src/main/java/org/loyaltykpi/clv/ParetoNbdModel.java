@@ -120,9 +120,14 @@ public final class ParetoNbdModel implements TransactionModel {
                 true,
                 List.of(1, 3),
                 ModelSupport.maxAge(rows));
-        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
+        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(
+                problem, new double[] {1, 1, 1, 1}, options, MaximumLikelihood.dataWarnings(summary));
         double[] p = e.theta();
-        return new ParetoNbdModel(p[0], p[1], p[2], p[3], summary.timeUnit(), Optional.of(e.fit()));
+        List<String> more = new java.util.ArrayList<>();
+        MaximumLikelihood.calibrationWarning(p[0], p[1], ModelSupport.maxAge(rows), summary.timeUnit())
+                .ifPresent(more::add);
+        return new ParetoNbdModel(
+                p[0], p[1], p[2], p[3], summary.timeUnit(), Optional.of(MaximumLikelihood.withWarnings(e.fit(), more)));
     }
 
     /** The log-likelihood of weighted rows at {@code theta = (r, alpha, s, beta)}. */
