@@ -91,15 +91,40 @@ final class ClvModels {
         @Option(
                 names = "--penalizer",
                 paramLabel = "L2",
-                description = "L2 penalty on the parameters (lifetimes' convention). Default: 0.")
+                description = "L2 penalty coefficient: the fit minimizes -LL/N + L2 x sum of squared parameters."
+                        + " Default: 0.")
         double penalizer;
+
+        @Option(
+                names = "--penalty-scale",
+                paramLabel = "SCALE",
+                converter = PenaltyScaleConverter.class,
+                description = "time-unit (default): the parameters are penalized in --time-unit; max-age-one:"
+                        + " lifetimes' convention, time parameters (alpha, Pareto/NBD's beta) penalized as if time"
+                        + " were rescaled so that the largest T is 1, so lifetimes' penalizer_coef values carry over.")
+        FitOptions.PenaltyScale penaltyScale = FitOptions.PenaltyScale.TIME_UNIT;
+
+        @Option(
+                names = "--initial",
+                paramLabel = "V1,V2,...",
+                split = ",",
+                description = "Starting values of the optimizer, positive, in the model's parameter order"
+                        + " (r,alpha,a,b / r,alpha,s,beta / p,q,gamma). Default: all 1.")
+        java.util.List<Double> initial = java.util.List.of();
 
         BtydSummary summary() {
             return BtydSummary.of(input.load().table(), calibration.calibrationEnd, calibration.timeUnit);
         }
 
         FitOptions fitOptions() {
-            return FitOptions.defaults().withPenalizer(penalizer);
+            try {
+                return FitOptions.defaults()
+                        .withPenalizer(penalizer)
+                        .withPenaltyScale(penaltyScale)
+                        .withInitialParameters(initial);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
 
         GammaGammaModel.NonPositiveSpend nonPositive() {
@@ -118,6 +143,20 @@ final class ClvModels {
     }
 
     private ClvModels() {}
+
+    /** {@code time-unit} or {@code max-age-one}. */
+    static final class PenaltyScaleConverter implements picocli.CommandLine.ITypeConverter<FitOptions.PenaltyScale> {
+        @Override
+        public FitOptions.PenaltyScale convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "time-unit" -> FitOptions.PenaltyScale.TIME_UNIT;
+                case "max-age-one", "lifetimes" -> FitOptions.PenaltyScale.MAX_AGE_ONE;
+                default ->
+                    throw new picocli.CommandLine.TypeConversionException(
+                            "penalty scale must be time-unit or max-age-one: '" + value + "'");
+            };
+        }
+    }
 
     /** Fits a purchase model ({@code loyalty clv}, {@code loyalty segments --model}). */
     static TransactionModel fitPurchases(Model model, BtydSummary summary, FitOptions options) {
@@ -148,6 +187,9 @@ final class ClvModels {
         }
         json.endObject();
         json.field("logLikelihood", fit.logLikelihood()).field("converged", fit.converged());
+        json.beginArray("warnings");
+        fit.warnings().forEach(json::value);
+        json.endArray();
         json.endObject();
     }
 

@@ -110,7 +110,75 @@ class ClvCommandTest {
         assertThat(fit.fieldNames())
                 .toIterable()
                 .containsExactly(
-                        "model", "timeUnit", "customers", "params", "standardErrors", "logLikelihood", "converged");
+                        "model",
+                        "timeUnit",
+                        "customers",
+                        "params",
+                        "standardErrors",
+                        "logLikelihood",
+                        "converged",
+                        "warnings");
+        assertThat(fit.get("warnings")).isEmpty();
+    }
+
+    @Test
+    void aFitOnThirteenDaysCarriesItsWarningsInJsonAndOnStandardError() throws IOException {
+        StringBuilder csv = new StringBuilder("customer_id,date,amount\n");
+        for (int i = 0; i < 300; i++) {
+            int day = 1 + i % 13;
+            csv.append("c")
+                    .append(i)
+                    .append(",2024-01-")
+                    .append(String.format("%02d", day))
+                    .append(",25.00\n");
+            if (i % 40 == 3 && day <= 10) {
+                csv.append("c")
+                        .append(i)
+                        .append(",2024-01-")
+                        .append(String.format("%02d", day + 2))
+                        .append(",25.00\n");
+            }
+        }
+        Path path = dir.resolve("thirteen.csv");
+        Files.writeString(path, csv.toString(), StandardCharsets.UTF_8);
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "clv",
+                "fit",
+                "--model",
+                "bg-nbd",
+                "--transactions",
+                path.toString(),
+                "--calibration-end",
+                "2024-01-13");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode warnings = JSON.readTree(run.out()).get("warnings");
+        assertThat(warnings).isNotEmpty();
+        assertThat(warnings.get(0).asText()).contains("made a repeat purchase");
+        assertThat(run.err()).contains("warning: only");
+    }
+
+    @Test
+    void thePenaltyScaleAndInitialValuesAreOptionsWithClearErrors() throws IOException {
+        String[] base = {
+            "clv", "fit", "--model", "bg-nbd", "--transactions", sample().toString(), "--calibration-end", "1997-09-30"
+        };
+        LoyaltyCliTest.Run lifetimes =
+                LoyaltyCliTest.run(concat(base, "--penalizer", "0.1", "--penalty-scale", "max-age-one"));
+        assertThat(lifetimes.exitCode()).as(lifetimes.err()).isZero();
+        // lifetimes 0.11.3 at penalizer_coef 0.1 on the CDNOW sample: r = 0.231.
+        assertThat(JSON.readTree(lifetimes.out()).at("/params/r").asDouble()).isCloseTo(0.231, within(0.0005));
+        LoyaltyCliTest.Run badScale = LoyaltyCliTest.run(concat(base, "--penalty-scale", "metres"));
+        assertThat(badScale.exitCode()).isEqualTo(2);
+        assertThat(badScale.err()).contains("time-unit or max-age-one").contains("metres");
+        LoyaltyCliTest.Run badStart = LoyaltyCliTest.run(concat(base, "--initial", "1,2"));
+        assertThat(badStart.exitCode()).isEqualTo(2);
+        assertThat(badStart.err()).contains("4 parameters [r, alpha, a, b] but 2 initial values");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -140,8 +140,16 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
                 rows.totalWeight,
                 List.of(NAMES),
                 (theta, gradient) -> logLikelihood(theta, rows, m, gradient),
-                true);
-        return MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
+                true,
+                List.of(1),
+                ModelSupport.maxAge(rows));
+        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(
+                problem, new double[] {1, 1, 1, 1}, options, MaximumLikelihood.dataWarnings(summary));
+        double[] t = e.theta();
+        List<String> more = new java.util.ArrayList<>();
+        MaximumLikelihood.calibrationWarning(t[0], t[1], ModelSupport.maxAge(rows), summary.timeUnit())
+                .ifPresent(more::add);
+        return new MaximumLikelihood.Estimate(t, MaximumLikelihood.withWarnings(e.fit(), more));
     }
 
     public TimeScale timeUnit() {
@@ -181,7 +189,11 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
 
     public double expectedPurchases(double t, int x, double recency, double age) {
         ModelSupport.checkTime(t);
-        double pAlive = probabilityAlive(x, recency, age);
+        return expectedPurchasesGivenAlive(t, x, age, probabilityAlive(x, recency, age));
+    }
+
+    /** {@code E[Y(t)]} given the customer's P(alive), computed once for many horizons. */
+    double expectedPurchasesGivenAlive(double t, int x, double age, double pAlive) {
         if (t == 0) {
             return 0;
         }

@@ -34,7 +34,9 @@ import org.loyaltykpi.internal.ParallelScans;
  *
  * <p>Customers whose first purchase is after {@code E} are not in the summary. With a holdout end {@code H}, the
  * purchase days in {@code (E, H]} give each customer's holdout frequency (distinct days) and holdout value (mean value
- * of those days, 0 when none); the holdout duration is {@code (H - E) / unit} for everyone. Days convert to units
+ * of those days, 0 when none: the calibration's rule, purchases on one day are one purchase whose value is the day's
+ * sum; lifetimes' {@code calibration_and_holdout_data} averages holdout rows instead, so customers with two purchases
+ * on one holdout day differ); the holdout duration is {@code (H - E) / unit} for everyone. Days convert to units
  * exactly ({@link TimeScale#fromDays}), never rounded.
  *
  * <pre>{@code

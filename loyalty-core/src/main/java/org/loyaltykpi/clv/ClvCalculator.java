@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * Customer lifetime value from a purchase model and a spend model.
@@ -27,6 +28,9 @@ import java.util.OptionalDouble;
  * <p>Stateless and thread-safe.
  */
 public final class ClvCalculator {
+    /** Distinct summary rows per parallel task of {@link #predict}. */
+    private static final int ROWS_PER_TASK = 256;
+
     private ClvCalculator() {}
 
     /**
@@ -54,20 +58,53 @@ public final class ClvCalculator {
      * @return the discounted expected purchases
      */
     public static double discountedPurchases(TransactionModel purchases, BtydCustomer customer, ClvOptions options) {
+        return discountedPurchases(purchases, customer.frequency(), customer.recency(), customer.age(), options);
+    }
+
+    /**
+     * The discounted expected purchases of a summary row. Without discounting the sum telescopes to {@code E[Y(H u)]}:
+     * one evaluation whatever the horizon. With it, the periods are summed until the rest cannot matter: the
+     * expected purchases per period never grow ({@code E[Y(t)]} is concave in {@code t} in every model here: the
+     * purchase rate of a surviving customer and the chance of surviving both fall), so after period {@code k} the rest
+     * is at most {@code increment_k v^(k+1) / (1 - v)}, {@code v = 1 / (1 + d)}; the sum stops when that is below
+     * {@code 1e-17} of the total. The cost is at most linear in the horizon and bounded by the discount rate.
+     */
+    static double discountedPurchases(
+            TransactionModel purchases, int x, double recency, double age, ClvOptions options) {
+        return discounted(purchases, x, age, purchases.probabilityAlive(x, recency, age), options);
+    }
+
+    /** The discounted expected purchases given P(alive). */
+    static double discounted(TransactionModel purchases, int x, double age, double pAlive, ClvOptions options) {
         double step = purchases.timeUnit().convert(1, options.unit());
-        int periods = (int) Math.ceil(options.horizon());
+        if (options.discountRate() == 0 || options.horizon() == 0) {
+            return options.horizon() == 0 ? 0 : givenAlive(purchases, options.horizon() * step, x, age, pAlive);
+        }
+        long periods = (long) Math.ceil(options.horizon());
+        double v = 1 / (1 + options.discountRate());
         double previous = 0;
         double total = 0;
         double discount = 1;
-        for (int k = 1; k <= periods; k++) {
+        for (long k = 1; k <= periods; k++) {
             double t = Math.min(k, options.horizon()) * step;
-            double cumulative =
-                    purchases.expectedPurchases(t, customer.frequency(), customer.recency(), customer.age());
-            discount /= 1 + options.discountRate();
-            total += (cumulative - previous) * discount;
+            double cumulative = givenAlive(purchases, t, x, age, pAlive);
+            discount *= v;
+            double increment = cumulative - previous;
+            total += increment * discount;
             previous = cumulative;
+            if (increment * discount * v / (1 - v) <= 1e-17 * total) {
+                break;
+            }
         }
         return total;
+    }
+
+    /** {@code E[Y(t)]} with P(alive) given: the special function of P(alive) is evaluated once per customer. */
+    static double givenAlive(TransactionModel purchases, double t, int x, double age, double pAlive) {
+        if (purchases instanceof ParetoNbdModel p) {
+            return p.expectedPurchasesGivenAlive(t, x, age, pAlive);
+        }
+        return ((BetaGeometricNbd) purchases).expectedPurchasesGivenAlive(t, x, age, pAlive);
     }
 
     /**
@@ -83,19 +120,49 @@ public final class ClvCalculator {
             TransactionModel purchases, Optional<GammaGammaModel> spend, BtydSummary summary, ClvOptions options) {
         ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
         double horizon = purchases.timeUnit().convert(options.horizon(), options.unit());
-        List<CustomerPrediction> out = new ArrayList<>(summary.size());
-        for (int i = 0; i < summary.size(); i++) {
-            BtydCustomer c = summary.row(i);
-            double pAlive = purchases.probabilityAlive(c.frequency(), c.recency(), c.age());
-            double expected = purchases.expectedPurchases(horizon, c.frequency(), c.recency(), c.age());
+        int n = summary.size();
+        int[] xs = new int[n];
+        double[] recencies = new double[n];
+        double[] ages = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = summary.frequency(i);
+            recencies[i] = summary.recency(i);
+            ages[i] = summary.age(i);
+        }
+        // One evaluation per distinct (x, t_x, T), in parallel.
+        int[] rowOf = new int[n];
+        CollapsedSummary rows = CollapsedSummary.collapse(xs, recencies, ages, rowOf);
+        double[] pAlive = new double[rows.size];
+        double[] expected = new double[rows.size];
+        double[] discounted = spend.isPresent() ? new double[rows.size] : null;
+        ParallelScans.scan(
+                rows.size,
+                ROWS_PER_TASK,
+                (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        int x = rows.x[r];
+                        double age = rows.age[r];
+                        double p = purchases.probabilityAlive(x, rows.recency[r], age);
+                        pAlive[r] = p;
+                        expected[r] = horizon == 0 ? 0 : givenAlive(purchases, horizon, x, age, p);
+                        if (discounted != null) {
+                            discounted[r] = discounted(purchases, x, age, p, options);
+                        }
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        List<CustomerPrediction> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int r = rowOf[i];
             OptionalDouble perPurchase = OptionalDouble.empty();
             OptionalDouble clv = OptionalDouble.empty();
             if (spend.isPresent()) {
-                double z = spend.get().expectedAverageSpend(c.frequency(), c.monetaryValue());
+                double z = spend.get().expectedAverageSpend(xs[i], summary.monetaryValue(i));
                 perPurchase = OptionalDouble.of(z);
-                clv = OptionalDouble.of(options.margin() * z * discountedPurchases(purchases, c, options));
+                clv = OptionalDouble.of(options.margin() * z * discounted[r]);
             }
-            out.add(new CustomerPrediction(c.customer(), pAlive, expected, perPurchase, clv));
+            out.add(new CustomerPrediction(summary.customer(i), pAlive[r], expected[r], perPurchase, clv));
         }
         return out;
     }

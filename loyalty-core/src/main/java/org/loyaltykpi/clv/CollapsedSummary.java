@@ -78,6 +78,11 @@ final class CollapsedSummary {
 
     /** Merges identical rows (same frequency and bit-identical recency and T); rows keep first-seen order. */
     static CollapsedSummary collapse(int[] x, double[] recency, double[] age) {
+        return collapse(x, recency, age, null);
+    }
+
+    /** As {@link #collapse(int[], double[], double[])}; {@code rowOf[i]}, when given, receives the row of entry i. */
+    static CollapsedSummary collapse(int[] x, double[] recency, double[] age, int[] rowOf) {
         int n = x.length;
         Times perCustomer = Times.of(recency, age);
         // A row is the pair ((x, t_x), T): number the distinct (x, t_x) first, then the distinct rows.
@@ -91,6 +96,9 @@ final class CollapsedSummary {
             keys[i] = ((long) index[i] << 32) | perCustomer.age[i];
         }
         int size = distinct(keys, index).length;
+        if (rowOf != null) {
+            System.arraycopy(index, 0, rowOf, 0, n);
+        }
         int[] outX = new int[size];
         double[] outRecency = new double[size];
         double[] outAge = new double[size];

@@ -16,9 +16,15 @@ import org.loyaltykpi.internal.Derivatives;
  */
 final class MaximumLikelihood {
     /** Parameters beyond these bounds are reported as being at the edge of the parameter space. */
-    private static final double EDGE_LOW = 1e-6;
+    private static final double EDGE_LOW = 1e-4;
 
     private static final double EDGE_HIGH = 1e6;
+
+    /** A standard error above this multiple of its estimate makes a warning. */
+    static final double SE_RATIO_WARNING = 10;
+
+    /** Fewer repeat customers than this make a warning. */
+    static final long FEW_REPEAT_CUSTOMERS = 30;
 
     /** The largest step of one iteration in log-parameters: a factor e^5 at most. */
     private static final double MAX_STEP = 5;
@@ -39,7 +45,33 @@ final class MaximumLikelihood {
             double weight,
             List<String> names,
             LogLikelihood logLikelihood,
-            boolean analyticGradient) {}
+            boolean analyticGradient,
+            List<Integer> timeParameters,
+            double maxAge) {
+        /** A problem without time-scale parameters. */
+        Problem(
+                String model,
+                Optional<TimeScale> unit,
+                long customers,
+                double weight,
+                List<String> names,
+                LogLikelihood logLikelihood,
+                boolean analyticGradient) {
+            this(model, unit, customers, weight, names, logLikelihood, analyticGradient, List.of(), 0);
+        }
+
+        /** The factor {@code c_i} of each parameter in the penalty {@code (c_i theta_i)^2} (see FitOptions). */
+        double[] penaltyFactors(FitOptions options) {
+            double[] c = new double[names.size()];
+            java.util.Arrays.fill(c, 1);
+            if (options.penaltyScale() == FitOptions.PenaltyScale.MAX_AGE_ONE && maxAge > 0) {
+                for (int i : timeParameters) {
+                    c[i] = 1 / maxAge;
+                }
+            }
+            return c;
+        }
+    }
 
     /** The estimates and the fit report. */
     record Estimate(double[] theta, ModelFit fit) {}
@@ -48,6 +80,20 @@ final class MaximumLikelihood {
         int n = start.length;
         double scale = 1 / problem.weight();
         double penalizer = options.penalizer();
+        double[] c2 = problem.penaltyFactors(options);
+        for (int i = 0; i < n; i++) {
+            c2[i] *= c2[i];
+        }
+        if (!options.initialParameters().isEmpty()) {
+            if (options.initialParameters().size() != n) {
+                throw new IllegalArgumentException(problem.model() + " has " + n + " parameters " + problem.names()
+                        + " but " + options.initialParameters().size() + " initial values were given: "
+                        + options.initialParameters());
+            }
+            start = options.initialParameters().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
+        }
         Bfgs.Objective objective;
         if (problem.analyticGradient()) {
             objective = (phi, g) -> {
@@ -56,8 +102,8 @@ final class MaximumLikelihood {
                 double ll = problem.logLikelihood().value(theta, gradTheta);
                 double f = -ll * scale;
                 for (int i = 0; i < n; i++) {
-                    f += penalizer * theta[i] * theta[i];
-                    g[i] = theta[i] * (-gradTheta[i] * scale + 2 * penalizer * theta[i]);
+                    f += penalizer * c2[i] * theta[i] * theta[i];
+                    g[i] = theta[i] * (-gradTheta[i] * scale + 2 * penalizer * c2[i] * theta[i]);
                 }
                 return Double.isFinite(f) ? f : Double.NaN;
             };
@@ -66,7 +112,7 @@ final class MaximumLikelihood {
                 double[] theta = exp(phi);
                 double f = -problem.logLikelihood().value(theta, null) * scale;
                 for (int i = 0; i < n; i++) {
-                    f += penalizer * theta[i] * theta[i];
+                    f += penalizer * c2[i] * theta[i] * theta[i];
                 }
                 return Double.isFinite(f) ? f : Double.NaN;
             });
@@ -124,6 +170,17 @@ final class MaximumLikelihood {
                     .map(c -> c[k][k] > 0 ? OptionalDouble.of(theta[k] * Math.sqrt(c[k][k])) : OptionalDouble.empty())
                     .orElse(OptionalDouble.empty());
             parameters.add(new Parameter(problem.names().get(i), theta[i], se));
+            if (se.isPresent() && se.getAsDouble() > SE_RATIO_WARNING * theta[i]) {
+                allWarnings.add(String.format(
+                        Locale.ROOT,
+                        "the standard error of %s (%.3g) is %.3g times its estimate (%.4g): the data do not identify"
+                                + " it, so forecasts from this fit are not trustworthy; use a longer calibration"
+                                + " period, more customers or a penalizer",
+                        problem.names().get(i),
+                        se.getAsDouble(),
+                        se.getAsDouble() / theta[i],
+                        theta[i]));
+            }
         }
         ModelFit fit = new ModelFit(
                 problem.model(),
@@ -205,6 +262,60 @@ final class MaximumLikelihood {
                 digamma[k + 1] = digamma[k] + 1 / (v + k);
             }
         }
+    }
+
+    /**
+     * The warnings a purchase-model fit's data deserve before fitting: too few repeat customers. After fitting, {@link
+     * #calibrationWarning} compares the calibration length with the typical time between purchases.
+     */
+    static List<String> dataWarnings(BtydSummary summary) {
+        List<String> warnings = new ArrayList<>();
+        long repeat = summary.repeatCustomers();
+        if (repeat < FEW_REPEAT_CUSTOMERS) {
+            warnings.add("only " + repeat + " of " + summary.size() + " customers made a repeat purchase (fewer than "
+                    + FEW_REPEAT_CUSTOMERS + "): the purchase and dropout rates rest on very little data");
+        }
+        return warnings;
+    }
+
+    /**
+     * A warning when the calibration period (the largest T) is shorter than the typical time between purchases, the
+     * mean of {@code 1 / lambda} under the fitted {@code Gamma(r, alpha)}: {@code alpha / (r - 1)} for {@code r > 1},
+     * else infinite (then the median gap, about {@code alpha / r}, is used).
+     */
+    static java.util.Optional<String> calibrationWarning(double r, double alpha, double maxAge, TimeScale unit) {
+        double gap = r > 1 ? alpha / (r - 1) : alpha / r;
+        if (maxAge < gap) {
+            return java.util.Optional.of(String.format(
+                    Locale.ROOT,
+                    "the calibration period (%.4g %s) is shorter than the typical time between purchases the fit"
+                            + " implies (%.4g %s): most customers have not had the chance to buy again, so P(alive)"
+                            + " and forecasts are not trustworthy; use a longer calibration period",
+                    maxAge,
+                    unit.name().toLowerCase(Locale.ROOT),
+                    gap,
+                    unit.name().toLowerCase(Locale.ROOT)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A copy of a fit with more warnings. */
+    static ModelFit withWarnings(ModelFit fit, List<String> more) {
+        if (more.isEmpty()) {
+            return fit;
+        }
+        List<String> all = new ArrayList<>(fit.warnings());
+        all.addAll(more);
+        return new ModelFit(
+                fit.model(),
+                fit.timeUnit(),
+                fit.customers(),
+                fit.parameters(),
+                fit.logLikelihood(),
+                fit.converged(),
+                fit.iterations(),
+                fit.penalizer(),
+                all);
     }
 
     static String noRepeatPurchases(String model) {

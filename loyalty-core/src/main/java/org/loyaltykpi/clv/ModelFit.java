@@ -74,6 +74,18 @@ public record ModelFit(
                                 + parameters.stream().map(Parameter::name).toList()));
     }
 
+    /**
+     * Whether forecasts from this fit can be presented as sound: it converged and carries no warning (a standard
+     * error far larger than its estimate, a parameter at the edge of the parameter space, too few repeat customers,
+     * a calibration period shorter than the typical time between purchases, excluded customers, correlated
+     * frequency and spend). A report shows the warnings beside any forecast from a fit that is not.
+     *
+     * @return {@code converged() && warnings().isEmpty()}
+     */
+    public boolean trustworthy() {
+        return converged && warnings.isEmpty();
+    }
+
     /** Several lines: model, parameters, log-likelihood, convergence, warnings. */
     @Override
     public String toString() {

@@ -18,6 +18,15 @@ final class ModelSupport {
         }
     }
 
+    /** The largest T of collapsed rows (lifetimes rescales time so that it is 1). */
+    static double maxAge(CollapsedSummary rows) {
+        double max = 0;
+        for (int i = 0; i < rows.size; i++) {
+            max = Math.max(max, rows.age[i]);
+        }
+        return max;
+    }
+
     static void checkTime(double t) {
         if (!(t >= 0) || Double.isInfinite(t)) {
             throw new IllegalArgumentException("t must be finite and >= 0: " + t);

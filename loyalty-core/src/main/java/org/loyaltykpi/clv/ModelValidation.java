@@ -12,9 +12,12 @@ import org.loyaltykpi.domain.PurchaseTable;
  *   <li>{@link #byCalibrationFrequency}: customers grouped by calibration frequency {@code x} (the last group holds
  *       every {@code x >= maxFrequency}); per group the mean actual holdout purchases and the mean
  *       {@code E[Y(holdout) | x, t_x, T]} (Fader, Hardie and Lee 2005, figure 3).
- *   <li>{@link #tracking}: cumulative repeat purchases of the cohort, actual (distinct repeat purchase days) against
- *       expected ({@code sum_i E[X(t - first_i)]}), at the end of every model time unit from the first purchase day
- *       to an end day (their figure 2).
+ *   <li>{@link #tracking}: cumulative repeat purchases of the cohort, actual (distinct repeat purchase days up to
+ *       and including day {@code d}) against expected ({@code sum_i E[X((d + 1 - first_i) / unit)]}: a customer
+ *       acquired on day {@code first_i} has been one for {@code d + 1 - first_i} whole days at the end of day {@code
+ *       d}), at the end of every model time unit from the first purchase day to an end day (their figure 2). This is
+ *       lifetimes' {@code expected_cumulative_transactions} and R BTYD's tracking curve, which label the same figure
+ *       with the next day (the start of the following period).
  * </ul>
  *
  * <pre>{@code
@@ -93,7 +96,8 @@ public final class ModelValidation {
      * @param calibrationEnd the calibration end (inclusive): only customers whose first purchase is on or before it
      * @param end the last day to track (inclusive)
      * @return a point at the end of every model time unit (rounded down to a day) from the first purchase day, and
-     *     one at {@code end}; empty if no customer qualifies
+     *     one at {@code end}; empty if no customer qualifies or {@code end} is before the first purchase. Customers
+     *     acquired after {@code end} add nothing (any {@code end} on or after the first purchase day is valid).
      */
     public static List<TrackingPoint> tracking(
             TransactionModel model, PurchaseTable table, LocalDate calibrationEnd, LocalDate end) {
@@ -112,7 +116,8 @@ public final class ModelValidation {
         for (int c = 0; c < table.customerCount(); c++) {
             int row = table.firstRow(c);
             int birth = table.epochDay(row);
-            if (birth > cutoff) {
+            if (birth > cutoff || birth > last) {
+                // Not in the cohort, or acquired after the tracked span: nothing of it falls in the series.
                 continue;
             }
             births[birth - first]++;
@@ -136,20 +141,29 @@ public final class ModelValidation {
             cumulative += repeatDays[d];
             int pointDay = (int) Math.floor(nextPoint * unitDays) - 1;
             if (d == pointDay || d == days - 1) {
-                double expected = 0;
-                for (int b = 0; b <= d; b++) {
-                    if (births[b] > 0) {
-                        expected += births[b]
-                                * model.expectedPurchasesOfNewCustomer(
-                                        model.timeUnit().fromDays(d - b));
-                    }
-                }
-                points.add(new TrackingPoint(LocalDate.ofEpochDay((long) first + d), cumulative, expected));
+                points.add(new TrackingPoint(
+                        LocalDate.ofEpochDay((long) first + d), cumulative, expectedThrough(model, births, d)));
                 if (d == pointDay) {
                     nextPoint++;
                 }
             }
         }
         return points;
+    }
+
+    /**
+     * {@code sum_b births[b] E[X((d + 1 - b) / unit)]}: at the end of day {@code d} a customer acquired on day {@code b}
+     * has been a customer for {@code d + 1 - b} whole days (lifetimes' {@code expected_cumulative_transactions} and R
+     * BTYD's {@code elog2cum} count the same way).
+     */
+    private static double expectedThrough(TransactionModel model, long[] births, int d) {
+        double expected = 0;
+        for (int b = 0; b <= d; b++) {
+            if (births[b] > 0) {
+                expected += births[b]
+                        * model.expectedPurchasesOfNewCustomer(model.timeUnit().fromDays(d + 1 - b));
+            }
+        }
+        return expected;
     }
 }

@@ -117,10 +117,17 @@ public final class ParetoNbdModel implements TransactionModel {
                 rows.totalWeight,
                 List.of(NAMES),
                 (theta, gradient) -> logLikelihood(theta, rows, pairs, gradient),
-                true);
-        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(problem, new double[] {1, 1, 1, 1}, options, List.of());
+                true,
+                List.of(1, 3),
+                ModelSupport.maxAge(rows));
+        MaximumLikelihood.Estimate e = MaximumLikelihood.fit(
+                problem, new double[] {1, 1, 1, 1}, options, MaximumLikelihood.dataWarnings(summary));
         double[] p = e.theta();
-        return new ParetoNbdModel(p[0], p[1], p[2], p[3], summary.timeUnit(), Optional.of(e.fit()));
+        List<String> more = new java.util.ArrayList<>();
+        MaximumLikelihood.calibrationWarning(p[0], p[1], ModelSupport.maxAge(rows), summary.timeUnit())
+                .ifPresent(more::add);
+        return new ParetoNbdModel(
+                p[0], p[1], p[2], p[3], summary.timeUnit(), Optional.of(MaximumLikelihood.withWarnings(e.fit(), more)));
     }
 
     /** The log-likelihood of weighted rows at {@code theta = (r, alpha, s, beta)}. */
@@ -367,7 +374,11 @@ public final class ParetoNbdModel implements TransactionModel {
     @Override
     public double expectedPurchases(double t, int x, double recency, double age) {
         ModelSupport.checkTime(t);
-        double pAlive = probabilityAlive(x, recency, age);
+        return expectedPurchasesGivenAlive(t, x, age, probabilityAlive(x, recency, age));
+    }
+
+    /** {@code E[Y(t)]} given the customer's P(alive), computed once for many horizons: no special function. */
+    double expectedPurchasesGivenAlive(double t, int x, double age, double pAlive) {
         return (r + x) * (beta + age) / (alpha + age) * lifetimeFactor(t / (beta + age)) * pAlive;
     }
 

@@ -102,6 +102,26 @@ class BtydSummaryTest {
     }
 
     @Test
+    void theHoldoutMeanSpendFollowsTheCalibrationRuleOfPurchaseDays() {
+        // The same pattern (a first day, then a day with two purchases and a day with one) before and after the
+        // calibration end gives the same mean spend.
+        BtydSummary s = BtydSummary.of(
+                shop(
+                        "c1,2024-03-01,5.00",
+                        "c1,2024-03-10,10.00",
+                        "c1,2024-03-10,4.00",
+                        "c1,2024-03-20,6.00",
+                        "c1,2024-04-10,10.00",
+                        "c1,2024-04-10,4.00",
+                        "c1,2024-04-20,6.00"),
+                END,
+                LocalDate.parse("2024-04-30"),
+                TimeScale.DAYS);
+        assertThat(s.monetaryValue(0)).isEqualTo(10.0);
+        assertThat(s.holdoutMonetaryValue(0)).isEqualTo(s.monetaryValue(0));
+    }
+
+    @Test
     void holdoutCountsPurchaseDaysAfterTheCalibrationEndUpToTheInclusiveHoldoutEnd() {
         BtydSummary s = BtydSummary.of(
                 shop(
@@ -118,6 +138,8 @@ class BtydSummaryTest {
         assertThat(s.holdoutDuration().getAsDouble()).isEqualTo(30);
         assertThat(s.frequency(0)).isZero();
         assertThat(s.holdoutFrequency(0)).isEqualTo(2);
+        // The calibration's rule: two purchases on 2024-04-01 are one purchase of 14.00; (14 + 6) / 2 days, not the
+        // mean of the three rows (6.67, lifetimes' holdout rule).
         assertThat(s.holdoutMonetaryValue(0)).isEqualTo(10.0);
         assertThat(s.holdoutFrequency(1)).isZero();
         assertThat(s.holdoutMonetaryValue(1)).isZero();

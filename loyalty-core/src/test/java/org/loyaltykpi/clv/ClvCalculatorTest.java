@@ -99,4 +99,63 @@ class ClvCalculatorTest {
                     .isGreaterThanOrEqualTo(points.get(i - 1).expected());
         }
     }
+
+    private static final ParetoNbdModel PARETO = ParetoNbdModel.of(0.553, 10.578, 0.606, 11.669, TimeScale.WEEKS);
+
+    /** The definition, period by period, with no shortcut. */
+    private static double naiveDiscounted(TransactionModel m, BtydCustomer c, int periods, double d) {
+        double previous = 0;
+        double total = 0;
+        for (int k = 1; k <= periods; k++) {
+            double cumulative = m.expectedPurchases(k, c.frequency(), c.recency(), c.age());
+            total += (cumulative - previous) / Math.pow(1 + d, k);
+            previous = cumulative;
+        }
+        return total;
+    }
+
+    @Test
+    void theDiscountedSumStopsEarlyOnlyWhereTheRestCannotChangeIt() {
+        for (TransactionModel m : List.of(BG, PARETO)) {
+            double full = naiveDiscounted(m, CUSTOMER, 3000, 0.01);
+            double ours =
+                    ClvCalculator.discountedPurchases(m, CUSTOMER, new ClvOptions(3000, TimeScale.WEEKS, 1, 0.01));
+            assertThat(ours).as(m.name()).isCloseTo(full, within(1e-12 * full));
+        }
+    }
+
+    @Test
+    void withoutDiscountingAnyHorizonCostsOneEvaluationAndAMillionWeeksIsFinite() {
+        // Issue 15: a horizon of 1e6 used to need a 2F1 with z = 1 - 4e-6 per period (and failed).
+        for (TransactionModel m : List.of(BG, PARETO, MbgNbdModel.of(0.243, 4.414, 0.793, 2.426, TimeScale.WEEKS))) {
+            double million = ClvCalculator.discountedPurchases(m, CUSTOMER, new ClvOptions(1e6, TimeScale.WEEKS, 1, 0));
+            assertThat(million)
+                    .as(m.name())
+                    .isFinite()
+                    .isEqualTo(m.expectedPurchases(1e6, 2, 30.43, 38.86))
+                    .isGreaterThan(m.expectedPurchases(52, 2, 30.43, 38.86));
+            double discounted =
+                    ClvCalculator.discountedPurchases(m, CUSTOMER, new ClvOptions(1e6, TimeScale.WEEKS, 1, 0.001));
+            assertThat(discounted).isFinite().isPositive().isLessThan(million);
+        }
+    }
+
+    @Test
+    void predictionsOfCustomersWithTheSameHistoryAreComputedOnceAndEqualThePerCustomerFormulas() {
+        BtydSummary summary = Cdnow.summaryWithSpend();
+        ClvOptions options = new ClvOptions(52, TimeScale.WEEKS, 0.3, 0.01);
+        for (TransactionModel m : List.of(BG, PARETO)) {
+            List<CustomerPrediction> all = ClvCalculator.predict(m, Optional.of(GG), summary, options);
+            for (int i = 0; i < summary.size(); i += 97) {
+                BtydCustomer c = summary.row(i);
+                CustomerPrediction p = all.get(i);
+                assertThat(p.customer()).isEqualTo(c.customer());
+                assertThat(p.probabilityAlive()).isEqualTo(m.probabilityAlive(c.frequency(), c.recency(), c.age()));
+                assertThat(p.expectedPurchases())
+                        .isCloseTo(m.expectedPurchases(52, c.frequency(), c.recency(), c.age()), within(1e-12));
+                assertThat(p.clv().getAsDouble())
+                        .isCloseTo(ClvCalculator.customerValue(m, GG, c, options), within(1e-9));
+            }
+        }
+    }
 }
