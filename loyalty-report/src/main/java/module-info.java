@@ -12,4 +12,5 @@ module org.loyaltykpi.report {
 
     exports org.loyaltykpi.document;
     exports org.loyaltykpi.document.render;
+    exports org.loyaltykpi.document.report;
 }
