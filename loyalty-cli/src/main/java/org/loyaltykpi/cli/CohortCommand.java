@@ -19,6 +19,12 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty cohort}: the acquisition-cohort matrix of one metric. */
 @Command(
         name = "cohort",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty cohort --granularity month --metric retention",
+            "  loyalty cohort --transactions orders.csv --metric ltv --format csv",
+            "  loyalty cohort --definition unbounded --brackets 1-3,4-6,7-12 --format json",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Acquisition cohorts (customers by the period of their first purchase) and their activity in each period"

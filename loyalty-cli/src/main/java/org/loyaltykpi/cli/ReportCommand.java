@@ -31,10 +31,18 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty report}: the whole loyalty report; with no input, on the built-in sample shop. */
 @Command(
         name = "report",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty report",
+            "  loyalty report --transactions orders.csv --granularity quarter --format json --out report.json",
+            "  loyalty report --transactions orders.csv --responses answers.csv --reviews reviews.csv --spend spend.csv --events events.csv",
+            "  loyalty report --format html --out report.html",
+        },
         mixinStandardHelpOptions = true,
         description = {
-            "The loyalty report (text, JSON or a standalone HTML page): purchase behaviour over the whole range and per period, acquisition cohorts,"
-                    + " the customer survey.",
+            "The loyalty report (text, JSON or a standalone HTML page), computed once: purchase behaviour, acquisition"
+                    + " cohorts, the customer survey, customer lifetime value, loyalty levels, lifecycle stages, RFM"
+                    + " segments, churn risk, review feedback, acquisition value, the loyalty program and KPI targets.",
             "Without --transactions it runs on the built-in sample shop."
         })
 final class ReportCommand implements Callable<Integer> {

@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty rfm}: the per-customer BTYD summary as CSV. */
 @Command(
         name = "rfm",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty rfm --calibration-end 2025-06-30 --holdout-end 2025-12-31 --time-unit weeks",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Per-customer summary of the calibration period as CSV:"

@@ -42,6 +42,12 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty segments}: loyalty levels, lifecycle stages, RFM segments and churn risk as of a day. */
 @Command(
         name = "segments",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty segments",
+            "  loyalty segments --view levels --as-of 2025-01-01 --format csv",
+            "  loyalty segments --view churn --model bg-nbd --p-alive-below 0.3 --format json",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Customer segments as of a day (data before it): Dick & Basu loyalty levels (attitude from survey answers"

@@ -18,6 +18,11 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty value}: CAC, LTV in two forms, LTV:CAC, CAC payback per cohort, repeat against first-time revenue. */
 @Command(
         name = "value",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty value",
+            "  loyalty value --transactions orders.csv --spend spend.csv --margin 0.4 --granularity quarter --format json",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Acquisition and value: CAC = acquisition spend / new customers per period and overall; LTV simple (annual"
