@@ -76,6 +76,7 @@ public final class LoyaltyCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cli);
         cli.setParameterExceptionHandler(LoyaltyCli::onBadUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> onFailure(e, commandLine));
         int code = cli.execute(args);

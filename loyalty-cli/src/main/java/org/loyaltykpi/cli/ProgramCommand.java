@@ -47,7 +47,6 @@ final class ProgramCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange length: week, month, quarter or year. Default: quarter.")
     private Granularity granularity = Granularity.QUARTER;
 

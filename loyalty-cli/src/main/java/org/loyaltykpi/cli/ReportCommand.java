@@ -53,10 +53,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private PurchaseInput input;
 
+    @Mixin
+    private Progress progress;
+
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange length of the breakdowns: day, week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
@@ -100,8 +102,19 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(err);
+        } finally {
+            progress.done(err);
+        }
+    }
+
+    private int run(PrintWriter err) {
+        progress.step(err, "loading purchases");
         PurchaseInput.Loaded loaded = input.load();
         PurchaseTable table = loaded.table();
+        progress.step(err, "loading the other inputs");
         Optional<SurveyInput.Loaded> survey = SurveyInput.fileOrSampleShop(responses, input, table);
         Optional<ReviewInput.Loaded> reviews = reviewInput.load(input.isSampleShop(), table);
         Optional<SpendInput.Loaded> spend = spendInput.load(input.isSampleShop(), table);
@@ -112,6 +125,7 @@ final class ReportCommand implements Callable<Integer> {
                 reviews.map(ReviewInput.Loaded::reviews),
                 spend.map(SpendInput.Loaded::spends),
                 program.map(ProgramInput.Loaded::events));
+        progress.step(err, "computing the report (" + table.size() + " purchases, CLV predictions on every core)");
         LoyaltyReport report =
                 LoyaltyReport.compute(inputs, ReportOptions.defaults().withGranularity(granularity));
         Document document = ReportDocument.of(
@@ -123,6 +137,12 @@ final class ReportCommand implements Callable<Integer> {
                         spend.map(SpendInput.Loaded::source),
                         program.map(ProgramInput.Loaded::source),
                         new LoyaltyCli.Version().getVersion()[0]));
+        progress.step(err, "rendering");
+        write(document);
+        return 0;
+    }
+
+    private void write(Document document) {
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {
@@ -133,7 +153,6 @@ final class ReportCommand implements Callable<Integer> {
         } else {
             write(spec.commandLine().getOut(), document);
         }
-        return 0;
     }
 
     private void write(PrintWriter out, Document document) {

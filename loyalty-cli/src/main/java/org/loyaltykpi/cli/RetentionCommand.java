@@ -43,21 +43,18 @@ final class RetentionCommand implements Callable<Integer> {
             names = "--period",
             required = true,
             paramLabel = "START/END",
-            converter = Converters.PeriodConverter.class,
             description = "The period, ISO dates, end exclusive: 2024-01-01/2024-04-01.")
     private DateRange period;
 
     @Option(
             names = "--previous",
             paramLabel = "START/END",
-            converter = Converters.PeriodConverter.class,
             description = "The period to compare with. Default: the one just before --period, of the same length.")
     private Optional<DateRange> previous = Optional.empty();
 
     @Option(
             names = {"--granularity", "--by"},
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "Also break the period down by day, week, month, quarter or year (--by is the old name).")
     private Optional<Granularity> by = Optional.empty();
 

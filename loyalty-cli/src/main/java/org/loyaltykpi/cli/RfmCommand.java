@@ -42,7 +42,6 @@ final class RfmCommand implements Callable<Integer> {
     @Option(
             names = "--holdout-end",
             paramLabel = "DATE",
-            converter = Converters.DateConverter.class,
             description = "Last day of the holdout period (inclusive): adds frequency_holdout,"
                     + "monetary_value_holdout,duration_holdout.")
     private Optional<LocalDate> holdoutEnd = Optional.empty();

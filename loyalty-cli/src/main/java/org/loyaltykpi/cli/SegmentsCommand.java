@@ -95,7 +95,6 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(
             names = "--as-of",
             paramLabel = "DATE",
-            converter = Converters.DateConverter.class,
             description = "The day of the segments (exclusive: data before it). Default: the day after the last"
                     + " purchase.")
     private Optional<LocalDate> asOf = Optional.empty();
@@ -152,7 +151,6 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "Lifecycle: the periods of the stage counts and flows. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
@@ -177,7 +175,6 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             paramLabel = "MODEL",
-            converter = Converters.ClvModelConverter.class,
             description = "Churn: fit bg-nbd, mbg-nbd or pareto-nbd on the purchases before the day and flag"
                     + " P(alive) below --p-alive-below. Default: none.")
     private Optional<ClvModels.Model> model = Optional.empty();
@@ -185,7 +182,6 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(
             names = "--time-unit",
             paramLabel = "UNIT",
-            converter = Converters.TimeUnitConverter.class,
             description = "Churn: the time unit of the --model fit. Default: weeks.")
     private TimeScale timeUnit = TimeScale.WEEKS;
 

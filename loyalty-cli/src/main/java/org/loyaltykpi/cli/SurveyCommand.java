@@ -60,7 +60,6 @@ final class SurveyCommand implements Callable<Integer> {
     @Option(
             names = "--csi-method",
             paramLabel = "METHOD",
-            converter = Converters.CsiMethodConverter.class,
             description = "CSI attribute score: nps (NPS-style, -100..100; answers on 0..10) or mean (mean rescaled"
                     + " to 0..100). Default: nps.")
     private CsiMethod csiMethod = CsiMethod.NPS;

@@ -60,7 +60,6 @@ final class TargetsCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange length: month, quarter or year. Default: quarter.")
     private Granularity granularity = Granularity.QUARTER;
 

@@ -45,7 +45,6 @@ final class ValueCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange of CAC, cohorts, churn and payback: week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 

@@ -67,4 +67,19 @@ class HelpTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("group,npsResponses,nps,").contains("\nall,");
     }
+
+    @Test
+    void theReportShowsNoProgressWhenStandardErrorIsNotATerminal() {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run("report", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(LoyaltyCliTest.run("report", "--quiet").err()).isEmpty();
+    }
+
+    @Test
+    void aBadEnumValueNamesTheValueAndWhatIsAccepted() {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run("cohort", "--granularity", "fortnight");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("fortnight").doesNotContain("Exception");
+    }
 }
