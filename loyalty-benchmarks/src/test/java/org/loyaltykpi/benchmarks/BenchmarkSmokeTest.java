@@ -18,6 +18,8 @@ class BenchmarkSmokeTest {
     void everyBenchmarkRunsOnSmallData() throws RunnerException {
         // In-process (forks 0): the CSV of the load benchmark goes to the build directory, not the shared temp one.
         System.setProperty("loyalty.benchmarks.dir", "target/benchmark-data");
+        // A smoke run checks that the benchmarks work, not how fast: it need not wait for another JMH run's lock.
+        System.setProperty("jmh.ignoreLock", "true");
         Options options = new OptionsBuilder()
                 .include(PurchaseBehaviourBenchmark.class.getSimpleName())
                 .include(CohortBenchmark.class.getSimpleName())
