@@ -18,11 +18,14 @@ class BenchmarkSmokeTest {
     void everyBenchmarkRunsOnSmallData() throws RunnerException {
         // In-process (forks 0): the CSV of the load benchmark goes to the build directory, not the shared temp one.
         System.setProperty("loyalty.benchmarks.dir", "target/benchmark-data");
+        // A smoke run checks that the benchmarks work, not how fast: it need not wait for another JMH run's lock.
+        System.setProperty("jmh.ignoreLock", "true");
         Options options = new OptionsBuilder()
                 .include(PurchaseBehaviourBenchmark.class.getSimpleName())
                 .include(CohortBenchmark.class.getSimpleName())
                 .include(CsvLoadBenchmark.class.getSimpleName())
                 .include(ClvFitBenchmark.class.getSimpleName())
+                .include(ReportBenchmark.class.getSimpleName())
                 .param("purchases", "20000")
                 .param("customers", "2000")
                 .forks(0)

@@ -7,8 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.SurveyResponse;
+import org.loyaltykpi.feedback.FeedbackCalculator;
+import org.loyaltykpi.retention.RetentionCalculator;
+import org.loyaltykpi.survey.SurveyCalculator;
+import org.loyaltykpi.survey.SurveyOptions;
+import org.loyaltykpi.target.KpiSeries;
+import org.loyaltykpi.target.KpiTargets;
 import org.loyaltykpi.target.TargetEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,11 +26,16 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty targets}: the seed's KPI targets judged per period (met, on track, missed, no data). */
 @Command(
         name = "targets",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty targets",
+            "  loyalty targets --transactions orders.csv --responses answers.csv --granularity year --format csv",
+        },
         mixinStandardHelpOptions = true,
         description = {
-            "The seed's KPI targets per period: satisfaction (CSAT top-two-box share) at least 80%, retention"
-                    + " (behavioural, %) 95 rising 2 points a year, NPS 70 rising 5 points a year, positive reviews"
-                    + " growing 10% a year. Status: MET, ON_TRACK (below the level but on the pro-rata path to this"
+            "The seed's KPI targets per period: satisfaction (CSAT top-two-box share) at least 80%%, retention"
+                    + " (behavioural, %%) 95 rising 2 points a year, NPS 70 rising 5 points a year, positive reviews"
+                    + " growing 10%% a year. Status: MET, ON_TRACK (below the level but on the pro-rata path to this"
                     + " year's step), MISSED, NO_DATA (no value: never guessed). Targets start with the first period.",
             "Without --transactions it runs on the built-in sample shop (and its survey answers)."
         })
@@ -48,7 +60,6 @@ final class TargetsCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange length: month, quarter or year. Default: quarter.")
     private Granularity granularity = Granularity.QUARTER;
 
@@ -62,7 +73,16 @@ final class TargetsCommand implements Callable<Integer> {
                 SurveyInput.fileOrSampleShop(responses, input, loaded.table()).map(SurveyInput.Loaded::responses);
         Optional<List<Review>> reviews =
                 reviewInput.load(input.isSampleShop(), loaded.table()).map(ReviewInput.Loaded::reviews);
-        List<TargetEvaluation> evaluations = TargetSeries.evaluate(loaded.table(), survey, reviews, granularity);
+        PurchaseTable table = loaded.table();
+        List<TargetEvaluation> evaluations = KpiTargets.seedDefaults()
+                .evaluate(
+                        KpiSeries.of(
+                                table.dateRange()
+                                        .map(r -> RetentionCalculator.series(table, r, granularity))
+                                        .orElse(List.of()),
+                                survey.map(a -> SurveyCalculator.byPeriod(a, granularity, SurveyOptions.defaults())),
+                                reviews.map(r -> FeedbackCalculator.series(r, granularity))),
+                        table.dateRange().map(granularity::periodsCovering).orElse(List.of()));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json:

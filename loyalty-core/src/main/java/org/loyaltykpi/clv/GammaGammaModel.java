@@ -153,13 +153,24 @@ public final class GammaGammaModel {
         if (!bad.isEmpty()) {
             warnings.add(bad.size() + " customer(s) with a non-positive mean spend were excluded");
         }
+        // Constant over the fit: the logs of the data, and the largest frequency (the special functions depend on the
+        // parameters and the frequency only, so each iteration evaluates them once per frequency, not per customer).
+        double[] lnZ = new double[n];
+        double[] lnX = new double[n];
+        int maxX = 0;
+        for (int i = 0; i < n; i++) {
+            lnZ[i] = Math.log(z[i]);
+            lnX[i] = Math.log(x[i]);
+            maxX = Math.max(maxX, x[i]);
+        }
+        int largestFrequency = maxX;
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(
                 NAME,
                 Optional.of(summary.timeUnit()),
                 n,
                 n,
                 List.of(NAMES),
-                (theta, gradient) -> logLikelihood(theta, x, z, gradient),
+                (theta, gradient) -> logLikelihood(theta, x, z, lnZ, lnX, largestFrequency, gradient),
                 true);
         MaximumLikelihood.Estimate e = MaximumLikelihood.fit(problem, new double[] {1, 1, 1}, options, warnings);
         double[] t = e.theta();
@@ -167,27 +178,77 @@ public final class GammaGammaModel {
     }
 
     static double logLikelihood(double[] theta, int[] x, double[] z, double[] gradient) {
+        double[] lnZ = new double[x.length];
+        double[] lnX = new double[x.length];
+        int maxX = 0;
+        for (int i = 0; i < x.length; i++) {
+            lnZ[i] = Math.log(z[i]);
+            lnX[i] = Math.log(x[i]);
+            maxX = Math.max(maxX, x[i]);
+        }
+        return logLikelihood(theta, x, z, lnZ, lnX, maxX, gradient);
+    }
+
+    /**
+     * The log-likelihood and its gradient with the data's logs given; log-gamma and digamma of {@code p x + q} and
+     * {@code p x} are evaluated once per frequency {@code x} that occurs (at most {@code maxX}), not once per customer.
+     * The terms and their order of summation are those of the per-customer formula, so the value is the same.
+     */
+    static double logLikelihood(
+            double[] theta, int[] x, double[] z, double[] lnZ, double[] lnX, int maxX, double[] gradient) {
         double p = theta[0];
         double q = theta[1];
         double gamma = theta[2];
         double lnGamma = Math.log(gamma);
         double head = q * lnGamma - LogGamma.value(q);
         double digammaQ = gradient == null ? 0 : Digamma.value(q);
+        boolean cached = maxX <= 2 * x.length + 16;
+        double[] lgSum = cached ? new double[maxX + 1] : null;
+        double[] lgPx = cached ? new double[maxX + 1] : null;
+        double[] dgSum = cached && gradient != null ? new double[maxX + 1] : null;
+        double[] dgPx = cached && gradient != null ? new double[maxX + 1] : null;
+        boolean[] known = cached ? new boolean[maxX + 1] : null;
         double sum = 0;
         double gp = 0;
         double gq = 0;
         double gg = 0;
         for (int i = 0; i < x.length; i++) {
-            double px = p * x[i];
-            double lnZ = Math.log(z[i]);
-            double lnX = Math.log(x[i]);
-            double lnDen = Math.log(gamma + x[i] * z[i]);
-            sum += LogGamma.value(px + q) - LogGamma.value(px) + head + (px - 1) * lnZ + px * lnX - (px + q) * lnDen;
+            int xi = x[i];
+            double px = p * xi;
+            double lgA;
+            double lgB;
+            double dgA = 0;
+            double dgB = 0;
+            if (cached) {
+                if (!known[xi]) {
+                    lgSum[xi] = LogGamma.value(px + q);
+                    lgPx[xi] = LogGamma.value(px);
+                    if (gradient != null) {
+                        dgSum[xi] = Digamma.value(px + q);
+                        dgPx[xi] = Digamma.value(px);
+                    }
+                    known[xi] = true;
+                }
+                lgA = lgSum[xi];
+                lgB = lgPx[xi];
+                if (gradient != null) {
+                    dgA = dgSum[xi];
+                    dgB = dgPx[xi];
+                }
+            } else {
+                lgA = LogGamma.value(px + q);
+                lgB = LogGamma.value(px);
+                if (gradient != null) {
+                    dgA = Digamma.value(px + q);
+                    dgB = Digamma.value(px);
+                }
+            }
+            double lnDen = Math.log(gamma + xi * z[i]);
+            sum += lgA - lgB + head + (px - 1) * lnZ[i] + px * lnX[i] - (px + q) * lnDen;
             if (gradient != null) {
-                double digammaSum = Digamma.value(px + q);
-                gp += x[i] * (digammaSum - Digamma.value(px) + lnZ + lnX - lnDen);
-                gq += digammaSum - digammaQ + lnGamma - lnDen;
-                gg += q / gamma - (px + q) / (gamma + x[i] * z[i]);
+                gp += xi * (dgA - dgB + lnZ[i] + lnX[i] - lnDen);
+                gq += dgA - digammaQ + lnGamma - lnDen;
+                gg += q / gamma - (px + q) / (gamma + xi * z[i]);
             }
         }
         if (gradient != null) {

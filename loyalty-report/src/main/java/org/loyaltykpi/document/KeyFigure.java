@@ -1,0 +1,130 @@
+package org.loyaltykpi.document;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One headline number of a section (a dashboard tile): its value, its unit, the value of the previous period and,
+ * optionally, the table column that holds its history (a sparkline).
+ *
+ * <p>The change against the previous period is {@link #change()}: for rates and shares the difference in percentage
+ * points, for counts, money and decimals the relative change.
+ *
+ * <pre>{@code
+ * new KeyFigure("retention", Message.of("figure.retention"), Cell.ratio(80, 100), Optional.empty(),
+ *         Optional.of(Cell.ratio(70, 100)), Optional.of(new KeyFigure.Trend("behaviourByPeriod", "retentionRate")))
+ * // change(): +10.0 percentage points
+ * }</pre>
+ *
+ * @param id the stable id, camelCase and unique in its section
+ * @param label the label
+ * @param value the value
+ * @param unit the unit when the value's type does not say it (for example "purchases per customer")
+ * @param previous the value in the previous period, if there is one
+ * @param trend the table column with the value period by period, if there is one
+ */
+public record KeyFigure(
+        String id, Message label, Cell value, Optional<Message> unit, Optional<Cell> previous, Optional<Trend> trend) {
+
+    /** Validates the id. */
+    public KeyFigure {
+        Ids.check(id, "figure");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(trend, "trend");
+    }
+
+    /**
+     * A figure with no unit, previous value or trend.
+     *
+     * @param id the id
+     * @param label the label
+     * @param value the value
+     * @return the figure
+     */
+    public static KeyFigure of(String id, Message label, Cell value) {
+        return new KeyFigure(id, label, value, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * This figure with the previous period's value.
+     *
+     * @param previousValue the previous value
+     * @return the figure
+     */
+    public KeyFigure withPrevious(Cell previousValue) {
+        return new KeyFigure(id, label, value, unit, Optional.of(previousValue), trend);
+    }
+
+    /**
+     * This figure with its history.
+     *
+     * @param table the table id
+     * @param column the column id
+     * @return the figure
+     */
+    public KeyFigure withTrend(String table, String column) {
+        return new KeyFigure(id, label, value, unit, previous, Optional.of(new Trend(table, column)));
+    }
+
+    /**
+     * This figure with a unit.
+     *
+     * @param unitLabel the unit
+     * @return the figure
+     */
+    public KeyFigure withUnit(Message unitLabel) {
+        return new KeyFigure(id, label, value, Optional.of(unitLabel), previous, trend);
+    }
+
+    /**
+     * The change against the previous period: percentage points for ratios and shares ({@code 100 * (v - p)}), the
+     * relative change for other numbers ({@code (v - p) / |p|}, as a fraction).
+     *
+     * @return the change, or empty when there is no previous value, either value is undefined or the previous
+     *     number is 0 for a relative change
+     */
+    public OptionalDouble change() {
+        if (previous.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        OptionalDouble now = value.number();
+        OptionalDouble before = previous.get().number();
+        if (now.isEmpty() || before.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        if (changeInPoints()) {
+            return OptionalDouble.of(100 * (now.getAsDouble() - before.getAsDouble()));
+        }
+        double base = Math.abs(before.getAsDouble());
+        return base == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of((now.getAsDouble() - before.getAsDouble()) / base);
+    }
+
+    /**
+     * Whether {@link #change()} is in percentage points (ratios and shares) rather than relative.
+     *
+     * @return whether in points
+     */
+    public boolean changeInPoints() {
+        return value instanceof Cell.RatioOf || value instanceof Cell.Share;
+    }
+
+    /**
+     * Where a figure's history is: a column of a table in the same document.
+     *
+     * @param table the table id
+     * @param column the column id
+     */
+    public record Trend(String table, String column) {
+        /** Validates the ids. */
+        public Trend {
+            Ids.check(table, "table");
+            Ids.check(column, "column");
+        }
+    }
+}

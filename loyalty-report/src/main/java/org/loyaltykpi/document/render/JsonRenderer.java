@@ -1,0 +1,282 @@
+package org.loyaltykpi.document.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import org.loyaltykpi.document.Cell;
+import org.loyaltykpi.document.Chart;
+import org.loyaltykpi.document.Column;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.KeyFigure;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Messages;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.Table;
+
+/**
+ * Writes a document as pretty-printed JSON with stable field names: ids of sections, tables, columns, figures and
+ * charts are the field names; labels are resolved for the given language; values are locale-free.
+ *
+ * <p>Values: counts as integers, ratios and shares as fractions ({@code 0.125}), money exact, decimals with the
+ * shortest decimal that reads back as the same double, dates ISO, labels (every enum) their lower-kebab code
+ * ({@code "month"}, {@code "no-data"}, {@code "mbg-nbd"}), undefined values {@code null}. Never NaN or Infinity.
+ *
+ * <pre>{@code
+ * {
+ *   "title": "Loyalty report",
+ *   "about": {"source": "purchases.csv", "purchases": 1200, ...},
+ *   "purchaseBehaviour": {
+ *     "title": "Purchase behaviour", "degraded": false, "notes": [],
+ *     "figures": {"retention": {"label": "retention", "value": 0.8, "previous": 0.7, "change": 10.0,
+ *                               "changeUnit": "points"}},
+ *     "tables": {"behaviourByPeriod": {"title": "...", "columns": [{"id": "period", "label": "period",
+ *                "type": "text"}, ...], "rows": [{"period": "2024-03", "retentionRate": 0.8, ...}], "notes": []}},
+ *     "charts": [{"id": "activeChart", "type": "time-series", "title": "...", "table": "behaviourByPeriod", ...}]
+ *   }
+ * }
+ * }</pre>
+ */
+public final class JsonRenderer {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonRenderer() {}
+
+    /**
+     * Writes the whole document: title, about and one field per section.
+     *
+     * @param document the document
+     * @param messages the language of labels
+     * @param out where to write
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void render(Document document, Messages messages, Writer out) {
+        write(out, json -> {
+            json.writeStartObject();
+            json.writeStringField("title", messages.text(document.title()));
+            json.writeObjectFieldStart("about");
+            for (KeyFigure f : document.about()) {
+                json.writeFieldName(f.id());
+                value(json, f.value());
+            }
+            json.writeEndObject();
+            for (Section section : document.sections()) {
+                json.writeFieldName(section.id());
+                section(json, section, messages);
+            }
+            json.writeEndObject();
+        });
+    }
+
+    /**
+     * Writes one section as a JSON object (a command's output).
+     *
+     * @param section the section
+     * @param messages the language of labels
+     * @param out where to write
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void render(Section section, Messages messages, Writer out) {
+        write(out, json -> section(json, section, messages));
+    }
+
+    private interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static void write(Writer out, Body body) {
+        try {
+            JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            body.write(json);
+            json.flush();
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void section(JsonGenerator json, Section section, Messages messages) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("title", messages.text(section.title()));
+        json.writeBooleanField("degraded", section.degraded());
+        messages(json, "notes", section.notes(), messages);
+        json.writeObjectFieldStart("figures");
+        for (KeyFigure f : section.figures()) {
+            json.writeObjectFieldStart(f.id());
+            json.writeStringField("label", messages.text(f.label()));
+            json.writeFieldName("value");
+            value(json, f.value());
+            if (f.unit().isPresent()) {
+                json.writeStringField("unit", messages.text(f.unit().get()));
+            }
+            if (f.previous().isPresent()) {
+                json.writeFieldName("previous");
+                value(json, f.previous().get());
+                json.writeFieldName("change");
+                if (f.change().isPresent()) {
+                    json.writeNumber(Numbers.decimal(round1(f.change().getAsDouble(), f.changeInPoints())));
+                } else {
+                    json.writeNull();
+                }
+                json.writeStringField("changeUnit", f.changeInPoints() ? "points" : "relative");
+            }
+            if (f.trend().isPresent()) {
+                json.writeObjectFieldStart("trend");
+                json.writeStringField("table", f.trend().get().table());
+                json.writeStringField("column", f.trend().get().column());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("tables");
+        for (Table table : section.tables()) {
+            json.writeFieldName(table.id());
+            table(json, table, messages);
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("charts");
+        for (Chart chart : section.charts()) {
+            chart(json, chart, messages);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /**
+     * The change as the text shows it (one decimal of points or of percent), so the two cannot disagree.
+     */
+    private static double round1(double change, boolean points) {
+        double shown = points ? change : 100 * change;
+        double rounded = Math.round(shown * 10) / 10.0;
+        return points ? rounded : rounded / 100;
+    }
+
+    private static void table(JsonGenerator json, Table table, Messages messages) throws IOException {
+        json.writeStartObject();
+        if (table.title().isPresent()) {
+            json.writeStringField("title", messages.text(table.title().get()));
+        }
+        json.writeArrayFieldStart("columns");
+        for (Column column : table.columns()) {
+            json.writeStartObject();
+            json.writeStringField("id", column.id());
+            json.writeStringField("label", messages.text(column.label()));
+            json.writeStringField("type", Cell.code(column.type()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("rows");
+        for (List<Cell> row : table.rows()) {
+            json.writeStartObject();
+            for (int c = 0; c < row.size(); c++) {
+                json.writeFieldName(table.columns().get(c).id());
+                value(json, row.get(c));
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        messages(json, "notes", table.notes(), messages);
+        json.writeEndObject();
+    }
+
+    private static void chart(JsonGenerator json, Chart chart, Messages messages) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", chart.id());
+        json.writeStringField("title", messages.text(chart.title()));
+        if (chart instanceof Chart.TimeSeries t) {
+            json.writeStringField("type", "time-series");
+            json.writeStringField("table", t.table());
+            json.writeStringField("x", t.x());
+            series(json, t.series());
+            json.writeBooleanField("stacked", t.stacked());
+        } else if (chart instanceof Chart.Heatmap h) {
+            json.writeStringField("type", "heatmap");
+            strings(json, "layers", h.layers());
+            json.writeStringField("row", h.row());
+            strings(json, "values", h.values());
+        } else if (chart instanceof Chart.Bars b) {
+            json.writeStringField("type", "bars");
+            json.writeStringField("table", b.table());
+            json.writeStringField("category", b.category());
+            series(json, b.series());
+            json.writeBooleanField("stacked", b.stacked());
+            json.writeBooleanField("horizontal", b.horizontal());
+        } else if (chart instanceof Chart.Histogram h) {
+            json.writeStringField("type", "histogram");
+            json.writeStringField("table", h.table());
+            json.writeStringField("low", h.low());
+            json.writeStringField("high", h.high());
+            json.writeStringField("count", h.count());
+        } else if (chart instanceof Chart.Flow f) {
+            json.writeStringField("type", "flow");
+            json.writeStringField("table", f.table());
+            json.writeStringField("from", f.from());
+            json.writeStringField("to", f.to());
+            json.writeStringField("weight", f.weight());
+        }
+        json.writeEndObject();
+    }
+
+    private static void series(JsonGenerator json, List<Chart.Series> series) throws IOException {
+        json.writeArrayFieldStart("series");
+        for (Chart.Series s : series) {
+            json.writeStartObject();
+            json.writeStringField("column", s.column());
+            json.writeStringField("mark", Cell.code(s.mark()));
+            if (s.band().isPresent()) {
+                json.writeStringField("low", s.band().get().low());
+                json.writeStringField("high", s.band().get().high());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+
+    private static void messages(JsonGenerator json, String name, List<Message> list, Messages messages)
+            throws IOException {
+        json.writeArrayFieldStart(name);
+        for (Message m : list) {
+            json.writeString(messages.text(m));
+        }
+        json.writeEndArray();
+    }
+
+    /**
+     * Writes one cell's locale-free value.
+     *
+     * @param json the generator
+     * @param cell the cell
+     * @throws IOException if writing fails
+     */
+    static void value(JsonGenerator json, Cell cell) throws IOException {
+        if (cell instanceof Cell.Count c) {
+            json.writeNumber(c.value());
+        } else if (cell instanceof Cell.Money m) {
+            json.writeNumber(m.amount());
+        } else if (cell instanceof Cell.Day d) {
+            json.writeString(d.date().toString());
+        } else if (cell instanceof Cell.Text t) {
+            json.writeString(t.text());
+        } else if (cell instanceof Cell.Label l) {
+            json.writeString(l.code());
+        } else if (cell.number().isPresent()) {
+            json.writeNumber(Numbers.decimal(cell.number().getAsDouble()));
+        } else {
+            json.writeNull();
+        }
+    }
+}
