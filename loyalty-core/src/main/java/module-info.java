@@ -15,6 +15,7 @@ module org.loyaltykpi.core {
     exports org.loyaltykpi.feedback;
     exports org.loyaltykpi.io;
     exports org.loyaltykpi.program;
+    exports org.loyaltykpi.report;
     exports org.loyaltykpi.retention;
     exports org.loyaltykpi.demo;
     exports org.loyaltykpi.segment;

@@ -116,6 +116,33 @@ public final class SegmentCalculator {
     }
 
     /**
+     * Lifecycle stage counts per period from the first purchase up to a day (exclusive): the series over {@code
+     * [first purchase, asOf)}, or over the single day before {@code asOf} when nothing was bought before it.
+     *
+     * @param table the purchases
+     * @param responses survey answers
+     * @param reviews reviews
+     * @param asOf the day (exclusive) the series ends
+     * @param granularity the period length
+     * @param options the thresholds
+     * @return the series
+     */
+    public static LifecycleSeries lifecycleSeries(
+            PurchaseTable table,
+            List<SurveyResponse> responses,
+            List<Review> reviews,
+            LocalDate asOf,
+            Granularity granularity,
+            LifecycleOptions options) {
+        Objects.requireNonNull(asOf, "asOf must not be null");
+        LocalDate first = table.isEmpty() ? asOf.minusDays(1) : LocalDate.ofEpochDay(table.minEpochDay());
+        if (!first.isBefore(asOf)) {
+            first = asOf.minusDays(1);
+        }
+        return lifecycleSeries(table, responses, reviews, DateRange.of(first, asOf), granularity, options);
+    }
+
+    /**
      * The RFM scores and segments of every customer with a purchase before a day (see {@link RfmScore}, {@link
      * RfmSegment}).
      *

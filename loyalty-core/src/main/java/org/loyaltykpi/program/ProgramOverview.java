@@ -1,0 +1,82 @@
+package org.loyaltykpi.program;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.ProgramEvent;
+import org.loyaltykpi.domain.PurchaseTable;
+
+/**
+ * The loyalty program at a glance: the metrics of every period over the purchases' and events' date range, the tier
+ * distribution at the end of the last period, the tier migration over the last period and the members' lift in it.
+ *
+ * <pre>{@code
+ * ProgramOverview.of(table, events, Granularity.MONTH).ifPresent(System.out::println);
+ * }</pre>
+ *
+ * @param periods the metrics per period, at least one
+ * @param tiers the tier distribution on the last day of the last period
+ * @param migration the tier migration from the day before the last period to its last day
+ * @param lift members against non-members in the last period
+ */
+public record ProgramOverview(
+        List<ProgramPeriod> periods, TierDistribution tiers, TierMigration migration, ProgramLift lift) {
+
+    /** Validates the parts. */
+    public ProgramOverview {
+        periods = List.copyOf(periods);
+        if (periods.isEmpty()) {
+            throw new IllegalArgumentException("a program overview needs at least one period");
+        }
+        Objects.requireNonNull(tiers, "tiers must not be null");
+        Objects.requireNonNull(migration, "migration must not be null");
+        Objects.requireNonNull(lift, "lift must not be null");
+    }
+
+    /**
+     * Computes the overview over the union of the purchases' and the events' date ranges.
+     *
+     * @param table the purchases
+     * @param events the program events
+     * @param granularity the period length
+     * @return the overview, or empty when there are neither purchases nor events to give a date range
+     */
+    public static Optional<ProgramOverview> of(
+            PurchaseTable table, List<ProgramEvent> events, Granularity granularity) {
+        Optional<DateRange> range = range(table, events);
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ProgramPeriod> periods = ProgramCalculator.series(table, events, range.get(), granularity);
+        DateRange last = periods.get(periods.size() - 1).period();
+        LocalDate end = last.endExclusive().minusDays(1);
+        LocalDate before = last.start().minusDays(1);
+        return Optional.of(new ProgramOverview(
+                periods,
+                ProgramCalculator.tierDistribution(events, end),
+                ProgramCalculator.tierMigration(events, before, end),
+                ProgramCalculator.lift(table, events, last)));
+    }
+
+    private static Optional<DateRange> range(PurchaseTable table, List<ProgramEvent> events) {
+        Optional<LocalDate> first = table.dateRange().map(DateRange::start);
+        Optional<LocalDate> last = table.dateRange().map(r -> r.endExclusive().minusDays(1));
+        for (ProgramEvent e : events) {
+            first = Optional.of(first.filter(f -> !e.date().isBefore(f)).orElse(e.date()));
+            last = Optional.of(last.filter(l -> !e.date().isAfter(l)).orElse(e.date()));
+        }
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(DateRange.of(first.get(), last.orElseThrow().plusDays(1)));
+    }
+
+    @Override
+    public String toString() {
+        return "ProgramOverview[" + periods.size() + " periods from "
+                + periods.get(0).period() + ", " + tiers + ", " + lift + "]";
+    }
+}

@@ -1,0 +1,433 @@
+package org.loyaltykpi.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.loyaltykpi.clv.ClvOverview;
+import org.loyaltykpi.cohort.CohortCalculator;
+import org.loyaltykpi.cohort.CohortMatrix;
+import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.domain.MarketingSpend;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
+import org.loyaltykpi.feedback.FeedbackCalculator;
+import org.loyaltykpi.feedback.ReviewSeries;
+import org.loyaltykpi.program.ProgramOverview;
+import org.loyaltykpi.retention.PurchaseBehaviour;
+import org.loyaltykpi.retention.RetentionCalculator;
+import org.loyaltykpi.segment.ChurnRiskOptions;
+import org.loyaltykpi.segment.ChurnRiskReport;
+import org.loyaltykpi.segment.LevelOptions;
+import org.loyaltykpi.segment.LifecycleOptions;
+import org.loyaltykpi.segment.LoyaltyLevels;
+import org.loyaltykpi.segment.RfmScores;
+import org.loyaltykpi.segment.SegmentCalculator;
+import org.loyaltykpi.survey.SurveyCalculator;
+import org.loyaltykpi.survey.SurveyGroup;
+import org.loyaltykpi.survey.SurveyOptions;
+import org.loyaltykpi.target.KpiSeries;
+import org.loyaltykpi.target.KpiTargets;
+import org.loyaltykpi.target.TargetEvaluation;
+import org.loyaltykpi.value.ValueCalculator;
+import org.loyaltykpi.value.ValueOptions;
+import org.loyaltykpi.value.ValueSummary;
+
+/**
+ * The whole loyalty report, computed once: every section's typed results from the same inputs and options.
+ *
+ * <p>Sections: purchase behaviour (whole range and per period), acquisition cohorts, the customer survey, customer
+ * lifetime value (MBG/NBD and Gamma-Gamma), loyalty levels, lifecycle stages, RFM segments, churn risk, review
+ * feedback, acquisition value (CAC, LTV, payback), the loyalty program and the KPI targets. Segment sections are as of
+ * the day after the last purchase, with the default thresholds.
+ *
+ * <p>Scans are shared: the behaviour series feeds the value section and the retention target, the cohort matrix the
+ * value section, the survey's per-period groups the NPS and satisfaction targets, the review series the
+ * positive-review target. Independent sections run in parallel on the common fork-join pool. A section whose input is
+ * absent, or that a calculator or model fit rejects, is an {@link Outcome} with a note; the rest of the report stands.
+ *
+ * <pre>{@code
+ * LoyaltyReport r = LoyaltyReport.compute(ReportInputs.of(SampleShop.purchases()), ReportOptions.defaults());
+ * r.cohorts().cohortCount();
+ * r.clv();        // ClvOverview[...] or "unavailable: ..."
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class LoyaltyReport {
+    private final ReportOptions options;
+    private final long purchases;
+    private final long customers;
+    private final Optional<DateRange> dateRange;
+    private final Outcome<BehaviourResults> behaviour;
+    private final CohortMatrix cohorts;
+    private final Outcome<SurveyResults> survey;
+    private final Outcome<ClvOverview> clv;
+    private final Outcome<LoyaltyLevels> loyaltyLevels;
+    private final Outcome<LifecycleResults> lifecycle;
+    private final Outcome<RfmScores> rfm;
+    private final Outcome<ChurnRiskReport> churnRisk;
+    private final Outcome<FeedbackResults> feedback;
+    private final Outcome<ValueSummary> value;
+    private final Outcome<ProgramOverview> program;
+    private final List<TargetEvaluation> targets;
+    private final boolean attitudeKnown;
+
+    private LoyaltyReport(Builder b) {
+        this.options = b.options;
+        this.purchases = b.purchases;
+        this.customers = b.customers;
+        this.dateRange = b.dateRange;
+        this.behaviour = b.behaviour;
+        this.cohorts = b.cohorts;
+        this.survey = b.survey;
+        this.clv = b.clv;
+        this.loyaltyLevels = b.loyaltyLevels;
+        this.lifecycle = b.lifecycle;
+        this.rfm = b.rfm;
+        this.churnRisk = b.churnRisk;
+        this.feedback = b.feedback;
+        this.value = b.value;
+        this.program = b.program;
+        this.targets = List.copyOf(b.targets);
+        this.attitudeKnown = b.attitudeKnown;
+    }
+
+    /** The fields while they are computed. */
+    private static final class Builder {
+        ReportOptions options;
+        long purchases;
+        long customers;
+        Optional<DateRange> dateRange;
+        Outcome<BehaviourResults> behaviour;
+        CohortMatrix cohorts;
+        Outcome<SurveyResults> survey;
+        Outcome<ClvOverview> clv;
+        Outcome<LoyaltyLevels> loyaltyLevels;
+        Outcome<LifecycleResults> lifecycle;
+        Outcome<RfmScores> rfm;
+        Outcome<ChurnRiskReport> churnRisk;
+        Outcome<FeedbackResults> feedback;
+        Outcome<ValueSummary> value;
+        Outcome<ProgramOverview> program;
+        List<TargetEvaluation> targets;
+        boolean attitudeKnown;
+    }
+
+    /**
+     * Computes every section.
+     *
+     * @param inputs the purchases and the optional inputs
+     * @param options granularity, CLV horizon and list length
+     * @return the report
+     */
+    public static LoyaltyReport compute(ReportInputs inputs, ReportOptions options) {
+        Objects.requireNonNull(inputs, "inputs must not be null");
+        Objects.requireNonNull(options, "options must not be null");
+        PurchaseTable table = inputs.purchases();
+        Builder b = new Builder();
+        b.options = options;
+        b.purchases = table.size();
+        b.customers = table.customerCount();
+        b.dateRange = table.dateRange();
+        List<SurveyResponse> answers = inputs.answers().orElse(List.of());
+        List<Review> reviews = inputs.reviews().orElse(List.of());
+        b.attitudeKnown = inputs.answers().isPresent() || inputs.reviews().isPresent();
+        Optional<LocalDate> asOf = table.isEmpty()
+                ? Optional.empty()
+                : Optional.of(LocalDate.ofEpochDay(table.maxEpochDay()).plusDays(1));
+
+        // the long, independent sections first, in parallel
+        CompletableFuture<Outcome<ClvOverview>> clv = async(() -> table.isEmpty()
+                ? Outcome.unavailable("no purchases")
+                : guarded(() -> ClvOverview.compute(table, options.clvHorizonWeeks(), options.listed())));
+        CompletableFuture<CohortMatrix> cohorts =
+                CompletableFuture.supplyAsync(() -> CohortCalculator.matrix(table, options.granularity()));
+        CompletableFuture<Outcome<LoyaltyLevels>> levels = async(() -> asOf.isEmpty()
+                ? Outcome.unavailable("no purchases")
+                : guarded(() ->
+                        SegmentCalculator.loyaltyLevels(table, answers, reviews, asOf.get(), LevelOptions.defaults())));
+        CompletableFuture<Outcome<LifecycleResults>> lifecycle = async(() -> asOf.isEmpty()
+                ? Outcome.unavailable("no purchases")
+                : guarded(() -> new LifecycleResults(
+                        SegmentCalculator.lifecycle(table, answers, reviews, asOf.get(), LifecycleOptions.defaults()),
+                        SegmentCalculator.lifecycleSeries(
+                                table,
+                                answers,
+                                reviews,
+                                asOf.get(),
+                                options.granularity(),
+                                LifecycleOptions.defaults()))));
+        CompletableFuture<Outcome<RfmScores>> rfm = async(() -> asOf.isEmpty()
+                ? Outcome.unavailable("no purchases")
+                : guarded(() -> SegmentCalculator.rfmScores(table, asOf.get())));
+        CompletableFuture<Outcome<ChurnRiskReport>> churn = async(() -> asOf.isEmpty()
+                ? Outcome.unavailable("no purchases")
+                : guarded(() ->
+                        SegmentCalculator.churnRisk(table, asOf.get(), ChurnRiskOptions.defaults(), Optional.empty())));
+        CompletableFuture<Outcome<ProgramOverview>> program = async(() -> inputs.events()
+                        .isEmpty()
+                ? Outcome.unavailable("no program events")
+                : guarded(() -> ProgramOverview.of(table, inputs.events().get(), options.granularity())
+                        .orElseThrow(() -> new IllegalArgumentException("no purchases and no program events"))));
+
+        // the shared scans, on this thread
+        List<PurchaseBehaviour> series = table.dateRange()
+                .map(r -> RetentionCalculator.series(table, r, options.granularity()))
+                .orElse(List.of());
+        b.behaviour = table.dateRange()
+                .map(r -> Outcome.of(new BehaviourResults(RetentionCalculator.behaviour(table, r), series)))
+                .orElseGet(() -> Outcome.unavailable("no purchases"));
+        SurveyOptions surveyOptions = SurveyOptions.defaults();
+        Optional<List<SurveyGroup>> surveyByPeriod =
+                inputs.answers().map(a -> SurveyCalculator.byPeriod(a, options.granularity(), surveyOptions));
+        b.survey = inputs.answers()
+                .map(a -> guarded(() -> new SurveyResults(
+                        SurveyCalculator.summarize(a, surveyOptions),
+                        SurveyCalculator.bySegment(a, surveyOptions),
+                        surveyByPeriod.orElseThrow())))
+                .orElseGet(() -> Outcome.unavailable("no survey answers"));
+        Optional<ReviewSeries> reviewSeries = inputs.reviews()
+                .map(r -> table.dateRange().isPresent()
+                        ? FeedbackCalculator.series(r, table.dateRange().get(), options.granularity())
+                        : FeedbackCalculator.series(r, options.granularity()));
+        b.feedback = inputs.reviews()
+                .map(r -> Outcome.of(new FeedbackResults(
+                        reviewSeries.orElseThrow(),
+                        table.dateRange().map(range -> FeedbackCalculator.reviewerRepeat(table, r, range)))))
+                .orElseGet(() -> Outcome.unavailable("no reviews"));
+        b.targets = KpiTargets.seedDefaults()
+                .evaluate(
+                        KpiSeries.of(series, surveyByPeriod, reviewSeries),
+                        table.dateRange()
+                                .map(options.granularity()::periodsCovering)
+                                .orElse(List.of()));
+        b.cohorts = join(cohorts);
+        List<MarketingSpend> spend = inputs.spend().orElse(List.of());
+        b.value = table.dateRange()
+                .map(range -> guarded(() -> value(table, spend, b.cohorts, series, options)))
+                .orElseGet(() -> Outcome.unavailable("no purchases"));
+        b.clv = join(clv);
+        b.loyaltyLevels = join(levels);
+        b.lifecycle = join(lifecycle);
+        b.rfm = join(rfm);
+        b.churnRisk = join(churn);
+        b.program = join(program);
+        return new LoyaltyReport(b);
+    }
+
+    /** The value section from the shared cohort matrix and behaviour series (the same as ValueCalculator.summarize). */
+    private static ValueSummary value(
+            PurchaseTable table,
+            List<MarketingSpend> spend,
+            CohortMatrix cohorts,
+            List<PurchaseBehaviour> series,
+            ReportOptions options) {
+        ValueOptions valueOptions = ValueOptions.defaults()
+                .withGranularity(options.granularity())
+                .withSpendWithoutNewCustomersAllowed(true);
+        return new ValueSummary(
+                valueOptions,
+                ValueCalculator.acquisitionCost(cohorts, spend, valueOptions),
+                ValueCalculator.simpleLtv(table, valueOptions.expectedYears()),
+                ValueCalculator.marginLtv(series, valueOptions.grossMargin()),
+                ValueCalculator.payback(cohorts, spend, valueOptions),
+                ValueCalculator.repeatRevenue(series));
+    }
+
+    private static <T> CompletableFuture<Outcome<T>> async(Supplier<Outcome<T>> section) {
+        return CompletableFuture.supplyAsync(section);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** A section that a calculator or a model fit may reject: the rejection becomes the section's note. */
+    private static <T> Outcome<T> guarded(Supplier<T> section) {
+        try {
+            return Outcome.of(section.get());
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            return Outcome.unavailable(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * The options the report was computed with.
+     *
+     * @return the options
+     */
+    public ReportOptions options() {
+        return options;
+    }
+
+    /**
+     * The number of purchases.
+     *
+     * @return the count
+     */
+    public long purchases() {
+        return purchases;
+    }
+
+    /**
+     * The number of customers.
+     *
+     * @return the count
+     */
+    public long customers() {
+        return customers;
+    }
+
+    /**
+     * The purchases' date range.
+     *
+     * @return the range, empty without purchases
+     */
+    public Optional<DateRange> dateRange() {
+        return dateRange;
+    }
+
+    /**
+     * Purchase behaviour over the whole range and per period.
+     *
+     * @return the results, unavailable without purchases
+     */
+    public Outcome<BehaviourResults> behaviour() {
+        return behaviour;
+    }
+
+    /**
+     * The acquisition cohorts at the report's granularity.
+     *
+     * @return the matrix (no cohorts without purchases)
+     */
+    public CohortMatrix cohorts() {
+        return cohorts;
+    }
+
+    /**
+     * The customer survey.
+     *
+     * @return the results, unavailable without survey answers
+     */
+    public Outcome<SurveyResults> survey() {
+        return survey;
+    }
+
+    /**
+     * Customer lifetime value.
+     *
+     * @return the overview, unavailable without purchases or when a model cannot be fitted
+     */
+    public Outcome<ClvOverview> clv() {
+        return clv;
+    }
+
+    /**
+     * Loyalty levels as of the day after the last purchase.
+     *
+     * @return the levels, unavailable without purchases
+     */
+    public Outcome<LoyaltyLevels> loyaltyLevels() {
+        return loyaltyLevels;
+    }
+
+    /**
+     * Whether the loyalty levels and lifecycle know attitudes (the report has survey answers or reviews); without
+     * them every attitude is unknown.
+     *
+     * @return whether attitudes are known
+     */
+    public boolean attitudeKnown() {
+        return attitudeKnown;
+    }
+
+    /**
+     * Lifecycle stages and their series.
+     *
+     * @return the results, unavailable without purchases
+     */
+    public Outcome<LifecycleResults> lifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * RFM scores and segments.
+     *
+     * @return the scores, unavailable without purchases
+     */
+    public Outcome<RfmScores> rfm() {
+        return rfm;
+    }
+
+    /**
+     * Churn risk flags.
+     *
+     * @return the report, unavailable without purchases
+     */
+    public Outcome<ChurnRiskReport> churnRisk() {
+        return churnRisk;
+    }
+
+    /**
+     * Review feedback.
+     *
+     * @return the results, unavailable without reviews
+     */
+    public Outcome<FeedbackResults> feedback() {
+        return feedback;
+    }
+
+    /**
+     * Acquisition value: CAC, LTV, payback, repeat revenue.
+     *
+     * @return the summary, unavailable without purchases
+     */
+    public Outcome<ValueSummary> value() {
+        return value;
+    }
+
+    /**
+     * The loyalty program.
+     *
+     * @return the overview, unavailable without program events
+     */
+    public Outcome<ProgramOverview> program() {
+        return program;
+    }
+
+    /**
+     * The seed KPI targets judged on every period of the purchases' range.
+     *
+     * @return one evaluation per target
+     */
+    public List<TargetEvaluation> targets() {
+        return targets;
+    }
+
+    @Override
+    public String toString() {
+        return "LoyaltyReport[" + purchases + " purchases, " + customers + " customers, "
+                + dateRange.map(DateRange::toString).orElse("no purchases") + ", by "
+                + options.granularity().name().toLowerCase(java.util.Locale.ROOT) + "\n  behaviour: " + behaviour
+                + "\n  cohorts: " + cohorts.cohortCount() + " cohorts\n  survey: " + survey + "\n  clv: " + clv
+                + "\n  loyalty levels: " + loyaltyLevels + "\n  lifecycle: " + lifecycle
+                + "\n  rfm: " + rfm + "\n  churn risk: " + churnRisk + "\n  feedback: " + feedback + "\n  value: "
+                + value + "\n  program: " + program + "\n  targets: " + targets.size() + " targets]";
+    }
+}

@@ -1,0 +1,139 @@
+package org.loyaltykpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.clv.ClvCalculator;
+import org.loyaltykpi.clv.ClvOptions;
+import org.loyaltykpi.clv.ClvOverview;
+import org.loyaltykpi.clv.CustomerPrediction;
+import org.loyaltykpi.clv.TimeScale;
+import org.loyaltykpi.demo.SampleShop;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.retention.RetentionCalculator;
+import org.loyaltykpi.value.ValueCalculator;
+import org.loyaltykpi.value.ValueOptions;
+
+class LoyaltyReportTest {
+    private static final SampleShop SHOP = SampleShop.standard();
+    private static final PurchaseTable TABLE = SHOP.purchases();
+    private static final LoyaltyReport REPORT = LoyaltyReport.compute(
+            ReportInputs.of(TABLE)
+                    .withAnswers(SHOP.surveyResponses(TABLE))
+                    .withReviews(SHOP.reviews(TABLE))
+                    .withSpend(SHOP.marketingSpend(TABLE))
+                    .withEvents(SHOP.programEvents(TABLE)),
+            ReportOptions.defaults());
+
+    @Nested
+    class Definitions {
+        @Test
+        void everySectionOfTheSampleShopIsAvailable() {
+            assertThat(List.of(
+                            REPORT.behaviour(),
+                            REPORT.survey(),
+                            REPORT.clv(),
+                            REPORT.loyaltyLevels(),
+                            REPORT.lifecycle(),
+                            REPORT.rfm(),
+                            REPORT.churnRisk(),
+                            REPORT.feedback(),
+                            REPORT.value(),
+                            REPORT.program()))
+                    .allSatisfy(
+                            o -> assertThat(o.isAvailable()).as(o.toString()).isTrue());
+            assertThat(REPORT.targets()).isNotEmpty();
+            assertThat(REPORT.toString()).startsWith("LoyaltyReport[" + TABLE.size() + " purchases");
+        }
+
+        @Test
+        void anAbsentInputLeavesItsSectionUnavailableWithANote() {
+            LoyaltyReport bare = LoyaltyReport.compute(ReportInputs.of(TABLE), ReportOptions.defaults());
+            assertThat(bare.survey().note()).contains("no survey answers");
+            assertThat(bare.feedback().note()).contains("no reviews");
+            assertThat(bare.program().note()).contains("no program events");
+            assertThat(bare.attitudeKnown()).isFalse();
+        }
+
+        @Test
+        void noPurchasesDegradeThePurchaseSectionsInsteadOfFailing() {
+            PurchaseTable empty = PurchaseTable.empty();
+            LoyaltyReport r = LoyaltyReport.compute(ReportInputs.of(empty), ReportOptions.defaults());
+            assertThat(r.behaviour().note()).contains("no purchases");
+            assertThat(r.clv().note()).contains("no purchases");
+            assertThat(r.cohorts().cohortCount()).isZero();
+        }
+    }
+
+    @Nested
+    class ModelBased {
+        @Test
+        void theBehaviourSectionIsTheRetentionCalculatorsSeries() {
+            assertThat(REPORT.behaviour().get().byPeriod())
+                    .isEqualTo(
+                            RetentionCalculator.series(TABLE, TABLE.dateRange().orElseThrow(), Granularity.MONTH));
+        }
+
+        @Test
+        void theValueSectionFromSharedScansEqualsTheValueCalculatorsSummary() {
+            ValueOptions options = ValueOptions.defaults().withSpendWithoutNewCustomersAllowed(true);
+            assertThat(REPORT.value().get())
+                    .isEqualTo(ValueCalculator.summarize(TABLE, SHOP.marketingSpend(TABLE), options));
+        }
+
+        @Test
+        void theClvListsAreThoseOfEveryCustomersPrediction() {
+            ClvOverview clv = REPORT.clv().get();
+            BtydSummary summary = BtydSummary.of(TABLE, clv.calibrationEnd(), TimeScale.WEEKS);
+            List<CustomerPrediction> all = ClvCalculator.predict(
+                    clv.purchases(), Optional.of(clv.spend()), summary, new ClvOptions(52, TimeScale.WEEKS, 1, 0));
+            assertThat(clv.customers()).isEqualTo(all.size());
+            assertThat(clv.expectedPurchases())
+                    .isCloseTo(
+                            all.stream()
+                                    .mapToDouble(CustomerPrediction::expectedPurchases)
+                                    .sum(),
+                            within(1e-6));
+            List<String> top = all.stream()
+                    .sorted(Comparator.comparingDouble(
+                                    (CustomerPrediction p) -> p.clv().getAsDouble())
+                            .reversed())
+                    .limit(10)
+                    .map(p -> p.customer().value())
+                    .toList();
+            assertThat(clv.top()).extracting(p -> p.customer().value()).isEqualTo(top);
+            CustomerPrediction best = all.stream()
+                    .filter(p -> p.customer().equals(clv.top().get(0).customer()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(clv.top().get(0).clv().getAsDouble())
+                    .isCloseTo(
+                            best.clv().getAsDouble(), within(1e-9 * best.clv().getAsDouble()));
+            // valuable at risk: the top quarter by past repeat revenue (stable order), P(alive) < 0.5, at most 10
+            List<Integer> byRevenue = new java.util.ArrayList<>();
+            for (int i = 0; i < summary.size(); i++) {
+                byRevenue.add(i);
+            }
+            byRevenue.sort(Comparator.comparingDouble((Integer i) -> -summary.frequency(i) * summary.monetaryValue(i)));
+            List<String> atRisk = byRevenue.subList(0, (summary.size() + 3) / 4).stream()
+                    .filter(i -> summary.frequency(i) * summary.monetaryValue(i) > 0
+                            && all.get(i).probabilityAlive() < 0.5)
+                    .limit(10)
+                    .map(i -> summary.customer(i).value())
+                    .toList();
+            assertThat(clv.atRisk())
+                    .extracting(v -> v.prediction().customer().value())
+                    .isEqualTo(atRisk);
+            assertThat(clv.alive().customers()).isEqualTo(all.size());
+            assertThat(clv.calibrationEnd()).isEqualTo(LocalDate.ofEpochDay(TABLE.maxEpochDay()));
+        }
+    }
+}
