@@ -40,6 +40,11 @@ import org.loyaltykpi.document.Table;
  * }</pre>
  */
 public final class HtmlRenderer {
+    /** Tables with more rows than this sit folded (a click opens them) unless no chart draws them. */
+    private static final int LONG_TABLE = 12;
+
+    private static final Set<String> STATUSES = Set.of("met", "on-track", "missed", "no-data");
+
     private HtmlRenderer() {}
 
     /**
@@ -83,10 +88,28 @@ public final class HtmlRenderer {
             links.add(Map.entry(section.id(), messages.text(section.title())));
         }
         page.nav(messages.text(Message.of("html.sections")), links);
+        overview(page, document, messages);
         for (Section section : document.sections()) {
             section(page, document, section, messages);
         }
         return page.finish(messages.text(Message.of("html.footer", ECharts.VERSION, ECharts.LICENSE)));
+    }
+
+    /** The key figures that have a history, from every section, as tiles with sparklines at the top of the page. */
+    private static void overview(HtmlPage page, Document document, Messages messages) {
+        List<HtmlPage.Tile> tiles = new ArrayList<>();
+        for (Section section : document.sections()) {
+            for (KeyFigure figure : section.figures()) {
+                if (figure.trend().isPresent()) {
+                    tiles.add(tile(document, section, figure, messages));
+                }
+            }
+        }
+        if (!tiles.isEmpty()) {
+            page.beginSection("overview", messages.text(Message.of("html.overview")));
+            page.tiles(tiles);
+            page.endSection();
+        }
     }
 
     private static void section(HtmlPage page, Document document, Section section, Messages messages) {
@@ -94,12 +117,17 @@ public final class HtmlRenderer {
         for (Message note : section.notes()) {
             page.note(messages.text(note));
         }
-        if (!section.figures().isEmpty()) {
-            List<HtmlPage.Tile> tiles = new ArrayList<>();
-            for (KeyFigure figure : section.figures()) {
+        List<HtmlPage.Tile> tiles = new ArrayList<>();
+        for (KeyFigure figure : section.figures()) {
+            if (figure.trend().isEmpty()) {
                 tiles.add(tile(document, section, figure, messages));
             }
+        }
+        if (!tiles.isEmpty()) {
             page.tiles(tiles);
+        }
+        for (Table table : section.tables()) {
+            progress(page, table, messages);
         }
         if (!section.charts().isEmpty()) {
             page.beginGrid();
@@ -112,9 +140,50 @@ public final class HtmlRenderer {
         Set<String> drawn = new HashSet<>();
         section.charts().forEach(c -> drawn.addAll(c.tables()));
         for (Table table : section.tables()) {
-            table(page, table, drawn.contains(table.id()), messages);
+            table(page, table, drawn.contains(table.id()) || table.rows().size() > LONG_TABLE, messages);
         }
         page.endSection();
+    }
+
+    /**
+     * Progress bars for a table of target evaluations (a status column of met / on-track / missed / no-data labels,
+     * value and required columns): one bar per row, as long as the value's share of the required value, coloured by
+     * the status.
+     */
+    private static void progress(HtmlPage page, Table table, Messages messages) {
+        if (table.rows().size() > LONG_TABLE
+                || !table.hasColumn("status")
+                || !table.hasColumn("value")
+                || !table.hasColumn("required")) {
+            return;
+        }
+        List<Cell> statuses = table.column("status");
+        if (statuses.isEmpty()
+                || !statuses.stream().allMatch(c -> c instanceof Cell.Label l && STATUSES.contains(l.code()))) {
+            return;
+        }
+        List<Cell> values = table.column("value");
+        List<Cell> required = table.column("required");
+        List<Cell> names = table.column(table.columns().get(0).id());
+        List<Cell> periods = table.hasColumn("period") ? table.column("period") : names;
+        List<HtmlPage.Target> bars = new ArrayList<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            Cell.Label status = (Cell.Label) statuses.get(i);
+            double value = number(values.get(i));
+            double target = number(required.get(i));
+            double progress = Double.isFinite(value) && Double.isFinite(target) && target > 0 ? value / target : 0;
+            bars.add(new HtmlPage.Target(
+                    messages.format(names.get(i)),
+                    progress,
+                    status.code().toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
+                    messages.format(status),
+                    messages.text(Message.of(
+                            "html.target",
+                            messages.format(values.get(i)),
+                            messages.format(required.get(i)),
+                            messages.format(periods.get(i))))));
+        }
+        page.targets(bars);
     }
 
     private static HtmlPage.Tile tile(Document document, Section section, KeyFigure figure, Messages messages) {
@@ -128,7 +197,7 @@ public final class HtmlRenderer {
         Optional<HtmlPlot.Sparkline> spark = figure.trend()
                 .flatMap(trend -> document.table(trend.table())
                         .map(table -> new HtmlPlot.Sparkline(
-                                "trend" + capitalized(section.id()) + capitalized(figure.id()),
+                                trendId(section, figure),
                                 labels(table.column(table.columns().get(0).id()), messages),
                                 series(table, trend.column(), Chart.Mark.LINE, Optional.empty(), messages))));
         return new HtmlPage.Tile(
@@ -139,6 +208,11 @@ public final class HtmlRenderer {
                 change,
                 direction,
                 spark);
+    }
+
+    /** The page id of a key figure's sparkline. */
+    static String trendId(Section section, KeyFigure figure) {
+        return "trend" + capitalized(section.id()) + capitalized(figure.id());
     }
 
     private static String capitalized(String id) {
@@ -313,7 +387,7 @@ public final class HtmlRenderer {
 
     private static int height(HtmlPlot plot) {
         if (plot instanceof HtmlPlot.Heatmap h) {
-            return Math.max(320, Math.min(900, 60 + 16 * h.y().size()));
+            return Math.max(200, Math.min(900, 60 + 18 * h.y().size()));
         }
         if (plot instanceof HtmlPlot.Ranked r) {
             return Math.max(200, Math.min(700, 60 + 30 * r.categories().size()));

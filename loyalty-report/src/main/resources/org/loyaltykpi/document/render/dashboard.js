@@ -155,7 +155,8 @@
     });
     option.legend = legend(spec.series.map(function (s) { return s.name; }));
     option.tooltip = seriesTooltip(spec);
-    option.yAxis = {type: 'category', data: spec.x, inverse: true, axisLabel: {width: 140, overflow: 'truncate'}};
+    option.yAxis = {type: 'category', data: spec.x, inverse: true, axisLabel: {width: 140, overflow: 'truncate'},
+      axisLine: {onZero: false}, axisTick: {show: false}};
     option.xAxis = valueAxis(spec.unit, spec.yName);
     return option;
   }
@@ -179,9 +180,11 @@
     option.visualMap = [];
     option.series = spec.variants.map(function (v, i) {
       selected[v.name] = i === (shown || 0);
-      var values = v.data.map(function (d) { return d[2]; }).filter(function (x) { return x !== null; });
-      var min = values.length ? Math.min.apply(null, values) : 0;
-      var max = values.length ? Math.max.apply(null, values) : 1;
+      var scaled = v.data.filter(function (d) {
+        return d[2] !== null && !(v.unit === 'percent' && d[0] === 0 && spec.x.length > 1);
+      }).map(function (d) { return d[2]; });
+      var min = scaled.length ? Math.min.apply(null, scaled) : 0;
+      var max = scaled.length ? Math.max.apply(null, scaled) : 1;
       option.visualMap.push({seriesIndex: i, show: i === (shown || 0), min: min, max: max === min ? min + 1 : max,
         calculable: true, orient: 'vertical', right: 4, top: 'middle', itemHeight: 160,
         formatter: function (x) { return axisFmt(v.unit)(x); },
@@ -196,6 +199,7 @@
   function flow(spec) {
     var option = base(spec);
     var labels = {};
+    var colours = {};
     spec.nodes.forEach(function (n) { labels[n.id] = n.label; });
     option.tooltip = {confine: true, formatter: function (p) {
       if (p.dataType === 'edge') {
@@ -206,10 +210,15 @@
     }};
     option.series = [{id: 'series:0', name: spec.series[0].name, type: 'sankey', left: 8, right: 120, top: 8,
       bottom: 8, nodeGap: 10, emphasis: {focus: 'adjacency'}, draggable: false,
-      data: spec.nodes.map(function (n) { return {name: n.id}; }),
+      data: spec.nodes.map(function (n) {
+        if (!(n.label in colours)) {
+          colours[n.label] = palette[Object.keys(colours).length % palette.length];
+        }
+        return {name: n.id, itemStyle: {color: colours[n.label]}};
+      }),
       links: spec.links.filter(function (l) { return l.value > 0; }),
       label: {formatter: function (p) { return labels[p.name]; }},
-      lineStyle: {color: 'gradient', curveness: 0.5, opacity: 0.35}}];
+      lineStyle: {color: 'source', curveness: 0.5, opacity: 0.3}}];
     return option;
   }
 
