@@ -14,4 +14,5 @@ module org.loyaltykpi.report {
 
     exports org.loyaltykpi.document;
     exports org.loyaltykpi.document.render;
+    exports org.loyaltykpi.document.report;
 }

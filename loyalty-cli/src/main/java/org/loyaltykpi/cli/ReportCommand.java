@@ -10,9 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.Messages;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.render.JsonRenderer;
+import org.loyaltykpi.document.render.TextRenderer;
+import org.loyaltykpi.document.report.ReportDocument;
+import org.loyaltykpi.document.report.ReportSources;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.report.LoyaltyReport;
+import org.loyaltykpi.report.ReportInputs;
+import org.loyaltykpi.report.ReportOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,21 +38,6 @@ import picocli.CommandLine.Spec;
             "Without --transactions it runs on the built-in sample shop."
         })
 final class ReportCommand implements Callable<Integer> {
-
-    /** The sections, in report order. */
-    private static final List<ReportSection> SECTIONS = List.of(
-            new BehaviourSection(),
-            new CohortSection(),
-            new SurveySection(),
-            new ClvSection(),
-            new LoyaltyLevelsSection(),
-            new LifecycleSection(),
-            new RfmSegmentsSection(),
-            new ChurnRiskSection(),
-            new FeedbackSection(),
-            new ValueSection(),
-            new ProgramSection(),
-            new TargetsSection());
 
     @Spec
     private CommandSpec spec;
@@ -99,79 +93,59 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PurchaseInput.Loaded loaded = input.load();
-        ReportData data = new ReportData(
-                loaded.table(),
-                loaded.source(),
-                granularity,
-                SurveyInput.fileOrSampleShop(responses, input, loaded.table()),
-                reviewInput.load(input.isSampleShop(), loaded.table()),
-                spendInput.load(input.isSampleShop(), loaded.table()),
-                ProgramInput.load(events, loaded.table(), input.isSampleShop()));
+        PurchaseTable table = loaded.table();
+        Optional<SurveyInput.Loaded> survey = SurveyInput.fileOrSampleShop(responses, input, table);
+        Optional<ReviewInput.Loaded> reviews = reviewInput.load(input.isSampleShop(), table);
+        Optional<SpendInput.Loaded> spend = spendInput.load(input.isSampleShop(), table);
+        Optional<ProgramInput.Loaded> program = ProgramInput.load(events, table, input.isSampleShop());
+        ReportInputs inputs = new ReportInputs(
+                table,
+                survey.map(SurveyInput.Loaded::responses),
+                reviews.map(ReviewInput.Loaded::reviews),
+                spend.map(SpendInput.Loaded::spends),
+                program.map(ProgramInput.Loaded::events));
+        LoyaltyReport report =
+                LoyaltyReport.compute(inputs, ReportOptions.defaults().withGranularity(granularity));
+        Document document = ReportDocument.of(
+                report,
+                new ReportSources(
+                        loaded.source(),
+                        survey.map(SurveyInput.Loaded::source),
+                        reviews.map(ReviewInput.Loaded::source),
+                        spend.map(SpendInput.Loaded::source),
+                        program.map(ProgramInput.Loaded::source),
+                        new LoyaltyCli.Version().getVersion()[0]));
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {
-                write(out, data);
+                write(out, document);
             } catch (IOException e) {
                 throw new UncheckedIOException(outFile.get() + ": cannot write: " + e.getMessage(), e);
             }
         } else {
-            write(spec.commandLine().getOut(), data);
+            write(spec.commandLine().getOut(), document);
         }
         return 0;
     }
 
-    private void write(PrintWriter out, ReportData data) {
+    private void write(PrintWriter out, Document document) {
+        Messages messages = Messages.english();
         switch (format) {
-            case json -> writeJson(out, data);
-            case html -> writeHtml(out, data);
-            case text -> writeText(out, data);
+            case json -> JsonRenderer.render(document, messages, out);
+            case html -> writeHtml(out, document, messages);
+            case text -> TextRenderer.render(document, messages, out);
         }
         out.flush();
     }
 
-    private static String dataLine(PurchaseTable table) {
-        return BehaviourOutput.count(table.size()) + " purchases, " + BehaviourOutput.count(table.customerCount())
-                + " customers, " + table.dateRange().map(DateRange::toString).orElse("no purchases");
-    }
-
-    private static void writeText(PrintWriter out, ReportData data) {
-        out.println("LOYALTY REPORT");
-        out.println("source:  " + data.source());
-        out.println("data:    " + dataLine(data.purchases()));
-        for (int i = 0; i < SECTIONS.size(); i++) {
-            out.println();
-            out.println((i + 1) + ". " + SECTIONS.get(i).title());
-            out.println();
-            SECTIONS.get(i).writeText(data, out);
-        }
-    }
-
-    private static void writeJson(PrintWriter out, ReportData data) {
-        PurchaseTable table = data.purchases();
-        try (Json json = new Json(out)) {
-            json.beginObject().field("source", data.source());
-            json.beginObject("data")
-                    .field("purchases", table.size())
-                    .field("customers", table.customerCount())
-                    .field(
-                            "dateRange",
-                            table.dateRange().map(DateRange::toString).orElse(""))
-                    .endObject();
-            for (ReportSection section : SECTIONS) {
-                json.name(section.jsonName());
-                section.writeJson(data, json);
-            }
-            json.endObject();
-        }
-    }
-
     /** One standalone page: no scripts, no external resources, so it can be mailed or archived as it is. */
-    private static void writeHtml(PrintWriter out, ReportData data) {
+    private static void writeHtml(PrintWriter out, Document document, Messages messages) {
+        String title = messages.text(document.title());
         out.println("<!DOCTYPE html>");
         out.println("<html lang=\"en\">");
         out.println("<head>");
         out.println("<meta charset=\"utf-8\">");
-        out.println("<title>Loyalty report: " + Html.escape(data.source()) + "</title>");
+        out.println("<title>" + Html.escape(title) + "</title>");
         out.println("<style>");
         out.println("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}");
         out.println("h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}");
@@ -181,19 +155,26 @@ final class ReportCommand implements Callable<Integer> {
         out.println("</style>");
         out.println("</head>");
         out.println("<body>");
-        out.println("<h1>Loyalty report</h1>");
-        out.println("<dl><dt>source</dt><dd>" + Html.escape(data.source()) + "</dd><dt>data</dt><dd>"
-                + Html.escape(dataLine(data.purchases())) + "</dd></dl>");
+        out.println("<h1>" + Html.escape(title) + "</h1>");
+        out.println("<dl>");
+        document.about()
+                .forEach(f -> out.println("<dt>" + Html.escape(messages.text(f.label())) + "</dt><dd>"
+                        + Html.escape(messages.format(f.value())) + "</dd>"));
+        out.println("</dl>");
         out.println("<nav><ol>");
-        for (ReportSection section : SECTIONS) {
-            out.println("<li><a href=\"#" + section.jsonName() + "\">" + Html.escape(section.title()) + "</a></li>");
+        for (Section section : document.sections()) {
+            out.println("<li><a href=\"#" + section.id() + "\">" + Html.escape(messages.text(section.title()))
+                    + "</a></li>");
         }
         out.println("</ol></nav>");
-        for (int i = 0; i < SECTIONS.size(); i++) {
-            ReportSection section = SECTIONS.get(i);
-            out.println("<section id=\"" + section.jsonName() + "\">");
-            out.println("<h2>" + (i + 1) + ". " + Html.escape(section.title()) + "</h2>");
-            section.writeHtml(data, out);
+        List<Section> sections = document.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            out.println("<section id=\"" + section.id() + "\">");
+            out.println("<h2>" + (i + 1) + ". " + Html.escape(messages.text(section.title())) + "</h2>");
+            out.print("<pre>");
+            out.print(Html.escape(TextRenderer.section(section, messages)));
+            out.println("</pre>");
             out.println("</section>");
         }
         out.println("</body>");

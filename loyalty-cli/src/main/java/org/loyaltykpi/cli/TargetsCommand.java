@@ -7,8 +7,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.SurveyResponse;
+import org.loyaltykpi.feedback.FeedbackCalculator;
+import org.loyaltykpi.retention.RetentionCalculator;
+import org.loyaltykpi.survey.SurveyCalculator;
+import org.loyaltykpi.survey.SurveyOptions;
+import org.loyaltykpi.target.KpiSeries;
+import org.loyaltykpi.target.KpiTargets;
 import org.loyaltykpi.target.TargetEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +69,16 @@ final class TargetsCommand implements Callable<Integer> {
                 SurveyInput.fileOrSampleShop(responses, input, loaded.table()).map(SurveyInput.Loaded::responses);
         Optional<List<Review>> reviews =
                 reviewInput.load(input.isSampleShop(), loaded.table()).map(ReviewInput.Loaded::reviews);
-        List<TargetEvaluation> evaluations = TargetSeries.evaluate(loaded.table(), survey, reviews, granularity);
+        PurchaseTable table = loaded.table();
+        List<TargetEvaluation> evaluations = KpiTargets.seedDefaults()
+                .evaluate(
+                        KpiSeries.of(
+                                table.dateRange()
+                                        .map(r -> RetentionCalculator.series(table, r, granularity))
+                                        .orElse(List.of()),
+                                survey.map(a -> SurveyCalculator.byPeriod(a, granularity, SurveyOptions.defaults())),
+                                reviews.map(r -> FeedbackCalculator.series(r, granularity))),
+                        table.dateRange().map(granularity::periodsCovering).orElse(List.of()));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json:

@@ -197,6 +197,6 @@ class ClvCommandTest {
         assertThat(text.out()).contains("Customer lifetime value").contains("P(alive) distribution");
         LoyaltyCliTest.Run json = LoyaltyCliTest.run("report", "--format", "json");
         assertThat(json.exitCode()).isZero();
-        assertThat(json.out()).contains("\"customerLifetimeValue\"").contains("\"probabilityAliveDistribution\"");
+        assertThat(json.out()).contains("\"customerLifetimeValue\"").contains("\"clvAlive\"");
     }
 }

@@ -117,8 +117,8 @@ class ProgramCommandTest {
         assertThat(text.out()).contains("KPI targets").contains("Loyalty program");
         LoyaltyCliTest.Run json = LoyaltyCliTest.run("report", "--format", "json", "--granularity", "year");
         JsonNode root = JSON.readTree(json.out());
-        assertThat(root.at("/targets/targets")).hasSize(4);
-        assertThat(root.at("/program/periods")).hasSize(3);
+        assertThat(root.at("/targets/tables/targetsLatest/rows")).hasSize(4);
+        assertThat(root.at("/program/tables/programByPeriod/rows")).hasSize(3);
         LoyaltyCliTest.Run none = LoyaltyCliTest.run(
                 "report", "--transactions", file("p.csv", PURCHASES).toString(), "--format", "json");
         assertThat(none.exitCode()).as(none.err()).isZero();

@@ -182,12 +182,13 @@ class SurveyCommandTest {
     @Test
     void theReportHasASurveySectionOnTheSampleShopAndTakesResponses() throws IOException {
         JsonNode report = JSON.readTree(run("report", "--format", "json").out());
-        assertThat(report.at("/survey/nps/responses").asLong()).isPositive();
-        assertThat(report.at("/survey/bySegment/breakdown/groups").size()).isEqualTo(2);
+        assertThat(report.at("/survey/tables/surveyTotal/rows/0/npsResponses").asLong())
+                .isPositive();
+        assertThat(report.at("/survey/tables/surveyBySegment/rows").size()).isEqualTo(2);
         Path answers = file(ANSWERS);
         JsonNode own = JSON.readTree(run("report", "--responses", answers.toString(), "--format", "json")
                 .out());
-        assertThat(own.at("/survey/nps/score").asDouble()).isEqualTo(25.0);
+        assertThat(own.at("/survey/tables/surveyTotal/rows/0/nps").asDouble()).isEqualTo(25.0);
         LoyaltyCliTest.Run text = run("report");
         assertThat(text.out()).contains("Customer survey", "By segment");
     }

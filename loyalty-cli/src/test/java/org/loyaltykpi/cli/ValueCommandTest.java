@@ -168,7 +168,7 @@ class ValueCommandTest {
                 "json");
         assertThat(report.exitCode()).as(report.err()).isZero();
         JsonNode root = JSON.readTree(report.out());
-        assertThat(root.get("reviews").get("reviews").asLong()).isPositive();
-        assertThat(root.get("value").get("cac").get("overall").asDouble()).isBetween(15.0, 50.0);
+        assertThat(root.at("/reviews/figures/reviewCount/value").asLong()).isPositive();
+        assertThat(root.at("/value/figures/cac/value").asDouble()).isBetween(15.0, 50.0);
     }
 }

@@ -43,7 +43,7 @@ class DocumentTest {
         return new Document(
                 Message.of("report.title"),
                 List.of(KeyFigure.of("source", Message.of("about.source"), Cell.text("shop.csv"))),
-                List.of(section, Section.degraded("clv", Message.of("section.clv"), Message.of("value.missing"))));
+                List.of(section, Section.degraded("clv", Message.of("section.survey"), Message.of("value.missing"))));
     }
 
     @Nested
@@ -136,7 +136,7 @@ class DocumentTest {
                     .contains("1. Purchase behaviour")
                     .contains("12.5%  previous 10.0%, +2.5 pp")
                     .contains("  2024-01         1,200    n/a   1,234.50")
-                    .contains("2. Customer lifetime value");
+                    .contains("2. Customer survey");
         }
 
         @Test
@@ -150,7 +150,7 @@ class DocumentTest {
                     .contains("\"revenue\":1234.50")
                     .contains("\"change\":2.5")
                     .contains("\"type\":\"time-series\"")
-                    .contains("\"clv\":{\"title\":\"Customerlifetimevalue\",\"degraded\":true");
+                    .contains("\"clv\":{\"title\":\"Customersurvey\",\"degraded\":true");
         }
 
         @Test
