@@ -172,18 +172,29 @@ final class HtmlPage {
                 .append(wide ? " wide" : "")
                 .append("\"><figcaption>")
                 .append(HtmlText.escape(caption));
-        if (plot instanceof HtmlPlot.Heatmap heatmap && heatmap.variants().size() > 1) {
-            html.append("<select class=\"variants\" data-variants-of=\"")
-                    .append(id)
-                    .append("\">");
-            for (int i = 0; i < heatmap.variants().size(); i++) {
-                html.append("<option value=\"")
-                        .append(i)
-                        .append("\">")
-                        .append(HtmlText.escape(heatmap.variants().get(i).name()))
-                        .append("</option>");
+        if (plot instanceof HtmlPlot.Heatmap heatmap) {
+            if (heatmap.variants().size() > 1) {
+                html.append("<select class=\"variants\" data-variants-of=\"")
+                        .append(id)
+                        .append("\">");
+                for (int i = 0; i < heatmap.variants().size(); i++) {
+                    html.append("<option value=\"")
+                            .append(i)
+                            .append("\">")
+                            .append(HtmlText.escape(heatmap.variants().get(i).name()))
+                            .append("</option>");
+                }
+                html.append("</select>");
             }
-            html.append("</select>");
+            if (heatmap.curvesLabel().isPresent()) {
+                html.append("<select class=\"variants\" data-view-of=\"")
+                        .append(id)
+                        .append("\"><option value=\"heatmap\">")
+                        .append(HtmlText.escape(heatmap.heatmapLabel()))
+                        .append("</option><option value=\"curves\">")
+                        .append(HtmlText.escape(heatmap.curvesLabel().get()))
+                        .append("</option></select>");
+            }
         }
         html.append("</figcaption><div class=\"plot\" style=\"height:")
                 .append(height)

@@ -62,8 +62,18 @@ sealed interface HtmlPlot {
     /** One matrix of a heatmap; {@code values[row][column]}, NaN where there is no cell (outside the triangle). */
     record Matrix(String name, String unit, double[][] values) {}
 
-    /** A matrix with rows {@code y} and columns {@code x}; several matrices give the metric selector. */
-    record Heatmap(List<String> x, String xName, List<String> y, String yName, List<Matrix> variants)
+    /**
+     * A matrix with rows {@code y} and columns {@code x}; several matrices give the metric selector. With a
+     * {@code curvesLabel} a second selector draws the same matrix as one line per row (cohort curves).
+     */
+    record Heatmap(
+            List<String> x,
+            String xName,
+            List<String> y,
+            String yName,
+            List<Matrix> variants,
+            String heatmapLabel,
+            Optional<String> curvesLabel)
             implements HtmlPlot {
         @Override
         public int seriesCount() {

@@ -282,7 +282,13 @@ public final class HtmlRenderer {
                 layers.add(new HtmlPlot.Matrix(name, unit, values));
             }
             return new HtmlPlot.Heatmap(
-                    x, "", labels(first.column(h.row()), messages), columnLabel(first, h.row(), messages), layers);
+                    x,
+                    "",
+                    labels(first.column(h.row()), messages),
+                    columnLabel(first, h.row(), messages),
+                    layers,
+                    messages.text(Message.of("html.view-heatmap")),
+                    Optional.of(messages.text(Message.of("html.view-curves"))));
         } else if (chart instanceof Chart.Histogram h) {
             Table table = table(section, h.table());
             List<Cell> lows = table.column(h.low());

@@ -292,7 +292,7 @@ public final class ReportDocument {
         s.table(cohortTable(m, "cohortRevenue", Message.of("table.cohort.revenue", unit), CohortValue.REVENUE));
         s.table(cohortTable(m, "cohortLtv", Message.of("table.cohort.ltv"), CohortValue.LTV));
         Table.Builder avg = Table.builder("cohortAverageRetention", Message.of("table.cohort.average"))
-                .column("offset", ColumnType.COUNT)
+                .column("offset", Message.of("column.offset", "+k"), ColumnType.COUNT)
                 .column("retentionRate", ColumnType.RATIO);
         List<Ratio> average = m.averageRetention(RetentionDefinition.CLASSIC);
         for (int k = 0; k < average.size(); k++) {

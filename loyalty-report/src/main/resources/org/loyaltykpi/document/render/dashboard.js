@@ -195,6 +195,29 @@
     return option;
   }
 
+  /* The same matrix as lines: one per row (a retention or LTV curve per cohort) across the columns. */
+  function curves(spec, shown) {
+    var v = spec.variants[shown || 0];
+    var option = base(spec);
+    var rows = spec.y.map(function () { return spec.x.map(function () { return null; }); });
+    v.data.forEach(function (d) { rows[d[1]][d[0]] = d[2]; });
+    option.grid = {left: 64, right: 24, top: 16, bottom: spec.xName ? 56 : 40};
+    option.tooltip = {trigger: 'item', confine: true, formatter: function (p) {
+      return escapeHtml(spec.yName || '') + ' <b>' + escapeHtml(p.seriesName) + '</b><br>'
+        + escapeHtml(String(spec.x[p.dataIndex])) + ': <b>' + fmt(v.unit, p.value) + '</b>';
+    }};
+    option.xAxis = {type: 'category', data: spec.x, boundaryGap: false, axisLabel: {hideOverlap: true}};
+    option.yAxis = valueAxis(v.unit, '');
+    option.series = rows.map(function (values, i) {
+      var t = spec.y.length > 1 ? i / (spec.y.length - 1) : 0;
+      return {id: 'curve:' + i, name: spec.y[i], type: 'line', data: values, symbol: 'none', connectNulls: false,
+        lineStyle: {width: 1.2, opacity: 0.75,
+          color: 'rgb(' + Math.round(33 + 190 * t) + ',' + Math.round(113 + 20 * t) + ',' + Math.round(181 - 120 * t) + ')'},
+        emphasis: {focus: 'series', lineStyle: {width: 3, opacity: 1}}};
+    });
+    return option;
+  }
+
   /* Flow between stages: sankey from the stage at the start (left) to the stage at the end (right). */
   function flow(spec) {
     var option = base(spec);
@@ -245,11 +268,18 @@
     var chart = echarts.init(el, null, {renderer: 'svg'});
     chart.setOption(builders[spec.kind](spec));
     instances.push(chart);
-    var selector = document.querySelector('select[data-variants-of="' + el.getAttribute('data-chart') + '"]');
-    if (selector) {
-      selector.addEventListener('change', function () {
-        chart.setOption(heatmap(spec, Number(selector.value)), {notMerge: true});
-      });
+    var id = el.getAttribute('data-chart');
+    var layer = document.querySelector('select[data-variants-of="' + id + '"]');
+    var view = document.querySelector('select[data-view-of="' + id + '"]');
+    var redraw = function () {
+      var shown = layer ? Number(layer.value) : 0;
+      chart.setOption(view && view.value === 'curves' ? curves(spec, shown) : heatmap(spec, shown), {notMerge: true});
+    };
+    if (layer) {
+      layer.addEventListener('change', redraw);
+    }
+    if (view) {
+      view.addEventListener('change', redraw);
     }
   }
 

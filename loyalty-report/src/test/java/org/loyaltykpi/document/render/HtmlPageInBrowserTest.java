@@ -74,7 +74,9 @@ class HtmlPageInBrowserTest {
                                 }),
                                 new HtmlPlot.Matrix("revenue", "money", new double[][] {
                                     {10, 5, 4}, {12, 6, Double.NaN}, {9, Double.NaN, Double.NaN}
-                                }))));
+                                })),
+                        "heatmap",
+                        Optional.of("curves")));
         page.chart(
                 "flow",
                 "Flow",
@@ -144,6 +146,18 @@ class HtmlPageInBrowserTest {
                     .isEqualTo(plot.seriesCount());
         }
         chromium.screenshotFullPage(Path.of("target", "browser", "blocks.png"));
+    }
+
+    @Test
+    void theCurvesViewOfAHeatmapDrawsOneLinePerRowAndTheHeatmapViewComesBack() {
+        String series = "return echarts.getInstanceByDom(document.querySelector('[data-chart=\"retention\"]'))"
+                + ".getOption().series.length;";
+        String select = "var s = document.querySelector('select[data-view-of=\"retention\"]'); s.value = arguments[0];"
+                + " s.dispatchEvent(new Event('change'));";
+        chromium.script(select, "curves");
+        assertThat(((Number) chromium.script(series)).intValue()).isEqualTo(3);
+        chromium.script(select, "heatmap");
+        assertThat(((Number) chromium.script(series)).intValue()).isEqualTo(2);
     }
 
     @Test
