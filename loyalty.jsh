@@ -10,6 +10,7 @@ import org.loyaltykpi.domain.*;
 import org.loyaltykpi.feedback.*;
 import org.loyaltykpi.io.*;
 import org.loyaltykpi.program.*;
+import org.loyaltykpi.report.*;
 import org.loyaltykpi.retention.*;
 import org.loyaltykpi.demo.*;
 import org.loyaltykpi.segment.*;

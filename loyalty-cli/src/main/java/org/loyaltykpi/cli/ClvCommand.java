@@ -22,6 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty clv}: probabilistic customer lifetime value (BTYD models). */
 @Command(
         name = "clv",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty clv fit --model bg-nbd --calibration-end 2025-09-30 --time-unit weeks",
+            "  loyalty clv predict --model pareto-nbd --horizon 52 --calibration-end 2025-09-30",
+        },
         mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma, predict.",
         subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class})
@@ -38,6 +43,11 @@ final class ClvCommand implements Runnable {
     /** {@code loyalty clv fit}: the fitted parameters as JSON. */
     @Command(
             name = "fit",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  loyalty clv fit --model bg-nbd --transactions orders.csv --calibration-end 2025-09-30 --time-unit weeks",
+                "  loyalty clv fit --model gamma-gamma --calibration-end 2025-09-30 --exclude-nonpositive --format text",
+            },
             mixinStandardHelpOptions = true,
             description = {
                 "Fit a model to the calibration summary by maximum likelihood; print the parameters as JSON:"
@@ -45,13 +55,27 @@ final class ClvCommand implements Runnable {
                 "Warnings (non-convergence, excluded customers, correlated frequency and spend) go to stderr."
             })
     static final class Fit extends ClvModels.ModelCommand implements Callable<Integer> {
+        @picocli.CommandLine.Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                description = "json (the fit as DESIGN states it) or text (one readable line). Default: json.")
+        private OutputFormat format = OutputFormat.json;
+
         @Override
         public Integer call() {
+            if (format == OutputFormat.csv) {
+                throw new IllegalArgumentException("--format csv is not available for clv fit: use json or text");
+            }
             BtydSummary summary = summary();
             ModelFit fit = model == ClvModels.Model.GAMMA_GAMMA
                     ? spendModel(summary).fit().orElseThrow()
                     : purchaseModel(summary).fit().orElseThrow();
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
+            if (format == OutputFormat.text) {
+                spec.commandLine().getOut().println(fit);
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
             try (Json json = new Json(spec.commandLine().getOut())) {
                 ClvModels.writeFit(json, fit);
             }
@@ -62,6 +86,11 @@ final class ClvCommand implements Runnable {
     /** {@code loyalty clv predict}: per-customer predictions as CSV. */
     @Command(
             name = "predict",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  loyalty clv predict --model pareto-nbd --horizon 52 --margin 0.3 --calibration-end 2025-09-30",
+                "  loyalty clv predict --model mbg-nbd --horizon 26 --transactions orders.csv --calibration-end 2025-06-30",
+            },
             mixinStandardHelpOptions = true,
             description = {
                 "Per-customer predictions over a horizon as CSV: customer_id,p_alive,expected_purchases,"

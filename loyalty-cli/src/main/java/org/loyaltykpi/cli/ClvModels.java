@@ -51,14 +51,12 @@ final class ClvModels {
                 names = "--calibration-end",
                 required = true,
                 paramLabel = "DATE",
-                converter = Converters.DateConverter.class,
                 description = "Last day of the calibration period (inclusive), ISO yyyy-MM-dd.")
         LocalDate calibrationEnd;
 
         @Option(
                 names = "--time-unit",
                 paramLabel = "UNIT",
-                converter = Converters.TimeUnitConverter.class,
                 description = "days, weeks, months (365.25/12 days) or years (365.25 days). Default: weeks.")
         TimeScale timeUnit = TimeScale.WEEKS;
     }
@@ -78,7 +76,6 @@ final class ClvModels {
                 names = "--model",
                 required = true,
                 paramLabel = "MODEL",
-                converter = Converters.ClvModelConverter.class,
                 description = "bg-nbd, mbg-nbd, pareto-nbd or gamma-gamma.")
         Model model;
 

@@ -19,6 +19,12 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty cohort}: the acquisition-cohort matrix of one metric. */
 @Command(
         name = "cohort",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty cohort --granularity month --metric retention",
+            "  loyalty cohort --transactions orders.csv --metric ltv --format csv",
+            "  loyalty cohort --definition unbounded --brackets 1-3,4-6,7-12 --format json",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Acquisition cohorts (customers by the period of their first purchase) and their activity in each period"
@@ -36,21 +42,18 @@ final class CohortCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "Cohort and offset period: week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
     @Option(
             names = "--metric",
             paramLabel = "METRIC",
-            converter = Converters.CohortMetricConverter.class,
             description = "customers, retention, purchases, revenue or ltv. Default: retention.")
     private CohortMetric metric = CohortMetric.RETENTION;
 
     @Option(
             names = "--definition",
             paramLabel = "DEFINITION",
-            converter = Converters.RetentionDefinitionConverter.class,
             description = "Retention: classic (active in period k) or unbounded (active in k or later)."
                     + " Default: classic.")
     private RetentionDefinition definition = RetentionDefinition.CLASSIC;
@@ -59,7 +62,6 @@ final class CohortCommand implements Callable<Integer> {
             names = "--brackets",
             paramLabel = "FROM-TO",
             split = ",",
-            converter = Converters.OffsetBracketConverter.class,
             description = "Also bracketed retention over offset ranges, e.g. 1-3,4-6,7-12.")
     private List<OffsetBracket> brackets = List.of();
 

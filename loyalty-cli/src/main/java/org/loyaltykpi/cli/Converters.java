@@ -11,12 +11,29 @@ import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.io.Delimiter;
 import org.loyaltykpi.survey.CsiMethod;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
-/** Option value converters; their messages name the value and what is accepted. */
+/**
+ * Option value converters, registered once for every command as lambdas over the types' own parsers; their messages
+ * name the value and what is accepted.
+ */
 final class Converters {
     private Converters() {}
+
+    /** Registers every converter on a command line and its subcommands. */
+    static void register(CommandLine cli) {
+        cli.registerConverter(Delimiter.class, v -> convert(v, Delimiter::parse));
+        cli.registerConverter(DateRange.class, v -> convert(v, DateRange::parse));
+        cli.registerConverter(CohortMetric.class, v -> convert(v, CohortMetric::parse));
+        cli.registerConverter(RetentionDefinition.class, v -> convert(v, RetentionDefinition::parse));
+        cli.registerConverter(OffsetBracket.class, v -> convert(v, OffsetBracket::parse));
+        cli.registerConverter(CsiMethod.class, v -> convert(v, CsiMethod::parse));
+        cli.registerConverter(Granularity.class, v -> convert(v, Granularity::parse));
+        cli.registerConverter(TimeScale.class, v -> convert(v, TimeScale::parse));
+        cli.registerConverter(ClvModels.Model.class, v -> convert(v, ClvModels.Model::parse));
+        cli.registerConverter(LocalDate.class, Converters::date);
+    }
 
     private static <T> T convert(String value, Function<String, T> parser) {
         try {
@@ -26,77 +43,11 @@ final class Converters {
         }
     }
 
-    static final class DelimiterConverter implements ITypeConverter<Delimiter> {
-        @Override
-        public Delimiter convert(String value) {
-            return Converters.convert(value, Delimiter::parse);
-        }
-    }
-
-    static final class PeriodConverter implements ITypeConverter<DateRange> {
-        @Override
-        public DateRange convert(String value) {
-            return Converters.convert(value, DateRange::parse);
-        }
-    }
-
-    static final class CohortMetricConverter implements ITypeConverter<CohortMetric> {
-        @Override
-        public CohortMetric convert(String value) {
-            return Converters.convert(value, CohortMetric::parse);
-        }
-    }
-
-    static final class RetentionDefinitionConverter implements ITypeConverter<RetentionDefinition> {
-        @Override
-        public RetentionDefinition convert(String value) {
-            return Converters.convert(value, RetentionDefinition::parse);
-        }
-    }
-
-    static final class OffsetBracketConverter implements ITypeConverter<OffsetBracket> {
-        @Override
-        public OffsetBracket convert(String value) {
-            return Converters.convert(value, OffsetBracket::parse);
-        }
-    }
-
-    static final class CsiMethodConverter implements ITypeConverter<CsiMethod> {
-        @Override
-        public CsiMethod convert(String value) {
-            return Converters.convert(value, CsiMethod::parse);
-        }
-    }
-
-    static final class GranularityConverter implements ITypeConverter<Granularity> {
-        @Override
-        public Granularity convert(String value) {
-            return Converters.convert(value, Granularity::parse);
-        }
-    }
-
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO date (yyyy-MM-dd)");
-            }
-        }
-    }
-
-    static final class TimeUnitConverter implements ITypeConverter<TimeScale> {
-        @Override
-        public TimeScale convert(String value) {
-            return Converters.convert(value, TimeScale::parse);
-        }
-    }
-
-    static final class ClvModelConverter implements ITypeConverter<ClvModels.Model> {
-        @Override
-        public ClvModels.Model convert(String value) {
-            return Converters.convert(value, ClvModels.Model::parse);
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("'" + value + "' is not an ISO date (yyyy-MM-dd)");
         }
     }
 }

@@ -11,6 +11,10 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty crr --start CS --end CE --new CN}: the customer retention rate from CRM counts. */
 @Command(
         name = "crr",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty crr --start 200 --end 210 --new 30",
+        },
         mixinStandardHelpOptions = true,
         description = "Customer retention rate from counts: CRR = (CE - CN) / CS x 100.")
 final class CrrCommand implements Callable<Integer> {
@@ -32,6 +36,9 @@ final class CrrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == OutputFormat.csv) {
+            throw new IllegalArgumentException("--format csv is not available for crr: use text or json");
+        }
         CustomerRetentionRate crr = CustomerRetentionRate.of(start, end, acquired);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {

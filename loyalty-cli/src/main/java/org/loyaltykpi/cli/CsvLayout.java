@@ -20,7 +20,6 @@ final class CsvLayout {
     @Option(
             names = "--delimiter",
             paramLabel = "DELIM",
-            converter = Converters.DelimiterConverter.class,
             description = "',' ';' tab or whitespace (runs of spaces). Default: ','.")
     Delimiter delimiter = Delimiter.COMMA;
 

@@ -15,6 +15,13 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(
         name = "loyalty",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty report",
+            "  loyalty report --transactions orders.csv --format html --out report.html",
+            "  loyalty cohort --transactions orders.csv --format csv",
+            "  loyalty <command> --help",
+        },
         mixinStandardHelpOptions = true,
         versionProvider = LoyaltyCli.Version.class,
         description = "Customer-loyalty KPIs from purchase and survey exports: retention, churn, repeat purchase, AOV,"
@@ -68,6 +75,8 @@ public final class LoyaltyCli implements Runnable {
         CommandLine cli = new CommandLine(new LoyaltyCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cli);
         cli.setParameterExceptionHandler(LoyaltyCli::onBadUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> onFailure(e, commandLine));
         int code = cli.execute(args);

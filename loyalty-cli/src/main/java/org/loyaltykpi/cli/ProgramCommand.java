@@ -16,6 +16,11 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty program}: loyalty-program metrics from program events and purchases. */
 @Command(
         name = "program",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty program",
+            "  loyalty program --transactions orders.csv --events events.csv --granularity month --format json",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Loyalty-program metrics per period: participation (members / customers), active member rate, points"
@@ -42,7 +47,6 @@ final class ProgramCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange length: week, month, quarter or year. Default: quarter.")
     private Granularity granularity = Granularity.QUARTER;
 
@@ -57,6 +61,9 @@ final class ProgramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == OutputFormat.csv) {
+            throw new IllegalArgumentException("--format csv is not available for program: use text or json");
+        }
         if (pointValue.isPresent() && pointValue.get().signum() < 0) {
             throw new IllegalArgumentException("--point-value must be >= 0: " + pointValue.get());
         }

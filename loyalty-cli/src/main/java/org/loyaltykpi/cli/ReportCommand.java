@@ -31,10 +31,18 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty report}: the whole loyalty report; with no input, on the built-in sample shop. */
 @Command(
         name = "report",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty report",
+            "  loyalty report --transactions orders.csv --granularity quarter --format json --out report.json",
+            "  loyalty report --transactions orders.csv --responses answers.csv --reviews reviews.csv --spend spend.csv --events events.csv",
+            "  loyalty report --format html --out report.html",
+        },
         mixinStandardHelpOptions = true,
         description = {
-            "The loyalty report (text, JSON or a standalone HTML page): purchase behaviour over the whole range and per period, acquisition cohorts,"
-                    + " the customer survey.",
+            "The loyalty report (text, JSON or a standalone HTML page), computed once: purchase behaviour, acquisition"
+                    + " cohorts, the customer survey, customer lifetime value, loyalty levels, lifecycle stages, RFM"
+                    + " segments, churn risk, review feedback, acquisition value, the loyalty program and KPI targets.",
             "Without --transactions it runs on the built-in sample shop."
         })
 final class ReportCommand implements Callable<Integer> {
@@ -45,10 +53,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private PurchaseInput input;
 
+    @Mixin
+    private Progress progress;
+
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange length of the breakdowns: day, week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
@@ -106,8 +116,19 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(err);
+        } finally {
+            progress.done(err);
+        }
+    }
+
+    private int run(PrintWriter err) {
+        progress.step(err, "loading purchases");
         PurchaseInput.Loaded loaded = input.load();
         PurchaseTable table = loaded.table();
+        progress.step(err, "loading the other inputs");
         Optional<SurveyInput.Loaded> survey = SurveyInput.fileOrSampleShop(responses, input, table);
         Optional<ReviewInput.Loaded> reviews = reviewInput.load(input.isSampleShop(), table);
         Optional<SpendInput.Loaded> spend = spendInput.load(input.isSampleShop(), table);
@@ -118,6 +139,7 @@ final class ReportCommand implements Callable<Integer> {
                 reviews.map(ReviewInput.Loaded::reviews),
                 spend.map(SpendInput.Loaded::spends),
                 program.map(ProgramInput.Loaded::events));
+        progress.step(err, "computing the report (" + table.size() + " purchases, CLV predictions on every core)");
         LoyaltyReport report =
                 LoyaltyReport.compute(inputs, ReportOptions.defaults().withGranularity(granularity));
         Document document = ReportDocument.of(
@@ -129,6 +151,12 @@ final class ReportCommand implements Callable<Integer> {
                         spend.map(SpendInput.Loaded::source),
                         program.map(ProgramInput.Loaded::source),
                         new LoyaltyCli.Version().getVersion()[0]));
+        progress.step(err, "rendering");
+        write(document);
+        return 0;
+    }
+
+    private void write(Document document) {
         if (outFile.isPresent()) {
             try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
                     PrintWriter out = new PrintWriter(file)) {
@@ -139,7 +167,6 @@ final class ReportCommand implements Callable<Integer> {
         } else {
             write(spec.commandLine().getOut(), document);
         }
-        return 0;
     }
 
     private void write(PrintWriter out, Document document) {

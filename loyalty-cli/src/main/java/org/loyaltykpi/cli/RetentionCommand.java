@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.render.CsvRenderer;
+import org.loyaltykpi.document.report.ReportDocument;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.retention.PurchaseBehaviour;
@@ -17,6 +20,11 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty retention --period START/END}: the purchase-behaviour metrics of one period. */
 @Command(
         name = "retention",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty retention --period 2025-03-01/2025-04-01",
+            "  loyalty retention --transactions orders.csv --period 2025 --granularity quarter --format csv",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Retention, churn, repeat purchase rate, cross-category (upsell) rate, purchase frequency and average"
@@ -35,25 +43,26 @@ final class RetentionCommand implements Callable<Integer> {
             names = "--period",
             required = true,
             paramLabel = "START/END",
-            converter = Converters.PeriodConverter.class,
             description = "The period, ISO dates, end exclusive: 2024-01-01/2024-04-01.")
     private DateRange period;
 
     @Option(
             names = "--previous",
             paramLabel = "START/END",
-            converter = Converters.PeriodConverter.class,
             description = "The period to compare with. Default: the one just before --period, of the same length.")
     private Optional<DateRange> previous = Optional.empty();
 
     @Option(
-            names = "--by",
+            names = {"--granularity", "--by"},
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
-            description = "Also break the period down by day, week, month, quarter or year.")
+            description = "Also break the period down by day, week, month, quarter or year (--by is the old name).")
     private Optional<Granularity> by = Optional.empty();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description =
+                    "text, json or csv (one row for the period, then one per --granularity period). Default: text.")
     private OutputFormat format = OutputFormat.text;
 
     @Override
@@ -64,7 +73,13 @@ final class RetentionCommand implements Callable<Integer> {
         Optional<List<PurchaseBehaviour>> series =
                 by.map(granularity -> RetentionCalculator.series(loaded.table(), period, granularity));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format == OutputFormat.csv) {
+            List<PurchaseBehaviour> rows = new java.util.ArrayList<>();
+            rows.add(behaviour);
+            series.ifPresent(rows::addAll);
+            CsvRenderer.render(
+                    ReportDocument.behaviourTable("retention", Message.of("section.purchase-behaviour"), rows), out);
+        } else if (format == OutputFormat.json) {
             try (Json json = new Json(out)) {
                 json.beginObject().field("source", loaded.source());
                 json.beginObject("retention");

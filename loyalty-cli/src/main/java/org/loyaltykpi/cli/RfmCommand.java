@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty rfm}: the per-customer BTYD summary as CSV. */
 @Command(
         name = "rfm",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty rfm --calibration-end 2025-06-30 --holdout-end 2025-12-31 --time-unit weeks",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Per-customer summary of the calibration period as CSV:"
@@ -38,7 +42,6 @@ final class RfmCommand implements Callable<Integer> {
     @Option(
             names = "--holdout-end",
             paramLabel = "DATE",
-            converter = Converters.DateConverter.class,
             description = "Last day of the holdout period (inclusive): adds frequency_holdout,"
                     + "monetary_value_holdout,duration_holdout.")
     private Optional<LocalDate> holdoutEnd = Optional.empty();

@@ -19,9 +19,15 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty sample}: writes the built-in sample shop's purchases as CSV, to show the input format. */
 @Command(
         name = "sample",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty sample --out orders.csv",
+            "  loyalty sample --customers 1000 --out orders.csv --responses-out answers.csv --reviews-out reviews.csv --spend-out spend.csv --events-out events.csv",
+        },
         mixinStandardHelpOptions = true,
         description = "Write the sample shop's purchases as CSV (customer_id,date,amount,category,quantity), and"
-                + " optionally its survey answers.")
+                + " optionally its survey answers, reviews, marketing spend and loyalty-program events, each to its own"
+                + " file.")
 final class SampleCommand implements Callable<Integer> {
 
     @Spec

@@ -42,6 +42,12 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty segments}: loyalty levels, lifecycle stages, RFM segments and churn risk as of a day. */
 @Command(
         name = "segments",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty segments",
+            "  loyalty segments --view levels --as-of 2025-01-01 --format csv",
+            "  loyalty segments --view churn --model bg-nbd --p-alive-below 0.3 --format json",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Customer segments as of a day (data before it): Dick & Basu loyalty levels (attitude from survey answers"
@@ -89,7 +95,6 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(
             names = "--as-of",
             paramLabel = "DATE",
-            converter = Converters.DateConverter.class,
             description = "The day of the segments (exclusive: data before it). Default: the day after the last"
                     + " purchase.")
     private Optional<LocalDate> asOf = Optional.empty();
@@ -146,7 +151,6 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "Lifecycle: the periods of the stage counts and flows. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 
@@ -171,7 +175,6 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             paramLabel = "MODEL",
-            converter = Converters.ClvModelConverter.class,
             description = "Churn: fit bg-nbd, mbg-nbd or pareto-nbd on the purchases before the day and flag"
                     + " P(alive) below --p-alive-below. Default: none.")
     private Optional<ClvModels.Model> model = Optional.empty();
@@ -179,7 +182,6 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(
             names = "--time-unit",
             paramLabel = "UNIT",
-            converter = Converters.TimeUnitConverter.class,
             description = "Churn: the time unit of the --model fit. Default: weeks.")
     private TimeScale timeUnit = TimeScale.WEEKS;
 

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.render.CsvRenderer;
+import org.loyaltykpi.document.report.ReportDocument;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.survey.CsiMethod;
 import org.loyaltykpi.survey.SurveyCalculator;
@@ -21,6 +24,12 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty survey}: NPS, CSAT, CES and CSI with confidence intervals, overall and broken down. */
 @Command(
         name = "survey",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty survey",
+            "  loyalty survey --responses answers.csv --by segment --format json",
+            "  loyalty survey --responses answers.csv --by quarter --format csv",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "NPS (adjusted-Wald interval), CSAT (top-two-box share, Wilson interval), CES (mean effort, Student-t"
@@ -51,7 +60,6 @@ final class SurveyCommand implements Callable<Integer> {
     @Option(
             names = "--csi-method",
             paramLabel = "METHOD",
-            converter = Converters.CsiMethodConverter.class,
             description = "CSI attribute score: nps (NPS-style, -100..100; answers on 0..10) or mean (mean rescaled"
                     + " to 0..100). Default: nps.")
     private CsiMethod csiMethod = CsiMethod.NPS;
@@ -62,7 +70,10 @@ final class SurveyCommand implements Callable<Integer> {
             description = "Importance of a CSI attribute, repeatable (e.g. --importance price=2). Default: equal.")
     private Map<String, Double> importance = Map.of();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "text, json or csv (one row for all answers, then one per --by group). Default: text.")
     private OutputFormat format = OutputFormat.text;
 
     private static Granularity granularity(String text) {
@@ -90,7 +101,12 @@ final class SurveyCommand implements Callable<Integer> {
                 : SurveyCalculator.bySegment(loaded.responses(), options));
         String byName = period.map(g -> g.name().toLowerCase(Locale.ROOT)).orElse("segment");
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format == OutputFormat.csv) {
+            List<SurveyGroup> rows = new java.util.ArrayList<>();
+            rows.add(new SurveyGroup("all", Optional.empty(), Optional.empty(), summary));
+            groups.ifPresent(rows::addAll);
+            CsvRenderer.render(ReportDocument.surveyTable("survey", Message.of("section.survey"), rows, level), out);
+        } else if (format == OutputFormat.json) {
             try (Json json = new Json(out)) {
                 json.beginObject().field("source", loaded.source());
                 SurveyOutput.json(json, summary, level);

@@ -26,11 +26,16 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty targets}: the seed's KPI targets judged per period (met, on track, missed, no data). */
 @Command(
         name = "targets",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty targets",
+            "  loyalty targets --transactions orders.csv --responses answers.csv --granularity year --format csv",
+        },
         mixinStandardHelpOptions = true,
         description = {
-            "The seed's KPI targets per period: satisfaction (CSAT top-two-box share) at least 80%, retention"
-                    + " (behavioural, %) 95 rising 2 points a year, NPS 70 rising 5 points a year, positive reviews"
-                    + " growing 10% a year. Status: MET, ON_TRACK (below the level but on the pro-rata path to this"
+            "The seed's KPI targets per period: satisfaction (CSAT top-two-box share) at least 80%%, retention"
+                    + " (behavioural, %%) 95 rising 2 points a year, NPS 70 rising 5 points a year, positive reviews"
+                    + " growing 10%% a year. Status: MET, ON_TRACK (below the level but on the pro-rata path to this"
                     + " year's step), MISSED, NO_DATA (no value: never guessed). Targets start with the first period.",
             "Without --transactions it runs on the built-in sample shop (and its survey answers)."
         })
@@ -55,7 +60,6 @@ final class TargetsCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange length: month, quarter or year. Default: quarter.")
     private Granularity granularity = Granularity.QUARTER;
 

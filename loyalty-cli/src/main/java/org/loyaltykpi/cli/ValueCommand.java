@@ -18,6 +18,11 @@ import picocli.CommandLine.Spec;
 /** {@code loyalty value}: CAC, LTV in two forms, LTV:CAC, CAC payback per cohort, repeat against first-time revenue. */
 @Command(
         name = "value",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  loyalty value",
+            "  loyalty value --transactions orders.csv --spend spend.csv --margin 0.4 --granularity quarter --format json",
+        },
         mixinStandardHelpOptions = true,
         description = {
             "Acquisition and value: CAC = acquisition spend / new customers per period and overall; LTV simple (annual"
@@ -40,7 +45,6 @@ final class ValueCommand implements Callable<Integer> {
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
-            converter = Converters.GranularityConverter.class,
             description = "DateRange of CAC, cohorts, churn and payback: week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
 

@@ -409,7 +409,8 @@ public final class ReportDocument {
         s.table(surveyTable(
                 "surveyTotal",
                 Message.of("table.survey.total"),
-                List.of(new SurveyGroup("all", Optional.empty(), Optional.empty(), total))));
+                List.of(new SurveyGroup("all", Optional.empty(), Optional.empty(), total)),
+                LEVEL));
         s.note(Message.of("note.survey-intervals"));
         CsiResult csi = total.csi();
         if (!csi.attributes().isEmpty()) {
@@ -443,7 +444,7 @@ public final class ReportDocument {
                     true));
         }
         if (!r.bySegment().isEmpty()) {
-            s.table(surveyTable("surveyBySegment", Message.of("table.survey.by-segment"), r.bySegment()));
+            s.table(surveyTable("surveyBySegment", Message.of("table.survey.by-segment"), r.bySegment(), LEVEL));
             s.chart(new Chart.Bars(
                     "surveySegmentChart",
                     Message.of("chart.survey-segments"),
@@ -454,7 +455,7 @@ public final class ReportDocument {
                     false));
         }
         if (!r.byPeriod().isEmpty()) {
-            s.table(surveyTable("surveyByPeriod", Message.of("table.survey.by-period", unit(g)), r.byPeriod()));
+            s.table(surveyTable("surveyByPeriod", Message.of("table.survey.by-period", unit(g)), r.byPeriod(), LEVEL));
             s.chart(new Chart.TimeSeries(
                     "npsChart",
                     Message.of("chart.nps"),
@@ -489,9 +490,10 @@ public final class ReportDocument {
      * @param id the table id
      * @param title the title
      * @param groups the groups
+     * @param level the confidence level of the intervals, in (0, 1)
      * @return the table
      */
-    public static Table surveyTable(String id, Message title, List<SurveyGroup> groups) {
+    public static Table surveyTable(String id, Message title, List<SurveyGroup> groups, double level) {
         Table.Builder t = Table.builder(id, title)
                 .column("group", ColumnType.TEXT)
                 .column("npsResponses", ColumnType.COUNT)
@@ -512,9 +514,9 @@ public final class ReportDocument {
                 .column("csi", ColumnType.DECIMAL);
         for (SurveyGroup g : groups) {
             SurveySummary s = g.summary();
-            Optional<ConfidenceInterval> npsCi = s.nps().confidenceInterval(LEVEL);
-            Optional<ConfidenceInterval> csatCi = s.csat().topBoxInterval(LEVEL);
-            Optional<ConfidenceInterval> cesCi = s.ces().meanInterval(LEVEL);
+            Optional<ConfidenceInterval> npsCi = s.nps().confidenceInterval(level);
+            Optional<ConfidenceInterval> csatCi = s.csat().topBoxInterval(level);
+            Optional<ConfidenceInterval> cesCi = s.ces().meanInterval(level);
             t.row(
                     Cell.text(g.label()),
                     Cell.count(s.nps().responses()),
