@@ -37,10 +37,11 @@ import picocli.CommandLine.Spec;
             "  loyalty report --transactions orders.csv --granularity quarter --format json --out report.json",
             "  loyalty report --transactions orders.csv --responses answers.csv --reviews reviews.csv --spend spend.csv --events events.csv",
             "  loyalty report --format html --out report.html",
+            "  loyalty report --format html --lang ru --out report-ru.html",
         },
         mixinStandardHelpOptions = true,
         description = {
-            "The loyalty report (text, JSON or a standalone HTML page), computed once: purchase behaviour, acquisition"
+            "The loyalty report (text, JSON or an HTML dashboard with charts that works offline), computed once: purchase behaviour, acquisition"
                     + " cohorts, the customer survey, customer lifetime value, loyalty levels, lifecycle stages, RFM"
                     + " segments, churn risk, review feedback, acquisition value, the loyalty program and KPI targets.",
             "Without --transactions it runs on the built-in sample shop."
