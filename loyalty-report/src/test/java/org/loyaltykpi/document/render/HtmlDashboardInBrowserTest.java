@@ -145,6 +145,11 @@ class HtmlDashboardInBrowserTest {
             assertThat((long) html.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(maxBytes());
             Number height = (Number) chromium.script("return document.documentElement.scrollHeight;");
             assertThat(height.intValue()).isLessThanOrEqualTo(maxHeight());
+            Number overflow = (Number) chromium.script(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow.intValue())
+                    .as("horizontal overflow in CSS pixels")
+                    .isLessThanOrEqualTo(0);
         }
 
         @Test
