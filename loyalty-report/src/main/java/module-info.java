@@ -9,6 +9,8 @@
 module org.loyaltykpi.report {
     requires transitive org.loyaltykpi.core;
     requires com.fasterxml.jackson.core;
+    // the ECharts WebJar (an automatic module named after its jar): the HTML renderer inlines its bundle
+    requires echarts;
 
     exports org.loyaltykpi.document;
     exports org.loyaltykpi.document.render;

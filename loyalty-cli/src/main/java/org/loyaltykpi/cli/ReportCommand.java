@@ -7,12 +7,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.document.Document;
 import org.loyaltykpi.document.Messages;
-import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.render.HtmlRenderer;
 import org.loyaltykpi.document.render.JsonRenderer;
 import org.loyaltykpi.document.render.TextRenderer;
 import org.loyaltykpi.document.report.ReportDocument;
@@ -37,10 +37,11 @@ import picocli.CommandLine.Spec;
             "  loyalty report --transactions orders.csv --granularity quarter --format json --out report.json",
             "  loyalty report --transactions orders.csv --responses answers.csv --reviews reviews.csv --spend spend.csv --events events.csv",
             "  loyalty report --format html --out report.html",
+            "  loyalty report --format html --lang ru --out report-ru.html",
         },
         mixinStandardHelpOptions = true,
         description = {
-            "The loyalty report (text, JSON or a standalone HTML page), computed once: purchase behaviour, acquisition"
+            "The loyalty report (text, JSON or an HTML dashboard with charts that works offline), computed once: purchase behaviour, acquisition"
                     + " cohorts, the customer survey, customer lifetime value, loyalty levels, lifecycle stages, RFM"
                     + " segments, churn risk, review feedback, acquisition value, the loyalty program and KPI targets.",
             "Without --transactions it runs on the built-in sample shop."
@@ -94,11 +95,25 @@ final class ReportCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            description = "text, json or html (one standalone page, best with --out). Default: text.")
+            description = "text, json or html (the dashboard: one standalone page with charts that works offline, best"
+                    + " with --out). Default: text.")
     private Format format = Format.text;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to a file instead of stdout.")
     private Optional<Path> outFile = Optional.empty();
+
+    /** The languages of the report's labels, each with its number and date format. */
+    enum Language {
+        en,
+        ru
+    }
+
+    @Option(
+            names = "--lang",
+            paramLabel = "LANG",
+            description = "Language of the labels, and format of the numbers and dates, of the text report and the HTML"
+                    + " dashboard: en or ru. Default: en. JSON stays English and locale-free.")
+    private Language lang = Language.en;
 
     @Override
     public Integer call() {
@@ -156,55 +171,12 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void write(PrintWriter out, Document document) {
-        Messages messages = Messages.english();
+        Messages messages = Messages.of(Locale.forLanguageTag(lang.name()));
         switch (format) {
-            case json -> JsonRenderer.render(document, messages, out);
-            case html -> writeHtml(out, document, messages);
+            case json -> JsonRenderer.render(document, Messages.english(), out);
+            case html -> HtmlRenderer.render(document, messages, out);
             case text -> TextRenderer.render(document, messages, out);
         }
         out.flush();
-    }
-
-    /** One standalone page: no scripts, no external resources, so it can be mailed or archived as it is. */
-    private static void writeHtml(PrintWriter out, Document document, Messages messages) {
-        String title = messages.text(document.title());
-        out.println("<!DOCTYPE html>");
-        out.println("<html lang=\"en\">");
-        out.println("<head>");
-        out.println("<meta charset=\"utf-8\">");
-        out.println("<title>" + Html.escape(title) + "</title>");
-        out.println("<style>");
-        out.println("body{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#222}");
-        out.println("h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}");
-        out.println("pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:.85em;line-height:1.35}");
-        out.println("nav ol{columns:2}dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}");
-        out.println("dd{margin:0}");
-        out.println("</style>");
-        out.println("</head>");
-        out.println("<body>");
-        out.println("<h1>" + Html.escape(title) + "</h1>");
-        out.println("<dl>");
-        document.about()
-                .forEach(f -> out.println("<dt>" + Html.escape(messages.text(f.label())) + "</dt><dd>"
-                        + Html.escape(messages.format(f.value())) + "</dd>"));
-        out.println("</dl>");
-        out.println("<nav><ol>");
-        for (Section section : document.sections()) {
-            out.println("<li><a href=\"#" + section.id() + "\">" + Html.escape(messages.text(section.title()))
-                    + "</a></li>");
-        }
-        out.println("</ol></nav>");
-        List<Section> sections = document.sections();
-        for (int i = 0; i < sections.size(); i++) {
-            Section section = sections.get(i);
-            out.println("<section id=\"" + section.id() + "\">");
-            out.println("<h2>" + (i + 1) + ". " + Html.escape(messages.text(section.title())) + "</h2>");
-            out.print("<pre>");
-            out.print(Html.escape(TextRenderer.section(section, messages)));
-            out.println("</pre>");
-            out.println("</section>");
-        }
-        out.println("</body>");
-        out.println("</html>");
     }
 }

@@ -98,7 +98,7 @@ public final class ReportDocument {
                 behaviour(report.behaviour(), g),
                 cohorts(report.cohorts()),
                 survey(report.survey(), sources.answers(), g),
-                clv(report.clv(), report.options().clvHorizonWeeks()),
+                clv(report.clv(), report.options().clvHorizonWeeks(), report.dateRange()),
                 levels(report),
                 lifecycle(report.lifecycle()),
                 rfm(report),
@@ -292,7 +292,7 @@ public final class ReportDocument {
         s.table(cohortTable(m, "cohortRevenue", Message.of("table.cohort.revenue", unit), CohortValue.REVENUE));
         s.table(cohortTable(m, "cohortLtv", Message.of("table.cohort.ltv"), CohortValue.LTV));
         Table.Builder avg = Table.builder("cohortAverageRetention", Message.of("table.cohort.average"))
-                .column("offset", ColumnType.COUNT)
+                .column("offset", Message.of("column.offset", "+k"), ColumnType.COUNT)
                 .column("retentionRate", ColumnType.RATIO);
         List<Ratio> average = m.averageRetention(RetentionDefinition.CLASSIC);
         for (int k = 0; k < average.size(); k++) {
@@ -365,6 +365,63 @@ public final class ReportDocument {
             t.row(row);
         }
         return t.build();
+    }
+
+    /** The largest number of repeat purchases the frequency/recency matrices show. */
+    private static final int MATRIX_FREQUENCIES = 20;
+
+    /** The recency columns of the frequency/recency matrices, from 0 to the oldest customer's age. */
+    private static final int MATRIX_RECENCIES = 14;
+
+    /**
+     * The fitted purchase model's frequency/recency matrices (lifetimes' plots): the expected purchases over the horizon
+     * and P(alive) of a customer as old as the oldest one, by repeat purchases (rows) and weeks from the first to the
+     * last purchase (columns); cells that no customer can have (no repeat purchase but a recency, or repeat purchases
+     * at recency 0) are missing.
+     */
+    private static void frequencyRecency(Section.Builder s, ClvOverview r, double horizonWeeks, double ageWeeks) {
+        if (!(ageWeeks > 0)) {
+            return;
+        }
+        long age = Math.round(ageWeeks);
+        Table.Builder expected = Table.builder(
+                        "clvExpectedMatrix", Message.of("table.clv.expected-matrix", Math.round(horizonWeeks), age))
+                .column("frequency", ColumnType.COUNT);
+        Table.Builder alive = Table.builder("clvAliveMatrix", Message.of("table.clv.alive-matrix", age))
+                .column("frequency", ColumnType.COUNT);
+        List<String> columns = new ArrayList<>();
+        double[] recency = new double[MATRIX_RECENCIES];
+        for (int c = 0; c < MATRIX_RECENCIES; c++) {
+            recency[c] = ageWeeks * c / (MATRIX_RECENCIES - 1);
+            Message label = Message.of("column.recency-weeks", Math.round(recency[c]));
+            expected.column("recency" + c, label, ColumnType.DECIMAL);
+            alive.column("recency" + c, label, ColumnType.SHARE);
+            columns.add("recency" + c);
+        }
+        for (int x = 0; x <= MATRIX_FREQUENCIES; x++) {
+            List<Cell> e = new ArrayList<>();
+            List<Cell> a = new ArrayList<>();
+            e.add(Cell.count(x));
+            a.add(Cell.count(x));
+            for (int c = 0; c < MATRIX_RECENCIES; c++) {
+                boolean possible = x == 0 ? c == 0 : c > 0;
+                double purchases =
+                        possible ? r.purchases().expectedPurchases(horizonWeeks, x, recency[c], ageWeeks) : Double.NaN;
+                double p = possible ? r.purchases().probabilityAlive(x, recency[c], ageWeeks) : Double.NaN;
+                e.add(Double.isFinite(purchases) ? Cell.decimal(purchases, 2) : Cell.missing());
+                a.add(Double.isFinite(p) ? Cell.share(OptionalDouble.of(p)) : Cell.missing());
+            }
+            expected.row(e);
+            alive.row(a);
+        }
+        s.table(expected.build());
+        s.table(alive.build());
+        s.chart(new Chart.Heatmap(
+                "clvFrequencyRecency",
+                Message.of("chart.clv-frequency-recency"),
+                List.of("clvExpectedMatrix", "clvAliveMatrix"),
+                "frequency",
+                columns));
     }
 
     // ---------------------------------------------------------------- survey
@@ -541,7 +598,8 @@ public final class ReportDocument {
 
     // ---------------------------------------------------------------- CLV
 
-    private static Section clv(Outcome<ClvOverview> outcome, double horizonWeeks) {
+    private static Section clv(
+            Outcome<ClvOverview> outcome, double horizonWeeks, Optional<org.loyaltykpi.domain.DateRange> range) {
         Message title = Message.of("section.clv", Math.round(horizonWeeks));
         if (!outcome.isAvailable()) {
             return Section.degraded(
@@ -599,6 +657,11 @@ public final class ReportDocument {
         s.table(alive.build());
         s.chart(new Chart.Histogram(
                 "clvAliveChart", Message.of("chart.clv-alive"), "clvAlive", "from", "to", "customers"));
+        range.ifPresent(dates -> frequencyRecency(
+                s,
+                r,
+                horizonWeeks,
+                (r.calibrationEnd().toEpochDay() - dates.start().toEpochDay() + 1) / 7.0));
         Table.Builder top = Table.builder("clvTop", Message.of("table.clv.top"))
                 .column("customer", ColumnType.TEXT)
                 .column("probabilityAlive", ColumnType.DECIMAL)
