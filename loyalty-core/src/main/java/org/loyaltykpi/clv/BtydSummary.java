@@ -11,7 +11,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The per-customer summary the BTYD models are fitted to: frequency {@code x}, recency {@code t_x}, age {@code T} and
@@ -49,8 +48,6 @@ import org.loyaltykpi.internal.ParallelScans;
  * of an empty table is empty. Immutable and thread-safe.
  */
 public final class BtydSummary {
-    private static final int CUSTOMERS_PER_TASK = 1 << 13;
-
     private final TimeScale unit;
     private final String[] customerIds;
     private final int[] frequency;
@@ -62,6 +59,37 @@ public final class BtydSummary {
     private final Optional<LocalDate> holdoutEnd;
     private final int[] holdoutFrequency;
     private final double[] holdoutMonetaryValue;
+    /** Customers per row for a summary of weighted rows; null when every row is one customer. */
+    private final long[] weight;
+
+    private final int customers;
+
+    BtydSummary(
+            TimeScale unit,
+            String[] customerIds,
+            int[] frequency,
+            double[] recency,
+            double[] age,
+            double[] monetaryValue,
+            Optional<LocalDate> calibrationEnd,
+            OptionalDouble holdoutDuration,
+            Optional<LocalDate> holdoutEnd,
+            int[] holdoutFrequency,
+            double[] holdoutMonetaryValue) {
+        this(
+                unit,
+                customerIds,
+                frequency,
+                recency,
+                age,
+                monetaryValue,
+                calibrationEnd,
+                holdoutDuration,
+                holdoutEnd,
+                holdoutFrequency,
+                holdoutMonetaryValue,
+                null);
+    }
 
     private BtydSummary(
             TimeScale unit,
@@ -74,7 +102,8 @@ public final class BtydSummary {
             OptionalDouble holdoutDuration,
             Optional<LocalDate> holdoutEnd,
             int[] holdoutFrequency,
-            double[] holdoutMonetaryValue) {
+            double[] holdoutMonetaryValue,
+            long[] weight) {
         this.unit = unit;
         this.customerIds = customerIds;
         this.frequency = frequency;
@@ -86,6 +115,18 @@ public final class BtydSummary {
         this.holdoutEnd = holdoutEnd;
         this.holdoutFrequency = holdoutFrequency;
         this.holdoutMonetaryValue = holdoutMonetaryValue;
+        this.weight = weight;
+        long total = frequency.length;
+        if (weight != null) {
+            total = 0;
+            for (long w : weight) {
+                total += w;
+            }
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a summary holds at most " + Integer.MAX_VALUE + " customers: " + total);
+        }
+        this.customers = (int) total;
     }
 
     /**
@@ -97,7 +138,7 @@ public final class BtydSummary {
      * @return the summary of the customers whose first purchase is on or before {@code calibrationEnd}
      */
     public static BtydSummary of(PurchaseTable table, LocalDate calibrationEnd, TimeScale unit) {
-        return scan(table, calibrationEnd, Optional.empty(), unit);
+        return BtydScan.scan(table, calibrationEnd, Optional.empty(), unit);
     }
 
     /**
@@ -115,7 +156,7 @@ public final class BtydSummary {
             throw new IllegalArgumentException(
                     "holdout end must be after the calibration end " + calibrationEnd + ": " + holdoutEnd);
         }
-        return scan(table, calibrationEnd, Optional.of(holdoutEnd), unit);
+        return BtydScan.scan(table, calibrationEnd, Optional.of(holdoutEnd), unit);
     }
 
     /**
@@ -142,109 +183,58 @@ public final class BtydSummary {
         return new Builder(unit, OptionalDouble.of(holdoutDuration));
     }
 
-    private static BtydSummary scan(
-            PurchaseTable table, LocalDate calibrationEnd, Optional<LocalDate> holdoutEnd, TimeScale unit) {
-        int customers = table.customerCount();
-        int end = Math.toIntExact(calibrationEnd.toEpochDay());
-        int holdout = holdoutEnd.map(d -> Math.toIntExact(d.toEpochDay())).orElse(end);
-        // Per table customer; -1 frequency marks a customer born after the calibration end.
-        int[] x = new int[customers];
-        int[] recencyDays = new int[customers];
-        int[] ageDays = new int[customers];
-        long[] repeatValue = new long[customers];
-        int[] holdoutDays = new int[customers];
-        long[] holdoutValue = new long[customers];
-        // Each range fills its customers' slots of the arrays and counts those in the summary.
-        int included = ParallelScans.scan(
-                customers,
-                CUSTOMERS_PER_TASK,
-                (from, to) -> {
-                    int count = 0;
-                    for (int c = from; c < to; c++) {
-                        int row = table.firstRow(c);
-                        int last = table.endRow(c);
-                        int first = table.epochDay(row);
-                        if (first > end) {
-                            x[c] = -1;
-                            continue;
-                        }
-                        int days = 0;
-                        int previousDay = Integer.MIN_VALUE;
-                        int lastDay = first;
-                        long value = 0;
-                        int hDays = 0;
-                        long hValue = 0;
-                        for (; row < last; row++) {
-                            int day = table.epochDay(row);
-                            if (day > holdout) {
-                                break;
-                            }
-                            boolean newDay = day != previousDay;
-                            previousDay = day;
-                            if (day <= end) {
-                                if (newDay) {
-                                    days++;
-                                    lastDay = day;
-                                }
-                                if (day != first) {
-                                    value += table.amountMinorUnits(row);
-                                }
-                            } else {
-                                if (newDay) {
-                                    hDays++;
-                                }
-                                hValue += table.amountMinorUnits(row);
-                            }
-                        }
-                        x[c] = days - 1;
-                        recencyDays[c] = lastDay - first;
-                        ageDays[c] = end - first;
-                        repeatValue[c] = value;
-                        holdoutDays[c] = hDays;
-                        holdoutValue[c] = hValue;
-                        count++;
-                    }
-                    return count;
-                },
-                Integer::sum);
-        double minorUnit = Math.pow(10, -table.amountScale());
-        String[] ids = new String[included];
-        int[] frequency = new int[included];
-        double[] recency = new double[included];
-        double[] age = new double[included];
-        double[] monetary = new double[included];
-        int[] hFrequency = new int[holdoutEnd.isPresent() ? included : 0];
-        double[] hMonetary = new double[hFrequency.length];
-        int i = 0;
-        for (int c = 0; c < customers; c++) {
-            if (x[c] < 0) {
-                continue;
-            }
-            ids[i] = table.customer(c).value();
-            frequency[i] = x[c];
-            recency[i] = unit.fromDays(recencyDays[c]);
-            age[i] = unit.fromDays(ageDays[c]);
-            monetary[i] = x[c] == 0 ? 0 : repeatValue[c] * minorUnit / x[c];
-            if (holdoutEnd.isPresent()) {
-                hFrequency[i] = holdoutDays[c];
-                hMonetary[i] = holdoutDays[c] == 0 ? 0 : holdoutValue[c] * minorUnit / holdoutDays[c];
-            }
-            i++;
+    /**
+     * A summary of weighted {@code (x, t_x, T)} rows: row {@code i} stands for {@code weight[i]} customers with those
+     * values. It has no customer ids and no spend, and it is all the transaction-model fits ({@link BgNbdModel},
+     * {@link MbgNbdModel}, {@link ParetoNbdModel}) need, whatever the number of customers: the likelihoods are sums
+     * over customers, and customers with identical rows add identical terms. This is how a distributed run (the
+     * {@code loyalty-spark} module) fits billions of customers on one machine: the executors count the customers per
+     * distinct row, the driver fits on those few thousand rows.
+     *
+     * <p>{@link #size()} is the number of customers (the sum of the weights); the per-customer accessors ({@link
+     * #customer}, {@link #frequency}, {@link #row}, ...) throw {@link IllegalStateException}.
+     *
+     * <pre>{@code
+     * // 1,411 customers without repeat purchase and T = 38.86 weeks, 12 with x = 1, t_x = 2, T = 38.86, ...
+     * BtydSummary rows = BtydSummary.weighted(TimeScale.WEEKS,
+     *         new int[] {0, 1}, new double[] {0, 2}, new double[] {38.86, 38.86}, new long[] {1411, 12});
+     * BgNbdModel.fit(rows);
+     * }</pre>
+     *
+     * @param unit the time unit of recency and T
+     * @param x the frequency of each row, {@code >= 0}
+     * @param recency the recency of each row, {@code 0 <= t_x <= T}, 0 when {@code x = 0}
+     * @param age the age T of each row, finite
+     * @param weight the customers of each row, {@code >= 1}
+     * @return the summary of {@code sum(weight)} customers
+     * @throws IllegalArgumentException if the arrays differ in length, or naming the row and the invalid value
+     */
+    public static BtydSummary weighted(TimeScale unit, int[] x, double[] recency, double[] age, long[] weight) {
+        java.util.Objects.requireNonNull(unit, "unit must not be null");
+        int n = x.length;
+        if (recency.length != n || age.length != n || weight.length != n) {
+            throw new IllegalArgumentException("x, recency, age and weight must have the same length: " + n + ", "
+                    + recency.length + ", " + age.length + ", " + weight.length);
         }
-        OptionalDouble duration =
-                holdoutEnd.isPresent() ? OptionalDouble.of(unit.fromDays(holdout - end)) : OptionalDouble.empty();
+        for (int i = 0; i < n; i++) {
+            check("row " + i, x[i], recency[i], age[i], 0);
+            if (weight[i] < 1) {
+                throw new IllegalArgumentException("weight of row " + i + " must be >= 1: " + weight[i]);
+            }
+        }
         return new BtydSummary(
                 unit,
-                ids,
-                frequency,
-                recency,
-                age,
-                monetary,
-                Optional.of(calibrationEnd),
-                duration,
-                holdoutEnd,
-                hFrequency,
-                hMonetary);
+                new String[0],
+                x.clone(),
+                recency.clone(),
+                age.clone(),
+                new double[n],
+                Optional.empty(),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                new int[0],
+                new double[0],
+                weight.clone());
     }
 
     static void check(String customer, int frequency, double recency, double age, double monetaryValue) {
@@ -282,7 +272,7 @@ public final class BtydSummary {
      * @return the row count
      */
     public int size() {
-        return frequency.length;
+        return customers;
     }
 
     /**
@@ -291,7 +281,23 @@ public final class BtydSummary {
      * @return {@code size() == 0}
      */
     public boolean isEmpty() {
-        return frequency.length == 0;
+        return customers == 0;
+    }
+
+    /**
+     * Whether this is a summary of weighted rows without customers ({@link #weighted}).
+     *
+     * @return true for weighted rows; then the per-customer accessors throw
+     */
+    public boolean isWeighted() {
+        return weight != null;
+    }
+
+    private void requireCustomers() {
+        if (weight != null) {
+            throw new IllegalStateException(
+                    "this summary holds weighted (x, t_x, T) rows, not customers: it can only be fitted");
+        }
     }
 
     /**
@@ -319,6 +325,7 @@ public final class BtydSummary {
      * @return the customer
      */
     public CustomerId customer(int i) {
+        requireCustomers();
         return new CustomerId(customerIds[i]);
     }
 
@@ -329,6 +336,7 @@ public final class BtydSummary {
      * @return the row index, or empty if the customer is not in the summary
      */
     public OptionalInt indexOf(CustomerId customer) {
+        requireCustomers();
         for (int i = 0; i < customerIds.length; i++) {
             if (customerIds[i].equals(customer.value())) {
                 return OptionalInt.of(i);
@@ -344,6 +352,7 @@ public final class BtydSummary {
      * @return repeat purchase days in the calibration period
      */
     public int frequency(int i) {
+        requireCustomers();
         return frequency[i];
     }
 
@@ -354,6 +363,7 @@ public final class BtydSummary {
      * @return time from the first to the last purchase day, in {@link #timeUnit()}
      */
     public double recency(int i) {
+        requireCustomers();
         return recency[i];
     }
 
@@ -364,6 +374,7 @@ public final class BtydSummary {
      * @return time from the first purchase day to the calibration end, in {@link #timeUnit()}
      */
     public double age(int i) {
+        requireCustomers();
         return age[i];
     }
 
@@ -374,6 +385,7 @@ public final class BtydSummary {
      * @return the mean value of the repeat purchase days, 0 without repeat purchases
      */
     public double monetaryValue(int i) {
+        requireCustomers();
         return monetaryValue[i];
     }
 
@@ -432,6 +444,7 @@ public final class BtydSummary {
      * @return the customer's summary
      */
     public BtydCustomer row(int i) {
+        requireCustomers();
         return new BtydCustomer(customer(i), frequency[i], recency[i], age[i], monetaryValue[i]);
     }
 
@@ -441,28 +454,29 @@ public final class BtydSummary {
      * @return a stream of rows
      */
     public Stream<BtydCustomer> rows() {
+        requireCustomers();
         return IntStream.range(0, size()).mapToObj(this::row);
     }
 
     /** The number of customers with at least one repeat purchase. */
     int repeatCustomers() {
-        int n = 0;
-        for (int x : frequency) {
-            if (x > 0) {
-                n++;
+        long n = 0;
+        for (int i = 0; i < frequency.length; i++) {
+            if (frequency[i] > 0) {
+                n += weight == null ? 1 : weight[i];
             }
         }
-        return n;
+        return (int) n;
     }
 
     /** The (x, t_x, T) rows with identical rows merged, for the likelihoods. */
     CollapsedSummary collapsed() {
-        return CollapsedSummary.collapse(frequency, recency, age);
+        return CollapsedSummary.collapse(frequency, recency, age, weight, null);
     }
 
     /** The (x, t_x, T) rows, one per customer. */
     CollapsedSummary uncollapsed() {
-        return CollapsedSummary.uncollapsed(frequency, recency, age);
+        return CollapsedSummary.uncollapsed(frequency, recency, age, weight);
     }
 
     /** Summaries are equal when they hold the same rows, unit, holdout and calibration days. */
@@ -478,7 +492,8 @@ public final class BtydSummary {
                 && calibrationEnd.equals(((BtydSummary) o).calibrationEnd)
                 && holdoutDuration.equals(((BtydSummary) o).holdoutDuration)
                 && Arrays.equals(holdoutFrequency, ((BtydSummary) o).holdoutFrequency)
-                && Arrays.equals(holdoutMonetaryValue, ((BtydSummary) o).holdoutMonetaryValue);
+                && Arrays.equals(holdoutMonetaryValue, ((BtydSummary) o).holdoutMonetaryValue)
+                && Arrays.equals(weight, ((BtydSummary) o).weight);
     }
 
     @Override
@@ -490,6 +505,7 @@ public final class BtydSummary {
     @Override
     public String toString() {
         return "BtydSummary[" + size() + " customers, " + repeatCustomers() + " with repeat purchases, " + unit
+                + (weight == null ? "" : ", " + weight.length + " weighted rows")
                 + calibrationEnd.map(d -> ", calibration end " + d).orElse("")
                 + holdoutEnd.map(d -> ", holdout end " + d).orElse("") + "]";
     }

@@ -131,7 +131,7 @@ public final class ClvCalculator {
         }
         // One evaluation per distinct (x, t_x, T), in parallel.
         int[] rowOf = new int[n];
-        CollapsedSummary rows = CollapsedSummary.collapse(xs, recencies, ages, rowOf);
+        CollapsedSummary rows = CollapsedSummary.collapse(xs, recencies, ages, null, rowOf);
         double[] pAlive = new double[rows.size];
         double[] expected = new double[rows.size];
         double[] discounted = spend.isPresent() ? new double[rows.size] : null;

@@ -71,18 +71,28 @@ final class CollapsedSummary {
 
     /** The rows as they are, each with weight 1 (no merging), for checks against the collapsed form. */
     static CollapsedSummary uncollapsed(int[] x, double[] recency, double[] age) {
+        return uncollapsed(x, recency, age, null);
+    }
+
+    /** The rows as they are, row {@code i} with weight {@code weights[i]} (1 when {@code weights} is null). */
+    static CollapsedSummary uncollapsed(int[] x, double[] recency, double[] age, long[] weights) {
         double[] weight = new double[x.length];
-        Arrays.fill(weight, 1);
+        for (int i = 0; i < x.length; i++) {
+            weight[i] = weights == null ? 1 : weights[i];
+        }
         return new CollapsedSummary(x.clone(), recency.clone(), age.clone(), weight, x.length, Times.of(recency, age));
     }
 
     /** Merges identical rows (same frequency and bit-identical recency and T); rows keep first-seen order. */
     static CollapsedSummary collapse(int[] x, double[] recency, double[] age) {
-        return collapse(x, recency, age, null);
+        return collapse(x, recency, age, null, null);
     }
 
-    /** As {@link #collapse(int[], double[], double[])}; {@code rowOf[i]}, when given, receives the row of entry i. */
-    static CollapsedSummary collapse(int[] x, double[] recency, double[] age, int[] rowOf) {
+    /**
+     * As {@link #collapse(int[], double[], double[])}: row {@code i} counts {@code weights[i]} times, or once when
+     * {@code weights} is null; {@code rowOf[i]}, when given, receives the collapsed row of entry i.
+     */
+    static CollapsedSummary collapse(int[] x, double[] recency, double[] age, long[] weights, int[] rowOf) {
         int n = x.length;
         Times perCustomer = Times.of(recency, age);
         // A row is the pair ((x, t_x), T): number the distinct (x, t_x) first, then the distinct rows.
@@ -112,7 +122,7 @@ final class CollapsedSummary {
             outAge[row] = age[i];
             outRecencyTime[row] = perCustomer.recency[i];
             outAgeTime[row] = perCustomer.age[i];
-            outWeight[row]++;
+            outWeight[row] += weights == null ? 1 : weights[i];
         }
         return new CollapsedSummary(
                 outX, outRecency, outAge, outWeight, size, new Times(perCustomer.values, outRecencyTime, outAgeTime));

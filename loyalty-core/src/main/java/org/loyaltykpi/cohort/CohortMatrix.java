@@ -44,9 +44,11 @@ import org.loyaltykpi.internal.Money;
  * }</pre>
  *
  * <p>Matrices of disjoint customer sets add up with {@link #plus(CohortMatrix)}. The empty matrix (no purchases) has
- * no cohorts. Immutable and thread-safe.
+ * no cohorts. Immutable and thread-safe; serializable (its counters are plain arrays), so a distributed job ships
+ * partial matrices to be added up (the {@code loyalty-spark} module's cohort scan does).
  */
-public final class CohortMatrix {
+public final class CohortMatrix implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final int DEFAULT_TEXT_OFFSETS = 12;
 
     private final Granularity granularity;

@@ -8,7 +8,8 @@ import java.util.List;
  * customer; tallies over disjoint customers merge by adding. Memory: O(periods^2 + periods x brackets). Not
  * thread-safe.
  */
-final class CohortTally {
+final class CohortTally implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** 16M cells (4 arrays of 128 MiB): about 4,000 periods, more than 10 years of weeks. */
     static final long MAX_CELLS = 1L << 24;
 

@@ -15,7 +15,7 @@ package org.loyaltykpi.cohort;
  * @param fromOffset the first offset, {@code >= 0}
  * @param toOffset the last offset, inclusive, {@code >= fromOffset}
  */
-public record OffsetBracket(int fromOffset, int toOffset) {
+public record OffsetBracket(int fromOffset, int toOffset) implements java.io.Serializable {
 
     /** Validates {@code 0 <= fromOffset <= toOffset}. */
     public OffsetBracket {

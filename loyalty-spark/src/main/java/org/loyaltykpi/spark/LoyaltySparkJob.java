@@ -1,0 +1,388 @@
+package org.loyaltykpi.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.clv.FitOptions;
+import org.loyaltykpi.clv.TimeScale;
+import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.cohort.CohortMatrix;
+import org.loyaltykpi.domain.Granularity;
+
+/**
+ * The {@code spark-submit} job: reads purchases (CSV, whitespace-separated text, Parquet or a catalog table) with the
+ * command line's column options, and writes into {@code --out DIR}:
+ *
+ * <ul>
+ *   <li>{@code cohort.json}: the acquisition-cohort matrix, the JSON of {@code loyalty cohort --format json --metric
+ *       customers};
+ *   <li>with {@code --calibration-end}: {@code btyd-summary.parquet} (the per-customer summary, the columns of {@code
+ *       loyalty rfm}), {@code fit.json} (the JSON of {@code loyalty clv fit}) and {@code predictions.parquet}
+ *       ({@code customer_id, p_alive, expected_purchases} over {@code --horizon}).
+ * </ul>
+ *
+ * <pre>
+ * spark-submit --class org.loyaltykpi.spark.LoyaltySparkJob --jars loyalty-core.jar loyalty-spark.jar \
+ *     --transactions s3://shop/orders.parquet --calibration-end 2025-06-30 --out s3://shop/loyalty
+ * </pre>
+ *
+ * <p>Exit codes as the command line's: 0 done, 2 bad usage or bad input (one line on standard error naming the
+ * option, or the file, column and value), 1 internal error.
+ */
+public final class LoyaltySparkJob {
+    private static final String USAGE = "usage: loyalty-spark (--transactions PATH | --table NAME) --out DIR"
+            + " [--format csv|parquet|text] [--delimiter ','|';'|tab|whitespace] [--no-header]"
+            + " [--customer-col C] [--date-col C] [--amount-col C] [--category-col C] [--quantity-col C]"
+            + " [--date-format PATTERN] [--time-zone ZONE] [--amount-scale N] [--granularity day|week|month|quarter|year]"
+            + " [--calibration-end DATE [--holdout-end DATE] [--time-unit days|weeks|months|years]"
+            + " [--model bg-nbd|mbg-nbd|pareto-nbd] [--horizon N]] [--partitions N] [--master URL]";
+
+    private LoyaltySparkJob() {}
+
+    /**
+     * Runs the job and exits with its code.
+     *
+     * @param args the options (see the class description)
+     */
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Runs the job in this JVM, on the active Spark session or a new one.
+     *
+     * @param args the options
+     * @param out where the summary of what was written goes
+     * @param err where errors go, one line each
+     * @return the exit code: 0 done, 2 bad usage or input, 1 internal error
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("loyalty-spark: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        if (options.help) {
+            out.println(USAGE);
+            return 0;
+        }
+        try {
+            SparkSession.Builder builder = SparkSession.builder().appName("loyalty-spark");
+            options.master.ifPresent(builder::master);
+            SparkSession spark = builder.getOrCreate();
+            execute(spark, options, out);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("loyalty-spark: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException | IOException e) {
+            err.println("loyalty-spark: internal error: " + e);
+            return 1;
+        }
+    }
+
+    private static void execute(SparkSession spark, Options o, PrintStream out) throws IOException {
+        Dataset<Row> frame = read(spark, o);
+        PurchaseColumns columns = o.columns(frame.columns());
+        SparkPurchases purchases = o.partitions.isPresent()
+                ? SparkPurchases.from(frame, columns, o.partitions.get())
+                : SparkPurchases.from(frame, columns);
+        purchases.persist();
+        Path dir = Path.of(o.out);
+        Files.createDirectories(dir);
+        CohortMatrix matrix = SparkLoyalty.cohortMatrix(purchases, o.granularity);
+        try (Writer w = Files.newBufferedWriter(dir.resolve("cohort.json"), StandardCharsets.UTF_8)) {
+            JsonOutput.cohortCustomers(w, matrix);
+        }
+        out.println("loyalty-spark: wrote " + dir.resolve("cohort.json") + " (" + matrix.cohortCount() + " cohorts)");
+        if (o.calibrationEnd.isEmpty()) {
+            return;
+        }
+        Dataset<Row> summary = SparkLoyalty.btydSummaryRows(purchases, o.calibrationEnd.get(), o.holdoutEnd, o.unit)
+                .cache();
+        Jobs.run(() -> {
+            summary.write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(dir.resolve("btyd-summary.parquet").toString());
+            return null;
+        });
+        BtydSummary rows = SparkLoyalty.collapsedSummary(summary, o.unit);
+        TransactionModel model = SparkLoyalty.fit(o.model, rows, FitOptions.defaults());
+        try (Writer w = Files.newBufferedWriter(dir.resolve("fit.json"), StandardCharsets.UTF_8)) {
+            JsonOutput.fit(w, model.fit().orElseThrow());
+        }
+        model.fit().orElseThrow().warnings().forEach(w -> out.println("loyalty-spark: warning: " + w));
+        SparkLoyalty.predictions(summary, model, o.horizon)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .parquet(dir.resolve("predictions.parquet").toString());
+        summary.unpersist();
+        out.println("loyalty-spark: wrote " + dir.resolve("btyd-summary.parquet") + ", " + dir.resolve("fit.json")
+                + " (" + model + ", " + rows.size() + " customers) and " + dir.resolve("predictions.parquet"));
+    }
+
+    /** The input as a frame of columns: Parquet and tables as they are, text files as string columns. */
+    static Dataset<Row> read(SparkSession spark, Options o) {
+        if (o.table.isPresent()) {
+            return spark.table(o.table.get());
+        }
+        String path = o.transactions.orElseThrow();
+        String format = o.format.orElseGet(() -> guessFormat(path));
+        switch (format) {
+            case "parquet":
+                return spark.read().parquet(path);
+            case "csv":
+            case "text":
+                return o.delimiter.equals("whitespace")
+                        ? whitespaceSeparated(spark, path, o.header)
+                        : spark.read()
+                                .option("header", o.header)
+                                .option("sep", o.delimiter)
+                                .option("inferSchema", false)
+                                .option("mode", "FAILFAST")
+                                .csv(path);
+            default:
+                throw new IllegalArgumentException("--format must be csv, parquet or text: " + format);
+        }
+    }
+
+    private static String guessFormat(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".parquet") || lower.endsWith(".parquet/")) {
+            return "parquet";
+        }
+        Path local = Path.of(path);
+        if (Files.isDirectory(local)) {
+            try (var files = Files.list(local)) {
+                if (files.anyMatch(f -> f.toString().endsWith(".parquet"))) {
+                    return "parquet";
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "csv";
+    }
+
+    /** Fields separated by runs of spaces or tabs, as {@code --delimiter whitespace} reads them on the command line. */
+    private static Dataset<Row> whitespaceSeparated(SparkSession spark, String path, boolean header) {
+        Dataset<String> lines = spark.read().textFile(path).filter((FilterFunction<String>) line -> !line.isBlank());
+        Pattern blanks = Pattern.compile("\\s+");
+        String first = lines.first();
+        String[] firstFields = blanks.split(first.strip());
+        String[] names = new String[firstFields.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = header ? firstFields[i] : "_c" + i;
+        }
+        StructType schema = new StructType();
+        for (String name : names) {
+            schema = schema.add(name, DataTypes.StringType, true);
+        }
+        Dataset<String> body = header ? lines.filter((FilterFunction<String>) line -> !line.equals(first)) : lines;
+        int width = names.length;
+        return body.map(
+                (MapFunction<String, Row>) line -> {
+                    String[] fields = blanks.split(line.strip());
+                    Object[] values = new Object[width];
+                    System.arraycopy(fields, 0, values, 0, Math.min(width, fields.length));
+                    return RowFactory.create(values);
+                },
+                Encoders.row(schema));
+    }
+
+    /** The parsed command line. */
+    static final class Options {
+        Optional<String> transactions = Optional.empty();
+        Optional<String> table = Optional.empty();
+        Optional<String> format = Optional.empty();
+        String out;
+        String delimiter = ",";
+        boolean header = true;
+        final Map<String, String> columns = new LinkedHashMap<>();
+        String datePattern = "yyyy-MM-dd";
+        String timeZone = "UTC";
+        int amountScale = 2;
+        Granularity granularity = Granularity.MONTH;
+        Optional<LocalDate> calibrationEnd = Optional.empty();
+        Optional<LocalDate> holdoutEnd = Optional.empty();
+        TimeScale unit = TimeScale.WEEKS;
+        String model = "bg-nbd";
+        double horizon = 52;
+        Optional<Integer> partitions = Optional.empty();
+        Optional<String> master = Optional.empty();
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            List<String> list = new ArrayList<>(Arrays.asList(args));
+            for (int i = 0; i < list.size(); i++) {
+                String name = list.get(i);
+                if (name.equals("--help") || name.equals("-h")) {
+                    o.help = true;
+                    return o;
+                }
+                if (name.equals("--no-header")) {
+                    o.header = false;
+                    continue;
+                }
+                if (!name.startsWith("--")) {
+                    throw new IllegalArgumentException("unexpected argument: " + name);
+                }
+                if (i + 1 >= list.size()) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                String value = list.get(++i);
+                switch (name) {
+                    case "--transactions" -> o.transactions = Optional.of(value);
+                    case "--table" -> o.table = Optional.of(value);
+                    case "--format" -> o.format = Optional.of(value.toLowerCase(Locale.ROOT));
+                    case "--out" -> o.out = value;
+                    case "--delimiter" -> o.delimiter = delimiter(value);
+                    case "--customer-col", "--date-col", "--amount-col", "--category-col", "--quantity-col" ->
+                        o.columns.put(name, value);
+                    case "--date-format" -> o.datePattern = value;
+                    case "--time-zone" -> o.timeZone = value;
+                    case "--amount-scale" -> o.amountScale = integer(name, value, 0);
+                    case "--granularity" -> o.granularity = granularity(value);
+                    case "--calibration-end" -> o.calibrationEnd = Optional.of(date(name, value));
+                    case "--holdout-end" -> o.holdoutEnd = Optional.of(date(name, value));
+                    case "--time-unit" -> o.unit = TimeScale.parse(value);
+                    case "--model" -> o.model = value.toLowerCase(Locale.ROOT);
+                    case "--horizon" -> o.horizon = number(name, value);
+                    case "--partitions" -> o.partitions = Optional.of(integer(name, value, 1));
+                    case "--master" -> o.master = Optional.of(value);
+                    default -> throw new IllegalArgumentException("unknown option: " + name);
+                }
+            }
+            if (o.transactions.isPresent() == o.table.isPresent()) {
+                throw new IllegalArgumentException("give exactly one of --transactions PATH and --table NAME");
+            }
+            if (o.out == null) {
+                throw new IllegalArgumentException("--out DIR is required");
+            }
+            if (o.holdoutEnd.isPresent() && o.calibrationEnd.isEmpty()) {
+                throw new IllegalArgumentException("--holdout-end needs --calibration-end");
+            }
+            if (!List.of("bg-nbd", "mbg-nbd", "pareto-nbd").contains(o.model)) {
+                throw new IllegalArgumentException("--model must be bg-nbd, mbg-nbd or pareto-nbd: " + o.model);
+            }
+            return o;
+        }
+
+        PurchaseColumns columns(String[] fields) {
+            PurchaseColumns c = PurchaseColumns.defaults()
+                    .withDatePattern(datePattern)
+                    .withTimeZone(timeZone)
+                    .withAmountScale(amountScale);
+            for (Map.Entry<String, String> e : columns.entrySet()) {
+                String field = field(e.getKey(), e.getValue(), fields);
+                c = switch (e.getKey()) {
+                    case "--customer-col" -> c.withCustomer(field);
+                    case "--date-col" -> c.withDate(field);
+                    case "--amount-col" -> c.withAmount(field);
+                    case "--category-col" -> c.withCategory(field);
+                    default -> c.withQuantity(field);
+                };
+            }
+            return c;
+        }
+
+        /** A header name, or a 1-based position among the frame's columns. */
+        private static String field(String option, String ref, String[] fields) {
+            if (ref.matches("[0-9]+")) {
+                int position = Integer.parseInt(ref);
+                if (position < 1 || position > fields.length) {
+                    throw new IllegalArgumentException(option + " " + ref + ": the input has " + fields.length
+                            + " columns (" + String.join(", ", fields) + ")");
+                }
+                return fields[position - 1];
+            }
+            return ref;
+        }
+
+        private static String delimiter(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "tab", "\\t" -> "\t";
+                case "whitespace" -> "whitespace";
+                default -> {
+                    if (value.length() != 1) {
+                        throw new IllegalArgumentException(
+                                "--delimiter must be one character, tab or whitespace: " + value);
+                    }
+                    yield value;
+                }
+            };
+        }
+
+        private static Granularity granularity(String value) {
+            try {
+                return Granularity.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--granularity: " + e.getMessage());
+            }
+        }
+
+        private static LocalDate date(String option, String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(option + " must be an ISO date yyyy-MM-dd: " + value);
+            }
+        }
+
+        private static int integer(String option, String value, int min) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " must be a whole number >= " + min + ": " + value);
+            }
+        }
+
+        private static double number(String option, String value) {
+            try {
+                double d = Double.parseDouble(value);
+                if (!(d >= 0) || Double.isInfinite(d)) {
+                    throw new NumberFormatException();
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " must be a number >= 0: " + value);
+            }
+        }
+    }
+}
