@@ -80,6 +80,9 @@ final class ClvSection implements ReportSection {
             return new Result(end, purchases, spend, predictions, atRisk, expected);
         } catch (ModelFitException e) {
             return e.getMessage();
+        } catch (ArithmeticException e) {
+            // a fit whose predictions do not exist for these data (a spend distribution without a mean): a note
+            return "not computed: " + e.getMessage();
         }
     }
 

@@ -41,6 +41,14 @@ final class FeedbackSection implements ReportSection {
                 : FeedbackCalculator.series(reviews.reviews(), data.granularity());
     }
 
+    /** The reviews the series leaves out: dated outside the purchases' periods. */
+    private static long outside(ReportData data, ReviewInput.Loaded reviews) {
+        return data.purchases()
+                .dateRange()
+                .map(range -> FeedbackCalculator.outside(reviews.reviews(), range, data.granularity()))
+                .orElse(0L);
+    }
+
     private static Optional<ReviewerRepeat> repeat(ReportData data, ReviewInput.Loaded reviews) {
         return data.purchases()
                 .dateRange()
@@ -61,6 +69,11 @@ final class FeedbackSection implements ReportSection {
         out.println("  positive share " + percent(total.positiveShare()) + " " + ratio(total.positiveShare())
                 + " of the reviews in the purchases' range (" + count(total.neutral()) + " neutral, "
                 + count(total.negative()) + " negative)");
+        long outside = outside(data, reviews);
+        if (outside > 0) {
+            out.println("  " + count(outside) + " review" + (outside == 1 ? "" : "s")
+                    + " dated outside the purchases' periods left out");
+        }
         repeat(data, reviews)
                 .ifPresent(r -> out.println("  repeat purchase rate of reviewers "
                         + percent(r.reviewers()) + " " + ratio(r.reviewers()) + " vs non-reviewers "
@@ -101,6 +114,7 @@ final class FeedbackSection implements ReportSection {
         SentimentCounts total = series.total();
         json.field("source", reviews.source())
                 .field("reviews", total.reviews())
+                .field("reviewsOutsidePurchasePeriods", outside(data, reviews))
                 .field("positive", total.positive())
                 .field("neutral", total.neutral())
                 .field("negative", total.negative())

@@ -1,11 +1,6 @@
 package org.loyaltykpi.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -108,12 +103,7 @@ final class ReportCommand implements Callable<Integer> {
                 spendInput.load(input.isSampleShop(), loaded.table()),
                 ProgramInput.load(events, loaded.table(), input.isSampleShop()));
         if (outFile.isPresent()) {
-            try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
-                    PrintWriter out = new PrintWriter(file)) {
-                write(out, data);
-            } catch (IOException e) {
-                throw new UncheckedIOException(outFile.get() + ": cannot write: " + e.getMessage(), e);
-            }
+            OutputFiles.write(outFile.get(), out -> write(out, data));
         } else {
             write(spec.commandLine().getOut(), data);
         }

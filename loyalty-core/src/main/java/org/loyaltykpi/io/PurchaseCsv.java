@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.loyaltykpi.domain.LimitExceededException;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.CsvColumns.Column;
 
@@ -70,6 +71,7 @@ public final class PurchaseCsv {
     }
 
     private static CsvRead<PurchaseTable> read(Path file, CsvOptions options, BadRows badRows) {
+        InputFiles.check(file);
         try {
             // Files of plain rows parse in parallel straight from bytes; anything else (quotes, a bad row, an odd
             // encoding) is read again by the general reader, which gives the exact error or skips the row.
@@ -78,12 +80,12 @@ public final class PurchaseCsv {
                 return badRows.result(fast.get());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw InputFiles.cannotRead(file, e);
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = InputFiles.open(file)) {
             return read(in, file.toString(), options, badRows);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw InputFiles.cannotRead(file, e);
         }
     }
 
@@ -138,7 +140,7 @@ public final class PurchaseCsv {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(table, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            throw InputFiles.cannotWrite(file, e);
         }
     }
 
@@ -278,6 +280,8 @@ public final class PurchaseCsv {
             int items = quantity.isPresent() ? parseQuantity(quantity.get(), line) : 1;
             try {
                 table.add(id, day, minorUnits, categoryName, items);
+            } catch (LimitExceededException e) {
+                throw amount.error(line, amount.value(line), e.getMessage().replaceFirst("^amount \\S+ ", ""));
             } catch (IllegalArgumentException e) {
                 throw customer.error(line, id, "is not a valid customer id: " + e.getMessage());
             }
@@ -334,13 +338,12 @@ public final class PurchaseCsv {
 
         private int parseQuantity(Column column, long line) {
             String text = column.value(line);
-            try {
-                int value = Integer.parseInt(text);
-                if (value >= 1) {
-                    return value;
+            // ASCII digits only, as for amounts: no sign, no other script's digits
+            if (!text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                long value = Long.parseLong(text);
+                if (value >= 1 && value <= Integer.MAX_VALUE) {
+                    return (int) value;
                 }
-            } catch (NumberFormatException e) {
-                // reported below
             }
             throw column.error(line, text, "is not a quantity (a whole number >= 1)");
         }
