@@ -8,13 +8,14 @@
 #   loyalty-benchmarks/soak.sh                    # 10M and 50M purchases, -Xmx8g, files under /tmp/loyalty-soak
 #   SOAK_XMX=4g loyalty-benchmarks/soak.sh 10000000
 #   SOAK_DIR=/data/soak loyalty-benchmarks/soak.sh 50000000
+#   SOAK_JAR=/tmp/loyalty.jar loyalty-benchmarks/soak.sh   # a copy of the jar, while a build replaces the original
 #
 # Needs: a JDK 17+, GNU time (/usr/bin/time), about 2 GB of disk per 50M purchases. The purchase files are kept for
 # reruns (delete SOAK_DIR to regenerate). A run that needs more heap than it has ends with exit 2 and one line saying
 # so (the command line catches OutOfMemoryError); the table shows that exit code.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/loyalty-cli/target/loyalty-cli-0.1.0-SNAPSHOT-all.jar"
+jar="${SOAK_JAR:-$root/loyalty-cli/target/loyalty-cli-0.1.0-SNAPSHOT-all.jar}"
 xmx="${SOAK_XMX:-8g}"
 work="${SOAK_DIR:-/tmp/loyalty-soak}"
 sizes=("$@")

@@ -84,7 +84,8 @@ public final class LoyaltyCli implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(LoyaltyCli::onBadUsage);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> onFailure(e, commandLine));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                onFailure(e, commandLine, parseResult.originalArgs().toArray(String[]::new)));
         int code;
         try {
             code = cli.execute(args);
@@ -99,15 +100,38 @@ public final class LoyaltyCli implements Runnable {
         return code;
     }
 
-    /** One line for a run out of heap: how much there was, and how to give more. */
+    /** One line for a run out of heap: how much there was, roughly how much the input needs, and how to give more. */
     static int outOfMemory(PrintWriter err, String... args) {
         long maxMb = Runtime.getRuntime().maxMemory() >> 20;
         err.println("loyalty" + (args.length > 0 ? " " + args[0] : "") + ": out of memory: the Java heap is at most "
-                + maxMb + " MB; the purchases need about 50 bytes each while loading (24 in the table), so 10 million"
-                + " need about 0.5 GB; give more heap with LOYALTY_JAVA_OPTS=-Xmx8g (the loyalty launcher passes it to"
-                + " java) or narrow the input");
+                + maxMb + " MB; " + need(args) + "; give more heap with LOYALTY_JAVA_OPTS=-Xmx8g (the loyalty"
+                + " launcher passes it to java) or narrow the input");
         err.flush();
         return BAD_INPUT;
+    }
+
+    /** Bytes of heap a purchase needs while loading (the table keeps 24), for the estimate of an out-of-memory line. */
+    static final int LOAD_BYTES_PER_PURCHASE = 50;
+
+    /** The rough need of the purchase file among the arguments (about 30 bytes a CSV row), or the rule of thumb. */
+    static String need(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String file = args[i].startsWith("--transactions=")
+                    ? args[i].substring("--transactions=".length())
+                    : args[i].equals("--transactions") && i + 1 < args.length ? args[i + 1] : null;
+            if (file != null) {
+                try {
+                    long bytes = java.nio.file.Files.size(java.nio.file.Path.of(file));
+                    long rows = Math.max(1, bytes / 30);
+                    return file + " (" + (bytes >> 20) + " MB, about " + rows + " rows) needs roughly "
+                            + Math.max(1, rows * LOAD_BYTES_PER_PURCHASE >> 20) + " MB or more to load";
+                } catch (java.io.IOException | RuntimeException e) {
+                    break;
+                }
+            }
+        }
+        return "purchases need about " + LOAD_BYTES_PER_PURCHASE + " bytes each while loading, so 10 million need"
+                + " about 0.5 GB";
     }
 
     @Override
@@ -121,11 +145,11 @@ public final class LoyaltyCli implements Runnable {
         return BAD_INPUT;
     }
 
-    private static int onFailure(Exception e, CommandLine command) {
+    private static int onFailure(Exception e, CommandLine command, String[] args) {
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
         if (e.getCause() instanceof OutOfMemoryError) {
-            return outOfMemory(err, name.replaceFirst("^loyalty ?", ""));
+            return outOfMemory(err, args);
         }
         if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
             err.println(name + ": " + message(e));

@@ -131,13 +131,16 @@ class HostileCliTest {
         }
 
         @Test
-        void runningOutOfMemoryIsOneLineWithTheHeapAndHowToGiveMore() {
+        void runningOutOfMemoryIsOneLineWithTheHeapAndHowToGiveMore() throws IOException {
             StringWriter err = new StringWriter();
-            int code = LoyaltyCli.outOfMemory(new PrintWriter(err), "report");
+            Path big = dir.resolve("big.csv");
+            Files.write(big, new byte[3 << 20]);
+            int code = LoyaltyCli.outOfMemory(new PrintWriter(err), "report", "--transactions", big.toString());
             assertThat(code).isEqualTo(2);
             assertThat(err.toString().strip())
                     .doesNotContain("\n")
-                    .contains("out of memory", " MB", "LOYALTY_JAVA_OPTS=-Xmx");
+                    .contains("out of memory", " MB", "LOYALTY_JAVA_OPTS=-Xmx")
+                    .contains("big.csv (3 MB, about 104857 rows) needs roughly 4 MB or more to load");
         }
     }
 
