@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
         name = "targets",
         mixinStandardHelpOptions = true,
         description = {
-            "The seed's KPI targets per period: satisfaction (CSAT top-two-box share) at least 80%, retention"
-                    + " (behavioural, %) 95 rising 2 points a year, NPS 70 rising 5 points a year, positive reviews"
-                    + " growing 10% a year. Status: MET, ON_TRACK (below the level but on the pro-rata path to this"
+            "The seed's KPI targets per period: satisfaction (CSAT top-two-box share) at least 80%%, retention"
+                    + " (behavioural, %%) 95 rising 2 points a year, NPS 70 rising 5 points a year, positive reviews"
+                    + " growing 10%% a year. Status: MET, ON_TRACK (below the level but on the pro-rata path to this"
                     + " year's step), MISSED, NO_DATA (no value: never guessed). Targets start with the first period.",
             "Without --transactions it runs on the built-in sample shop (and its survey answers)."
         })

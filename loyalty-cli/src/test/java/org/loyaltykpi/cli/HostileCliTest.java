@@ -124,6 +124,39 @@ class HostileCliTest {
         }
 
         @Test
+        void everyCommandsHelpPrintsWithoutAFormattingWarning() {
+            for (String command : new String[] {
+                "report",
+                "retention",
+                "crr",
+                "cohort",
+                "survey",
+                "rfm",
+                "clv",
+                "targets",
+                "program",
+                "value",
+                "sample",
+                "segments"
+            }) {
+                // picocli writes its formatting warnings to System.err itself
+                java.io.PrintStream before = System.err;
+                java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+                Run run;
+                try {
+                    System.setErr(new java.io.PrintStream(warnings, true, StandardCharsets.UTF_8));
+                    run = run(command, "--help");
+                } finally {
+                    System.setErr(before);
+                }
+                assertThat(run.exitCode()).as(command).isZero();
+                assertThat(run.out() + run.err() + warnings.toString(StandardCharsets.UTF_8))
+                        .as(command)
+                        .doesNotContain("WARN", "%n");
+            }
+        }
+
+        @Test
         void noJavaExceptionTextLeaksIntoAUsageError() {
             Run run = run("program", "--point-value", "N");
             assertBadInput(run, "--point-value", "'N' is not a decimal number");
