@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collector;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.loyaltykpi.internal.ColumnAppender;
 import org.loyaltykpi.internal.Money;
 
 /**
@@ -61,6 +62,11 @@ public final class PurchaseTable {
     public static final int DEFAULT_AMOUNT_SCALE = 2;
 
     private static final PurchaseTable EMPTY = builder().build();
+
+    static {
+        // The parallel CSV loader's bulk path; package-private here, so no API for io's sake.
+        ColumnAppender.Registry.register((ColumnAppender<Builder>) Builder::addColumns);
+    }
 
     private final String[] customerIds;
     private final int[] customerFirstRow;
@@ -579,7 +585,7 @@ public final class PurchaseTable {
          * @throws LimitExceededException if a row brings the sum of the table's amounts past {@code Long.MAX_VALUE}
          *     minor units
          */
-        public Builder addColumns(
+        Builder addColumns(
                 List<String> customerIds,
                 int[] customerIndex,
                 int[] epochDay,

@@ -3,6 +3,7 @@ package org.loyaltykpi.io;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * What a lenient read gives: the rows it could read, and a record of the bad rows it skipped.
@@ -74,5 +75,11 @@ public record CsvRead<T>(T value, long skippedRows, List<CsvFormatException> err
     public String lines() {
         String kept = errors.stream().map(e -> Long.toString(e.line())).collect(Collectors.joining(", "));
         return skippedRows > errors.size() ? kept + ", ..." : kept;
+    }
+
+    @Override
+    public String toString() {
+        return "CsvRead[value=" + (value instanceof java.util.Collection<?> rows ? FirstRows.of(rows) : value)
+                + ", skippedRows=" + skippedRows + ", errors=" + FirstRows.of(errors) + "]";
     }
 }

@@ -288,52 +288,12 @@ public final class PurchaseCsv {
         }
 
         private long parseAmount(Column column, long line) {
-            String text = column.value(line);
-            int scale = options.amountScale();
-            int length = text.length();
-            int i = 0;
-            if (length > 0 && text.charAt(0) == '-') {
-                throw column.error(line, text, "is negative; refunds are not purchases");
-            }
-            long units = 0;
-            int decimals = -1;
-            boolean digits = false;
-            for (; i < length; i++) {
-                char c = text.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    digits = true;
-                    if (decimals >= 0 && ++decimals > scale) {
-                        throw column.error(
-                                line,
-                                text,
-                                "has more than " + scale + " decimal places; raise the amount scale to keep it exact");
-                    }
-                    try {
-                        units = Math.addExact(Math.multiplyExact(units, 10), c - '0');
-                    } catch (ArithmeticException e) {
-                        throw column.error(line, text, "is too large");
-                    }
-                } else if (c == options.decimalSeparator() && decimals < 0) {
-                    decimals = 0;
-                } else {
-                    throw column.error(
-                            line,
-                            text,
-                            "is not an amount (digits with an" + " optional '" + options.decimalSeparator()
-                                    + "' decimal separator)");
-                }
-            }
-            if (!digits) {
-                throw column.error(line, text, "is not an amount");
-            }
-            for (int d = Math.max(decimals, 0); d < scale; d++) {
-                try {
-                    units = Math.multiplyExact(units, 10);
-                } catch (ArithmeticException e) {
-                    throw column.error(line, text, "is too large");
-                }
-            }
-            return units;
+            return column.minorUnits(
+                    line,
+                    options.amountScale(),
+                    options.decimalSeparator(),
+                    "refunds are not purchases",
+                    "; raise the amount scale to keep it exact");
         }
 
         private int parseQuantity(Column column, long line) {

@@ -31,8 +31,8 @@ import org.loyaltykpi.domain.Sentiment;
 import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.feedback.FeedbackCalculator;
 import org.loyaltykpi.internal.Normal;
-import org.loyaltykpi.program.PointsAccumulator;
 import org.loyaltykpi.program.PointsSummary;
+import org.loyaltykpi.program.PointsSummaryAccumulator;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.survey.CsiMethod;
 import org.loyaltykpi.survey.SurveyCalculator;
@@ -102,7 +102,7 @@ class HostileInputTest {
                     9_000_000_000_000_000_000L,
                     java.util.Optional.empty(),
                     java.util.Optional.empty());
-            PointsAccumulator points = new PointsAccumulator().add(big);
+            PointsSummaryAccumulator points = new PointsSummaryAccumulator().add(big);
             assertThatThrownBy(() -> points.add(big))
                     .isInstanceOf(LimitExceededException.class)
                     .hasMessageContaining("customer")
@@ -111,7 +111,7 @@ class HostileInputTest {
 
         @Test
         void aPointValueTooLargeToPrintIsRefused() {
-            PointsSummary summary = new PointsAccumulator().snapshot();
+            PointsSummary summary = new PointsSummaryAccumulator().snapshot();
             assertThatThrownBy(() -> summary.liability(new java.math.BigDecimal("1e999999999")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("at most 1000000");
