@@ -81,9 +81,15 @@ final class CsvLayout {
         return sampleShop ? Optional.of(sample.get()) : Optional.empty();
     }
 
-    /** The file, if it exists; a one-line error naming it otherwise. */
+    /**
+     * The file, if it exists and is not a directory; a one-line error naming it otherwise (the readers name a device
+     * given as input as such).
+     */
     static Path existing(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a directory, not a file");
+        }
+        if (!Files.exists(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
         return file;

@@ -1,5 +1,9 @@
 package org.loyaltykpi.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,14 +61,25 @@ public final class LoyaltyCli implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(run(
-                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-                args));
+        // Not System.out: a PrintStream swallows write errors, and output lost to a full disk must not exit 0.
+        PrintWriter out = new PrintWriter(
+                new BufferedWriter(
+                        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)),
+                false);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(out, err, args);
+        if (code == 0 && System.out.checkError()) {
+            err.println("loyalty: cannot write to standard output");
+            code = BAD_INPUT;
+        }
+        System.exit(code);
     }
 
     /**
      * Runs the command line with the given output streams, for tests and embedding.
+     *
+     * <p>Output that cannot be written (a full disk, a closed pipe, {@code > /dev/full}) is exit 2 with a message, never
+     * exit 0; running out of memory is exit 2 with one line saying how much heap there was and how to give more.
      *
      * @param out standard output
      * @param err standard error
@@ -78,11 +93,54 @@ public final class LoyaltyCli implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         Converters.register(cli);
         cli.setParameterExceptionHandler(LoyaltyCli::onBadUsage);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> onFailure(e, commandLine));
-        int code = cli.execute(args);
-        out.flush();
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                onFailure(e, commandLine, parseResult.originalArgs().toArray(String[]::new)));
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            code = outOfMemory(err, args);
+        }
+        if (out.checkError() && code != INTERNAL_ERROR) {
+            err.println("loyalty: cannot write the output (standard output): the disk may be full or the reader gone");
+            code = BAD_INPUT;
+        }
         err.flush();
         return code;
+    }
+
+    /** One line for a run out of heap: how much there was, roughly how much the input needs, and how to give more. */
+    static int outOfMemory(PrintWriter err, String... args) {
+        long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+        err.println("loyalty" + (args.length > 0 ? " " + args[0] : "") + ": out of memory: the Java heap is at most "
+                + maxMb + " MB; " + need(args) + "; give more heap with LOYALTY_JAVA_OPTS=-Xmx8g (the loyalty"
+                + " launcher passes it to java) or narrow the input");
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    /** Bytes of heap a purchase needs while loading (the table keeps 24), for the estimate of an out-of-memory line. */
+    static final int LOAD_BYTES_PER_PURCHASE = 50;
+
+    /** The rough need of the purchase file among the arguments (about 30 bytes a CSV row), or the rule of thumb. */
+    static String need(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String file = args[i].startsWith("--transactions=")
+                    ? args[i].substring("--transactions=".length())
+                    : args[i].equals("--transactions") && i + 1 < args.length ? args[i + 1] : null;
+            if (file != null) {
+                try {
+                    long bytes = java.nio.file.Files.size(java.nio.file.Path.of(file));
+                    long rows = Math.max(1, bytes / 30);
+                    return file + " (" + (bytes >> 20) + " MB, about " + rows + " rows) needs roughly "
+                            + Math.max(1, rows * LOAD_BYTES_PER_PURCHASE >> 20) + " MB or more to load";
+                } catch (java.io.IOException | RuntimeException e) {
+                    break;
+                }
+            }
+        }
+        return "purchases need about " + LOAD_BYTES_PER_PURCHASE + " bytes each while loading, so 10 million need"
+                + " about 0.5 GB";
     }
 
     @Override
@@ -92,23 +150,47 @@ public final class LoyaltyCli implements Runnable {
 
     private static int onBadUsage(ParameterException e, String[] args) {
         String name = e.getCommandLine().getCommandSpec().qualifiedName();
-        e.getCommandLine().getErr().println(name + ": " + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+        e.getCommandLine().getErr().println(name + ": " + withoutJavaText(message(e)) + " (see '" + name + " --help')");
         return BAD_INPUT;
     }
 
-    private static int onFailure(Exception e, CommandLine command) {
+    private static int onFailure(Exception e, CommandLine command, String[] args) {
         PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        if (e.getCause() instanceof OutOfMemoryError) {
+            return outOfMemory(err, args);
+        }
         if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
-            err.println(command.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage()));
+            err.println(name + ": " + message(e));
             return BAD_INPUT;
         }
         if (System.getenv("LOYALTY_DEBUG") != null) {
             e.printStackTrace(err);
         }
-        err.println(command.getCommandSpec().qualifiedName() + ": internal error: "
-                + e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage()))
+        err.println(name + ": internal error: " + e.getClass().getSimpleName() + ": " + message(e)
                 + " (set LOYALTY_DEBUG=1 for details)");
         return INTERNAL_ERROR;
+    }
+
+    /** The most characters of a message printed: one line, whatever an exception holds. */
+    static final int MESSAGE_CHARACTERS = 600;
+
+    /** An exception's message as one line of at most {@link #MESSAGE_CHARACTERS} characters. */
+    static String message(Throwable e) {
+        String text = oneLine(String.valueOf(e.getMessage()));
+        return text.length() <= MESSAGE_CHARACTERS
+                ? text
+                : text.substring(0, MESSAGE_CHARACTERS) + "... (" + text.length() + " characters)";
+    }
+
+    /**
+     * A message without the Java exception text that a library appends, such as {@code (java.lang.NumberFormatException:
+     * Character N is neither a decimal digit ...)}: the user reads what is wrong, not how Java noticed.
+     */
+    static String withoutJavaText(String message) {
+        return message.replaceAll("\\s*\\((java|javax|picocli)\\.[\\w.$]*(Exception|Error)\\b[^)]*\\)", "")
+                .replaceAll("\\b(java|javax)\\.[a-z]+\\.(\\w+\\.)*(\\w*(Exception|Error)): ", "")
+                .replaceFirst("cannot convert '(.*)' to BigDecimal", "'$1' is not a decimal number");
     }
 
     static String oneLine(String message) {

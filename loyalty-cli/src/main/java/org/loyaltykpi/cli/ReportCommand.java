@@ -1,11 +1,6 @@
 package org.loyaltykpi.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -159,12 +154,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private void write(Document document) {
         if (outFile.isPresent()) {
-            try (Writer file = Files.newBufferedWriter(outFile.get(), StandardCharsets.UTF_8);
-                    PrintWriter out = new PrintWriter(file)) {
-                write(out, document);
-            } catch (IOException e) {
-                throw new UncheckedIOException(outFile.get() + ": cannot write: " + e.getMessage(), e);
-            }
+            OutputFiles.write(outFile.get(), out -> write(out, document));
         } else {
             write(spec.commandLine().getOut(), document);
         }

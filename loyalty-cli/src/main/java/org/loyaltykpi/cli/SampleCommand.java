@@ -2,6 +2,8 @@ package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.demo.SampleShop;
@@ -70,6 +72,13 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Map<String, Optional<Path>> outputs = new LinkedHashMap<>();
+        outputs.put("--out", outFile);
+        outputs.put("--responses-out", responsesFile);
+        outputs.put("--events-out", eventsFile);
+        outputs.put("--reviews-out", reviewsFile);
+        outputs.put("--spend-out", spendFile);
+        OutputFiles.distinct(outputs);
         SampleShop shop = SampleShop.standard().withCustomers(customers).withSeed(seed);
         PurchaseTable table = shop.purchases();
         responsesFile.ifPresent(file -> SurveyCsv.write(shop.surveyResponses(table), file));

@@ -1,6 +1,7 @@
 package org.loyaltykpi.cohort;
 
 import java.util.List;
+import org.loyaltykpi.internal.Limits;
 
 /**
  * The counters behind a cohort matrix over periods {@code 0..periods-1} (relative to the first period), the one place
@@ -11,7 +12,7 @@ import java.util.List;
 final class CohortTally implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     /** 16M cells (4 arrays of 128 MiB): about 4,000 periods, more than 10 years of weeks. */
-    static final long MAX_CELLS = 1L << 24;
+    static final long MAX_CELLS = (long) Limits.MAX_COHORT_PERIODS * Limits.MAX_COHORT_PERIODS;
 
     final int periods;
     final List<OffsetBracket> brackets;
@@ -37,8 +38,9 @@ final class CohortTally implements java.io.Serializable {
         this.brackets = brackets;
         long cells = (long) periods * periods;
         if (cells > MAX_CELLS) {
-            throw new IllegalArgumentException(
-                    "too many periods for a cohort matrix: " + periods + " (use a coarser granularity)");
+            throw new org.loyaltykpi.domain.LimitExceededException("a cohort matrix of " + periods
+                    + " periods: it has at most " + Limits.MAX_COHORT_PERIODS
+                    + " periods; choose a coarser granularity or leave out the outlying dates");
         }
         cohortSize = new long[periods];
         active = new long[(int) cells];

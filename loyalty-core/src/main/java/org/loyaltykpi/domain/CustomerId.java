@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * <p>Ids are compared as exact strings: {@code "00042"} and {@code "42"} are different customers. Leading and
  * trailing white space is not part of an id and is rejected rather than trimmed, so that a stray space in an export
- * never splits one customer in two silently.
+ * never splits one customer in two silently. White space here is any Unicode white space or space character: an
+ * em space or a no-break space at either end is rejected like an ASCII space (the CSV readers trim only ASCII spaces
+ * and tabs around a field, so such an id is an error naming its line, never merged with the trimmed id).
  *
  * <pre>{@code
  * CustomerId id = CustomerId.of("C0001");
@@ -26,7 +28,9 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
         if (value.isBlank()) {
             throw new IllegalArgumentException("customer id must not be blank: '" + value + "'");
         }
-        if (!value.equals(value.strip())) {
+        if (!value.equals(value.strip())
+                || Character.isSpaceChar(value.codePointAt(0))
+                || Character.isSpaceChar(value.codePointBefore(value.length()))) {
             throw new IllegalArgumentException("customer id must not start or end with white space: '" + value + "'");
         }
     }

@@ -112,10 +112,12 @@ public enum Granularity {
      *
      * @param range the range
      * @return the periods, at least one
+     * @throws LimitExceededException if there are more than {@link LimitExceededException#MAX_PERIODS}
      */
     public List<DateRange> periodsCovering(DateRange range) {
         long first = ordinal(range.start());
         long last = ordinal(range.endExclusive().minusDays(1));
+        org.loyaltykpi.internal.Limits.periods(this, first, last, "the range " + range);
         List<DateRange> periods = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, last - first + 1));
         for (long o = first; o <= last; o++) {
             periods.add(period(o));

@@ -29,7 +29,10 @@ import org.loyaltykpi.internal.Money;
  *       their input order.
  *   <li>{@code epochDay}: the day as days since 1970-01-01.
  *   <li>{@code amountMinorUnits}: the amount as a {@code long} in minor units at the table's {@link #amountScale()}
- *       (cents at the default scale 2), so sums are exact.
+ *       (cents at the default scale 2), so sums are exact. The amounts of one table sum to at most {@code
+ *       Long.MAX_VALUE} minor units (92,233,720,368,547,758.07 at scale 2), so no sum of its rows (a customer's
+ *       spend, a period's or a cohort's revenue) can overflow; the builder rejects the row that would pass that bound
+ *       with a {@link LimitExceededException} naming its amount.
  *   <li>{@code categoryIndex}: index into {@link #categories()} (sorted names), or {@link #NO_CATEGORY}.
  *   <li>{@code quantity}: items, at least 1.
  * </ul>
@@ -590,6 +593,9 @@ public final class PurchaseTable {
         private int[] refundDays = new int[0];
         private long[] refundAmounts = new long[0];
 
+        /** The sum of the amounts so far; it stays at most {@code Long.MAX_VALUE}, so no sum of rows overflows. */
+        private long total;
+
         private Builder(int amountScale, int capacity) {
             this.amountScale = Money.checkScale(amountScale);
             customer = new int[capacity];
@@ -643,6 +649,8 @@ public final class PurchaseTable {
          * @param quantity items, {@code >= 1}
          * @return this builder
          * @throws IllegalArgumentException naming the field and the value that is invalid
+         * @throws LimitExceededException if the amount brings the sum of the table's amounts past {@code
+         *     Long.MAX_VALUE} minor units
          */
         public Builder add(String customerId, int epochDay, long amountMinorUnits, String category, int quantity) {
             if (amountMinorUnits < 0) {
@@ -652,6 +660,7 @@ public final class PurchaseTable {
             if (quantity < 1) {
                 throw new IllegalArgumentException("quantity must be >= 1: " + quantity);
             }
+            long sum = addToTotal(amountMinorUnits);
             int c = customerIndex().computeIfAbsent(customerId, this::newCustomer);
             int k = category.isEmpty()
                     ? NO_CATEGORY
@@ -671,7 +680,21 @@ public final class PurchaseTable {
             this.category[size] = k;
             this.quantity[size] = quantity;
             size++;
+            total = sum;
             return this;
+        }
+
+        /** The total with one more amount; an error naming the amount if it passes {@code Long.MAX_VALUE}. */
+        private long addToTotal(long amountMinorUnits) {
+            long sum = total + amountMinorUnits;
+            if (sum < 0) {
+                throw new LimitExceededException("amount "
+                        + Money.fromMinorUnits(amountMinorUnits, amountScale).toPlainString()
+                        + " brings the sum of all amounts past "
+                        + Money.fromMinorUnits(Long.MAX_VALUE, amountScale).toPlainString()
+                        + ", the largest sum kept exact at " + amountScale + " decimal places");
+            }
+            return sum;
         }
 
         /**
@@ -752,6 +775,8 @@ public final class PurchaseTable {
          * @param rows how many rows of the arrays to add
          * @return this builder
          * @throws IllegalArgumentException naming the field and value of the first invalid row or id
+         * @throws LimitExceededException if a row brings the sum of the table's amounts past {@code Long.MAX_VALUE}
+         *     minor units
          */
         Builder addColumns(
                 List<String> customerIds,
@@ -785,6 +810,7 @@ public final class PurchaseTable {
                 if (quantity[r] < 1) {
                     throw new IllegalArgumentException("quantity must be >= 1: " + quantity[r]);
                 }
+                total = addToTotal(amountMinorUnits[r]);
                 int k = categoryIndex[r];
                 customer[size] = customerToGlobal[customerIndex[r]];
                 day[size] = epochDay[r];

@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param score the answer, on {@code scale}
  * @param scale the answer scale of the question
  * @param segment the respondent's segment, or empty; not blank when present
- * @param weight the answer's weight for weighted NPS, finite and {@code > 0}; 1 unless given
+ * @param weight the answer's weight for weighted NPS, within {@link #MIN_WEIGHT}..{@link #MAX_WEIGHT}; 1 unless
+ *     given
  */
 public record SurveyResponse(
         CustomerId respondent,
@@ -39,6 +40,15 @@ public record SurveyResponse(
         Scale scale,
         Optional<String> segment,
         double weight) {
+
+    /**
+     * The smallest weight of an answer: 1e-9. With the largest, the weighted sums and their squares of any number of
+     * answers stay finite and the effective sample size stays defined.
+     */
+    public static final double MIN_WEIGHT = 1e-9;
+
+    /** The largest weight of an answer: 1e9. */
+    public static final double MAX_WEIGHT = 1e9;
 
     /** Validates the response. */
     public SurveyResponse {
@@ -58,8 +68,9 @@ public record SurveyResponse(
                     "segment must not be blank nor start or end with white space: '" + segment.get() + "'");
         }
         scale.check(score);
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("weight must be a finite number > 0: " + weight);
+        if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) {
+            throw new IllegalArgumentException(
+                    "weight must be within " + MIN_WEIGHT + ".." + MAX_WEIGHT + ": " + weight);
         }
     }
 

@@ -67,6 +67,26 @@ public final class FeedbackCalculator {
     }
 
     /**
+     * How many reviews {@link #series(Collection, DateRange, Granularity)} leaves out: those dated outside the whole
+     * periods of the granularity that overlap the range. Nothing is left out without a count: show it beside the
+     * series.
+     *
+     * @param reviews the reviews
+     * @param range the range
+     * @param granularity the period length
+     * @return the reviews before the first period or after the last one
+     */
+    public static long outside(Collection<Review> reviews, DateRange range, Granularity granularity) {
+        Objects.requireNonNull(range, "range must not be null");
+        long first = granularity.ordinal(range.start());
+        long last = granularity.ordinal(range.endExclusive().minusDays(1));
+        return reviews.stream()
+                .mapToLong(r -> granularity.ordinal(r.date()))
+                .filter(o -> o < first || o > last)
+                .count();
+    }
+
+    /**
      * A collector of reviews into the series of their periods; works on parallel streams.
      *
      * @param granularity the period length

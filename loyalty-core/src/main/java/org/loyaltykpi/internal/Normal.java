@@ -48,7 +48,8 @@ public final class Normal {
      */
     public static double criticalValue(double level) {
         checkLevel(level);
-        return -SQRT2 * InverseErfc.value(1 + level);
+        // erfc(z / sqrt 2) = 1 - level, and 1 - level is exact near 1 where 1 + level would lose the digits that matter
+        return SQRT2 * InverseErfc.value(1 - level);
     }
 
     /**

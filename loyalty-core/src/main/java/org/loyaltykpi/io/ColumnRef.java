@@ -97,6 +97,32 @@ public record ColumnRef(Optional<String> name, int position) {
         return Optional.empty();
     }
 
+    /**
+     * The 1-based positions of the header columns this name could mean when it is ambiguous: several columns of
+     * exactly this name, or (with none of exactly this name) several of this name in another case.
+     *
+     * @param header the header names
+     * @return the positions, empty when the name is a position or names at most one column
+     */
+    List<Integer> ambiguity(Optional<List<String>> header) {
+        if (name.isEmpty() || header.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> exact = new java.util.ArrayList<>();
+        List<Integer> anyCase = new java.util.ArrayList<>();
+        List<String> names = header.get();
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(name.get())) {
+                exact.add(i + 1);
+            }
+            if (names.get(i).equalsIgnoreCase(name.get())) {
+                anyCase.add(i + 1);
+            }
+        }
+        List<Integer> candidates = exact.isEmpty() ? anyCase : exact;
+        return candidates.size() > 1 ? List.copyOf(candidates) : List.of();
+    }
+
     /** The name, or {@code #position}. */
     @Override
     public String toString() {

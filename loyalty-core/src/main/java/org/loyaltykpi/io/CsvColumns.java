@@ -64,6 +64,7 @@ final class CsvColumns {
 
     /** A column that must be there; an error naming the header (or the missing header) otherwise. */
     Column required(ColumnRef ref, String what) {
+        checkUnambiguous(ref, what);
         return ref.resolve(header).map(i -> new Column(i, label(ref, i))).orElseThrow(() -> missing(ref, what));
     }
 
@@ -76,7 +77,18 @@ final class CsvColumns {
             return Optional.of(required(ref.get(), what));
         }
         ColumnRef byDefault = ColumnRef.named(defaultName);
+        checkUnambiguous(byDefault, what);
         return byDefault.resolve(header).map(i -> new Column(i, label(byDefault, i)));
+    }
+
+    /** An error if the header has several columns the reference could mean: the first is never taken silently. */
+    private void checkUnambiguous(ColumnRef ref, String what) {
+        List<Integer> positions = ref.ambiguity(header);
+        if (!positions.isEmpty()) {
+            throw new IllegalArgumentException(source + ":1: the " + what + " column '" + ref
+                    + "' is ambiguous: the header has it at positions " + positions
+                    + "; rename one or give the column by its 1-based position");
+        }
     }
 
     private IllegalArgumentException missing(ColumnRef ref, String what) {

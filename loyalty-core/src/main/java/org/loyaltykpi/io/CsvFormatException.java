@@ -7,7 +7,8 @@ import java.util.Optional;
  *
  * <p>The message has the form {@code FILE:LINE: column NAME (#POS): 'VALUE' PROBLEM}, for example
  * {@code orders.csv:7: column 'date' (#2): '2024-13-01' is not a date of pattern yyyy-MM-dd}. Lines are 1-based and
- * count the header.
+ * count the header. The message quotes at most the first 80 characters of the value, with line breaks and other
+ * control characters escaped, so that it stays one line; {@link #value()} keeps the whole value.
  */
 public final class CsvFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -28,13 +29,47 @@ public final class CsvFormatException extends IllegalArgumentException {
      * @param problem what is wrong with it
      */
     public CsvFormatException(String source, long line, String column, String value, String problem) {
-        super(source + ":" + line + ": " + (column.isEmpty() ? "" : "column " + column + ": ") + "'" + value + "' "
-                + problem);
+        super(source + ":" + line + ": " + (column.isEmpty() ? "" : "column " + column + ": ") + "'" + shown(value)
+                + "' " + problem);
         this.source = source;
         this.line = line;
         this.column = column;
         this.value = value;
         this.problem = problem;
+    }
+
+    /** The most characters of a value that a message quotes. */
+    static final int SHOWN_CHARACTERS = 80;
+
+    /**
+     * A value as a message quotes it: at most {@link #SHOWN_CHARACTERS} characters, line breaks and other control
+     * characters escaped, so that a message stays one short line whatever the value (an unclosed quote in a large
+     * file holds the rest of the file).
+     */
+    static String shown(String value) {
+        StringBuilder s = new StringBuilder();
+        int end = Math.min(value.length(), SHOWN_CHARACTERS);
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (c == '\n') {
+                s.append("\\n");
+            } else if (c == '\r') {
+                s.append("\\r");
+            } else if (c == '\t') {
+                s.append("\\t");
+            } else if (Character.isISOControl(c)
+                    || c != ' ' && (Character.isSpaceChar(c) || Character.isWhitespace(c))
+                    || c == '\uFFFD'
+                    || c == '\uFEFF') {
+                s.append(String.format("\\u%04X", (int) c));
+            } else {
+                s.append(c);
+            }
+        }
+        if (value.length() > end) {
+            s.append("... (").append(value.length()).append(" characters)");
+        }
+        return s.toString();
     }
 
     /**

@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * Splits a character stream into records of fields, streaming through a fixed buffer (no whole-file string).
  *
- * <p>Blank lines are skipped (they hold no record). Unquoted fields are stripped of surrounding spaces. A UTF-8 byte
- * order mark at the start is ignored. Not thread-safe.
+ * <p>Blank lines are skipped (they hold no record). Unquoted fields are stripped of surrounding ASCII spaces and tabs
+ * only: other white space (a no-break or an em space) stays in the field, where the field's own rules judge it (a
+ * customer id may not start or end with it). A UTF-8 byte order mark at the start is ignored. Bytes that are not
+ * UTF-8 (from {@link InputFiles}) and a file in UTF-16 are errors naming the line and column. Not thread-safe.
  */
 final class CsvRecordReader {
     private static final int EOF = -1;
@@ -24,6 +26,8 @@ final class CsvRecordReader {
     private long recordLine;
     private boolean started;
     private final StringBuilder field = new StringBuilder(32);
+    /** The fields of the record being read, to name the column of a decoding error. */
+    private List<String> current = List.of();
 
     CsvRecordReader(Reader in, String source, Delimiter delimiter) {
         this.in = in;
@@ -43,6 +47,7 @@ final class CsvRecordReader {
      */
     boolean next(List<String> fields) throws IOException {
         fields.clear();
+        current = fields;
         if (!started) {
             started = true;
             if (peek() == '\uFEFF') {
@@ -142,7 +147,7 @@ final class CsvRecordReader {
                     position++;
                     c = peek();
                 }
-                fields.add(field.toString().strip());
+                fields.add(stripSpacesAndTabs(field));
             }
             if (c == sep) {
                 position++;
@@ -153,6 +158,19 @@ final class CsvRecordReader {
             }
             return quoted || fields.size() > 1 || !fields.get(0).isEmpty();
         }
+    }
+
+    /** The field without surrounding ASCII spaces and tabs (only those: see the class comment). */
+    private static String stripSpacesAndTabs(CharSequence text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return text.subSequence(from, to).toString();
     }
 
     private void skipSpaces(char sep) throws IOException {
@@ -199,7 +217,7 @@ final class CsvRecordReader {
 
     private int peek() throws IOException {
         if (position == limit) {
-            limit = in.read(buffer, 0, buffer.length);
+            limit = decode();
             position = 0;
             if (limit <= 0) {
                 limit = 0;
@@ -207,6 +225,35 @@ final class CsvRecordReader {
             }
         }
         return buffer[position];
+    }
+
+    /** Reads more characters; bytes that are not UTF-8 become an error at the current line and column. */
+    private int decode() throws IOException {
+        try {
+            return in.read(buffer, 0, buffer.length);
+        } catch (InputFiles.NotUtf8 e) {
+            if (e.encoding.isPresent()) {
+                throw new CsvFormatException(
+                        source,
+                        1,
+                        "",
+                        e.bytes,
+                        "starts the file: it is " + e.encoding.get() + ", not UTF-8; save it as UTF-8");
+            }
+            throw new CsvFormatException(
+                    source,
+                    line,
+                    "(#" + (current.size() + 1) + ")",
+                    field + e.bytes,
+                    "holds bytes that are not UTF-8; save the file as UTF-8");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CsvFormatException(
+                    source,
+                    line,
+                    "(#" + (current.size() + 1) + ")",
+                    field.toString(),
+                    "is followed by bytes that are not valid in the input's encoding");
+        }
     }
 
     static List<String> newFieldList() {

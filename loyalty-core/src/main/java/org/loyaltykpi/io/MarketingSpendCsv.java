@@ -58,10 +58,10 @@ public final class MarketingSpendCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static List<MarketingSpend> read(Path file, Delimiter delimiter) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = InputFiles.open(file)) {
             return read(in, file.toString(), delimiter);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw InputFiles.cannotRead(file, e);
         }
     }
 
@@ -135,7 +135,7 @@ public final class MarketingSpendCsv {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(spends, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            throw InputFiles.cannotWrite(file, e);
         }
     }
 

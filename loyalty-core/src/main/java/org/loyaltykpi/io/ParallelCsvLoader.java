@@ -48,6 +48,9 @@ final class ParallelCsvLoader {
                 return Optional.empty();
             }
             byte[] head = read(channel, 0, (int) Math.min(size, 1 << 16));
+            if (InputFiles.wideEncoding(head, head.length).isPresent()) {
+                return Optional.empty(); // the general reader names the encoding
+            }
             int dataStart =
                     head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
                             ? 3
@@ -56,6 +59,9 @@ final class ParallelCsvLoader {
             if (options.header()) {
                 int lineEnd = indexOf(head, dataStart, head.length, (byte) '\n');
                 if (lineEnd < 0) {
+                    return Optional.empty();
+                }
+                if (!isUtf8(head, dataStart, lineEnd)) {
                     return Optional.empty();
                 }
                 List<String> names = splitHeader(head, dataStart, lineEnd, options.delimiter());
@@ -189,6 +195,30 @@ final class ParallelCsvLoader {
         return bounds.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /**
+     * Whether bytes are valid UTF-8, checked strictly as the general reader decodes (no replacement characters): the
+     * two paths must accept the same bytes, or a bad byte could merge two customers' ids here and not there.
+     */
+    static boolean isUtf8(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == to) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, i, to - i));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     private static int indexOf(byte[] bytes, int from, int to, byte b) {
         for (int i = from; i < to; i++) {
             if (bytes[i] == b) {
@@ -199,18 +229,24 @@ final class ParallelCsvLoader {
     }
 
     private static List<String> splitHeader(byte[] bytes, int from, int to, Delimiter delimiter) {
+        if (to > from && bytes[to - 1] == '\r') {
+            to--; // a CRLF line end
+        }
         String line = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        if (line.indexOf('\r') >= 0) {
+            return List.of(); // a bare carriage return ends the header line for the general reader
+        }
         if (line.indexOf('"') >= 0) {
             return List.of();
         }
         List<String> names = new ArrayList<>();
         if (delimiter == Delimiter.WHITESPACE) {
-            for (String name : line.strip().split("[ \t]+")) {
+            for (String name : line.replaceAll("^[ \t]+|[ \t]+$", "").split("[ \t]+")) {
                 names.add(name);
             }
         } else {
             for (String name : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter.character())), -1)) {
-                names.add(name.strip());
+                names.add(name.replaceAll("^[ \t]+|[ \t]+$", ""));
             }
         }
         return names.size() == 1 && names.get(0).isEmpty() ? List.of() : names;
@@ -311,6 +347,9 @@ final class ParallelCsvLoader {
         }
 
         Chunk parse() {
+            if (!isUtf8(bytes, 0, bytes.length)) {
+                throw FALLBACK; // the general reader names the line and column of the bad bytes
+            }
             if (!whitespace) {
                 return parseDelimited();
             }

@@ -66,10 +66,10 @@ public final class ProgramEventCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static List<ProgramEvent> read(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = InputFiles.open(file)) {
             return read(in, file.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw InputFiles.cannotRead(file, e);
         }
     }
 
@@ -105,6 +105,7 @@ public final class ProgramEventCsv {
         Optional<Column> referred = columns.optional(Optional.empty(), REFERRED, "referred customer");
         DateParser dates = DateParser.of(CsvOptions.ISO_DATE);
         List<ProgramEvent> events = new ArrayList<>();
+        long pointsTotal = 0;
         while (records.next(fields)) {
             long line = records.recordLine();
             CustomerId id = customer.customerId(line, "customer");
@@ -118,6 +119,15 @@ public final class ProgramEventCsv {
                         line, kindText, "is not a program event: enrol, earn, redeem, tier_change or referral");
             }
             long p = points(points, source, line, kind);
+            pointsTotal += p;
+            if (pointsTotal < 0) {
+                throw points.get()
+                        .error(
+                                line,
+                                Long.toString(p),
+                                "brings the sum of all points past " + Long.MAX_VALUE
+                                        + ", the most a program's points may add up to");
+            }
             Optional<Tier> t = tier(tier, source, line, kind);
             Optional<CustomerId> r = referred(referred, source, line, kind, id);
             events.add(new ProgramEvent(id, day, kind, p, t, r));
@@ -146,12 +156,13 @@ public final class ProgramEventCsv {
             return 0;
         }
         try {
-            long value = Long.parseLong(text);
+            // ASCII digits only: no sign, no other script's digits
+            long value = text.chars().allMatch(c -> c >= '0' && c <= '9') ? Long.parseLong(text) : 0;
             if (value > 0) {
                 return value;
             }
         } catch (NumberFormatException e) {
-            // reported below
+            // reported below (empty, or more than a long holds)
         }
         throw missing(column, source, POINTS, line, text, "is not a whole number of points > 0 for a " + kind.label());
     }
@@ -249,7 +260,7 @@ public final class ProgramEventCsv {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(events, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            throw InputFiles.cannotWrite(file, e);
         }
     }
 }

@@ -106,6 +106,7 @@ public final class PurchaseCsv {
     }
 
     private static PurchaseLoad load(Path file, CsvOptions options, BadRows badRows) {
+        InputFiles.check(file);
         try {
             // Files of plain rows parse in parallel straight from bytes; anything else (quotes, a bad row, an odd
             // encoding) is read again by the general reader, which gives the exact error or skips the row.
@@ -114,12 +115,12 @@ public final class PurchaseCsv {
                 return fast.get();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw InputFiles.cannotRead(file, e);
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = InputFiles.open(file)) {
             return load(in, file.toString(), options, badRows);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw InputFiles.cannotRead(file, e);
         }
     }
 
@@ -191,7 +192,7 @@ public final class PurchaseCsv {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(table, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            throw InputFiles.cannotWrite(file, e);
         }
     }
 
@@ -405,13 +406,12 @@ public final class PurchaseCsv {
 
         private int parseQuantity(Column column, long line) {
             String text = column.value(line);
-            try {
-                int value = Integer.parseInt(text);
-                if (value >= 1) {
-                    return value;
+            // ASCII digits only, as for amounts: no sign, no other script's digits
+            if (!text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                long value = Long.parseLong(text);
+                if (value >= 1 && value <= Integer.MAX_VALUE) {
+                    return (int) value;
                 }
-            } catch (NumberFormatException e) {
-                // reported below
             }
             throw column.error(line, text, "is not a quantity (a whole number >= 1)");
         }

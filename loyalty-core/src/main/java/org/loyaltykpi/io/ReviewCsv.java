@@ -55,10 +55,10 @@ public final class ReviewCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static List<Review> read(Path file, ReviewCsvOptions options) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = InputFiles.open(file)) {
             return read(in, file.toString(), options);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw InputFiles.cannotRead(file, e);
         }
     }
 
@@ -152,7 +152,7 @@ public final class ReviewCsv {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(reviews, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            throw InputFiles.cannotWrite(file, e);
         }
     }
 

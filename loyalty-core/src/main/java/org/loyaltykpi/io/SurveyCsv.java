@@ -77,10 +77,10 @@ public final class SurveyCsv {
     }
 
     private static CsvRead<List<SurveyResponse>> read(Path file, SurveyCsvOptions options, BadRows badRows) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = InputFiles.open(file)) {
             return read(in, file.toString(), options, badRows);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+            throw InputFiles.cannotRead(file, e);
         }
     }
 
@@ -161,7 +161,7 @@ public final class SurveyCsv {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(responses, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+            throw InputFiles.cannotWrite(file, e);
         }
     }
 
@@ -240,8 +240,8 @@ public final class SurveyCsv {
             String text = column.value(line);
             try {
                 double w = Double.parseDouble(text);
-                if (w > 0
-                        && !Double.isInfinite(w)
+                if (w >= SurveyResponse.MIN_WEIGHT
+                        && w <= SurveyResponse.MAX_WEIGHT
                         && !text.isEmpty()
                         && Character.isDigit(text.charAt(text.length() - 1))) {
                     return w;
@@ -249,7 +249,11 @@ public final class SurveyCsv {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw column.error(line, text, "is not a weight (a decimal number > 0 with a '.' separator)");
+            throw column.error(
+                    line,
+                    text,
+                    "is not a weight (a decimal number within " + SurveyResponse.MIN_WEIGHT + ".."
+                            + SurveyResponse.MAX_WEIGHT + " with a '.' separator)");
         }
     }
 }

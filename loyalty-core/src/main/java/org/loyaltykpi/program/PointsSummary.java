@@ -74,15 +74,22 @@ public record PointsSummary(long earned, long redeemed) {
         return earned - redeemed;
     }
 
+    /** The largest money value of one point that {@link #liability(BigDecimal)} takes: 1,000,000. */
+    public static final BigDecimal MAX_POINT_VALUE = BigDecimal.valueOf(1_000_000);
+
     /**
      * The outstanding points in money.
      *
-     * @param pointValue the money one point is worth, {@code >= 0}
+     * @param pointValue the money one point is worth, {@code >= 0}, at most {@link #MAX_POINT_VALUE} and with at most
+     *     9 decimal places (so that the product stays a number one can print)
      * @return {@code outstanding x pointValue}
      */
     public BigDecimal liability(BigDecimal pointValue) {
-        if (pointValue.signum() < 0) {
-            throw new IllegalArgumentException("pointValue must be >= 0: " + pointValue);
+        if (pointValue.signum() < 0
+                || pointValue.compareTo(MAX_POINT_VALUE) > 0
+                || pointValue.stripTrailingZeros().scale() > 9) {
+            throw new IllegalArgumentException("point value must be >= 0, at most " + MAX_POINT_VALUE.toPlainString()
+                    + " and have at most 9 decimal places: " + pointValue.toString());
         }
         return pointValue.multiply(BigDecimal.valueOf(outstanding()));
     }

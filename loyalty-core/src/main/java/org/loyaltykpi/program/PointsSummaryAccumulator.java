@@ -1,5 +1,6 @@
 package org.loyaltykpi.program;
 
+import org.loyaltykpi.domain.LimitExceededException;
 import org.loyaltykpi.domain.ProgramEvent;
 
 /**
@@ -29,10 +30,15 @@ public final class PointsSummaryAccumulator {
      * @return this accumulator
      */
     public PointsSummaryAccumulator add(ProgramEvent event) {
-        if (event.kind() == ProgramEvent.Kind.EARN) {
-            earned = Math.addExact(earned, event.points());
-        } else if (event.kind() == ProgramEvent.Kind.REDEEM) {
-            redeemed = Math.addExact(redeemed, event.points());
+        try {
+            if (event.kind() == ProgramEvent.Kind.EARN) {
+                earned = Math.addExact(earned, event.points());
+            } else if (event.kind() == ProgramEvent.Kind.REDEEM) {
+                redeemed = Math.addExact(redeemed, event.points());
+            }
+        } catch (ArithmeticException e) {
+            throw new LimitExceededException("the points of customer " + event.customer() + " on " + event.date()
+                    + " bring the points of kind " + event.kind().label() + " past " + Long.MAX_VALUE);
         }
         return this;
     }
@@ -55,8 +61,13 @@ public final class PointsSummaryAccumulator {
      * @return this accumulator
      */
     public PointsSummaryAccumulator add(PointsSummary summary) {
-        earned = Math.addExact(earned, summary.earned());
-        redeemed = Math.addExact(redeemed, summary.redeemed());
+        try {
+            earned = Math.addExact(earned, summary.earned());
+            redeemed = Math.addExact(redeemed, summary.redeemed());
+        } catch (ArithmeticException e) {
+            throw new LimitExceededException("points past " + Long.MAX_VALUE + ": " + earned + " earned and " + redeemed
+                    + " redeemed, plus " + summary.earned() + " and " + summary.redeemed());
+        }
         return this;
     }
 

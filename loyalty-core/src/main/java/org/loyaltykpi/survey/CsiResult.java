@@ -67,16 +67,28 @@ public record CsiResult(CsiMethod method, List<AttributeScore> attributes) {
      * @return the importance-weighted mean of the attribute scores that have answers; empty if none has
      */
     public OptionalDouble index() {
+        // Importances are scaled by the largest first, so that huge ones (1e308) do not overflow to Infinity and NaN.
+        double largest = largestScoredImportance();
         double weighted = 0;
         double weights = 0;
         for (AttributeScore a : attributes) {
             OptionalDouble s = a.score();
             if (s.isPresent()) {
-                weighted += a.importance() * s.getAsDouble();
-                weights += a.importance();
+                double w = a.importance() / largest;
+                weighted += w * s.getAsDouble();
+                weights += w;
             }
         }
         return weights == 0 ? OptionalDouble.empty() : OptionalDouble.of(weighted / weights);
+    }
+
+    /** The largest importance of an attribute with a score; 1 if none has one. */
+    private double largestScoredImportance() {
+        return attributes.stream()
+                .filter(a -> a.score().isPresent())
+                .mapToDouble(AttributeScore::importance)
+                .max()
+                .orElse(1);
     }
 
     /**
@@ -91,11 +103,12 @@ public record CsiResult(CsiMethod method, List<AttributeScore> attributes) {
         if (index.isEmpty() || s.isEmpty()) {
             return OptionalDouble.empty();
         }
+        double largest = largestScoredImportance();
         double weights = attributes.stream()
                 .filter(a -> a.score().isPresent())
-                .mapToDouble(AttributeScore::importance)
+                .mapToDouble(a -> a.importance() / largest)
                 .sum();
-        return OptionalDouble.of(attribute.importance() * (index.getAsDouble() - s.getAsDouble()) / weights);
+        return OptionalDouble.of(attribute.importance() / largest * (index.getAsDouble() - s.getAsDouble()) / weights);
     }
 
     /**

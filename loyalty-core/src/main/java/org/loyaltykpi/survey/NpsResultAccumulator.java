@@ -44,13 +44,14 @@ public final class NpsResultAccumulator {
      * Adds a weighted answer.
      *
      * @param score the answer on 0..10
-     * @param weight its weight, finite and {@code > 0}
+     * @param weight its weight, within {@link SurveyResponse#MIN_WEIGHT}..{@link SurveyResponse#MAX_WEIGHT}
      * @return this accumulator
      * @throws IllegalArgumentException naming the score or the weight if invalid
      */
     public NpsResultAccumulator add(int score, double weight) {
-        if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("weight must be a finite number > 0: " + weight);
+        if (!(weight >= SurveyResponse.MIN_WEIGHT && weight <= SurveyResponse.MAX_WEIGHT)) {
+            throw new IllegalArgumentException("weight must be within " + SurveyResponse.MIN_WEIGHT + ".."
+                    + SurveyResponse.MAX_WEIGHT + ": " + weight);
         }
         switch (NpsCategory.of(score)) {
             case PROMOTER:

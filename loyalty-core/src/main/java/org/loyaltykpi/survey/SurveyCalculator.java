@@ -116,6 +116,7 @@ public final class SurveyCalculator {
         }
         long first = ((TreeMap<Long, SurveySummaryAccumulator>) periods).firstKey();
         long last = ((TreeMap<Long, SurveySummaryAccumulator>) periods).lastKey();
+        org.loyaltykpi.internal.Limits.periods(granularity, first, last, spanOf(responses));
         List<SurveyGroup> series = new ArrayList<>();
         for (long o = first; o <= last; o++) {
             DateRange period = granularity.period(o);
@@ -123,5 +124,23 @@ public final class SurveyCalculator {
             series.add(new SurveyGroup(period.label(), Optional.empty(), Optional.of(period), acc.snapshot()));
         }
         return List.copyOf(series);
+    }
+
+    /** The earliest and latest answers, for a message: "the answers (the earliest: respondent R1 on ...)". */
+    private static String spanOf(Collection<SurveyResponse> responses) {
+        SurveyResponse earliest = null;
+        SurveyResponse latest = null;
+        for (SurveyResponse r : responses) {
+            if (earliest == null || r.date().isBefore(earliest.date())) {
+                earliest = r;
+            }
+            if (latest == null || r.date().isAfter(latest.date())) {
+                latest = r;
+            }
+        }
+        return earliest == null
+                ? "no answers"
+                : "the answers (the earliest: respondent " + earliest.respondent() + " on " + earliest.date()
+                        + ", the latest: respondent " + latest.respondent() + " on " + latest.date() + ")";
     }
 }

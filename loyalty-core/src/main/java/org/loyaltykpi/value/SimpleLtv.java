@@ -33,10 +33,13 @@ import org.loyaltykpi.internal.Money;
  * @param revenue the revenue in the window
  * @param activeCustomers customers who purchased in the window
  * @param yearScale the factor that scales the window to a year: 1 for a whole year
- * @param expectedYears the expected active years of a customer
+ * @param expectedYears the expected active years of a customer, {@code > 0} and at most {@link #MAX_EXPECTED_YEARS}
  */
 public record SimpleLtv(
         DateRange window, BigDecimal revenue, long activeCustomers, double yearScale, double expectedYears) {
+
+    /** The longest expected active life of a customer, in years: 1,000 (longer is no customer's, and no real number). */
+    public static final double MAX_EXPECTED_YEARS = 1000;
 
     /** Validates the parts. */
     public SimpleLtv {
@@ -48,8 +51,9 @@ public record SimpleLtv(
         if (!(yearScale >= 1) || Double.isInfinite(yearScale)) {
             throw new IllegalArgumentException("yearScale must be a finite number >= 1: " + yearScale);
         }
-        if (!(expectedYears > 0) || Double.isInfinite(expectedYears)) {
-            throw new IllegalArgumentException("expectedYears must be a finite number > 0: " + expectedYears);
+        if (!(expectedYears > 0 && expectedYears <= MAX_EXPECTED_YEARS)) {
+            throw new IllegalArgumentException(
+                    "expectedYears must be a number > 0 and at most " + MAX_EXPECTED_YEARS + ": " + expectedYears);
         }
     }
 

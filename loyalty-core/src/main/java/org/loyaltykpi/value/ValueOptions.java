@@ -27,7 +27,7 @@ import org.loyaltykpi.domain.Granularity;
  *
  * @param granularity the period length
  * @param grossMargin gross profit / revenue, {@code 0..1}
- * @param expectedYears expected active years of a customer, finite and {@code > 0}
+ * @param expectedYears expected active years of a customer, {@code > 0} and at most {@link SimpleLtv#MAX_EXPECTED_YEARS}
  * @param allowSpendWithoutNewCustomers accept acquisition spend in periods without new customers
  */
 public record ValueOptions(
@@ -39,8 +39,9 @@ public record ValueOptions(
         if (!(grossMargin >= 0 && grossMargin <= 1)) {
             throw new IllegalArgumentException("gross margin must be within 0..1: " + grossMargin);
         }
-        if (!(expectedYears > 0) || Double.isInfinite(expectedYears)) {
-            throw new IllegalArgumentException("expected years must be a finite number > 0: " + expectedYears);
+        if (!(expectedYears > 0 && expectedYears <= SimpleLtv.MAX_EXPECTED_YEARS)) {
+            throw new IllegalArgumentException("expected years must be a number > 0 and at most "
+                    + SimpleLtv.MAX_EXPECTED_YEARS + ": " + expectedYears);
         }
     }
 
