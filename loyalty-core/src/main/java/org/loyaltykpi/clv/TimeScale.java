@@ -1,6 +1,6 @@
 package org.loyaltykpi.clv;
 
-import java.util.Locale;
+import org.loyaltykpi.internal.EnumNames;
 
 /**
  * The time unit of an RFM summary and of every model fitted to it: recency, T, horizons and rates are all in this
@@ -69,12 +69,9 @@ public enum TimeScale {
      * @throws IllegalArgumentException naming the text and the accepted names
      */
     public static TimeScale parse(String text) {
-        String name = text.strip().toUpperCase(Locale.ROOT);
-        for (TimeScale unit : values()) {
-            if (unit.name().equals(name) || unit.name().equals(name + "S")) {
-                return unit;
-            }
-        }
-        throw new IllegalArgumentException("time unit must be days, weeks, months or years: '" + text + "'");
+        return EnumNames.find(TimeScale.class, text)
+                .or(() -> EnumNames.find(TimeScale.class, text.strip() + "S"))
+                .orElseThrow(() ->
+                        new IllegalArgumentException("time unit must be days, weeks, months or years: '" + text + "'"));
     }
 }

@@ -71,9 +71,10 @@ public final class CohortCalculator {
      */
     public static Collector<Purchase, ?, CohortMatrix> toCohortMatrix(Granularity granularity) {
         return Collector.of(
-                () -> new CohortAccumulator(granularity),
-                CohortAccumulator::add,
-                CohortAccumulator::merge,
-                CohortAccumulator::snapshot);
+                () -> new CohortMatrixAccumulator(granularity),
+                CohortMatrixAccumulator::add,
+                CohortMatrixAccumulator::merge,
+                CohortMatrixAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
     }
 }

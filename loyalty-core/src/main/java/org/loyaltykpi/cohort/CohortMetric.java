@@ -1,6 +1,6 @@
 package org.loyaltykpi.cohort;
 
-import java.util.Locale;
+import org.loyaltykpi.internal.EnumNames;
 
 /**
  * The value shown in each cell of a {@link CohortMatrix} rendering.
@@ -35,11 +35,7 @@ public enum CohortMetric {
      * @throws IllegalArgumentException naming the value and the valid names
      */
     public static CohortMetric parse(String name) {
-        try {
-            return valueOf(name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "cohort metric must be one of customers, retention, purchases, revenue, ltv: '" + name + "'", e);
-        }
+        return EnumNames.parse(
+                CohortMetric.class, name, "cohort metric must be one of customers, retention, purchases, revenue, ltv");
     }
 }

@@ -1,6 +1,6 @@
 package org.loyaltykpi.cohort;
 
-import java.util.Locale;
+import org.loyaltykpi.internal.EnumNames;
 
 /**
  * Which customers of a cohort count as retained at period offset {@code k}.
@@ -30,10 +30,6 @@ public enum RetentionDefinition {
      * @throws IllegalArgumentException naming the value
      */
     public static RetentionDefinition parse(String name) {
-        try {
-            return valueOf(name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("retention definition must be classic or unbounded: '" + name + "'", e);
-        }
+        return EnumNames.parse(RetentionDefinition.class, name, "retention definition must be classic or unbounded");
     }
 }

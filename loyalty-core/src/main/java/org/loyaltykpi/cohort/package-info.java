@@ -5,7 +5,7 @@
  *
  * <p>Start with {@link org.loyaltykpi.cohort.CohortCalculator#matrix}; the result is
  * {@link org.loyaltykpi.cohort.CohortMatrix}, built by a package-private single-pass scan of a
- * {@link org.loyaltykpi.domain.PurchaseTable} into a mergeable {@link org.loyaltykpi.cohort.CohortAccumulator}.
+ * {@link org.loyaltykpi.domain.PurchaseTable} into a mergeable {@link org.loyaltykpi.cohort.CohortMatrixAccumulator}.
  *
  * <pre>{@code
  * CohortMatrix cohorts = CohortCalculator.matrix(table, Granularity.MONTH);

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.loyaltykpi.internal.EnumNames;
 
 /**
  * How finely time is cut into periods: calendar days, ISO weeks (Monday to Sunday), calendar months, quarters or
@@ -41,12 +41,7 @@ public enum Granularity {
      * @throws IllegalArgumentException naming the value and the valid names
      */
     public static Granularity parse(String name) {
-        try {
-            return valueOf(name.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "granularity must be one of day, week, month, quarter, year: '" + name + "'", e);
-        }
+        return EnumNames.parse(Granularity.class, name, "granularity must be one of day, week, month, quarter, year");
     }
 
     /**

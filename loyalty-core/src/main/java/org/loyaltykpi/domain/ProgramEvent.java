@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.loyaltykpi.internal.EnumNames;
 
 /**
  * One event of a loyalty program: a customer enrols, earns points, redeems points, changes tier or refers another
@@ -91,12 +92,7 @@ public record ProgramEvent(
          * @throws IllegalArgumentException naming the value and the known kinds
          */
         public static Kind parse(String text) {
-            try {
-                return valueOf(text.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "event must be one of enrol, earn, redeem, tier_change, referral: '" + text + "'", e);
-            }
+            return EnumNames.parse(Kind.class, text, "event must be one of enrol, earn, redeem, tier_change, referral");
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collector;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.loyaltykpi.internal.ColumnAppender;
 import org.loyaltykpi.internal.Money;
 
 /**
@@ -67,6 +68,11 @@ public final class PurchaseTable {
     public static final int DEFAULT_AMOUNT_SCALE = 2;
 
     private static final PurchaseTable EMPTY = builder().build();
+
+    static {
+        // The parallel CSV loader's bulk path; package-private here, so no API for io's sake.
+        ColumnAppender.Registry.register((ColumnAppender<Builder>) Builder::addColumns);
+    }
 
     private final String[] customerIds;
     private final int[] customerFirstRow;
@@ -747,7 +753,7 @@ public final class PurchaseTable {
          * @return this builder
          * @throws IllegalArgumentException naming the field and value of the first invalid row or id
          */
-        public Builder addColumns(
+        Builder addColumns(
                 List<String> customerIds,
                 int[] customerIndex,
                 int[] epochDay,

@@ -82,6 +82,28 @@ public record Review(CustomerId customer, LocalDate date, OptionalInt rating, Op
         return label.orElseGet(() -> Sentiment.ofRating(rating.getAsInt()));
     }
 
+    /**
+     * The later of two reviews; of two on the same day, the less favourable (negative over neutral over positive), so
+     * that "a customer's latest review" does not depend on the order of the reviews.
+     *
+     * <pre>{@code
+     * Review.latest(positiveOnMay2, negativeOnMay2);   // negativeOnMay2
+     * Review.latest(negativeOnMay1, positiveOnMay2);   // positiveOnMay2
+     * }</pre>
+     *
+     * @param a a review
+     * @param b another review
+     * @return the later one, or on the same day the less favourable one ({@code a} if they tie)
+     */
+    public static Review latest(Review a, Review b) {
+        int byDate = a.date().compareTo(b.date());
+        if (byDate != 0) {
+            return byDate > 0 ? a : b;
+        }
+        // Same day: the less favourable one (the enum's later constant).
+        return a.sentiment().compareTo(b.sentiment()) >= 0 ? a : b;
+    }
+
     static void checkRating(int rating) {
         if (rating < MIN_RATING || rating > MAX_RATING) {
             throw new IllegalArgumentException("rating must be " + MIN_RATING + ".." + MAX_RATING + ": " + rating);

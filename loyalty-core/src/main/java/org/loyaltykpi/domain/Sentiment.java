@@ -1,5 +1,7 @@
 package org.loyaltykpi.domain;
 
+import org.loyaltykpi.internal.EnumNames;
+
 /**
  * The tone of a review: positive, neutral or negative.
  *
@@ -43,13 +45,7 @@ public enum Sentiment {
      * @throws IllegalArgumentException naming the label if it is none of the three
      */
     public static Sentiment parse(String label) {
-        String key = label.strip().toUpperCase(java.util.Locale.ROOT);
-        for (Sentiment s : values()) {
-            if (s.name().equals(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("sentiment must be positive, neutral or negative: '" + label + "'");
+        return EnumNames.parse(Sentiment.class, label, "sentiment must be positive, neutral or negative");
     }
 
     /** The label in lower case, as CSV files and JSON write it. */

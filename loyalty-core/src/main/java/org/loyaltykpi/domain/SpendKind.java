@@ -1,6 +1,7 @@
 package org.loyaltykpi.domain;
 
 import java.util.Locale;
+import org.loyaltykpi.internal.EnumNames;
 
 /**
  * What a marketing spend was for. Only {@link #ACQUISITION} spend enters the customer acquisition cost: money spent to
@@ -27,13 +28,7 @@ public enum SpendKind {
      * @throws IllegalArgumentException naming the value and the valid names
      */
     public static SpendKind parse(String name) {
-        String key = name.strip().toUpperCase(Locale.ROOT);
-        for (SpendKind k : values()) {
-            if (k.name().equals(key)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("spend kind must be acquisition, retention or other: '" + name + "'");
+        return EnumNames.parse(SpendKind.class, name, "spend kind must be acquisition, retention or other");
     }
 
     /** The name in lower case, as CSV files and JSON write it. */

@@ -1,6 +1,7 @@
 package org.loyaltykpi.domain;
 
 import java.util.Locale;
+import org.loyaltykpi.internal.EnumNames;
 
 /**
  * The tiers of a loyalty program, lowest first: {@code bronze}, {@code silver}, {@code gold}, {@code platinum}.
@@ -37,10 +38,6 @@ public enum Tier {
      * @throws IllegalArgumentException naming the value and the known tiers
      */
     public static Tier parse(String text) {
-        try {
-            return valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tier must be one of bronze, silver, gold, platinum: '" + text + "'", e);
-        }
+        return EnumNames.parse(Tier.class, text, "tier must be one of bronze, silver, gold, platinum");
     }
 }

@@ -12,7 +12,6 @@ import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.domain.Ratio;
 import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.Sentiment;
 import org.loyaltykpi.retention.PurchaseBehaviour;
@@ -24,7 +23,7 @@ import org.loyaltykpi.retention.RetentionCalculator;
  *
  * <p>Positive share = positive reviews / reviews, where a review's sentiment is its label, else its rating's (4..5
  * positive, 3 neutral, 1..2 negative; {@link Review#sentiment()}). The counts per period are additive: {@link
- * ReviewAccumulator} and {@link #toReviewSeries(Granularity)} build them in any order and merge.
+ * ReviewSeriesAccumulator} and {@link #toReviewSeries(Granularity)} build them in any order and merge.
  *
  * <pre>{@code
  * List<Review> reviews = SampleShop.standard().reviews();
@@ -47,7 +46,7 @@ public final class FeedbackCalculator {
      * @return the series; empty for no reviews
      */
     public static ReviewSeries series(Collection<Review> reviews, Granularity granularity) {
-        return new ReviewAccumulator(granularity).addAll(reviews).snapshot();
+        return new ReviewSeriesAccumulator(granularity).addAll(reviews).snapshot();
     }
 
     /**
@@ -61,7 +60,7 @@ public final class FeedbackCalculator {
      */
     public static ReviewSeries series(Collection<Review> reviews, DateRange range, Granularity granularity) {
         Objects.requireNonNull(range, "range must not be null");
-        ReviewAccumulator acc = new ReviewAccumulator(granularity).addAll(reviews);
+        ReviewSeriesAccumulator acc = new ReviewSeriesAccumulator(granularity).addAll(reviews);
         return acc.over(
                 granularity.ordinal(range.start()),
                 granularity.ordinal(range.endExclusive().minusDays(1)));
@@ -75,10 +74,11 @@ public final class FeedbackCalculator {
      */
     public static Collector<Review, ?, ReviewSeries> toReviewSeries(Granularity granularity) {
         return Collector.of(
-                () -> new ReviewAccumulator(granularity),
-                ReviewAccumulator::add,
-                ReviewAccumulator::merge,
-                ReviewAccumulator::snapshot);
+                () -> new ReviewSeriesAccumulator(granularity),
+                ReviewSeriesAccumulator::add,
+                ReviewSeriesAccumulator::merge,
+                ReviewSeriesAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
     }
 
     /**
@@ -98,32 +98,15 @@ public final class FeedbackCalculator {
                 reviewers.add(r.customer());
             }
         }
-        // Split the table into reviewers and the others, and let the retention scan count repeat customers in each:
-        // one definition of "repeat" for the whole library.
-        PurchaseTable.Builder ofReviewers = PurchaseTable.builder(table.amountScale());
-        PurchaseTable.Builder ofOthers = PurchaseTable.builder(table.amountScale());
-        Set<CustomerId> activeReviewers = new HashSet<>();
-        for (int c = 0; c < table.customerCount(); c++) {
-            CustomerId id = table.customer(c);
-            boolean reviewer = reviewers.contains(id);
-            PurchaseTable.Builder target = reviewer ? ofReviewers : ofOthers;
-            for (int row = table.firstRow(c); row < table.endRow(c); row++) {
-                target.add(
-                        id.value(),
-                        table.epochDay(row),
-                        table.amountMinorUnits(row),
-                        table.category(row).orElse(""),
-                        table.quantity(row));
-                if (reviewer && window.contains(table.date(row))) {
-                    activeReviewers.add(id);
-                }
-            }
-        }
-        PurchaseBehaviour ofReviewersInWindow = RetentionCalculator.behaviour(ofReviewers.build(), window);
-        PurchaseBehaviour ofOthersInWindow = RetentionCalculator.behaviour(ofOthers.build(), window);
-        Ratio reviewerRate = ofReviewersInWindow.repeatPurchaseRate();
+        // The retention scan counts repeat customers among the reviewers and among the others: one definition of
+        // "repeat" for the whole library, and no copy of the table.
+        PurchaseBehaviour ofReviewers = RetentionCalculator.behaviour(table, window, reviewers::contains);
+        PurchaseBehaviour ofOthers = RetentionCalculator.behaviour(table, window, id -> !reviewers.contains(id));
         return new ReviewerRepeat(
-                window, reviewerRate, ofOthersInWindow.repeatPurchaseRate(), reviewers.size() - activeReviewers.size());
+                window,
+                ofReviewers.repeatPurchaseRate(),
+                ofOthers.repeatPurchaseRate(),
+                reviewers.size() - ofReviewers.activeCustomers());
     }
 
     /**
@@ -140,20 +123,11 @@ public final class FeedbackCalculator {
         Map<CustomerId, Review> latest = new HashMap<>();
         for (Review r : reviews) {
             if (!r.date().isAfter(asOf)) {
-                latest.merge(r.customer(), r, FeedbackCalculator::later);
+                latest.merge(r.customer(), r, Review::latest);
             }
         }
         Map<CustomerId, Sentiment> out = new HashMap<>();
         latest.forEach((id, r) -> out.put(id, r.sentiment()));
         return Map.copyOf(out);
-    }
-
-    private static Review later(Review a, Review b) {
-        int byDate = a.date().compareTo(b.date());
-        if (byDate != 0) {
-            return byDate > 0 ? a : b;
-        }
-        // Same day: the less favourable one (the enum's later constant).
-        return a.sentiment().compareTo(b.sentiment()) >= 0 ? a : b;
     }
 }

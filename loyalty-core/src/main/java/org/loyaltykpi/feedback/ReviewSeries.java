@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * Reviews by sentiment per period of a granularity: the positive-share series and its trend.
@@ -117,5 +118,11 @@ public record ReviewSeries(Granularity granularity, List<PeriodFeedback> periods
             previous = p.counts();
         }
         return List.copyOf(trend);
+    }
+
+    @Override
+    public String toString() {
+        return "ReviewSeries[granularity=" + granularity + ", total=" + total() + ", periods=" + FirstRows.of(periods)
+                + "]";
     }
 }

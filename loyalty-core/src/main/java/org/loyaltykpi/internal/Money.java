@@ -1,6 +1,8 @@
 package org.loyaltykpi.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.OptionalDouble;
 
 /** Exact conversion between decimal amounts and {@code long} minor units (cents at scale 2). */
 public final class Money {
@@ -54,5 +56,35 @@ public final class Money {
             throw new IllegalArgumentException("amount scale must be 0.." + MAX_SCALE + ": " + scale);
         }
         return scale;
+    }
+
+    /**
+     * Money per item, the one rule of the library for every mean of an amount (average order value, revenue per
+     * customer, CAC): {@code total / count} divided exactly to 16 significant digits ({@code DECIMAL64}), then as a
+     * double.
+     *
+     * @param total the amount
+     * @param count the items, {@code >= 0}
+     * @return the mean, or empty when the count is 0 (never NaN)
+     */
+    public static OptionalDouble mean(BigDecimal total, long count) {
+        if (count == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(
+                total.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue());
+    }
+
+    /**
+     * The share of a whole an amount is, by the same rule as {@link #mean}: divided to 16 significant digits.
+     *
+     * @param part the part
+     * @param whole the whole
+     * @return {@code part / whole}, or empty when the whole is 0
+     */
+    public static OptionalDouble share(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(part.divide(whole, MathContext.DECIMAL64).doubleValue());
     }
 }

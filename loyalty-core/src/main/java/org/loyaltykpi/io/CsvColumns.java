@@ -139,6 +139,54 @@ final class CsvColumns {
             }
         }
 
+        /**
+         * The field of the current record as an amount in minor units at a scale: digits with an optional decimal
+         * separator, {@code >= 0}, exact (the one amount parser of the CSV readers).
+         *
+         * @param negative why a negative amount is refused, after "is negative; "
+         * @param tooPreciseHint what to do about too many decimal places, after "has more than N decimal places"
+         */
+        long minorUnits(long line, int scale, char separator, String negative, String tooPreciseHint) {
+            String text = value(line);
+            int length = text.length();
+            if (length > 0 && text.charAt(0) == '-') {
+                throw error(line, text, "is negative; " + negative);
+            }
+            String notAnAmount = "is not an amount (digits with an optional '" + separator + "' decimal separator)";
+            long units = 0;
+            int decimals = -1;
+            boolean digits = false;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    digits = true;
+                    if (decimals >= 0 && ++decimals > scale) {
+                        throw error(line, text, "has more than " + scale + " decimal places" + tooPreciseHint);
+                    }
+                    try {
+                        units = Math.addExact(Math.multiplyExact(units, 10), c - '0');
+                    } catch (ArithmeticException e) {
+                        throw error(line, text, "is too large");
+                    }
+                } else if (c == separator && decimals < 0) {
+                    decimals = 0;
+                } else {
+                    throw error(line, text, notAnAmount);
+                }
+            }
+            if (!digits) {
+                throw error(line, text, notAnAmount);
+            }
+            for (int d = Math.max(decimals, 0); d < scale; d++) {
+                try {
+                    units = Math.multiplyExact(units, 10);
+                } catch (ArithmeticException e) {
+                    throw error(line, text, "is too large");
+                }
+            }
+            return units;
+        }
+
         /** An error about this column's value on a line. */
         CsvFormatException error(long line, String text, String problem) {
             return new CsvFormatException(source, line, label, text, problem);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * What a lenient read gives: the rows it could read, and a record of the bad rows it skipped.
@@ -111,5 +112,11 @@ public record CsvRead<T>(
     public String lines() {
         String kept = errors.stream().map(e -> Long.toString(e.line())).collect(Collectors.joining(", "));
         return skippedRows > errors.size() ? kept + ", ..." : kept;
+    }
+
+    @Override
+    public String toString() {
+        return "CsvRead[value=" + (value instanceof java.util.Collection<?> rows ? FirstRows.of(rows) : value)
+                + ", skippedRows=" + skippedRows + ", errors=" + FirstRows.of(errors) + "]";
     }
 }

@@ -149,18 +149,11 @@ public final class MarketingSpendCsv {
     }
 
     private static BigDecimal amount(Column column, long line) {
+        // Exact at the text's own decimal places (10.50 stays 10.50), through the purchase reader's parser.
         String text = column.value(line);
-        if (text.startsWith("-")) {
-            throw column.error(line, text, "is negative; a spend is >= 0");
-        }
-        if (!text.matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+")) {
-            throw column.error(line, text, "is not an amount (digits with an optional '.' decimal separator)");
-        }
-        BigDecimal amount = new BigDecimal(text);
-        if (amount.scale() > Money.MAX_SCALE) {
-            throw column.error(line, text, "has more than " + Money.MAX_SCALE + " decimal places");
-        }
-        return amount;
+        int dot = text.indexOf('.');
+        int decimals = Math.min(Money.MAX_SCALE, dot < 0 ? 0 : text.length() - dot - 1);
+        return BigDecimal.valueOf(column.minorUnits(line, decimals, '.', "a spend is >= 0", ""), decimals);
     }
 
     private static SpendKind kind(Column column, long line) {

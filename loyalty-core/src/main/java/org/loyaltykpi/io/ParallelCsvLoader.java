@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.internal.ColumnAppender;
 import org.loyaltykpi.internal.ParallelScans;
 
 /**
@@ -100,9 +101,11 @@ final class ParallelCsvLoader {
                 return assemble(file.toString(), options, labels, chunks, firstLine, rows);
             }
             PurchaseTable.Builder builder = PurchaseTable.builder(options.amountScale(), rows);
+            ColumnAppender<PurchaseTable.Builder> appender = ColumnAppender.Registry.of(builder);
             try {
                 for (Chunk chunk : chunks) {
-                    builder.addColumns(
+                    appender.addColumns(
+                            builder,
                             chunk.customerIds,
                             chunk.customer,
                             chunk.day,

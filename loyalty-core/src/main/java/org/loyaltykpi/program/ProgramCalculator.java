@@ -58,20 +58,20 @@ public final class ProgramCalculator {
      * @return the points; {@code 0 / 0} with no events
      */
     public static PointsSummary points(Collection<ProgramEvent> events) {
-        return new PointsAccumulator().addAll(events).snapshot();
+        return new PointsSummaryAccumulator().addAll(events).snapshot();
     }
 
     /**
-     * A collector of events into their points, backed by {@link PointsAccumulator}.
+     * A collector of events into their points, backed by {@link PointsSummaryAccumulator}.
      *
      * @return the collector; it works on parallel streams
      */
     public static Collector<ProgramEvent, ?, PointsSummary> toPoints() {
         return Collector.of(
-                PointsAccumulator::new,
-                PointsAccumulator::add,
-                PointsAccumulator::merge,
-                PointsAccumulator::snapshot,
+                PointsSummaryAccumulator::new,
+                PointsSummaryAccumulator::add,
+                PointsSummaryAccumulator::merge,
+                PointsSummaryAccumulator::snapshot,
                 Collector.Characteristics.UNORDERED);
     }
 
@@ -98,8 +98,8 @@ public final class ProgramCalculator {
             }
         }
         // Slot s + 1 holds the points of period s; slot 0 those before the first period.
-        PointsAccumulator[] points = new PointsAccumulator[count + 2];
-        Arrays.setAll(points, i -> new PointsAccumulator());
+        PointsSummaryAccumulator[] points = new PointsSummaryAccumulator[count + 2];
+        Arrays.setAll(points, i -> new PointsSummaryAccumulator());
         List<Set<CustomerId>> referred = new ArrayList<>(count);
         for (int s = 0; s < count; s++) {
             referred.add(new HashSet<>());
@@ -193,11 +193,11 @@ public final class ProgramCalculator {
     public static TierDistribution tierDistribution(Collection<ProgramEvent> events, LocalDate asOf) {
         Map<Tier, Long> counts = new EnumMap<>(Tier.class);
         long untiered = 0;
-        for (List<ProgramEvent> own : byCustomer(events).values()) {
-            if (own.get(0).date().isAfter(asOf)) {
+        for (TierHistory h : tierHistories(events, asOf).values()) {
+            if (h.firstDay.isAfter(asOf)) {
                 continue;
             }
-            Optional<Tier> tier = tierAsOf(own, asOf);
+            Optional<Tier> tier = h.tierAsOf(0);
             if (tier.isPresent()) {
                 counts.merge(tier.get(), 1L, Long::sum);
             } else {
@@ -218,9 +218,9 @@ public final class ProgramCalculator {
     public static TierMigration tierMigration(Collection<ProgramEvent> events, LocalDate from, LocalDate to) {
         int levels = TierMigration.LEVELS.size();
         long[][] counts = new long[levels][levels];
-        for (List<ProgramEvent> own : byCustomer(events).values()) {
-            if (!own.get(0).date().isAfter(from)) {
-                counts[TierMigration.index(tierAsOf(own, from))][TierMigration.index(tierAsOf(own, to))]++;
+        for (TierHistory h : tierHistories(events, from, to).values()) {
+            if (!h.firstDay.isAfter(from)) {
+                counts[TierMigration.index(h.tierAsOf(0))][TierMigration.index(h.tierAsOf(1))]++;
             }
         }
         List<List<Long>> rows = new ArrayList<>(levels);
@@ -247,49 +247,62 @@ public final class ProgramCalculator {
         for (ProgramEvent e : events) {
             joined.merge(e.customer(), e.date(), (a, b) -> a.isBefore(b) ? a : b);
         }
-        PurchaseTable.Builder members = PurchaseTable.builder(table.amountScale());
-        PurchaseTable.Builder nonMembers = PurchaseTable.builder(table.amountScale());
+        Set<CustomerId> members = new HashSet<>();
+        Set<CustomerId> nonMembers = new HashSet<>();
         for (int c = 0; c < table.customerCount(); c++) {
             if (!table.date(table.firstRow(c)).isBefore(window.start())) {
                 continue; // not an existing customer at the window's start
             }
-            LocalDate join = joined.get(table.customer(c));
-            PurchaseTable.Builder group = join != null && join.isBefore(window.start())
-                    ? members
-                    : join == null || !join.isBefore(window.endExclusive()) ? nonMembers : null;
-            if (group != null) {
-                for (int row = table.firstRow(c); row < table.endRow(c); row++) {
-                    group.add(table.purchase(row));
-                }
+            CustomerId id = table.customer(c);
+            LocalDate join = joined.get(id);
+            if (join != null && join.isBefore(window.start())) {
+                members.add(id);
+            } else if (join == null || !join.isBefore(window.endExclusive())) {
+                nonMembers.add(id);
             }
         }
         return new ProgramLift(
                 window,
-                RetentionCalculator.behaviour(members.build(), window),
-                RetentionCalculator.behaviour(nonMembers.build(), window));
+                RetentionCalculator.behaviour(table, window, members::contains),
+                RetentionCalculator.behaviour(table, window, nonMembers::contains));
     }
 
-    /** Each customer's events in {@link #ORDER}. */
-    private static Map<CustomerId, List<ProgramEvent>> byCustomer(Collection<ProgramEvent> events) {
-        Map<CustomerId, List<ProgramEvent>> out = new HashMap<>();
+    /**
+     * One pass over the events, no grouping or sorting: each customer's first event day and, per day asked, its latest
+     * tier-bearing event on or before it in {@link #ORDER} (of events equal in that order, the later in input).
+     */
+    private static Map<CustomerId, TierHistory> tierHistories(Collection<ProgramEvent> events, LocalDate... days) {
+        Map<CustomerId, TierHistory> out = new HashMap<>();
         for (ProgramEvent e : events) {
-            out.computeIfAbsent(e.customer(), id -> new ArrayList<>()).add(e);
+            TierHistory h = out.computeIfAbsent(e.customer(), id -> new TierHistory(e.date(), days.length));
+            if (e.date().isBefore(h.firstDay)) {
+                h.firstDay = e.date();
+            }
+            if (e.tier().isPresent()) {
+                for (int i = 0; i < days.length; i++) {
+                    ProgramEvent latest = h.latest[i];
+                    if (!e.date().isAfter(days[i]) && (latest == null || ORDER.compare(e, latest) >= 0)) {
+                        h.latest[i] = e;
+                    }
+                }
+            }
         }
-        out.values().forEach(list -> list.sort(ORDER));
         return out;
     }
 
-    /** The tier of the latest tier-bearing event on or before a day. */
-    private static Optional<Tier> tierAsOf(List<ProgramEvent> ordered, LocalDate day) {
-        Optional<Tier> tier = Optional.empty();
-        for (ProgramEvent e : ordered) {
-            if (e.date().isAfter(day)) {
-                break;
-            }
-            if (e.tier().isPresent()) {
-                tier = e.tier();
-            }
+    /** One customer's first event day and latest tier-bearing event as of each day asked. */
+    private static final class TierHistory {
+        LocalDate firstDay;
+        final ProgramEvent[] latest;
+
+        TierHistory(LocalDate firstDay, int days) {
+            this.firstDay = firstDay;
+            this.latest = new ProgramEvent[days];
         }
-        return tier;
+
+        /** The tier as of the {@code i}-th day asked: the latest tier-bearing event's, or none. */
+        Optional<Tier> tierAsOf(int i) {
+            return latest[i] == null ? Optional.empty() : latest[i].tier();
+        }
     }
 }

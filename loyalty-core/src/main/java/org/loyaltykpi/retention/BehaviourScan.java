@@ -18,10 +18,13 @@ final class BehaviourScan {
     private final List<DateRange> slots;
     private final int[] slotByDay;
     private final int firstDay;
+    /** Per table customer, whether it is tallied; null for all. */
+    private final boolean[] included;
 
-    private BehaviourScan(PurchaseTable table, List<DateRange> slots) {
+    private BehaviourScan(PurchaseTable table, List<DateRange> slots, boolean[] included) {
         this.table = table;
         this.slots = slots;
+        this.included = included;
         for (int s = 1; s < slots.size(); s++) {
             if (slots.get(s - 1).endExclusive().isAfter(slots.get(s).start())) {
                 throw new IllegalArgumentException(
@@ -45,10 +48,19 @@ final class BehaviourScan {
 
     /** Tallies the table over consecutive, non-overlapping periods. */
     static BehaviourTally tally(PurchaseTable table, List<DateRange> slots) {
-        BehaviourScan scan = new BehaviourScan(table, slots);
+        return tally(table, slots, null);
+    }
+
+    /**
+     * Tallies the customers of the table marked in {@code included} (indexed by customer; null for all): the same
+     * as tallying a table of only their purchases, without copying it. Refunds are netted for the included customers
+     * (for all, also those of customers without purchases).
+     */
+    static BehaviourTally tally(PurchaseTable table, List<DateRange> slots, boolean[] included) {
+        BehaviourScan scan = new BehaviourScan(table, slots, included);
         BehaviourTally tally = ParallelScans.scan(
                 table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, BehaviourTally::merge);
-        scan.netRefunds(tally);
+        scan.netRefunds(tally, included);
         return tally;
     }
 
@@ -56,8 +68,12 @@ final class BehaviourScan {
      * Subtracts each refund from the revenue of the period of its date (whoever made it), and from the new customers'
      * revenue when its customer's first purchase falls in that period. Refunds are no purchases: counts are untouched.
      */
-    private void netRefunds(BehaviourTally tally) {
+    private void netRefunds(BehaviourTally tally, boolean[] included) {
         for (int r = 0; r < table.refundCount(); r++) {
+            int owner = table.refundCustomerIndex(r);
+            if (included != null && (owner < 0 || !included[owner])) {
+                continue;
+            }
             int slot = slotOfAnyDay(table.refundEpochDay(r));
             if (slot < 0) {
                 continue;
@@ -88,6 +104,9 @@ final class BehaviourScan {
     private BehaviourTally tallyCustomers(int fromCustomer, int toCustomer) {
         BehaviourTally tally = new BehaviourTally(slots, table.amountScale());
         for (int c = fromCustomer; c < toCustomer; c++) {
+            if (included != null && !included[c]) {
+                continue;
+            }
             int end = table.endRow(c);
             int row = table.firstRow(c);
             int slotOfFirstPurchase = slotOf(table.epochDay(row));

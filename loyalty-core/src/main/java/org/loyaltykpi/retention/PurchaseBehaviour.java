@@ -1,12 +1,12 @@
 package org.loyaltykpi.retention;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Ratio;
 import org.loyaltykpi.internal.Checks;
+import org.loyaltykpi.internal.Money;
 
 /**
  * What customers did in one period, compared with the period before: the counts behind the purchase-behaviour
@@ -231,11 +231,7 @@ public record PurchaseBehaviour(
      * @return returning customers' revenue / revenue in 0..1; undefined when revenue is 0
      */
     public OptionalDouble returningRevenueShare() {
-        return revenue.signum() == 0
-                ? OptionalDouble.empty()
-                : OptionalDouble.of(returningCustomerRevenue()
-                        .divide(revenue, MathContext.DECIMAL64)
-                        .doubleValue());
+        return Money.share(returningCustomerRevenue(), revenue);
     }
 
     /**
@@ -266,6 +262,11 @@ public record PurchaseBehaviour(
                 newCustomerRevenue.add(other.newCustomerRevenue));
     }
 
+    /**
+     * Money per purchase as {@code total.doubleValue() / count}. The value package's means ({@code Money.mean}) divide
+     * the decimals first and may differ in the last binary digit; unifying them would change the AOV the JSON report
+     * prints to the last digit, so both stay as they are.
+     */
     private static OptionalDouble mean(BigDecimal total, long count) {
         return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(total.doubleValue() / count);
     }

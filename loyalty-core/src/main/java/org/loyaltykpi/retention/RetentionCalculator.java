@@ -3,7 +3,9 @@ package org.loyaltykpi.retention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collector;
+import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Purchase;
@@ -65,6 +67,32 @@ public final class RetentionCalculator {
     }
 
     /**
+     * The behaviour of some customers in a period, against {@link DateRange#previous() the period before it of the
+     * same length}: the same as the behaviour of a table of only their purchases, without copying the table. For
+     * example the repeat rate of reviewers, or of loyalty-program members.
+     *
+     * <pre>{@code
+     * Set<CustomerId> members = ...;
+     * RetentionCalculator.behaviour(table, DateRange.month(2025, 3), members::contains).repeatPurchaseRate();
+     * }</pre>
+     *
+     * @param table the purchases, the whole history
+     * @param period the period
+     * @param customers which customers count; asked once per customer of the table, before the scan
+     * @return the behaviour of those customers
+     */
+    public static PurchaseBehaviour behaviour(PurchaseTable table, DateRange period, Predicate<CustomerId> customers) {
+        Objects.requireNonNull(table, "table must not be null");
+        Objects.requireNonNull(customers, "customers must not be null");
+        boolean[] included = new boolean[table.customerCount()];
+        for (int c = 0; c < included.length; c++) {
+            included[c] = customers.test(table.customer(c));
+        }
+        return BehaviourScan.tally(table, List.of(period.previous(), period), included)
+                .behaviour(1);
+    }
+
+    /**
      * The behaviour in every whole period of a granularity that overlaps a range, each against the one before, in
      * one pass over the table.
      *
@@ -100,7 +128,8 @@ public final class RetentionCalculator {
                 () -> new PurchaseBehaviourAccumulator(previousPeriod, period),
                 PurchaseBehaviourAccumulator::add,
                 PurchaseBehaviourAccumulator::merge,
-                PurchaseBehaviourAccumulator::snapshot);
+                PurchaseBehaviourAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
     }
 
     /**

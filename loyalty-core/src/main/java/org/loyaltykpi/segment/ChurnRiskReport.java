@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * The customers flagged at risk of churning as of a day, with their reasons, out of every customer with a purchase
@@ -57,5 +58,11 @@ public record ChurnRiskReport(
      */
     public Ratio flaggedShare() {
         return Ratio.of(flagged.size(), customers);
+    }
+
+    @Override
+    public String toString() {
+        return "ChurnRiskReport[asOf=" + asOf + ", options=" + options + ", model=" + model + ", customers=" + customers
+                + ", flagged=" + FirstRows.of(flagged) + "]";
     }
 }

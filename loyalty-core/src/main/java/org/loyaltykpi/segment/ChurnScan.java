@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.domain.PurchaseTable;
 
@@ -16,8 +16,6 @@ final class ChurnScan {
             PurchaseTable table, LocalDate asOf, ChurnRiskOptions options, Optional<TransactionModel> model) {
         int day = Rows.day(asOf);
         int window = options.recentWindowDays();
-        // The models' summary as of the day: purchases up to the day before, the same customers in the same order.
-        Optional<BtydSummary> summary = model.map(m -> BtydSummary.of(table, asOf.minusDays(1), m.timeUnit()));
         List<ChurnRisk> flagged = new ArrayList<>();
         int judged = 0;
         for (int c = 0; c < table.customerCount(); c++) {
@@ -26,7 +24,7 @@ final class ChurnScan {
             if (end == first) {
                 continue;
             }
-            int row = judged++;
+            judged++;
             int firstDay = table.epochDay(first);
             int recentFrom = Rows.atOrAfter(table, c, day - window);
             int earlier = Rows.distinctDays(table, first, recentFrom);
@@ -45,8 +43,13 @@ final class ChurnScan {
                 signals.add(new ChurnSignal(ChurnReason.NO_REPEAT, sinceFirst, options.noRepeatDays()));
             }
             if (model.isPresent()) {
-                BtydSummary s = summary.orElseThrow();
-                double alive = model.get().probabilityAlive(s.frequency(row), s.recency(row), s.age(row));
+                // The model's (x, t_x, T) as BtydSummary.of(table, asOf - 1 day, unit) defines them, read off the rows
+                // already at hand: x = purchase days - 1, t_x = last - first purchase day, T = (asOf - 1) - first.
+                TransactionModel m = model.get();
+                TimeScale unit = m.timeUnit();
+                int lastDay = table.epochDay(end - 1);
+                double alive = m.probabilityAlive(
+                        earlier + recent - 1, unit.fromDays(lastDay - firstDay), unit.fromDays(day - 1 - firstDay));
                 if (alive < options.pAliveThreshold()) {
                     signals.add(new ChurnSignal(ChurnReason.LOW_P_ALIVE, alive, options.pAliveThreshold()));
                 }

@@ -24,13 +24,11 @@ final class LevelScan {
         int windowStart = day - options.behaviourWindowDays();
         int churnStart = day - options.churnWindowDays();
         int scale = table.amountScale();
-        Signals signals = Signals.of(responses, reviews, options.passiveAttitude());
+        Signals signals = Signals.of(responses, reviews, options.passiveAttitude(), day);
         List<CustomerLevel> rows = new ArrayList<>();
-        SegmentDistributionAccumulator<LoyaltyLevel> distribution =
-                new SegmentDistributionAccumulator<>(LoyaltyLevel.class, scale);
         signals.forEachCustomer(table, (id, c, contacts) -> {
             boolean bought = c >= 0 && table.epochDay(table.firstRow(c)) < day;
-            Attitude attitude = contacts == null ? null : contacts.attitudeBefore(day);
+            Attitude attitude = contacts == null ? null : contacts.attitude();
             if (!bought && attitude == null) {
                 // Not a customer as of the day: no purchase and no attitude signal before it.
                 return;
@@ -52,9 +50,8 @@ final class LevelScan {
                     Optional.ofNullable(attitude),
                     purchaseDays,
                     Money.fromMinorUnits(revenue, scale)));
-            distribution.add(level, revenue);
         });
-        return new LoyaltyLevels(asOf, options, rows, distribution.snapshot());
+        return new LoyaltyLevels(asOf, options, scale, rows);
     }
 
     /** The matrix cell; a churned negative customer is NEGATIVE, no attitude is UNKNOWN. */

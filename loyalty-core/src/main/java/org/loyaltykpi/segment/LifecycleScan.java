@@ -97,10 +97,8 @@ final class LifecycleScan {
             LifecycleOptions options) {
         int[] days = {Rows.day(asOf)};
         int scale = table.amountScale();
-        Signals signals = Signals.of(responses, reviews, Attitude.LOW);
+        Signals signals = Signals.contacts(responses, reviews);
         List<CustomerStage> rows = new ArrayList<>();
-        SegmentDistributionAccumulator<LifecycleStage> distribution =
-                new SegmentDistributionAccumulator<>(LifecycleStage.class, scale);
         signals.forEachCustomer(
                 table,
                 (id, c, contacts) -> walk(
@@ -121,9 +119,8 @@ final class LifecycleScan {
                                             ? OptionalInt.empty()
                                             : OptionalInt.of(days[0] - state.lastDay),
                                     Money.fromMinorUnits(state.revenue, scale)));
-                            distribution.add(state.stage, state.revenue);
                         }));
-        return new LifecycleStages(asOf, options, rows, distribution.snapshot());
+        return new LifecycleStages(asOf, options, scale, rows);
     }
 
     static LifecycleSeries series(
@@ -150,7 +147,7 @@ final class LifecycleScan {
             distributions.add(new SegmentDistributionAccumulator<>(LifecycleStage.class, scale));
         }
         long[][][] flows = new long[periods.size()][STAGES.length + 1][STAGES.length];
-        Signals signals = Signals.of(responses, reviews, Attitude.LOW);
+        Signals signals = Signals.contacts(responses, reviews);
         int[] previous = new int[1];
         signals.forEachCustomer(table, (id, c, contacts) -> {
             previous[0] = STAGES.length;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * Lifecycle stage counts over consecutive periods and the flow between stages within each period.
@@ -48,5 +49,11 @@ public record LifecycleSeries(
                     + periods.size() + " periods, " + stages.size() + " distributions, " + transitions.size()
                     + " matrices");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "LifecycleSeries[granularity=" + granularity + ", periods=" + FirstRows.of(periods) + ", atStart="
+                + atStart + ", stages=" + FirstRows.of(stages) + ", transitions=" + FirstRows.of(transitions) + "]";
     }
 }

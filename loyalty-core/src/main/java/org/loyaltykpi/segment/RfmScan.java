@@ -63,8 +63,6 @@ final class RfmScan {
         Arrays.sort(spends);
         int scale = table.amountScale();
         List<RfmScore> rows = new ArrayList<>(scored);
-        SegmentDistributionAccumulator<RfmSegment> distribution =
-                new SegmentDistributionAccumulator<>(RfmSegment.class, scale);
         for (int c = 0; c < customers; c++) {
             if (lastDay[c] == Integer.MIN_VALUE) {
                 continue;
@@ -78,9 +76,8 @@ final class RfmScan {
                     score(below(frequencies, frequency[c]), scored),
                     score(below(spends, monetary[c]), scored));
             rows.add(score);
-            distribution.add(score.segment(), monetary[c]);
         }
-        return new RfmScores(asOf, rows, distribution.snapshot());
+        return new RfmScores(asOf, scale, rows);
     }
 
     /** The quintile score of a value with {@code below} of {@code n} values strictly worse: {@code 1 + 5b/n}. */

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.loyaltykpi.domain.Ratio;
@@ -224,17 +223,6 @@ public final class SegmentDistribution<E extends Enum<E>> {
             r[i] = Math.addExact(revenue[i], other.revenue[i]);
         }
         return new SegmentDistribution<>(type, c, r, amountScale);
-    }
-
-    /** Copies the per-customer rows of a result, checking that the distribution counts each row once. */
-    static <T> List<T> checkRows(List<T> rows, SegmentDistribution<?> distribution) {
-        Objects.requireNonNull(distribution, "distribution must not be null");
-        List<T> copy = List.copyOf(rows);
-        if (distribution.customers() != copy.size()) {
-            throw new IllegalArgumentException("distribution of " + distribution.customers()
-                    + " customers does not match " + copy.size() + " rows");
-        }
-        return copy;
     }
 
     @Override

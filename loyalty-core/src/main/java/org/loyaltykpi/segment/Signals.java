@@ -1,20 +1,22 @@
 package org.loyaltykpi.segment;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.QuestionKind;
 import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.SurveyResponse;
 
 /**
  * The survey answers and reviews of customers, by id: the day each was first in contact (any answer or review: a
- * prospect), and the attitude signals (NPS, CSAT, reviews) with their days.
+ * prospect), and, for loyalty levels, the winning attitude signal before the as-of day.
  *
- * <p>The latest attitude before a day: the signal on the latest day; on a tie the NPS answer wins over the CSAT answer,
- * which wins over a review (NPS asks about loyalty itself, CSAT about one experience); among signals of the same kind
- * on the same day the lowest attitude wins, so the result never depends on input order.
+ * <p>The winning signal is the one on the latest day; on a tie the NPS answer wins over the CSAT answer, which wins
+ * over a review (NPS asks about loyalty itself, CSAT about one experience); among answers of the same kind on the same
+ * day the lowest attitude wins, and of a customer's reviews the latest counts ({@link Review#latest}, the rule of
+ * {@code FeedbackCalculator.latestSentiment}), so the result never depends on input order. Only the winner is kept.
  */
 final class Signals {
     /** Source priority on a tie, higher wins. */
@@ -26,17 +28,29 @@ final class Signals {
     /** One customer's contacts. */
     static final class Customer {
         int firstContact = Integer.MAX_VALUE;
-        final List<int[]> attitudes = new ArrayList<>(2);
+        /** The winning signal before the as-of day so far: day, source, attitude ordinal; null if none. */
+        private int[] winner;
+        /** The latest review before the as-of day so far. */
+        private Review latestReview;
 
-        /** The latest attitude strictly before {@code day}, or null. */
-        Attitude attitudeBefore(int day) {
-            int[] best = null;
-            for (int[] a : attitudes) {
-                if (a[0] < day && (best == null || wins(a, best))) {
-                    best = a;
-                }
+        /** The winning attitude before the as-of day, or null. */
+        Attitude attitude() {
+            int[] best = winner;
+            if (latestReview != null) {
+                int[] review = {
+                    Rows.day(latestReview.date()),
+                    REVIEW,
+                    Attitude.of(latestReview).ordinal()
+                };
+                best = best == null || wins(review, best) ? review : best;
             }
             return best == null ? null : Attitude.values()[best[2]];
+        }
+
+        private void offer(int[] signal) {
+            if (winner == null || wins(signal, winner)) {
+                winner = signal;
+            }
         }
 
         private static boolean wins(int[] a, int[] b) {
@@ -54,21 +68,39 @@ final class Signals {
 
     private Signals() {}
 
-    static Signals of(List<SurveyResponse> responses, List<Review> reviews, Attitude passive) {
+    /**
+     * The contacts and each customer's winning attitude strictly before a day (loyalty levels). Every answer's
+     * attitude is checked (an NPS answer off 0..10 is an error), whatever its day.
+     */
+    static Signals of(List<SurveyResponse> responses, List<Review> reviews, Attitude passive, int beforeDay) {
         Signals signals = new Signals();
         for (SurveyResponse r : responses) {
             int day = Rows.day(r.date());
             Customer c = signals.customer(r.respondent().value(), day);
-            Attitude.of(r, passive)
-                    .ifPresent(a -> c.attitudes.add(new int[] {
-                        day, r.kind().orElseThrow() == org.loyaltykpi.domain.QuestionKind.NPS ? NPS : CSAT, a.ordinal()
-                    }));
+            Optional<Attitude> attitude = Attitude.of(r, passive);
+            if (day < beforeDay) {
+                int source = r.kind().orElseThrow() == QuestionKind.NPS ? NPS : CSAT;
+                attitude.ifPresent(a -> c.offer(new int[] {day, source, a.ordinal()}));
+            }
         }
         for (Review r : reviews) {
             int day = Rows.day(r.date());
-            signals.customer(r.customer().value(), day)
-                    .attitudes
-                    .add(new int[] {day, REVIEW, Attitude.of(r).ordinal()});
+            Customer c = signals.customer(r.customer().value(), day);
+            if (day < beforeDay) {
+                c.latestReview = c.latestReview == null ? r : Review.latest(c.latestReview, r);
+            }
+        }
+        return signals;
+    }
+
+    /** The contacts only: each customer's first answer or review day (lifecycle prospects); no attitude is read. */
+    static Signals contacts(List<SurveyResponse> responses, List<Review> reviews) {
+        Signals signals = new Signals();
+        for (SurveyResponse r : responses) {
+            signals.customer(r.respondent().value(), Rows.day(r.date()));
+        }
+        for (Review r : reviews) {
+            signals.customer(r.customer().value(), Rows.day(r.date()));
         }
         return signals;
     }

@@ -85,6 +85,25 @@ public record AttributeScore(
     }
 
     /** For example {@code delivery (importance 2.0): 32.0 on 120 answers}. */
+    /**
+     * The answers of two disjoint groups to the same attribute together; an attribute without answers takes the
+     * other's scores (its empty summary has no scale of its own).
+     */
+    AttributeScore plus(AttributeScore other) {
+        if (!attribute.equals(other.attribute) || importance != other.importance || method != other.method) {
+            throw new IllegalArgumentException("cannot add scores of '" + attribute + "' (importance " + importance
+                    + ", " + method + ") and '" + other.attribute + "' (importance " + other.importance + ", "
+                    + other.method + ")");
+        }
+        if (other.responses() == 0) {
+            return this;
+        }
+        if (responses() == 0) {
+            return other;
+        }
+        return new AttributeScore(attribute, importance, method, nps.plus(other.nps), scores.plus(other.scores));
+    }
+
     @Override
     public String toString() {
         OptionalDouble s = score();

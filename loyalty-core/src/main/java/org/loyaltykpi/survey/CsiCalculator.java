@@ -38,12 +38,12 @@ public final class CsiCalculator {
      */
     public static Collector<SurveyResponse, ?, CsiResult> toCsi(CsiMethod method, Map<String, Double> importance) {
         Map<String, Double> copy = Map.copyOf(importance);
-        new CsiAccumulator(method, copy); // validates now rather than on the first answer
+        new CsiResultAccumulator(method, copy); // validates now rather than on the first answer
         return Collector.of(
-                () -> new CsiAccumulator(method, copy),
-                CsiAccumulator::add,
-                CsiAccumulator::merge,
-                CsiAccumulator::snapshot,
+                () -> new CsiResultAccumulator(method, copy),
+                CsiResultAccumulator::add,
+                CsiResultAccumulator::merge,
+                CsiResultAccumulator::snapshot,
                 Collector.Characteristics.UNORDERED);
     }
 }

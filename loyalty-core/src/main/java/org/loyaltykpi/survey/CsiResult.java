@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -114,6 +116,32 @@ public record CsiResult(CsiMethod method, List<AttributeScore> attributes) {
     }
 
     /** For example {@code CSI 71.3 (mean) over 4 attributes; pulling down: price, delivery}. */
+    /**
+     * The index of two disjoint groups of answers together, as if one {@link CsiResultAccumulator} had seen both:
+     * attributes matched by name (an attribute of one side only is kept), their NPS and scores added.
+     *
+     * <pre>{@code
+     * CsiResult all = january.plus(february);   // as CsiCalculator.toCsi over both months
+     * }</pre>
+     *
+     * @param other the other group's index, of the same method and importances
+     * @return the combined index, attributes sorted by name
+     * @throws IllegalArgumentException if the methods, an attribute's importance or its scale differ
+     */
+    public CsiResult plus(CsiResult other) {
+        if (method != other.method) {
+            throw new IllegalArgumentException("cannot add a " + method + " CSI and a " + other.method + " CSI");
+        }
+        Map<String, AttributeScore> byName = new TreeMap<>();
+        for (AttributeScore a : attributes) {
+            byName.put(a.attribute(), a);
+        }
+        for (AttributeScore b : other.attributes) {
+            byName.merge(b.attribute(), b, AttributeScore::plus);
+        }
+        return new CsiResult(method, new ArrayList<>(byName.values()));
+    }
+
     @Override
     public String toString() {
         OptionalDouble index = index();

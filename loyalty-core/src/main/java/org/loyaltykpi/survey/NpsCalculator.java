@@ -39,22 +39,27 @@ public final class NpsCalculator {
      */
     public static Collector<SurveyResponse, ?, NpsResult> toNps() {
         return Collector.of(
-                NpsAccumulator::new,
-                NpsAccumulator::add,
-                NpsAccumulator::merge,
-                NpsAccumulator::snapshot,
+                NpsResultAccumulator::new,
+                NpsResultAccumulator::add,
+                NpsResultAccumulator::merge,
+                NpsResultAccumulator::snapshot,
                 Collector.Characteristics.UNORDERED);
     }
 
     /**
-     * The NPS of bare scores.
+     * The NPS of bare scores (raw answers, each weight 1); {@link NpsResult#of(long, long, long)} takes counts of
+     * promoters, passives and detractors instead.
+     *
+     * <pre>{@code
+     * NpsCalculator.fromScores(10, 9, 7, 3).score();   // OptionalDouble[25.0]: 2 promoters, 1 detractor of 4
+     * }</pre>
      *
      * @param scores answers on 0..10
      * @return the result
      * @throws IllegalArgumentException naming a score outside 0..10
      */
-    public static NpsResult of(int... scores) {
-        NpsAccumulator acc = new NpsAccumulator();
+    public static NpsResult fromScores(int... scores) {
+        NpsResultAccumulator acc = new NpsResultAccumulator();
         for (int score : scores) {
             acc.add(score);
         }

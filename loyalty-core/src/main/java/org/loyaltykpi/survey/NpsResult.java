@@ -37,7 +37,7 @@ import org.loyaltykpi.internal.Normal;
  * nps.marginOfError(0.95);        // OptionalDouble[15.1]
  * }</pre>
  *
- * <p>Immutable and thread-safe. The seven components are the whole state of {@link NpsAccumulator}: plain values to
+ * <p>Immutable and thread-safe. The seven components are the whole state of {@link NpsResultAccumulator}: plain values to
  * store, ship and add up.
  *
  * @param promoters answers 9-10
@@ -78,7 +78,8 @@ public record NpsResult(
     }
 
     /**
-     * The result of unweighted counts (every weight 1).
+     * The result of unweighted counts (every weight 1); {@link NpsCalculator#fromScores(int...)} takes the raw 0..10
+     * answers instead.
      *
      * @param promoters answers 9-10
      * @param passives answers 7-8

@@ -76,10 +76,10 @@ public final class ScoreCalculator {
     public static Collector<SurveyResponse, ?, ScoreSummary> toSummary(Scale scale, int topBoxes) {
         scale.topBoxesFrom(topBoxes);
         return Collector.of(
-                () -> new ScoreAccumulator(scale, topBoxes),
-                ScoreAccumulator::add,
-                ScoreAccumulator::merge,
-                ScoreAccumulator::snapshot,
+                () -> new ScoreSummaryAccumulator(scale, topBoxes),
+                ScoreSummaryAccumulator::add,
+                ScoreSummaryAccumulator::merge,
+                ScoreSummaryAccumulator::snapshot,
                 Collector.Characteristics.UNORDERED);
     }
 }

@@ -34,7 +34,7 @@ import org.loyaltykpi.internal.Normal;
  * csat.mean();                 // OptionalDouble[4.1]
  * }</pre>
  *
- * <p>Immutable and thread-safe; the components are the whole state of {@link ScoreAccumulator}.
+ * <p>Immutable and thread-safe; the components are the whole state of {@link ScoreSummaryAccumulator}.
  *
  * @param scale the answers' scale
  * @param topBoxes how many top boxes are counted: 2 for CSAT, 3 for CES

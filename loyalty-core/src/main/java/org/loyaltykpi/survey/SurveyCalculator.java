@@ -37,10 +37,10 @@ public final class SurveyCalculator {
     public static Collector<SurveyResponse, ?, SurveySummary> toSummary(SurveyOptions options) {
         Objects.requireNonNull(options, "options must not be null");
         return Collector.of(
-                () -> new SurveyAccumulator(options),
-                SurveyAccumulator::add,
-                SurveyAccumulator::merge,
-                SurveyAccumulator::snapshot,
+                () -> new SurveySummaryAccumulator(options),
+                SurveySummaryAccumulator::add,
+                SurveySummaryAccumulator::merge,
+                SurveySummaryAccumulator::snapshot,
                 Collector.Characteristics.UNORDERED);
     }
 
@@ -61,7 +61,7 @@ public final class SurveyCalculator {
      * @return the summary; every metric empty with no answers
      */
     public static SurveySummary summarize(Collection<SurveyResponse> responses, SurveyOptions options) {
-        return new SurveyAccumulator(options).addAll(responses).snapshot();
+        return new SurveySummaryAccumulator(options).addAll(responses).snapshot();
     }
 
     /**
@@ -73,12 +73,12 @@ public final class SurveyCalculator {
      * @return one group per segment; none with no answers
      */
     public static List<SurveyGroup> bySegment(Collection<SurveyResponse> responses, SurveyOptions options) {
-        Map<String, SurveyAccumulator> segments = new TreeMap<>();
-        SurveyAccumulator none = new SurveyAccumulator(options);
+        Map<String, SurveySummaryAccumulator> segments = new TreeMap<>();
+        SurveySummaryAccumulator none = new SurveySummaryAccumulator(options);
         boolean anyWithout = false;
         for (SurveyResponse r : responses) {
             if (r.segment().isPresent()) {
-                segments.computeIfAbsent(r.segment().get(), s -> new SurveyAccumulator(options))
+                segments.computeIfAbsent(r.segment().get(), s -> new SurveySummaryAccumulator(options))
                         .add(r);
             } else {
                 none.add(r);
@@ -106,20 +106,20 @@ public final class SurveyCalculator {
     public static List<SurveyGroup> byPeriod(
             Collection<SurveyResponse> responses, Granularity granularity, SurveyOptions options) {
         Objects.requireNonNull(granularity, "granularity must not be null");
-        Map<Long, SurveyAccumulator> periods = new TreeMap<>();
+        Map<Long, SurveySummaryAccumulator> periods = new TreeMap<>();
         for (SurveyResponse r : responses) {
-            periods.computeIfAbsent(granularity.ordinal(r.date()), o -> new SurveyAccumulator(options))
+            periods.computeIfAbsent(granularity.ordinal(r.date()), o -> new SurveySummaryAccumulator(options))
                     .add(r);
         }
         if (periods.isEmpty()) {
             return List.of();
         }
-        long first = ((TreeMap<Long, SurveyAccumulator>) periods).firstKey();
-        long last = ((TreeMap<Long, SurveyAccumulator>) periods).lastKey();
+        long first = ((TreeMap<Long, SurveySummaryAccumulator>) periods).firstKey();
+        long last = ((TreeMap<Long, SurveySummaryAccumulator>) periods).lastKey();
         List<SurveyGroup> series = new ArrayList<>();
         for (long o = first; o <= last; o++) {
             DateRange period = granularity.period(o);
-            SurveyAccumulator acc = periods.getOrDefault(o, new SurveyAccumulator(options));
+            SurveySummaryAccumulator acc = periods.getOrDefault(o, new SurveySummaryAccumulator(options));
             series.add(new SurveyGroup(period.label(), Optional.empty(), Optional.of(period), acc.snapshot()));
         }
         return List.copyOf(series);

@@ -22,7 +22,7 @@ public record SurveyOptions(CsiMethod csiMethod, Map<String, Double> csiImportan
     public SurveyOptions {
         Objects.requireNonNull(csiMethod, "csiMethod must not be null");
         csiImportance = Map.copyOf(csiImportance);
-        new CsiAccumulator(csiMethod, csiImportance); // validates the importances
+        new CsiResultAccumulator(csiMethod, csiImportance); // validates the importances
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.loyaltykpi.survey;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.loyaltykpi.domain.QuestionKind;
 
 /**
@@ -62,6 +64,35 @@ public record SurveySummary(
     }
 
     /** A readable multi-line summary. */
+    /**
+     * The summary of two disjoint groups of answers together, as if one {@link SurveySummaryAccumulator} of the same
+     * options had seen both: NPS, CSAT, CES and CSI added (a CSAT or CES without answers takes the other's scale),
+     * other answers counted and their questions united.
+     *
+     * <pre>{@code
+     * SurveySummary year = firstHalf.plus(secondHalf);   // as SurveyCalculator.summarize over the whole year
+     * }</pre>
+     *
+     * @param other the other group's summary, of the same options
+     * @return the combined summary
+     * @throws IllegalArgumentException if the CSAT (CES) scales or the CSI method or importances differ
+     */
+    public SurveySummary plus(SurveySummary other) {
+        TreeSet<String> questions = new TreeSet<>(otherQuestions);
+        questions.addAll(other.otherQuestions);
+        return new SurveySummary(
+                nps.plus(other.nps),
+                plus(csat, other.csat),
+                plus(ces, other.ces),
+                csi.plus(other.csi),
+                Math.addExact(otherResponses, other.otherResponses),
+                new ArrayList<>(questions));
+    }
+
+    private static ScoreSummary plus(ScoreSummary a, ScoreSummary b) {
+        return b.responses() == 0 ? a : a.responses() == 0 ? b : a.plus(b);
+    }
+
     @Override
     public String toString() {
         return "SurveySummary[" + responses() + " answers]\n"

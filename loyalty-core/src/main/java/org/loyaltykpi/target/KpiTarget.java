@@ -62,7 +62,6 @@ import org.loyaltykpi.domain.DateRange;
  * <p>Immutable and thread-safe.
  *
  * @param metric the name of the metric series the target applies to; not blank
- * @param kind level, stepped or relative
  * @param direction whether values must be at least or at most the required level
  * @param level the level {@code L} of a level or stepped target; empty for a relative one (its level is the baseline)
  * @param yearlyChange the step {@code s} (in the metric's unit, not 0) of a stepped target, the rate {@code r}
@@ -70,12 +69,7 @@ import org.loyaltykpi.domain.DateRange;
  * @param start the first day of target year 0; empty to start with the first period evaluated
  */
 public record KpiTarget(
-        String metric,
-        Kind kind,
-        Direction direction,
-        OptionalDouble level,
-        double yearlyChange,
-        Optional<LocalDate> start) {
+        String metric, Direction direction, OptionalDouble level, double yearlyChange, Optional<LocalDate> start) {
 
     /** The three kinds of target. */
     public enum Kind {
@@ -97,30 +91,39 @@ public record KpiTarget(
 
     private static final double TOLERANCE = 1e-9;
 
-    /** Validates that the fields fit the kind. */
+    /** Validates the fields; they decide the {@link #kind()}. */
     public KpiTarget {
         Objects.requireNonNull(metric, "metric must not be null");
-        Objects.requireNonNull(kind, "kind must not be null");
         Objects.requireNonNull(direction, "direction must not be null");
         Objects.requireNonNull(level, "level must not be null");
         Objects.requireNonNull(start, "start must not be null");
         if (metric.isBlank()) {
             throw new IllegalArgumentException("metric must not be blank: '" + metric + "'");
         }
-        if (level.isPresent() == (kind == Kind.RELATIVE)) {
-            throw new IllegalArgumentException(
-                    "level must be given exactly when the kind is not RELATIVE: " + kind + " with level " + level);
-        }
         if (level.isPresent() && !Double.isFinite(level.getAsDouble())) {
             throw new IllegalArgumentException("level must be finite: " + level.getAsDouble());
         }
-        if (!Double.isFinite(yearlyChange) || (yearlyChange == 0) != (kind == Kind.LEVEL)) {
+        if (!Double.isFinite(yearlyChange) || level.isEmpty() && yearlyChange == 0) {
             throw new IllegalArgumentException(
-                    "yearlyChange must be finite, 0 for a LEVEL target and not 0 otherwise: " + yearlyChange);
+                    "yearlyChange must be finite, and not 0 for a RELATIVE target (one without a level): "
+                            + yearlyChange);
         }
-        if (kind == Kind.RELATIVE && yearlyChange <= -1) {
+        if (level.isEmpty() && yearlyChange <= -1) {
             throw new IllegalArgumentException("yearlyChange of a RELATIVE target must be > -1: " + yearlyChange);
         }
+    }
+
+    /**
+     * The kind of target, as its fields say: {@link Kind#RELATIVE} without a level, else {@link Kind#LEVEL} when the
+     * yearly change is 0 and {@link Kind#STEPPED} when not.
+     *
+     * @return the kind
+     */
+    public Kind kind() {
+        if (level.isEmpty()) {
+            return Kind.RELATIVE;
+        }
+        return yearlyChange == 0 ? Kind.LEVEL : Kind.STEPPED;
     }
 
     /**
@@ -131,7 +134,7 @@ public record KpiTarget(
      * @return the target
      */
     public static KpiTarget atLeast(String metric, double level) {
-        return new KpiTarget(metric, Kind.LEVEL, Direction.AT_LEAST, OptionalDouble.of(level), 0, Optional.empty());
+        return new KpiTarget(metric, Direction.AT_LEAST, OptionalDouble.of(level), 0, Optional.empty());
     }
 
     /**
@@ -142,7 +145,7 @@ public record KpiTarget(
      * @return the target
      */
     public static KpiTarget atMost(String metric, double level) {
-        return new KpiTarget(metric, Kind.LEVEL, Direction.AT_MOST, OptionalDouble.of(level), 0, Optional.empty());
+        return new KpiTarget(metric, Direction.AT_MOST, OptionalDouble.of(level), 0, Optional.empty());
     }
 
     /**
@@ -153,7 +156,7 @@ public record KpiTarget(
      * @return the target
      */
     public static KpiTarget growth(String metric, double rate) {
-        return new KpiTarget(metric, Kind.RELATIVE, Direction.AT_LEAST, OptionalDouble.empty(), rate, Optional.empty());
+        return new KpiTarget(metric, Direction.AT_LEAST, OptionalDouble.empty(), rate, Optional.empty());
     }
 
     /**
@@ -164,10 +167,10 @@ public record KpiTarget(
      * @throws IllegalArgumentException if this is a relative target
      */
     public KpiTarget plusPerYear(double step) {
-        if (kind == Kind.RELATIVE) {
+        if (kind() == Kind.RELATIVE) {
             throw new IllegalArgumentException("a RELATIVE target has no level to step: " + this);
         }
-        return new KpiTarget(metric, step == 0 ? Kind.LEVEL : Kind.STEPPED, direction, level, step, start);
+        return new KpiTarget(metric, direction, level, step, start);
     }
 
     /**
@@ -177,7 +180,7 @@ public record KpiTarget(
      * @return a copy
      */
     public KpiTarget startingOn(LocalDate day) {
-        return new KpiTarget(metric, kind, direction, level, yearlyChange, Optional.of(day));
+        return new KpiTarget(metric, direction, level, yearlyChange, Optional.of(day));
     }
 
     /**
@@ -224,7 +227,7 @@ public record KpiTarget(
 
     /** {@code L} for level and stepped targets; the baseline value for a relative one, if it has a positive one. */
     private OptionalDouble base(MetricSeries series, List<DateRange> periods, LocalDate origin) {
-        if (kind != Kind.RELATIVE) {
+        if (kind() != Kind.RELATIVE) {
             return level;
         }
         for (DateRange p : periods) {
@@ -258,7 +261,7 @@ public record KpiTarget(
     }
 
     private double required(double base, long n) {
-        switch (kind) {
+        switch (kind()) {
             case LEVEL:
                 return base;
             case STEPPED:
@@ -296,7 +299,7 @@ public record KpiTarget(
     public String toString() {
         String op = direction == Direction.AT_LEAST ? " >= " : " <= ";
         String rule;
-        switch (kind) {
+        switch (kind()) {
             case LEVEL:
                 rule = number(level.getAsDouble());
                 break;

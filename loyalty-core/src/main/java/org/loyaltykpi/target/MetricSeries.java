@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * The values of one named metric per {@link DateRange}, for example the NPS per quarter or the retention rate in percent
@@ -67,5 +68,10 @@ public record MetricSeries(String metric, String unit, SortedMap<DateRange, Doub
     public OptionalDouble value(DateRange period) {
         Double v = values.get(period);
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    @Override
+    public String toString() {
+        return "MetricSeries[metric=" + metric + ", unit=" + unit + ", values=" + FirstRows.of(values) + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.loyaltykpi.target;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * A {@link KpiTarget} evaluated period by period against a {@link MetricSeries}.
@@ -50,5 +51,10 @@ public record TargetEvaluation(KpiTarget target, String unit, List<TargetPeriod>
      */
     public long count(TargetStatus status) {
         return periods.stream().filter(p -> p.status() == status).count();
+    }
+
+    @Override
+    public String toString() {
+        return "TargetEvaluation[target=" + target + ", unit=" + unit + ", periods=" + FirstRows.of(periods) + "]";
     }
 }

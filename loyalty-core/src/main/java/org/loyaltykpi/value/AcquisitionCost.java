@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.loyaltykpi.internal.FirstRows;
+import org.loyaltykpi.internal.Money;
 
 /**
  * Customer acquisition cost per period and overall.
@@ -56,6 +58,14 @@ public record AcquisitionCost(List<PeriodCac> periods, BigDecimal otherSpend) {
      * @return total acquisition spend / new customers of the periods with spend; empty when there are none
      */
     public OptionalDouble overall() {
-        return ValueMath.mean(acquisitionSpend(), newCustomers());
+        return Money.mean(acquisitionSpend(), newCustomers());
+    }
+
+    @Override
+    public String toString() {
+        return "AcquisitionCost[overall=" + overall() + ", acquisitionSpend="
+                + acquisitionSpend().toPlainString()
+                + ", newCustomers=" + newCustomers() + ", otherSpend=" + otherSpend.toPlainString() + ", periods="
+                + FirstRows.of(periods) + "]";
     }
 }

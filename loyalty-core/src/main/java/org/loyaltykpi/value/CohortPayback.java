@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.internal.Money;
 
 /**
  * The CAC payback period of one acquisition cohort: how many periods until the margin its customers brought in
@@ -68,6 +69,6 @@ public record CohortPayback(
      * @return acquisition spend / customers
      */
     public OptionalDouble cac() {
-        return ValueMath.mean(acquisitionSpend, customers);
+        return Money.mean(acquisitionSpend, customers);
     }
 }

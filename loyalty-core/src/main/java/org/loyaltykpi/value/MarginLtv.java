@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Ratio;
+import org.loyaltykpi.internal.Money;
 
 /**
  * The margin / churn form of lifetime value: average revenue per customer per period x gross margin / churn rate per
@@ -63,7 +64,7 @@ public record MarginLtv(
      * @return revenue / active customer-periods; empty with none
      */
     public OptionalDouble revenuePerCustomerPerPeriod() {
-        return ValueMath.mean(revenue, activeCustomerPeriods);
+        return Money.mean(revenue, activeCustomerPeriods);
     }
 
     /**

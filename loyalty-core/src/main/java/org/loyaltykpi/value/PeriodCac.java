@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.internal.Money;
 
 /**
  * The customer acquisition cost of one period: acquisition spend / new customers.
@@ -43,6 +44,6 @@ public record PeriodCac(DateRange period, BigDecimal acquisitionSpend, long newC
      * @return acquisition spend / new customers; empty with no new customers
      */
     public OptionalDouble cac() {
-        return ValueMath.mean(acquisitionSpend, newCustomers);
+        return Money.mean(acquisitionSpend, newCustomers);
     }
 }

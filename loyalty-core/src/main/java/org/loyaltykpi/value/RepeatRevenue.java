@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.internal.Money;
 
 /**
  * Revenue of first-time against repeat (returning) customers, and the repeat customers' average-order-value uplift.
@@ -74,7 +75,7 @@ public record RepeatRevenue(
      * @return first-time revenue / first-time purchases
      */
     public OptionalDouble averageOrderValueOfNew() {
-        return ValueMath.mean(newCustomerRevenue, newCustomerPurchases);
+        return Money.mean(newCustomerRevenue, newCustomerPurchases);
     }
 
     /**
@@ -83,7 +84,7 @@ public record RepeatRevenue(
      * @return repeat revenue / repeat purchases
      */
     public OptionalDouble averageOrderValueOfReturning() {
-        return ValueMath.mean(returningCustomerRevenue, returningCustomerPurchases);
+        return Money.mean(returningCustomerRevenue, returningCustomerPurchases);
     }
 
     /**
@@ -102,12 +103,28 @@ public record RepeatRevenue(
      * @return repeat revenue / revenue, 0..1; empty when revenue is 0
      */
     public OptionalDouble returningRevenueShare() {
-        BigDecimal all = revenue();
-        if (all.signum() == 0) {
-            return OptionalDouble.empty();
+        return Money.share(returningCustomerRevenue, revenue());
+    }
+
+    /**
+     * The revenue split of two disjoint groups of customers over the same range and granularity, for example two
+     * customer partitions.
+     *
+     * @param other the other group's split
+     * @return revenue and purchases added
+     * @throws IllegalArgumentException if the range or granularity differ
+     */
+    public RepeatRevenue plus(RepeatRevenue other) {
+        if (!range.equals(other.range) || granularity != other.granularity) {
+            throw new IllegalArgumentException("cannot add repeat revenue of " + range + " by " + granularity + " and "
+                    + other.range + " by " + other.granularity);
         }
-        return OptionalDouble.of(returningCustomerRevenue
-                .divide(all, java.math.MathContext.DECIMAL64)
-                .doubleValue());
+        return new RepeatRevenue(
+                range,
+                granularity,
+                newCustomerRevenue.add(other.newCustomerRevenue),
+                newCustomerPurchases + other.newCustomerPurchases,
+                returningCustomerRevenue.add(other.returningCustomerRevenue),
+                returningCustomerPurchases + other.returningCustomerPurchases);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.internal.Money;
 
 /**
  * The simple lifetime value: average annual spend per customer x expected active years.
@@ -58,7 +59,7 @@ public record SimpleLtv(
      * @return revenue / active customers x year scale; empty with no active customer
      */
     public OptionalDouble annualSpend() {
-        OptionalDouble perCustomer = ValueMath.mean(revenue, activeCustomers);
+        OptionalDouble perCustomer = Money.mean(revenue, activeCustomers);
         return perCustomer.isEmpty() ? perCustomer : OptionalDouble.of(perCustomer.getAsDouble() * yearScale);
     }
 

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.stream.Collector;
 import org.loyaltykpi.cohort.CohortCalculator;
 import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.MarketingSpend;
+import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Ratio;
 import org.loyaltykpi.domain.SpendKind;
@@ -172,14 +174,44 @@ public final class ValueCalculator {
      * @throws IllegalArgumentException if the table is empty
      */
     public static SimpleLtv simpleLtv(PurchaseTable table, double expectedYears) {
-        DateRange range = requireRange(table);
+        DateRange window = lastYear(requireRange(table));
+        return simpleLtv(RetentionCalculator.behaviour(table, window), expectedYears);
+    }
+
+    /** The window of the simple LTV: the last year of a range, or all of it when shorter. */
+    static DateRange lastYear(DateRange range) {
         LocalDate end = range.endExclusive();
         LocalDate yearAgo = end.minusYears(1);
-        DateRange window = DateRange.of(yearAgo.isAfter(range.start()) ? yearAgo : range.start(), end);
+        return DateRange.of(yearAgo.isAfter(range.start()) ? yearAgo : range.start(), end);
+    }
+
+    /** The simple LTV of the behaviour in {@link #lastYear(DateRange)}. */
+    static SimpleLtv simpleLtv(PurchaseBehaviour lastYear, double expectedYears) {
+        DateRange window = lastYear.period();
+        LocalDate end = window.endExclusive();
         // At least 1: the window is at most the year before the end.
-        double yearScale = (double) ChronoUnit.DAYS.between(yearAgo, end) / window.lengthInDays();
-        PurchaseBehaviour lastYear = RetentionCalculator.behaviour(table, window);
+        double yearScale = (double) ChronoUnit.DAYS.between(end.minusYears(1), end) / window.lengthInDays();
         return new SimpleLtv(window, lastYear.revenue(), lastYear.activeCustomers(), yearScale, expectedYears);
+    }
+
+    /**
+     * A collector of purchase records into the value summary of a range; works on parallel streams, backed by {@link
+     * ValueSummaryAccumulator}.
+     *
+     * @param range the purchases' date range, as {@link PurchaseTable#dateRange()} gives it
+     * @param spends the marketing spends
+     * @param options granularity, margin, expected years, and whether spend without new customers is accepted
+     * @return the collector, as {@link #summarize(PurchaseTable, Collection, ValueOptions)} at the default amount
+     *     scale
+     */
+    public static Collector<Purchase, ?, ValueSummary> toValueSummary(
+            DateRange range, Collection<MarketingSpend> spends, ValueOptions options) {
+        return Collector.of(
+                () -> new ValueSummaryAccumulator(range, spends, options),
+                ValueSummaryAccumulator::add,
+                ValueSummaryAccumulator::merge,
+                ValueSummaryAccumulator::snapshot,
+                Collector.Characteristics.UNORDERED);
     }
 
     /**

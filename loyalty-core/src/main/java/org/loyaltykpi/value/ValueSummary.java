@@ -3,6 +3,7 @@ package org.loyaltykpi.value;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.loyaltykpi.internal.FirstRows;
 
 /**
  * Everything {@code loyalty value} shows: CAC per period and overall, both lifetime values, LTV:CAC, the payback
@@ -60,5 +61,12 @@ public record ValueSummary(
      */
     public OptionalDouble marginLtvToCac() {
         return ValueMath.ratio(marginLtv.value(), acquisitionCost.overall());
+    }
+
+    @Override
+    public String toString() {
+        return "ValueSummary[options=" + options + ", acquisitionCost=" + acquisitionCost + ", simpleLtv=" + simpleLtv
+                + ", marginLtv=" + marginLtv + ", payback=" + FirstRows.of(payback) + ", repeatRevenue=" + repeatRevenue
+                + "]";
     }
 }

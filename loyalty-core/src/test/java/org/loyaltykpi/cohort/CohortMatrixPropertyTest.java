@@ -245,7 +245,8 @@ class CohortMatrixPropertyTest {
             qt().withFixedSeed(612L)
                     .forAll(purchaseLists(), GRANULARITIES, BRACKET_LISTS, seeds())
                     .checkAssert((purchases, g, brackets, seed) -> {
-                        CohortAccumulator acc = new CohortAccumulator(g, brackets, PurchaseTable.DEFAULT_AMOUNT_SCALE);
+                        CohortMatrixAccumulator acc =
+                                new CohortMatrixAccumulator(g, brackets, PurchaseTable.DEFAULT_AMOUNT_SCALE);
                         acc.addAll(shuffled(purchases, seed));
                         CohortMatrix snapshot = acc.snapshot();
 
@@ -285,7 +286,7 @@ class CohortMatrixPropertyTest {
             }
             PurchaseTable table = builder.build();
             List<OffsetBracket> brackets = List.of(OffsetBracket.of(1, 3), OffsetBracket.of(4, 6));
-            CohortAccumulator acc = new CohortAccumulator(Granularity.MONTH, brackets, table.amountScale());
+            CohortMatrixAccumulator acc = new CohortMatrixAccumulator(Granularity.MONTH, brackets, table.amountScale());
             for (int row = 0; row < table.size(); row++) {
                 acc.add(table.purchase(row));
             }
@@ -373,8 +374,8 @@ class CohortMatrixPropertyTest {
                     .forAll(purchaseLists(), GRANULARITIES, BRACKET_LISTS, seeds())
                     .checkAssert((purchases, g, brackets, seed) -> {
                         Random coin = new Random(seed);
-                        CohortAccumulator left = new CohortAccumulator(g, brackets, 2);
-                        CohortAccumulator right = new CohortAccumulator(g, brackets, 2);
+                        CohortMatrixAccumulator left = new CohortMatrixAccumulator(g, brackets, 2);
+                        CohortMatrixAccumulator right = new CohortMatrixAccumulator(g, brackets, 2);
                         for (Purchase p : purchases) {
                             (coin.nextBoolean() ? left : right).add(p);
                         }

@@ -218,7 +218,7 @@ class CohortMatrixTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("4384")
                     .hasMessageContaining("coarser granularity");
-            assertThatThrownBy(() -> new CohortAccumulator(Granularity.DAY)
+            assertThatThrownBy(() -> new CohortMatrixAccumulator(Granularity.DAY)
                             .addAll(twelveYears)
                             .snapshot())
                     .isInstanceOf(IllegalArgumentException.class)
@@ -404,7 +404,8 @@ class CohortMatrixTest {
         void theEmptyTableTheEmptyAccumulatorAndTheEmptyStreamGiveTheEmptyMatrix() {
             assertThat(CohortCalculator.matrix(PurchaseTable.empty(), Granularity.MONTH))
                     .isEqualTo(EMPTY);
-            assertThat(new CohortAccumulator(Granularity.MONTH).snapshot()).isEqualTo(EMPTY);
+            assertThat(new CohortMatrixAccumulator(Granularity.MONTH).snapshot())
+                    .isEqualTo(EMPTY);
             assertThat(Stream.<Purchase>empty().collect(CohortCalculator.toCohortMatrix(Granularity.MONTH)))
                     .isEqualTo(EMPTY);
             assertThat(EMPTY).isNotEqualTo(CohortMatrix.empty(Granularity.WEEK));
@@ -434,7 +435,7 @@ class CohortMatrixTest {
 
         @Test
         void theAccumulatorAndTheCollectorGiveTheTableScansMatrix() {
-            CohortAccumulator acc = new CohortAccumulator(Granularity.MONTH, BRACKETS, 2);
+            CohortMatrixAccumulator acc = new CohortMatrixAccumulator(Granularity.MONTH, BRACKETS, 2);
             acc.addAll(SHOP);
 
             assertThat(acc.snapshot()).isEqualTo(MONTHLY);
@@ -444,7 +445,7 @@ class CohortMatrixTest {
 
         @Test
         void theAccumulatorStaysUsableAfterASnapshot() {
-            CohortAccumulator acc = new CohortAccumulator(Granularity.MONTH);
+            CohortMatrixAccumulator acc = new CohortMatrixAccumulator(Granularity.MONTH);
             acc.addAll(SHOP.subList(0, 4));
             CohortMatrix before = acc.snapshot();
             acc.addAll(SHOP.subList(4, SHOP.size()));
@@ -480,26 +481,26 @@ class CohortMatrixTest {
             assertThatThrownBy(() -> monthly.plus(MONTHLY))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("brackets");
-            assertThatThrownBy(() -> new CohortAccumulator(Granularity.MONTH)
-                            .merge(new CohortAccumulator(Granularity.MONTH, List.of(), 3)))
+            assertThatThrownBy(() -> new CohortMatrixAccumulator(Granularity.MONTH)
+                            .merge(new CohortMatrixAccumulator(Granularity.MONTH, List.of(), 3)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("scale 3");
-            assertThatThrownBy(() -> new CohortAccumulator(Granularity.MONTH)
-                            .merge(new CohortAccumulator(Granularity.MONTH, BRACKETS, 2)))
+            assertThatThrownBy(() -> new CohortMatrixAccumulator(Granularity.MONTH)
+                            .merge(new CohortMatrixAccumulator(Granularity.MONTH, BRACKETS, 2)))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
         void theAmountScaleKeepsRevenueExact() {
-            CohortAccumulator acc = new CohortAccumulator(Granularity.MONTH, List.of(), 3);
+            CohortMatrixAccumulator acc = new CohortMatrixAccumulator(Granularity.MONTH, List.of(), 3);
             acc.add(Purchase.of("A", "2024-01-01", "0.125")).add(Purchase.of("A", "2024-01-02", "0.001"));
 
             assertThat(acc.snapshot().revenue(0, 0)).isEqualTo(money("0.126"));
-            assertThatThrownBy(
-                            () -> new CohortAccumulator(Granularity.MONTH).add(Purchase.of("A", "2024-01-01", "0.125")))
+            assertThatThrownBy(() ->
+                            new CohortMatrixAccumulator(Granularity.MONTH).add(Purchase.of("A", "2024-01-01", "0.125")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("0.125");
-            assertThatThrownBy(() -> new CohortAccumulator(Granularity.MONTH, List.of(), 10))
+            assertThatThrownBy(() -> new CohortMatrixAccumulator(Granularity.MONTH, List.of(), 10))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 

@@ -8,7 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class PeriodTest {
+class DateRangeTest {
 
     @Test
     void monthQuarterAndYearAreHalfOpenCalendarRanges() {

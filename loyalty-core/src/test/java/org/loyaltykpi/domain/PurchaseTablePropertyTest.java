@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class PurchaseTablePropertyTest {
@@ -22,158 +23,176 @@ class PurchaseTablePropertyTest {
     private static final Comparator<Purchase> BY_CUSTOMER_THEN_DAY =
             Comparator.comparing(Purchase::customer).thenComparing(Purchase::date);
 
-    @Test
-    void theInputOrderDoesNotMatterBeyondTheOrderWithinACustomersDay() {
-        qt().withFixedSeed(301L).forAll(purchaseLists(), seeds()).checkAssert((purchases, seed) -> {
-            List<Purchase> shuffled = shuffled(purchases, seed);
-            // List.sort is stable: purchases of one customer on one day keep their shuffled order.
-            List<Purchase> sorted =
-                    shuffled.stream().sorted(BY_CUSTOMER_THEN_DAY).toList();
-
-            assertThat(PurchaseTable.of(shuffled)).isEqualTo(PurchaseTable.of(sorted));
-            assertThat(PurchaseTable.of(shuffled).stream().toList()).isEqualTo(sorted);
-        });
-    }
-
-    @Test
-    void rowsAreSortedByCustomerThenDay() {
-        qt().withFixedSeed(302L).forAll(purchaseLists()).checkAssert(purchases -> {
-            PurchaseTable table = PurchaseTable.of(purchases);
-            for (int row = 1; row < table.size(); row++) {
-                int before = table.customerIndex(row - 1);
-                int now = table.customerIndex(row);
-                assertThat(now).isGreaterThanOrEqualTo(before);
-                if (now == before) {
-                    assertThat(table.epochDay(row)).isGreaterThanOrEqualTo(table.epochDay(row - 1));
-                }
-            }
-        });
-    }
-
-    @Test
-    void firstAndEndRowsPartitionTheRowsByCustomer() {
-        qt().withFixedSeed(303L).forAll(purchaseLists()).checkAssert(purchases -> {
-            PurchaseTable table = PurchaseTable.of(purchases);
-            int expectedFirst = 0;
-            for (int c = 0; c < table.customerCount(); c++) {
-                assertThat(table.firstRow(c)).isEqualTo(expectedFirst);
-                assertThat(table.endRow(c)).as("every customer has a purchase").isGreaterThan(table.firstRow(c));
-                for (int row = table.firstRow(c); row < table.endRow(c); row++) {
-                    assertThat(table.customerIndex(row)).isEqualTo(c);
-                }
-                expectedFirst = table.endRow(c);
-            }
-            assertThat(expectedFirst).isEqualTo(table.size());
-        });
-    }
-
-    @Test
-    void streamGivesBackTheSamePurchases() {
-        qt().withFixedSeed(304L).forAll(purchaseLists()).checkAssert(purchases -> {
-            PurchaseTable table = PurchaseTable.of(purchases);
-
-            assertThat(counts(table.stream().toList())).isEqualTo(counts(purchases));
-            assertThat(PurchaseTable.from(table.stream())).isEqualTo(table);
-        });
-    }
-
-    @Test
-    void theCollectorGivesTheSameTableOnParallelAndSequentialStreams() {
-        qt().withFixedSeed(305L).forAll(purchaseLists()).checkAssert(purchases -> {
-            PurchaseTable expected = PurchaseTable.of(purchases);
-
-            assertThat(purchases.stream().collect(PurchaseTable.toPurchaseTable()))
-                    .isEqualTo(expected);
-            assertThat(purchases.parallelStream().collect(PurchaseTable.toPurchaseTable()))
-                    .isEqualTo(expected);
-        });
-    }
-
-    @Test
-    void customersCategoriesAndDateRangeAreThoseOfThePurchases() {
-        qt().withFixedSeed(306L).forAll(purchaseLists()).checkAssert(purchases -> {
-            PurchaseTable table = PurchaseTable.of(purchases);
-            Set<CustomerId> customers =
-                    purchases.stream().map(Purchase::customer).collect(Collectors.toCollection(TreeSet::new));
-            Set<String> categories = purchases.stream()
-                    .flatMap(p -> p.category().stream())
-                    .collect(Collectors.toCollection(TreeSet::new));
-
-            assertThat(table.size()).isEqualTo(purchases.size());
-            assertThat(table.customerCount()).isEqualTo(customers.size());
-            assertThat(table.categories()).containsExactlyElementsOf(categories);
-            int c = 0;
-            for (CustomerId id : customers) {
-                assertThat(table.customer(c)).isEqualTo(id);
-                assertThat(table.indexOf(id)).hasValue(c);
-                c++;
-            }
-            if (purchases.isEmpty()) {
-                assertThat(table.dateRange()).isEmpty();
-            } else {
-                LocalDate first = purchases.stream()
-                        .map(Purchase::date)
-                        .min(Comparator.naturalOrder())
-                        .orElseThrow();
-                LocalDate last = purchases.stream()
-                        .map(Purchase::date)
-                        .max(Comparator.naturalOrder())
-                        .orElseThrow();
-                assertThat(table.dateRange()).contains(DateRange.of(first, last.plusDays(1)));
-            }
-        });
-    }
-
     private static Map<Purchase, Long> counts(List<Purchase> purchases) {
         return purchases.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
-    @Test
-    void addingColumnsInChunksWithLocalDictionariesEqualsAddingRecords() {
-        qt().withFixedSeed(4_242L)
-                .forAll(
-                        PurchaseGenerators.purchaseLists(),
-                        integers().between(1, 5),
-                        integers().between(0, 1))
-                .checkAssert((purchases, chunks, sortFirst) -> {
-                    List<Purchase> rows = new java.util.ArrayList<>(purchases);
-                    if (sortFirst == 1) {
-                        rows.sort(java.util.Comparator.comparing(
-                                (Purchase p) -> p.customer().value()));
+    @Nested
+    class Invariants {
+
+        @Test
+        void rowsAreSortedByCustomerThenDay() {
+            qt().withFixedSeed(302L).forAll(purchaseLists()).checkAssert(purchases -> {
+                PurchaseTable table = PurchaseTable.of(purchases);
+                for (int row = 1; row < table.size(); row++) {
+                    int before = table.customerIndex(row - 1);
+                    int now = table.customerIndex(row);
+                    assertThat(now).isGreaterThanOrEqualTo(before);
+                    if (now == before) {
+                        assertThat(table.epochDay(row)).isGreaterThanOrEqualTo(table.epochDay(row - 1));
                     }
-                    PurchaseTable.Builder builder = PurchaseTable.builder();
-                    int size = rows.size();
-                    for (int c = 0; c < chunks; c++) {
-                        List<Purchase> chunk = rows.subList(size * c / chunks, size * (c + 1) / chunks);
-                        List<String> ids = new java.util.ArrayList<>();
-                        List<String> categories = new java.util.ArrayList<>();
-                        int n = chunk.size();
-                        int[] customer = new int[n];
-                        int[] day = new int[n];
-                        long[] amount = new long[n];
-                        int[] category = new int[n];
-                        int[] quantity = new int[n];
-                        for (int r = 0; r < n; r++) {
-                            Purchase p = chunk.get(r);
-                            if (!ids.contains(p.customer().value())) {
-                                ids.add(p.customer().value());
-                            }
-                            customer[r] = ids.indexOf(p.customer().value());
-                            day[r] = (int) p.date().toEpochDay();
-                            amount[r] = p.amount().movePointRight(2).longValueExact();
-                            category[r] = p.category()
-                                    .map(k -> {
-                                        if (!categories.contains(k)) {
-                                            categories.add(k);
-                                        }
-                                        return categories.indexOf(k);
-                                    })
-                                    .orElse(PurchaseTable.NO_CATEGORY);
-                            quantity[r] = p.quantity();
+                }
+            });
+        }
+
+        @Test
+        void firstAndEndRowsPartitionTheRowsByCustomer() {
+            qt().withFixedSeed(303L).forAll(purchaseLists()).checkAssert(purchases -> {
+                PurchaseTable table = PurchaseTable.of(purchases);
+                int expectedFirst = 0;
+                for (int c = 0; c < table.customerCount(); c++) {
+                    assertThat(table.firstRow(c)).isEqualTo(expectedFirst);
+                    assertThat(table.endRow(c))
+                            .as("every customer has a purchase")
+                            .isGreaterThan(table.firstRow(c));
+                    for (int row = table.firstRow(c); row < table.endRow(c); row++) {
+                        assertThat(table.customerIndex(row)).isEqualTo(c);
+                    }
+                    expectedFirst = table.endRow(c);
+                }
+                assertThat(expectedFirst).isEqualTo(table.size());
+            });
+        }
+
+        @Test
+        void streamGivesBackTheSamePurchases() {
+            qt().withFixedSeed(304L).forAll(purchaseLists()).checkAssert(purchases -> {
+                PurchaseTable table = PurchaseTable.of(purchases);
+
+                assertThat(counts(table.stream().toList())).isEqualTo(counts(purchases));
+                assertThat(PurchaseTable.from(table.stream())).isEqualTo(table);
+            });
+        }
+    }
+
+    @Nested
+    class Metamorphic {
+
+        @Test
+        void theInputOrderDoesNotMatterBeyondTheOrderWithinACustomersDay() {
+            qt().withFixedSeed(301L).forAll(purchaseLists(), seeds()).checkAssert((purchases, seed) -> {
+                List<Purchase> shuffled = shuffled(purchases, seed);
+                // List.sort is stable: purchases of one customer on one day keep their shuffled order.
+                List<Purchase> sorted =
+                        shuffled.stream().sorted(BY_CUSTOMER_THEN_DAY).toList();
+
+                assertThat(PurchaseTable.of(shuffled)).isEqualTo(PurchaseTable.of(sorted));
+                assertThat(PurchaseTable.of(shuffled).stream().toList()).isEqualTo(sorted);
+            });
+        }
+    }
+
+    @Nested
+    class ModelBased {
+
+        @Test
+        void customersCategoriesAndDateRangeAreThoseOfThePurchases() {
+            qt().withFixedSeed(306L).forAll(purchaseLists()).checkAssert(purchases -> {
+                PurchaseTable table = PurchaseTable.of(purchases);
+                Set<CustomerId> customers =
+                        purchases.stream().map(Purchase::customer).collect(Collectors.toCollection(TreeSet::new));
+                Set<String> categories = purchases.stream()
+                        .flatMap(p -> p.category().stream())
+                        .collect(Collectors.toCollection(TreeSet::new));
+
+                assertThat(table.size()).isEqualTo(purchases.size());
+                assertThat(table.customerCount()).isEqualTo(customers.size());
+                assertThat(table.categories()).containsExactlyElementsOf(categories);
+                int c = 0;
+                for (CustomerId id : customers) {
+                    assertThat(table.customer(c)).isEqualTo(id);
+                    assertThat(table.indexOf(id)).hasValue(c);
+                    c++;
+                }
+                if (purchases.isEmpty()) {
+                    assertThat(table.dateRange()).isEmpty();
+                } else {
+                    LocalDate first = purchases.stream()
+                            .map(Purchase::date)
+                            .min(Comparator.naturalOrder())
+                            .orElseThrow();
+                    LocalDate last = purchases.stream()
+                            .map(Purchase::date)
+                            .max(Comparator.naturalOrder())
+                            .orElseThrow();
+                    assertThat(table.dateRange()).contains(DateRange.of(first, last.plusDays(1)));
+                }
+            });
+        }
+    }
+
+    @Nested
+    class SplitAndMerge {
+
+        @Test
+        void theCollectorGivesTheSameTableOnParallelAndSequentialStreams() {
+            qt().withFixedSeed(305L).forAll(purchaseLists()).checkAssert(purchases -> {
+                PurchaseTable expected = PurchaseTable.of(purchases);
+
+                assertThat(purchases.stream().collect(PurchaseTable.toPurchaseTable()))
+                        .isEqualTo(expected);
+                assertThat(purchases.parallelStream().collect(PurchaseTable.toPurchaseTable()))
+                        .isEqualTo(expected);
+            });
+        }
+
+        @Test
+        void addingColumnsInChunksWithLocalDictionariesEqualsAddingRecords() {
+            qt().withFixedSeed(4_242L)
+                    .forAll(
+                            PurchaseGenerators.purchaseLists(),
+                            integers().between(1, 5),
+                            integers().between(0, 1))
+                    .checkAssert((purchases, chunks, sortFirst) -> {
+                        List<Purchase> rows = new java.util.ArrayList<>(purchases);
+                        if (sortFirst == 1) {
+                            rows.sort(java.util.Comparator.comparing(
+                                    (Purchase p) -> p.customer().value()));
                         }
-                        builder.addColumns(ids, customer, day, amount, categories, category, quantity, n);
-                    }
-                    assertThat(builder.build()).isEqualTo(PurchaseTable.of(purchases));
-                });
+                        PurchaseTable.Builder builder = PurchaseTable.builder();
+                        int size = rows.size();
+                        for (int c = 0; c < chunks; c++) {
+                            List<Purchase> chunk = rows.subList(size * c / chunks, size * (c + 1) / chunks);
+                            List<String> ids = new java.util.ArrayList<>();
+                            List<String> categories = new java.util.ArrayList<>();
+                            int n = chunk.size();
+                            int[] customer = new int[n];
+                            int[] day = new int[n];
+                            long[] amount = new long[n];
+                            int[] category = new int[n];
+                            int[] quantity = new int[n];
+                            for (int r = 0; r < n; r++) {
+                                Purchase p = chunk.get(r);
+                                if (!ids.contains(p.customer().value())) {
+                                    ids.add(p.customer().value());
+                                }
+                                customer[r] = ids.indexOf(p.customer().value());
+                                day[r] = (int) p.date().toEpochDay();
+                                amount[r] = p.amount().movePointRight(2).longValueExact();
+                                category[r] = p.category()
+                                        .map(k -> {
+                                            if (!categories.contains(k)) {
+                                                categories.add(k);
+                                            }
+                                            return categories.indexOf(k);
+                                        })
+                                        .orElse(PurchaseTable.NO_CATEGORY);
+                                quantity[r] = p.quantity();
+                            }
+                            builder.addColumns(ids, customer, day, amount, categories, category, quantity, n);
+                        }
+                        assertThat(builder.build()).isEqualTo(PurchaseTable.of(purchases));
+                    });
+        }
     }
 }

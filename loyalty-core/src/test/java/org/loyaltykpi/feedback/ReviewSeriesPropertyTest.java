@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.DateRange;
@@ -48,117 +49,6 @@ class ReviewSeriesPropertyTest {
 
     static final Gen<Granularity> GRANULARITIES = Generate.enumValues(Granularity.class);
 
-    @Test
-    void everyShareLiesInZeroToOneAndThePeriodCountsSumToTheReviews() {
-        qt().withFixedSeed(7101L).forAll(REVIEWS, GRANULARITIES).checkAssert((reviews, g) -> {
-            ReviewSeries s = FeedbackCalculator.series(reviews, g);
-            assertThat(s.total().reviews()).isEqualTo(reviews.size());
-            for (PeriodFeedback p : s.periods()) {
-                p.positiveShare().value().ifPresent(v -> assertThat(v).isBetween(0.0, 1.0));
-                assertThat(p.counts()
-                                .positiveShare()
-                                .plus(p.counts().negativeShare())
-                                .numerator())
-                        .isLessThanOrEqualTo(p.counts().reviews() * 2);
-            }
-        });
-    }
-
-    @Test
-    void theSeriesEqualsANaiveCountOfReviewsPerPeriod() {
-        qt().withFixedSeed(7102L).forAll(REVIEWS, GRANULARITIES).checkAssert((reviews, g) -> {
-            Map<DateRange, long[]> naive = new HashMap<>();
-            for (Review r : reviews) {
-                long[] counts = naive.computeIfAbsent(g.periodContaining(r.date()), k -> new long[3]);
-                Sentiment s =
-                        r.label().orElseGet(() -> Sentiment.ofRating(r.rating().getAsInt()));
-                counts[s.ordinal()]++;
-            }
-            for (PeriodFeedback p : FeedbackCalculator.series(reviews, g).periods()) {
-                long[] counts = naive.getOrDefault(p.period(), new long[3]);
-                assertThat(p.counts()).isEqualTo(new SentimentCounts(counts[0], counts[1], counts[2]));
-            }
-        });
-    }
-
-    @Test
-    void splittingTheReviewsAnywhereAndMergingGivesTheWholeSeries() {
-        qt().withFixedSeed(7103L)
-                .forAll(REVIEWS, GRANULARITIES, integers().between(0, 40))
-                .checkAssert((reviews, g, cut) -> {
-                    int at = Math.min(cut, reviews.size());
-                    ReviewAccumulator left = new ReviewAccumulator(g).addAll(reviews.subList(0, at));
-                    ReviewAccumulator right = new ReviewAccumulator(g).addAll(reviews.subList(at, reviews.size()));
-                    assertThat(left.merge(right).snapshot()).isEqualTo(FeedbackCalculator.series(reviews, g));
-                });
-    }
-
-    @Test
-    void theOrderOfTheReviewsAndParallelCollectionDoNotMatter() {
-        qt().withFixedSeed(7104L).forAll(REVIEWS, GRANULARITIES, seeds()).checkAssert((reviews, g, seed) -> {
-            ReviewSeries whole = FeedbackCalculator.series(reviews, g);
-            assertThat(shuffled(reviews, seed).parallelStream().collect(FeedbackCalculator.toReviewSeries(g)))
-                    .isEqualTo(whole);
-            assertThat(new ReviewAccumulator(g).add(whole).snapshot()).isEqualTo(whole);
-        });
-    }
-
-    @Test
-    void shiftingEveryReviewByWholeWeeksShiftsTheWeeklySeriesAndKeepsItsCounts() {
-        qt().withFixedSeed(7105L).forAll(REVIEWS, integers().between(-60, 60)).checkAssert((reviews, weeks) -> {
-            List<Review> shifted = reviews.stream()
-                    .map(r -> new Review(r.customer(), r.date().plusWeeks(weeks), r.rating(), r.label()))
-                    .toList();
-            List<PeriodFeedback> before =
-                    FeedbackCalculator.series(reviews, Granularity.WEEK).periods();
-            List<PeriodFeedback> after =
-                    FeedbackCalculator.series(shifted, Granularity.WEEK).periods();
-            assertThat(after).hasSameSizeAs(before);
-            for (int i = 0; i < before.size(); i++) {
-                assertThat(after.get(i).counts()).isEqualTo(before.get(i).counts());
-                assertThat(after.get(i).period())
-                        .isEqualTo(before.get(i).period().plusDays(7L * weeks));
-            }
-        });
-    }
-
-    @Test
-    void reviewersRepeatRatesMatchANaiveCountAndDoNotDependOnCustomerNames() {
-        qt().withFixedSeed(7106L).forAll(purchaseLists(), REVIEWS, seeds()).checkAssert((purchases, reviews, seed) -> {
-            DateRange window = DateRange.of(BASE.plusDays(10), BASE.plusDays(90));
-            ReviewerRepeat r = FeedbackCalculator.reviewerRepeat(PurchaseTable.of(purchases), reviews, window);
-            Map<CustomerId, java.util.Set<java.time.LocalDate>> days = new HashMap<>();
-            for (Purchase p : purchases) {
-                if (window.contains(p.date())) {
-                    days.computeIfAbsent(p.customer(), k -> new java.util.HashSet<>())
-                            .add(p.date());
-                }
-            }
-            java.util.Set<CustomerId> reviewers = new java.util.HashSet<>();
-            reviews.stream().filter(v -> window.contains(v.date())).forEach(v -> reviewers.add(v.customer()));
-            long[] counts = new long[4];
-            days.forEach((id, d) -> {
-                int group = reviewers.contains(id) ? 0 : 2;
-                counts[group + 1]++;
-                if (d.size() > 1) {
-                    counts[group]++;
-                }
-            });
-            assertThat(r.reviewers().numerator()).isEqualTo(counts[0]);
-            assertThat(r.reviewers().denominator()).isEqualTo(counts[1]);
-            assertThat(r.nonReviewers().numerator()).isEqualTo(counts[2]);
-            assertThat(r.nonReviewers().denominator()).isEqualTo(counts[3]);
-            assertThat(r.reviewersWithoutPurchase())
-                    .isEqualTo(reviewers.stream()
-                            .filter(id -> !days.containsKey(id))
-                            .count());
-            List<Purchase> relabelled = PurchaseGenerators.relabelled(purchases, seed);
-            List<Review> relabelledReviews = relabelReviews(purchases, relabelled, reviews);
-            assertThat(FeedbackCalculator.reviewerRepeat(PurchaseTable.of(relabelled), relabelledReviews, window))
-                    .isEqualTo(r);
-        });
-    }
-
     /** The reviews renamed by the same bijection that relabelled the purchases (read off the two purchase lists). */
     private static List<Review> relabelReviews(
             List<Purchase> purchases, List<Purchase> relabelled, List<Review> reviews) {
@@ -172,5 +62,142 @@ class ReviewSeriesPropertyTest {
             out.add(new Review(name, r.date(), r.rating(), r.label()));
         }
         return out;
+    }
+
+    @Nested
+    class Invariants {
+
+        @Test
+        void everyShareLiesInZeroToOneAndThePeriodCountsSumToTheReviews() {
+            qt().withFixedSeed(7101L).forAll(REVIEWS, GRANULARITIES).checkAssert((reviews, g) -> {
+                ReviewSeries s = FeedbackCalculator.series(reviews, g);
+                assertThat(s.total().reviews()).isEqualTo(reviews.size());
+                for (PeriodFeedback p : s.periods()) {
+                    p.positiveShare().value().ifPresent(v -> assertThat(v).isBetween(0.0, 1.0));
+                    assertThat(p.counts()
+                                    .positiveShare()
+                                    .plus(p.counts().negativeShare())
+                                    .numerator())
+                            .isLessThanOrEqualTo(p.counts().reviews() * 2);
+                }
+            });
+        }
+    }
+
+    @Nested
+    class Metamorphic {
+
+        @Test
+        void shiftingEveryReviewByWholeWeeksShiftsTheWeeklySeriesAndKeepsItsCounts() {
+            qt().withFixedSeed(7105L)
+                    .forAll(REVIEWS, integers().between(-60, 60))
+                    .checkAssert((reviews, weeks) -> {
+                        List<Review> shifted = reviews.stream()
+                                .map(r -> new Review(r.customer(), r.date().plusWeeks(weeks), r.rating(), r.label()))
+                                .toList();
+                        List<PeriodFeedback> before = FeedbackCalculator.series(reviews, Granularity.WEEK)
+                                .periods();
+                        List<PeriodFeedback> after = FeedbackCalculator.series(shifted, Granularity.WEEK)
+                                .periods();
+                        assertThat(after).hasSameSizeAs(before);
+                        for (int i = 0; i < before.size(); i++) {
+                            assertThat(after.get(i).counts())
+                                    .isEqualTo(before.get(i).counts());
+                            assertThat(after.get(i).period())
+                                    .isEqualTo(before.get(i).period().plusDays(7L * weeks));
+                        }
+                    });
+        }
+    }
+
+    @Nested
+    class ModelBased {
+
+        @Test
+        void theSeriesEqualsANaiveCountOfReviewsPerPeriod() {
+            qt().withFixedSeed(7102L).forAll(REVIEWS, GRANULARITIES).checkAssert((reviews, g) -> {
+                Map<DateRange, long[]> naive = new HashMap<>();
+                for (Review r : reviews) {
+                    long[] counts = naive.computeIfAbsent(g.periodContaining(r.date()), k -> new long[3]);
+                    Sentiment s = r.label()
+                            .orElseGet(() -> Sentiment.ofRating(r.rating().getAsInt()));
+                    counts[s.ordinal()]++;
+                }
+                for (PeriodFeedback p : FeedbackCalculator.series(reviews, g).periods()) {
+                    long[] counts = naive.getOrDefault(p.period(), new long[3]);
+                    assertThat(p.counts()).isEqualTo(new SentimentCounts(counts[0], counts[1], counts[2]));
+                }
+            });
+        }
+
+        @Test
+        void reviewersRepeatRatesMatchANaiveCountAndDoNotDependOnCustomerNames() {
+            qt().withFixedSeed(7106L)
+                    .forAll(purchaseLists(), REVIEWS, seeds())
+                    .checkAssert((purchases, reviews, seed) -> {
+                        DateRange window = DateRange.of(BASE.plusDays(10), BASE.plusDays(90));
+                        ReviewerRepeat r =
+                                FeedbackCalculator.reviewerRepeat(PurchaseTable.of(purchases), reviews, window);
+                        Map<CustomerId, java.util.Set<java.time.LocalDate>> days = new HashMap<>();
+                        for (Purchase p : purchases) {
+                            if (window.contains(p.date())) {
+                                days.computeIfAbsent(p.customer(), k -> new java.util.HashSet<>())
+                                        .add(p.date());
+                            }
+                        }
+                        java.util.Set<CustomerId> reviewers = new java.util.HashSet<>();
+                        reviews.stream()
+                                .filter(v -> window.contains(v.date()))
+                                .forEach(v -> reviewers.add(v.customer()));
+                        long[] counts = new long[4];
+                        days.forEach((id, d) -> {
+                            int group = reviewers.contains(id) ? 0 : 2;
+                            counts[group + 1]++;
+                            if (d.size() > 1) {
+                                counts[group]++;
+                            }
+                        });
+                        assertThat(r.reviewers().numerator()).isEqualTo(counts[0]);
+                        assertThat(r.reviewers().denominator()).isEqualTo(counts[1]);
+                        assertThat(r.nonReviewers().numerator()).isEqualTo(counts[2]);
+                        assertThat(r.nonReviewers().denominator()).isEqualTo(counts[3]);
+                        assertThat(r.reviewersWithoutPurchase())
+                                .isEqualTo(reviewers.stream()
+                                        .filter(id -> !days.containsKey(id))
+                                        .count());
+                        List<Purchase> relabelled = PurchaseGenerators.relabelled(purchases, seed);
+                        List<Review> relabelledReviews = relabelReviews(purchases, relabelled, reviews);
+                        assertThat(FeedbackCalculator.reviewerRepeat(
+                                        PurchaseTable.of(relabelled), relabelledReviews, window))
+                                .isEqualTo(r);
+                    });
+        }
+    }
+
+    @Nested
+    class SplitAndMerge {
+
+        @Test
+        void splittingTheReviewsAnywhereAndMergingGivesTheWholeSeries() {
+            qt().withFixedSeed(7103L)
+                    .forAll(REVIEWS, GRANULARITIES, integers().between(0, 40))
+                    .checkAssert((reviews, g, cut) -> {
+                        int at = Math.min(cut, reviews.size());
+                        ReviewSeriesAccumulator left = new ReviewSeriesAccumulator(g).addAll(reviews.subList(0, at));
+                        ReviewSeriesAccumulator right =
+                                new ReviewSeriesAccumulator(g).addAll(reviews.subList(at, reviews.size()));
+                        assertThat(left.merge(right).snapshot()).isEqualTo(FeedbackCalculator.series(reviews, g));
+                    });
+        }
+
+        @Test
+        void theOrderOfTheReviewsAndParallelCollectionDoNotMatter() {
+            qt().withFixedSeed(7104L).forAll(REVIEWS, GRANULARITIES, seeds()).checkAssert((reviews, g, seed) -> {
+                ReviewSeries whole = FeedbackCalculator.series(reviews, g);
+                assertThat(shuffled(reviews, seed).parallelStream().collect(FeedbackCalculator.toReviewSeries(g)))
+                        .isEqualTo(whole);
+                assertThat(new ReviewSeriesAccumulator(g).add(whole).snapshot()).isEqualTo(whole);
+            });
+        }
     }
 }

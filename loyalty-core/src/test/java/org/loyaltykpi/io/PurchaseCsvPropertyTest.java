@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.Purchase;
@@ -40,49 +41,55 @@ class PurchaseCsvPropertyTest {
         return PurchaseCsv.read(new StringReader(csv), "round-trip.csv", options);
     }
 
-    @Test
-    void writtenTablesReadBackEqual() {
-        qt().withFixedSeed(401L).forAll(purchaseLists()).checkAssert(purchases -> {
-            PurchaseTable table = PurchaseTable.of(purchases);
+    @Nested
+    class Invariants {
 
-            assertThat(readString(writeToString(table), CsvOptions.defaults())).isEqualTo(table);
-        });
-    }
+        @Test
+        void writtenTablesReadBackEqual() {
+            qt().withFixedSeed(401L).forAll(purchaseLists()).checkAssert(purchases -> {
+                PurchaseTable table = PurchaseTable.of(purchases);
 
-    @Test
-    void idsAndCategoriesWithDelimitersQuotesAndLineBreaksSurviveTheRoundTrip() {
-        qt().withFixedSeed(402L)
-                .forAll(purchaseLists(), TEXTS, TEXTS, integers().between(0, 2))
-                .checkAssert((purchases, id, category, which) -> {
-                    List<Purchase> renamed = purchases.stream()
-                            .map(p -> p.customer().value().equals("C1")
-                                    ? new Purchase(
-                                            CustomerId.of(id),
-                                            p.date(),
-                                            p.amount(),
-                                            which == 0 ? p.category() : Optional.of(category),
-                                            p.quantity())
-                                    : p)
-                            .toList();
-                    PurchaseTable table = PurchaseTable.of(renamed);
+                assertThat(readString(writeToString(table), CsvOptions.defaults()))
+                        .isEqualTo(table);
+            });
+        }
 
-                    assertThat(readString(writeToString(table), CsvOptions.defaults()))
-                            .isEqualTo(table);
-                });
-    }
+        @Test
+        void idsAndCategoriesWithDelimitersQuotesAndLineBreaksSurviveTheRoundTrip() {
+            qt().withFixedSeed(402L)
+                    .forAll(purchaseLists(), TEXTS, TEXTS, integers().between(0, 2))
+                    .checkAssert((purchases, id, category, which) -> {
+                        List<Purchase> renamed = purchases.stream()
+                                .map(p -> p.customer().value().equals("C1")
+                                        ? new Purchase(
+                                                CustomerId.of(id),
+                                                p.date(),
+                                                p.amount(),
+                                                which == 0 ? p.category() : Optional.of(category),
+                                                p.quantity())
+                                        : p)
+                                .toList();
+                        PurchaseTable table = PurchaseTable.of(renamed);
 
-    @Test
-    void anyAmountScaleRoundTripsWhenReadAtThatScale() {
-        qt().withFixedSeed(403L)
-                .forAll(purchaseLists(), integers().between(2, 9))
-                .checkAssert((purchases, scale) -> {
-                    PurchaseTable.Builder builder = PurchaseTable.builder(scale);
-                    purchases.forEach(builder::add);
-                    PurchaseTable table = builder.build();
+                        assertThat(readString(writeToString(table), CsvOptions.defaults()))
+                                .isEqualTo(table);
+                    });
+        }
 
-                    assertThat(readString(
-                                    writeToString(table), CsvOptions.defaults().withAmountScale(scale)))
-                            .isEqualTo(table);
-                });
+        @Test
+        void anyAmountScaleRoundTripsWhenReadAtThatScale() {
+            qt().withFixedSeed(403L)
+                    .forAll(purchaseLists(), integers().between(2, 9))
+                    .checkAssert((purchases, scale) -> {
+                        PurchaseTable.Builder builder = PurchaseTable.builder(scale);
+                        purchases.forEach(builder::add);
+                        PurchaseTable table = builder.build();
+
+                        assertThat(readString(
+                                        writeToString(table),
+                                        CsvOptions.defaults().withAmountScale(scale)))
+                                .isEqualTo(table);
+                    });
+        }
     }
 }

@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Scale;
 import org.loyaltykpi.domain.Sentiment;
+import org.loyaltykpi.domain.SurveyResponse;
 
 /** Lifecycle stages on a hand-made shop, with the default options (at risk after 90 days, lapsed after 180). */
 class LifecycleTest {
@@ -58,6 +61,17 @@ class LifecycleTest {
         assertThat(s.get("Q").stage()).isEqualTo(LifecycleStage.PROSPECT);
         assertThat(s.get("Q").purchaseDays()).isZero();
         assertThat(s).hasSize(7);
+    }
+
+    @Test
+    void anAnswerIsOnlyAContactSoAnNpsQuestionOnAnotherScaleIsNoErrorHere() {
+        // Lifecycle reads no attitude (loyalty levels do, and refuse an NPS answer off 0..10).
+        SurveyResponse offScale =
+                SurveyResponse.of(CustomerId.of("P"), LocalDate.parse("2024-02-01"), "nps", 4, Scale.of(1, 5));
+        LifecycleStages s = SegmentCalculator.lifecycle(
+                PurchaseTable.of(SHOP), List.of(offScale), List.of(), AS_OF, LifecycleOptions.defaults());
+        assertThat(byId(s.customers(), CustomerStage::customer).get("P").stage())
+                .isEqualTo(LifecycleStage.PROSPECT);
     }
 
     @Test

@@ -123,14 +123,15 @@ class CsiAndSurveyTest {
 
     @Test
     void nPSStyleCsiRefusesAttributesOnOtherScales() {
-        assertThatThrownBy(() -> new CsiAccumulator(CsiMethod.NPS, Map.of()).add(answer("a", "csi:x", 3, Scale.CSAT)))
+        assertThatThrownBy(() ->
+                        new CsiResultAccumulator(CsiMethod.NPS, Map.of()).add(answer("a", "csi:x", 3, Scale.CSAT)))
                 .hasMessageContaining("0..10")
                 .hasMessageContaining("mean method");
     }
 
     @Test
     void noCsiAnswersGiveNoIndex() {
-        CsiResult csi = new CsiAccumulator(CsiMethod.NPS, Map.of()).snapshot();
+        CsiResult csi = new CsiResultAccumulator(CsiMethod.NPS, Map.of()).snapshot();
         assertThat(csi.index()).isEmpty();
         assertThat(csi.pullingDown()).isEmpty();
     }
@@ -173,12 +174,40 @@ class CsiAndSurveyTest {
                 .withExamples(20)
                 .forAll(integers().between(0, rs.size()))
                 .checkAssert(cut -> {
-                    SurveyAccumulator left = new SurveyAccumulator(SurveyOptions.defaults()).addAll(rs.subList(0, cut));
-                    SurveyAccumulator right =
-                            new SurveyAccumulator(SurveyOptions.defaults()).addAll(rs.subList(cut, rs.size()));
+                    SurveySummaryAccumulator left =
+                            new SurveySummaryAccumulator(SurveyOptions.defaults()).addAll(rs.subList(0, cut));
+                    SurveySummaryAccumulator right =
+                            new SurveySummaryAccumulator(SurveyOptions.defaults()).addAll(rs.subList(cut, rs.size()));
                     assertThat(left.merge(right).snapshot()).isEqualTo(whole);
                 });
         assertThat(rs.parallelStream().collect(SurveyCalculator.toSummary())).isEqualTo(whole);
+    }
+
+    @Test
+    void theSummariesOfTheSampleShopSurveySplitAnywhereAddUpToTheWholeSummary() {
+        List<SurveyResponse> rs = SampleShop.standard().withCustomers(300).surveyResponses();
+        SurveySummary whole = SurveyCalculator.summarize(rs, SurveyOptions.defaults());
+        assertThat(whole.csi().attributes()).isNotEmpty();
+        qt().withFixedSeed(12L)
+                .withExamples(20)
+                .forAll(integers().between(0, rs.size()))
+                .checkAssert(cut -> {
+                    SurveySummary left = SurveyCalculator.summarize(rs.subList(0, cut), SurveyOptions.defaults());
+                    SurveySummary right =
+                            SurveyCalculator.summarize(rs.subList(cut, rs.size()), SurveyOptions.defaults());
+                    assertThat(left.plus(right)).isEqualTo(whole);
+                });
+    }
+
+    @Test
+    void theCsiOfTwoGroupsOfAnswersAddsUpToTheCsiOfAll() {
+        List<SurveyResponse> all = csiAnswers();
+        CsiResult whole = all.stream().collect(CsiCalculator.toCsi(CsiMethod.MEAN));
+        for (int cut = 0; cut <= all.size(); cut++) {
+            CsiResult left = all.subList(0, cut).stream().collect(CsiCalculator.toCsi(CsiMethod.MEAN));
+            CsiResult right = all.subList(cut, all.size()).stream().collect(CsiCalculator.toCsi(CsiMethod.MEAN));
+            assertThat(left.plus(right)).isEqualTo(whole);
+        }
     }
 
     @Test
@@ -257,10 +286,10 @@ class CsiAndSurveyTest {
                             return table.epochDay(table.endRow(c) - 1) >= end - 180;
                         },
                         Collectors.mapping(SurveyResponse::score, Collectors.toList())));
-        NpsResult active =
-                NpsCalculator.of(byActivity.get(true).stream().mapToInt(i -> i).toArray());
-        NpsResult lapsed =
-                NpsCalculator.of(byActivity.get(false).stream().mapToInt(i -> i).toArray());
+        NpsResult active = NpsCalculator.fromScores(
+                byActivity.get(true).stream().mapToInt(i -> i).toArray());
+        NpsResult lapsed = NpsCalculator.fromScores(
+                byActivity.get(false).stream().mapToInt(i -> i).toArray());
         assertThat(NpsCalculator.difference(active, lapsed, 0.95).isSignificant())
                 .isTrue();
         assertThat(active.score().getAsDouble()).isGreaterThan(lapsed.score().getAsDouble());

@@ -28,7 +28,7 @@ class NpsResultTest {
 
     @Test
     void theScoreIsThePercentOfPromotersMinusThePercentOfDetractors() {
-        NpsResult nps = NpsCalculator.of(10, 9, 9, 8, 7, 6, 0, 10);
+        NpsResult nps = NpsCalculator.fromScores(10, 9, 9, 8, 7, 6, 0, 10);
         assertThat(nps.promoters()).isEqualTo(4);
         assertThat(nps.passives()).isEqualTo(2);
         assertThat(nps.detractors()).isEqualTo(2);
@@ -109,7 +109,7 @@ class NpsResultTest {
 
     @Test
     void weightedNpsWeighsEachAccountByItsWeight() {
-        NpsAccumulator acc = new NpsAccumulator();
+        NpsResultAccumulator acc = new NpsResultAccumulator();
         acc.add(10, 3).add(0, 1); // a big promoter account, a small detractor
         NpsResult nps = acc.snapshot();
         assertThat(nps.score()).hasValue(0.0);
@@ -120,7 +120,7 @@ class NpsResultTest {
 
     @Test
     void weightedIntervalUsesTheEffectiveSampleSizeInTheAdjustedWald() {
-        NpsAccumulator acc = new NpsAccumulator();
+        NpsResultAccumulator acc = new NpsResultAccumulator();
         acc.add(9, 2).add(9, 2).add(3, 1).add(7, 1);
         NpsResult nps = acc.snapshot();
         double n = 36.0 / 10; // (2 + 2 + 1 + 1)^2 / (4 + 4 + 1 + 1)
@@ -190,7 +190,7 @@ class NpsResultTest {
 
     @Test
     void aScoreOutsideTheScaleIsRejectedNamingScoreAndScale() {
-        assertThatThrownBy(() -> new NpsAccumulator().add(11))
+        assertThatThrownBy(() -> new NpsResultAccumulator().add(11))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("score 11 is outside the scale 0..10");
         assertThatThrownBy(() -> SurveyResponse.of(CustomerId.of("c"), LocalDate.of(2025, 1, 1), "csat", 0, Scale.CSAT))
@@ -200,7 +200,7 @@ class NpsResultTest {
     @Test
     void answersOnAnotherScaleAreRefusedByTheNpsAccumulator() {
         SurveyResponse csat = SurveyResponse.of(CustomerId.of("c"), LocalDate.of(2025, 1, 1), "csat", 4, Scale.CSAT);
-        assertThatThrownBy(() -> new NpsAccumulator().add(csat))
+        assertThatThrownBy(() -> new NpsResultAccumulator().add(csat))
                 .hasMessageContaining("0..10")
                 .hasMessageContaining("'csat'")
                 .hasMessageContaining("1..5");

@@ -19,7 +19,7 @@ class ScoreSummaryTest {
             lists().of(integers().between(1, 5)).ofSizeBetween(0, 200);
 
     private static ScoreSummary csat(int... scores) {
-        ScoreAccumulator acc = new ScoreAccumulator(Scale.CSAT, ScoreCalculator.CSAT_TOP_BOXES);
+        ScoreSummaryAccumulator acc = new ScoreSummaryAccumulator(Scale.CSAT, ScoreCalculator.CSAT_TOP_BOXES);
         for (int s : scores) {
             acc.add(s);
         }
@@ -46,7 +46,7 @@ class ScoreSummaryTest {
 
     @Test
     void cesCountsTheTopThreeBoxesOf1To7AsEasy() {
-        ScoreAccumulator ces = new ScoreAccumulator(Scale.CES, ScoreCalculator.CES_TOP_BOXES);
+        ScoreSummaryAccumulator ces = new ScoreSummaryAccumulator(Scale.CES, ScoreCalculator.CES_TOP_BOXES);
         for (int s = 1; s <= 7; s++) {
             ces.add(s);
         }
@@ -164,9 +164,9 @@ class ScoreSummaryTest {
     void splittingTheAnswersAnywhereAndMergingGivesTheWhole() {
         qt().withFixedSeed(SEED).forAll(CSAT, integers().between(0, 200)).checkAssert((scores, cut) -> {
             int at = Math.min(cut, scores.size());
-            ScoreAccumulator left = new ScoreAccumulator(Scale.CSAT, 2);
+            ScoreSummaryAccumulator left = new ScoreSummaryAccumulator(Scale.CSAT, 2);
             scores.subList(0, at).forEach(left::add);
-            ScoreAccumulator right = new ScoreAccumulator(Scale.CSAT, 2);
+            ScoreSummaryAccumulator right = new ScoreSummaryAccumulator(Scale.CSAT, 2);
             scores.subList(at, scores.size()).forEach(right::add);
             assertThat(left.merge(right).snapshot()).isEqualTo(csat(scores));
         });

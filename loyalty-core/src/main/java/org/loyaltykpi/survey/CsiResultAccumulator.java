@@ -18,15 +18,15 @@ import org.loyaltykpi.domain.SurveyResponse;
  * must share one scale ({@code 0..10} for the NPS-style method). Answer weights are not used.
  *
  * <p>State: per attribute an {@link NpsResult} and a {@link ScoreSummary} of plain values ({@link #snapshot()}). Not
- * thread-safe; use one per thread and {@link #merge(CsiAccumulator)}.
+ * thread-safe; use one per thread and {@link #merge(CsiResultAccumulator)}.
  *
  * <pre>{@code
- * CsiAccumulator acc = new CsiAccumulator(CsiMethod.NPS, Map.of());
+ * CsiResultAccumulator acc = new CsiResultAccumulator(CsiMethod.NPS, Map.of());
  * responses.forEach(acc::add);
  * acc.snapshot().index();
  * }</pre>
  */
-public final class CsiAccumulator {
+public final class CsiResultAccumulator {
     private final CsiMethod method;
     private final Map<String, Double> importance;
     private final Map<String, Slot> attributes = new TreeMap<>();
@@ -37,7 +37,7 @@ public final class CsiAccumulator {
      * @param method how attributes are scored
      * @param importance importance per attribute name, each finite and {@code > 0}; empty for equal importance
      */
-    public CsiAccumulator(CsiMethod method, Map<String, Double> importance) {
+    public CsiResultAccumulator(CsiMethod method, Map<String, Double> importance) {
         this.method = Objects.requireNonNull(method, "method must not be null");
         this.importance = Map.copyOf(importance);
         this.importance.forEach((name, w) -> {
@@ -55,7 +55,7 @@ public final class CsiAccumulator {
      * @throws IllegalArgumentException if the question is no CSI question, the attribute has no importance, or its
      *     scale differs from the attribute's earlier answers
      */
-    public CsiAccumulator add(SurveyResponse response) {
+    public CsiResultAccumulator add(SurveyResponse response) {
         String attribute = QuestionKind.attribute(response.question())
                 .orElseThrow(() -> new IllegalArgumentException(
                         "not a CSI question (csi:ATTRIBUTE): '" + response.question() + "'"));
@@ -69,7 +69,7 @@ public final class CsiAccumulator {
      * @param responses the answers
      * @return this accumulator
      */
-    public CsiAccumulator addAll(Iterable<SurveyResponse> responses) {
+    public CsiResultAccumulator addAll(Iterable<SurveyResponse> responses) {
         responses.forEach(this::add);
         return this;
     }
@@ -81,7 +81,7 @@ public final class CsiAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException if method or importances differ
      */
-    public CsiAccumulator merge(CsiAccumulator other) {
+    public CsiResultAccumulator merge(CsiResultAccumulator other) {
         if (method != other.method || !importance.equals(other.importance)) {
             throw new IllegalArgumentException("cannot merge CSI accumulators of " + method + " " + importance + " and "
                     + other.method + " " + other.importance);
@@ -134,12 +134,12 @@ public final class CsiAccumulator {
     /** One attribute's answers. */
     private static final class Slot {
         final Scale scale;
-        final ScoreAccumulator scores;
-        final NpsAccumulator nps = new NpsAccumulator();
+        final ScoreSummaryAccumulator scores;
+        final NpsResultAccumulator nps = new NpsResultAccumulator();
 
         Slot(Scale scale) {
             this.scale = scale;
-            this.scores = new ScoreAccumulator(scale, ScoreCalculator.CSAT_TOP_BOXES);
+            this.scores = new ScoreSummaryAccumulator(scale, ScoreCalculator.CSAT_TOP_BOXES);
         }
 
         void add(SurveyResponse response) {

@@ -22,12 +22,12 @@ import org.loyaltykpi.internal.Money;
  * Granularity)} handles parallel streams.
  *
  * <pre>{@code
- * var acc = new CohortAccumulator(Granularity.MONTH);
+ * var acc = new CohortMatrixAccumulator(Granularity.MONTH);
  * purchases.forEach(acc::add);
  * CohortMatrix m = acc.snapshot();
  * }</pre>
  */
-public final class CohortAccumulator {
+public final class CohortMatrixAccumulator {
     private final Granularity granularity;
     private final List<OffsetBracket> brackets;
     private final int amountScale;
@@ -38,7 +38,7 @@ public final class CohortAccumulator {
      *
      * @param granularity the cohort period length
      */
-    public CohortAccumulator(Granularity granularity) {
+    public CohortMatrixAccumulator(Granularity granularity) {
         this(granularity, List.of(), PurchaseTable.DEFAULT_AMOUNT_SCALE);
     }
 
@@ -49,7 +49,7 @@ public final class CohortAccumulator {
      * @param brackets offset brackets for bracketed retention
      * @param amountScale decimal places kept exactly in revenue, 0..9
      */
-    public CohortAccumulator(Granularity granularity, List<OffsetBracket> brackets, int amountScale) {
+    public CohortMatrixAccumulator(Granularity granularity, List<OffsetBracket> brackets, int amountScale) {
         this.granularity = Objects.requireNonNull(granularity, "granularity must not be null");
         this.brackets = List.copyOf(brackets);
         this.amountScale = Money.checkScale(amountScale);
@@ -61,7 +61,7 @@ public final class CohortAccumulator {
      * @param purchase the purchase
      * @return this accumulator
      */
-    public CohortAccumulator add(Purchase purchase) {
+    public CohortMatrixAccumulator add(Purchase purchase) {
         long amount = Money.toMinorUnits(purchase.amount(), amountScale);
         long[] cell = periodsByCustomer
                 .computeIfAbsent(purchase.customer(), id -> new TreeMap<>())
@@ -77,7 +77,7 @@ public final class CohortAccumulator {
      * @param purchases the purchases
      * @return this accumulator
      */
-    public CohortAccumulator addAll(Iterable<Purchase> purchases) {
+    public CohortMatrixAccumulator addAll(Iterable<Purchase> purchases) {
         purchases.forEach(this::add);
         return this;
     }
@@ -88,7 +88,7 @@ public final class CohortAccumulator {
      * @param other an accumulator of the same granularity, brackets and amount scale; unchanged
      * @return this accumulator
      */
-    public CohortAccumulator merge(CohortAccumulator other) {
+    public CohortMatrixAccumulator merge(CohortMatrixAccumulator other) {
         if (granularity != other.granularity || !brackets.equals(other.brackets) || amountScale != other.amountScale) {
             throw new IllegalArgumentException("cannot merge cohort accumulators of " + granularity + "/" + brackets
                     + "/scale " + amountScale + " and " + other.granularity + "/" + other.brackets + "/scale "

@@ -9,15 +9,15 @@ import org.loyaltykpi.domain.SurveyResponse;
  * accumulators of the same scale and top boxes: split the answers anywhere, merge, same summary.
  *
  * <p>State: four counts, exported as plain values by {@link #snapshot()} and taken back by {@link
- * #add(ScoreSummary)}. Not thread-safe; use one per thread and {@link #merge(ScoreAccumulator)}.
+ * #add(ScoreSummary)}. Not thread-safe; use one per thread and {@link #merge(ScoreSummaryAccumulator)}.
  *
  * <pre>{@code
- * ScoreAccumulator csat = new ScoreAccumulator(Scale.CSAT, 2);
+ * ScoreSummaryAccumulator csat = new ScoreSummaryAccumulator(Scale.CSAT, 2);
  * csat.add(5).add(4).add(2);
  * csat.snapshot().topBoxShare();   // 66.7% (2/3)
  * }</pre>
  */
-public final class ScoreAccumulator {
+public final class ScoreSummaryAccumulator {
     private final Scale scale;
     private final int topBoxes;
     private final int topFrom;
@@ -32,7 +32,7 @@ public final class ScoreAccumulator {
      * @param scale the answers' scale
      * @param topBoxes how many top boxes are counted, {@code 1..scale.points()}
      */
-    public ScoreAccumulator(Scale scale, int topBoxes) {
+    public ScoreSummaryAccumulator(Scale scale, int topBoxes) {
         this.scale = Objects.requireNonNull(scale, "scale must not be null");
         this.topBoxes = topBoxes;
         this.topFrom = scale.topBoxesFrom(topBoxes);
@@ -45,7 +45,7 @@ public final class ScoreAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException naming the score and the scale if it is outside the scale
      */
-    public ScoreAccumulator add(int score) {
+    public ScoreSummaryAccumulator add(int score) {
         scale.check(score);
         responses++;
         if (score >= topFrom) {
@@ -63,7 +63,7 @@ public final class ScoreAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException naming the question and both scales if they differ
      */
-    public ScoreAccumulator add(SurveyResponse response) {
+    public ScoreSummaryAccumulator add(SurveyResponse response) {
         if (!response.scale().equals(scale)) {
             throw new IllegalArgumentException("answers on " + scale + " expected: question '" + response.question()
                     + "' is on " + response.scale());
@@ -77,7 +77,7 @@ public final class ScoreAccumulator {
      * @param responses the answers
      * @return this accumulator
      */
-    public ScoreAccumulator addAll(Iterable<SurveyResponse> responses) {
+    public ScoreSummaryAccumulator addAll(Iterable<SurveyResponse> responses) {
         responses.forEach(this::add);
         return this;
     }
@@ -88,7 +88,7 @@ public final class ScoreAccumulator {
      * @param summary the summary, of the same scale and top boxes
      * @return this accumulator
      */
-    public ScoreAccumulator add(ScoreSummary summary) {
+    public ScoreSummaryAccumulator add(ScoreSummary summary) {
         ScoreSummary sum = snapshot().plus(summary);
         responses = sum.responses();
         topBoxCount = sum.topBoxCount();
@@ -103,7 +103,7 @@ public final class ScoreAccumulator {
      * @param other the other accumulator, of the same scale and top boxes; unchanged
      * @return this accumulator
      */
-    public ScoreAccumulator merge(ScoreAccumulator other) {
+    public ScoreSummaryAccumulator merge(ScoreSummaryAccumulator other) {
         return add(other.snapshot());
     }
 

@@ -13,22 +13,22 @@ import org.loyaltykpi.domain.SurveyResponse;
  * summary).
  *
  * <p>CSAT (CES) answers must all be on one scale, the scale of the first one; with none the summary is empty on 1..5
- * (1..7). Not thread-safe; use one per thread and {@link #merge(SurveyAccumulator)}, or {@link
+ * (1..7). Not thread-safe; use one per thread and {@link #merge(SurveySummaryAccumulator)}, or {@link
  * SurveyCalculator#toSummary(SurveyOptions)} on a parallel stream.
  *
  * <pre>{@code
- * SurveyAccumulator acc = new SurveyAccumulator(SurveyOptions.defaults());
+ * SurveySummaryAccumulator acc = new SurveySummaryAccumulator(SurveyOptions.defaults());
  * responses.forEach(acc::add);
  * acc.snapshot().nps().score();
  * }</pre>
  */
-public final class SurveyAccumulator {
+public final class SurveySummaryAccumulator {
     private final SurveyOptions options;
-    private final NpsAccumulator nps = new NpsAccumulator();
+    private final NpsResultAccumulator nps = new NpsResultAccumulator();
     // Created by the first answer, whose scale they then require; absent (null) until then.
-    private ScoreAccumulator csat;
-    private ScoreAccumulator ces;
-    private final CsiAccumulator csi;
+    private ScoreSummaryAccumulator csat;
+    private ScoreSummaryAccumulator ces;
+    private final CsiResultAccumulator csi;
     private long otherResponses;
     private final TreeSet<String> otherQuestions = new TreeSet<>();
 
@@ -37,9 +37,9 @@ public final class SurveyAccumulator {
      *
      * @param options how CSI is scored
      */
-    public SurveyAccumulator(SurveyOptions options) {
+    public SurveySummaryAccumulator(SurveyOptions options) {
         this.options = Objects.requireNonNull(options, "options must not be null");
-        this.csi = new CsiAccumulator(options.csiMethod(), options.csiImportance());
+        this.csi = new CsiResultAccumulator(options.csiMethod(), options.csiImportance());
     }
 
     /**
@@ -49,7 +49,7 @@ public final class SurveyAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException naming the question if its scale does not fit its metric
      */
-    public SurveyAccumulator add(SurveyResponse response) {
+    public SurveySummaryAccumulator add(SurveyResponse response) {
         QuestionKind kind = response.kind().orElse(null);
         if (kind == null) {
             otherResponses++;
@@ -66,8 +66,8 @@ public final class SurveyAccumulator {
         return this;
     }
 
-    private static ScoreAccumulator orNew(ScoreAccumulator acc, Scale scale, int topBoxes) {
-        return acc != null ? acc : new ScoreAccumulator(scale, topBoxes);
+    private static ScoreSummaryAccumulator orNew(ScoreSummaryAccumulator acc, Scale scale, int topBoxes) {
+        return acc != null ? acc : new ScoreSummaryAccumulator(scale, topBoxes);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class SurveyAccumulator {
      * @param responses the answers
      * @return this accumulator
      */
-    public SurveyAccumulator addAll(Iterable<SurveyResponse> responses) {
+    public SurveySummaryAccumulator addAll(Iterable<SurveyResponse> responses) {
         responses.forEach(this::add);
         return this;
     }
@@ -88,7 +88,7 @@ public final class SurveyAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException if the options differ, or CSAT (CES) scales differ
      */
-    public SurveyAccumulator merge(SurveyAccumulator other) {
+    public SurveySummaryAccumulator merge(SurveySummaryAccumulator other) {
         if (!options.equals(other.options)) {
             throw new IllegalArgumentException(
                     "cannot merge survey accumulators of options " + options + " and " + other.options);

@@ -7,20 +7,20 @@ import org.loyaltykpi.domain.ProgramEvent;
  * events anywhere, merge, same summary. Events other than earn and redeem are ignored.
  *
  * <p>State: two counts, exported as plain values by {@link #snapshot()} and taken back by {@link
- * #add(PointsSummary)}. Not thread-safe; use one per thread and {@link #merge(PointsAccumulator)}.
+ * #add(PointsSummary)}. Not thread-safe; use one per thread and {@link #merge(PointsSummaryAccumulator)}.
  *
  * <pre>{@code
- * PointsAccumulator acc = new PointsAccumulator();
+ * PointsSummaryAccumulator acc = new PointsSummaryAccumulator();
  * acc.add(ProgramEvent.earn(id, day, 100)).add(ProgramEvent.redeem(id, day, 40));
  * acc.snapshot().outstanding();   // 60
  * }</pre>
  */
-public final class PointsAccumulator {
+public final class PointsSummaryAccumulator {
     private long earned;
     private long redeemed;
 
     /** An empty accumulator. */
-    public PointsAccumulator() {}
+    public PointsSummaryAccumulator() {}
 
     /**
      * Adds an event.
@@ -28,7 +28,7 @@ public final class PointsAccumulator {
      * @param event the event; only earn and redeem events change the points
      * @return this accumulator
      */
-    public PointsAccumulator add(ProgramEvent event) {
+    public PointsSummaryAccumulator add(ProgramEvent event) {
         if (event.kind() == ProgramEvent.Kind.EARN) {
             earned = Math.addExact(earned, event.points());
         } else if (event.kind() == ProgramEvent.Kind.REDEEM) {
@@ -43,7 +43,7 @@ public final class PointsAccumulator {
      * @param events the events
      * @return this accumulator
      */
-    public PointsAccumulator addAll(Iterable<ProgramEvent> events) {
+    public PointsSummaryAccumulator addAll(Iterable<ProgramEvent> events) {
         events.forEach(this::add);
         return this;
     }
@@ -54,7 +54,7 @@ public final class PointsAccumulator {
      * @param summary the summary
      * @return this accumulator
      */
-    public PointsAccumulator add(PointsSummary summary) {
+    public PointsSummaryAccumulator add(PointsSummary summary) {
         earned = Math.addExact(earned, summary.earned());
         redeemed = Math.addExact(redeemed, summary.redeemed());
         return this;
@@ -66,7 +66,7 @@ public final class PointsAccumulator {
      * @param other the other accumulator; unchanged
      * @return this accumulator
      */
-    public PointsAccumulator merge(PointsAccumulator other) {
+    public PointsSummaryAccumulator merge(PointsSummaryAccumulator other) {
         return add(other.snapshot());
     }
 

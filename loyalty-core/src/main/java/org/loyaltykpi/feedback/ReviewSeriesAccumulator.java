@@ -14,15 +14,15 @@ import org.loyaltykpi.domain.Review;
  * <p>State: the counts by sentiment per period, exported as plain values by {@link #snapshot()} (a {@link
  * ReviewSeries} of {@link SentimentCounts}) and taken back by {@link #add(ReviewSeries)}. Memory grows with the
  * periods that have reviews, not with the reviews. Not thread-safe; use one per thread and {@link
- * #merge(ReviewAccumulator)}, or {@link FeedbackCalculator#toReviewSeries(Granularity)} on a parallel stream.
+ * #merge(ReviewSeriesAccumulator)}, or {@link FeedbackCalculator#toReviewSeries(Granularity)} on a parallel stream.
  *
  * <pre>{@code
- * ReviewAccumulator acc = new ReviewAccumulator(Granularity.MONTH);
+ * ReviewSeriesAccumulator acc = new ReviewSeriesAccumulator(Granularity.MONTH);
  * acc.addAll(januaryReviews).addAll(februaryReviews);
  * acc.snapshot().total().positiveShare();
  * }</pre>
  */
-public final class ReviewAccumulator {
+public final class ReviewSeriesAccumulator {
     private final Granularity granularity;
     private final TreeMap<Long, SentimentCounts> byPeriod = new TreeMap<>();
 
@@ -31,7 +31,7 @@ public final class ReviewAccumulator {
      *
      * @param granularity the period length of the series
      */
-    public ReviewAccumulator(Granularity granularity) {
+    public ReviewSeriesAccumulator(Granularity granularity) {
         this.granularity = Objects.requireNonNull(granularity, "granularity must not be null");
     }
 
@@ -41,7 +41,7 @@ public final class ReviewAccumulator {
      * @param review the review
      * @return this accumulator
      */
-    public ReviewAccumulator add(Review review) {
+    public ReviewSeriesAccumulator add(Review review) {
         byPeriod.merge(
                 granularity.ordinal(review.date()),
                 SentimentCounts.EMPTY.plus(review.sentiment()),
@@ -55,7 +55,7 @@ public final class ReviewAccumulator {
      * @param reviews the reviews
      * @return this accumulator
      */
-    public ReviewAccumulator addAll(Iterable<Review> reviews) {
+    public ReviewSeriesAccumulator addAll(Iterable<Review> reviews) {
         reviews.forEach(this::add);
         return this;
     }
@@ -67,7 +67,7 @@ public final class ReviewAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException if the granularity differs
      */
-    public ReviewAccumulator add(ReviewSeries series) {
+    public ReviewSeriesAccumulator add(ReviewSeries series) {
         requireGranularity(series.granularity());
         for (PeriodFeedback p : series.periods()) {
             if (p.counts().reviews() > 0) {
@@ -84,7 +84,7 @@ public final class ReviewAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException if the granularity differs
      */
-    public ReviewAccumulator merge(ReviewAccumulator other) {
+    public ReviewSeriesAccumulator merge(ReviewSeriesAccumulator other) {
         // Straight from the other's counts: its snapshot would build every empty period between its reviews.
         requireGranularity(other.granularity);
         other.byPeriod.forEach((ordinal, counts) -> byPeriod.merge(ordinal, counts, SentimentCounts::plus));

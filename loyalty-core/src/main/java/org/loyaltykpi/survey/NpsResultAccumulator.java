@@ -8,16 +8,16 @@ import org.loyaltykpi.domain.SurveyResponse;
  * up to floating-point rounding of their order of addition).
  *
  * <p>State: three counts and four weight sums, exported as plain values by {@link #snapshot()} and taken back by
- * {@link #add(NpsResult)}. Not thread-safe; use one per thread and {@link #merge(NpsAccumulator)}, or
+ * {@link #add(NpsResult)}. Not thread-safe; use one per thread and {@link #merge(NpsResultAccumulator)}, or
  * {@link NpsCalculator#toNps()} on a parallel stream.
  *
  * <pre>{@code
- * NpsAccumulator acc = new NpsAccumulator();
+ * NpsResultAccumulator acc = new NpsResultAccumulator();
  * acc.add(10).add(9).add(7).add(3);
  * acc.snapshot().score();   // OptionalDouble[25.0]
  * }</pre>
  */
-public final class NpsAccumulator {
+public final class NpsResultAccumulator {
     private long promoters;
     private long passives;
     private long detractors;
@@ -27,7 +27,7 @@ public final class NpsAccumulator {
     private double squaredWeight;
 
     /** An empty accumulator. */
-    public NpsAccumulator() {}
+    public NpsResultAccumulator() {}
 
     /**
      * Adds an answer of weight 1.
@@ -36,7 +36,7 @@ public final class NpsAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException naming the score if it is outside 0..10
      */
-    public NpsAccumulator add(int score) {
+    public NpsResultAccumulator add(int score) {
         return add(score, 1);
     }
 
@@ -48,7 +48,7 @@ public final class NpsAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException naming the score or the weight if invalid
      */
-    public NpsAccumulator add(int score, double weight) {
+    public NpsResultAccumulator add(int score, double weight) {
         if (!(weight > 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("weight must be a finite number > 0: " + weight);
         }
@@ -76,7 +76,7 @@ public final class NpsAccumulator {
      * @return this accumulator
      * @throws IllegalArgumentException naming the question and its scale if that is not 0..10
      */
-    public NpsAccumulator add(SurveyResponse response) {
+    public NpsResultAccumulator add(SurveyResponse response) {
         NpsCategory.of(response); // checks the scale
         return add(response.score(), response.weight());
     }
@@ -87,7 +87,7 @@ public final class NpsAccumulator {
      * @param responses the answers, on the 0..10 scale
      * @return this accumulator
      */
-    public NpsAccumulator addAll(Iterable<SurveyResponse> responses) {
+    public NpsResultAccumulator addAll(Iterable<SurveyResponse> responses) {
         responses.forEach(this::add);
         return this;
     }
@@ -98,7 +98,7 @@ public final class NpsAccumulator {
      * @param result the result
      * @return this accumulator
      */
-    public NpsAccumulator add(NpsResult result) {
+    public NpsResultAccumulator add(NpsResult result) {
         promoters = Math.addExact(promoters, result.promoters());
         passives = Math.addExact(passives, result.passives());
         detractors = Math.addExact(detractors, result.detractors());
@@ -115,7 +115,7 @@ public final class NpsAccumulator {
      * @param other the other accumulator; unchanged
      * @return this accumulator
      */
-    public NpsAccumulator merge(NpsAccumulator other) {
+    public NpsResultAccumulator merge(NpsResultAccumulator other) {
         return add(other.snapshot());
     }
 
