@@ -53,13 +53,14 @@ final class BehaviourScan {
 
     /**
      * Tallies the customers of the table marked in {@code included} (indexed by customer; null for all): the same
-     * as tallying a table of only their purchases, without copying it.
+     * as tallying a table of only their purchases, without copying it. Refunds are netted for the included customers
+     * (for all, also those of customers without purchases).
      */
     static BehaviourTally tally(PurchaseTable table, List<DateRange> slots, boolean[] included) {
         BehaviourScan scan = new BehaviourScan(table, slots, included);
         BehaviourTally tally = ParallelScans.scan(
                 table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, BehaviourTally::merge);
-        scan.netRefunds(tally);
+        scan.netRefunds(tally, included);
         return tally;
     }
 
@@ -67,8 +68,12 @@ final class BehaviourScan {
      * Subtracts each refund from the revenue of the period of its date (whoever made it), and from the new customers'
      * revenue when its customer's first purchase falls in that period. Refunds are no purchases: counts are untouched.
      */
-    private void netRefunds(BehaviourTally tally) {
+    private void netRefunds(BehaviourTally tally, boolean[] included) {
         for (int r = 0; r < table.refundCount(); r++) {
+            int owner = table.refundCustomerIndex(r);
+            if (included != null && (owner < 0 || !included[owner])) {
+                continue;
+            }
             int slot = slotOfAnyDay(table.refundEpochDay(r));
             if (slot < 0) {
                 continue;
