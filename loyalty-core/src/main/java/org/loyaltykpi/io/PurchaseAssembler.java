@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.loyaltykpi.domain.LimitExceededException;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.internal.Money;
 
@@ -143,6 +144,8 @@ final class PurchaseAssembler {
             } else {
                 try {
                     table.add(customer, epochDay, net, category, clampQuantity(quantity));
+                } catch (LimitExceededException e) {
+                    throw tooLarge(line, net, e);
                 } catch (IllegalArgumentException e) {
                     throw new CsvFormatException(
                             source, line, customerLabel, customer, "is not a valid customer id: " + e.getMessage());
@@ -238,12 +241,16 @@ final class PurchaseAssembler {
                 continue;
             }
             TreeSet<String> several = groupCategories.get(g);
-            table.add(
-                    groupCustomer.get(g),
-                    groupDay[g],
-                    net,
-                    several == null ? List.of(groupCategory.get(g)) : several,
-                    clampQuantity(groupQuantity[g]));
+            try {
+                table.add(
+                        groupCustomer.get(g),
+                        groupDay[g],
+                        net,
+                        several == null ? List.of(groupCategory.get(g)) : several,
+                        clampQuantity(groupQuantity[g]));
+            } catch (LimitExceededException e) {
+                throw tooLarge(groupFirstLine[g], net, e);
+            }
             orderLines += groupLines[g];
             purchases++;
         }
@@ -298,5 +305,15 @@ final class PurchaseAssembler {
                 Money.fromMinorUnits(net, scale).toPlainString(),
                 (net < 0 ? "is negative" : "is fully refunded")
                         + "; refunds are not purchases (read them with refunds net or exclude)");
+    }
+
+    /** The table's bound on the sum of amounts, as an error naming the row's amount column and value. */
+    private CsvFormatException tooLarge(long line, long amountMinorUnits, LimitExceededException e) {
+        return new CsvFormatException(
+                source,
+                line,
+                amountLabel,
+                Money.fromMinorUnits(amountMinorUnits, scale).toPlainString(),
+                e.getMessage().replaceFirst("^amount \\S+ ", ""));
     }
 }
