@@ -1,11 +1,11 @@
 package org.loyaltykpi.spark;
 
 import java.io.Serializable;
-import org.loyaltykpi.survey.NpsAccumulator;
 import org.loyaltykpi.survey.NpsResult;
+import org.loyaltykpi.survey.NpsResultAccumulator;
 
 /**
- * The aggregation buffer of the {@code nps} and {@code nps_interval} SQL functions: an {@link NpsAccumulator}'s state
+ * The aggregation buffer of the {@code nps} and {@code nps_interval} SQL functions: an {@link NpsResultAccumulator}'s state
  * (its {@link NpsResult}: three counts and four weight sums) as a Java bean, which is what Spark's bean encoder
  * stores, plus the confidence level and the null scores skipped. Spark needs a bean with setters here (a record is
  * not a bean); use it only as the buffer.
@@ -41,8 +41,8 @@ public final class NpsBuffer implements Serializable {
      *
      * @return a new accumulator
      */
-    NpsAccumulator accumulator() {
-        return new NpsAccumulator().add(result());
+    NpsResultAccumulator accumulator() {
+        return new NpsResultAccumulator().add(result());
     }
 
     /** Takes over an accumulator's state. */

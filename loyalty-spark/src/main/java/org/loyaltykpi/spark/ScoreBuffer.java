@@ -2,11 +2,11 @@ package org.loyaltykpi.spark;
 
 import java.io.Serializable;
 import org.loyaltykpi.domain.Scale;
-import org.loyaltykpi.survey.ScoreAccumulator;
 import org.loyaltykpi.survey.ScoreSummary;
+import org.loyaltykpi.survey.ScoreSummaryAccumulator;
 
 /**
- * The aggregation buffer of the {@code csat} and {@code ces} SQL functions: a {@link ScoreAccumulator}'s state (its
+ * The aggregation buffer of the {@code csat} and {@code ces} SQL functions: a {@link ScoreSummaryAccumulator}'s state (its
  * {@link ScoreSummary}'s counts and sums) as a Java bean, which is what Spark's bean encoder stores, plus the top
  * boxes in use and the null scores skipped. Spark needs a bean with setters here (a record is not a bean); use it only
  * as the buffer.
@@ -35,8 +35,8 @@ public final class ScoreBuffer implements Serializable {
     }
 
     /** An accumulator holding this buffer's answers. */
-    ScoreAccumulator accumulator(Scale scale) {
-        return new ScoreAccumulator(scale, topBoxes).add(summary(scale));
+    ScoreSummaryAccumulator accumulator(Scale scale) {
+        return new ScoreSummaryAccumulator(scale, topBoxes).add(summary(scale));
     }
 
     /** Takes over an accumulator's state. */

@@ -12,7 +12,7 @@ import scala.Tuple2;
 
 /**
  * The typed {@link Aggregator}s behind the survey SQL functions. Each row goes into the core accumulator rebuilt from
- * the buffer ({@code NpsAccumulator}, {@code ScoreAccumulator}), buffers merge through the accumulators' merge, and
+ * the buffer ({@code NpsResultAccumulator}, {@code ScoreSummaryAccumulator}), buffers merge through the accumulators' merge, and
  * the result is the core's {@link NpsResult} or {@link ScoreSummary}: no formula here.
  */
 final class SurveyAggregators {

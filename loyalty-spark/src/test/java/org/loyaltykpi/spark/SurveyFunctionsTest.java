@@ -20,10 +20,10 @@ import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.Scale;
 import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.survey.ConfidenceInterval;
-import org.loyaltykpi.survey.NpsAccumulator;
 import org.loyaltykpi.survey.NpsResult;
-import org.loyaltykpi.survey.ScoreAccumulator;
+import org.loyaltykpi.survey.NpsResultAccumulator;
 import org.loyaltykpi.survey.ScoreSummary;
+import org.loyaltykpi.survey.ScoreSummaryAccumulator;
 
 /** The SQL functions give the core's NPS, CSAT and CES per group, on the sample shop's survey answers. */
 class SurveyFunctionsTest {
@@ -80,7 +80,7 @@ class SurveyFunctionsTest {
             Map<String, Row> at80 = sql("nps_interval(score, 0.8)", Scale.NPS);
             assertThat(spark.keySet()).isEqualTo(groups.keySet());
             groups.forEach((segment, scores) -> {
-                NpsAccumulator acc = new NpsAccumulator();
+                NpsResultAccumulator acc = new NpsResultAccumulator();
                 scores.forEach(acc::add);
                 NpsResult core = acc.snapshot();
                 Row v = spark.get(segment);
@@ -118,7 +118,7 @@ class SurveyFunctionsTest {
         }
 
         private void assertScore(Row v, List<Integer> scores, Scale scale, int topBoxes) {
-            ScoreAccumulator acc = new ScoreAccumulator(scale, topBoxes);
+            ScoreSummaryAccumulator acc = new ScoreSummaryAccumulator(scale, topBoxes);
             scores.forEach(acc::add);
             ScoreSummary core = acc.snapshot();
             assertThat(v.<Long>getAs("responses")).isEqualTo(core.responses());
