@@ -8,6 +8,7 @@ import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.CsvRead;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.PurchaseJdbc;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,11 +24,15 @@ final class PurchaseInput {
     @Option(
             names = "--transactions",
             paramLabel = "FILE",
-            description = "Purchases CSV. Without it, the built-in sample shop is used.")
+            description = "Purchases CSV (or Parquet: a .parquet file, or --input-format parquet). Without it (and"
+                    + " without --jdbc), the built-in sample shop is used.")
     private Optional<Path> transactions = Optional.empty();
 
     @Mixin
     private CsvLayout layout;
+
+    @Mixin
+    private PurchaseSource source;
 
     @Option(
             names = "--customer-col",
@@ -79,11 +84,20 @@ final class PurchaseInput {
 
     /** Whether no purchase file is given, so commands run on the built-in sample shop. */
     boolean isSampleShop() {
-        return transactions.isEmpty();
+        return transactions.isEmpty() && !source.isJdbc();
     }
 
     Loaded load() {
         CsvOptions options = csvOptions();
+        source.check(transactions.isPresent());
+        if (source.isJdbc()) {
+            CsvRead<PurchaseTable> read = source.readJdbc(options, layout.maxBadRows);
+            String name = PurchaseJdbc.sourceName(source.jdbcUrl.orElseThrow());
+            return new Loaded(
+                    layout.accept(
+                            read, command.qualifiedName(), command.commandLine().getErr()),
+                    CsvLayout.source(name, read));
+        }
         if (transactions.isEmpty()) {
             SampleShop shop = SampleShop.standard();
             return new Loaded(
@@ -92,8 +106,9 @@ final class PurchaseInput {
                             + shop.period() + "; 'loyalty sample --out FILE' writes it as CSV)");
         }
         Path file = transactions.get();
-        CsvRead<PurchaseTable> read =
-                PurchaseCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows);
+        CsvRead<PurchaseTable> read = source.isParquet(file)
+                ? PurchaseSource.readParquet(CsvLayout.existing(file), options, layout.maxBadRows)
+                : PurchaseCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows);
         return new Loaded(
                 layout.accept(
                         read, command.qualifiedName(), command.commandLine().getErr()),

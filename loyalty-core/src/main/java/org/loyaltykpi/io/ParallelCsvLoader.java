@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.internal.ParallelScans;
 
@@ -41,6 +42,11 @@ final class ParallelCsvLoader {
 
     /** The table, or empty if the general reader must read this file. */
     static Optional<PurchaseTable> load(Path file, CsvOptions options) throws IOException {
+        return load(file, options, rows -> {});
+    }
+
+    /** The table, or empty if the general reader must read this file; {@code progress} gets the rows read so far. */
+    static Optional<PurchaseTable> load(Path file, CsvOptions options, LongConsumer progress) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -66,41 +72,68 @@ final class ParallelCsvLoader {
             }
             int[] columns = PurchaseCsv.columnIndexes(file.toString(), options, header);
             long[] bounds = chunkBounds(channel, dataStart, size);
-            Chunk[] chunks = new Chunk[bounds.length - 1];
-            try {
-                ParallelScans.forEach(chunks.length, i -> {
-                    try {
-                        byte[] bytes = read(channel, bounds[i], (int) (bounds[i + 1] - bounds[i]));
-                        chunks[i] = new Chunk(bytes, options, columns).parse();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            } catch (Fallback e) {
-                return Optional.empty();
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
-            int rows =
-                    Math.toIntExact(Arrays.stream(chunks).mapToLong(c -> c.rows).sum());
-            PurchaseTable.Builder builder = PurchaseTable.builder(options.amountScale(), rows);
-            try {
-                for (Chunk chunk : chunks) {
-                    builder.addColumns(
-                            chunk.customerIds,
-                            chunk.customer,
-                            chunk.day,
-                            chunk.amount,
-                            chunk.categories,
-                            chunk.category,
-                            chunk.quantity,
-                            chunk.rows);
+            int chunkCount = bounds.length - 1;
+            // Chunks are parsed in waves of a few per thread and added to the table as each wave ends, so that only a
+            // wave's bytes and columns are held beside the table's own 24 bytes a row.
+            int wave = Math.max(2, 2 * ParallelScans.threads());
+            PurchaseTable.Builder builder = null;
+            long rowsRead = 0;
+            for (int first = 0; first < chunkCount; first += wave) {
+                int count = Math.min(wave, chunkCount - first);
+                int base = first;
+                Chunk[] chunks = new Chunk[count];
+                try {
+                    ParallelScans.forEach(count, i -> {
+                        try {
+                            long from = bounds[base + i];
+                            byte[] bytes = read(channel, from, (int) (bounds[base + i + 1] - from));
+                            chunks[i] = new Chunk(bytes, options, columns).parse();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } catch (Fallback e) {
+                    return Optional.empty();
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
                 }
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
+                if (builder == null) {
+                    builder = PurchaseTable.builder(
+                            options.amountScale(),
+                            expectedRows(chunks, bounds[base + count] - dataStart, size - dataStart));
+                }
+                try {
+                    for (int i = 0; i < count; i++) {
+                        Chunk chunk = chunks[i];
+                        chunks[i] = null;
+                        builder.addColumns(
+                                chunk.customerIds,
+                                chunk.customer,
+                                chunk.day,
+                                chunk.amount,
+                                chunk.categories,
+                                chunk.category,
+                                chunk.quantity,
+                                chunk.rows);
+                        rowsRead += chunk.rows;
+                    }
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    return Optional.empty();
+                }
+                progress.accept(rowsRead);
             }
-            return Optional.of(builder.build());
+            return Optional.of(builder == null ? PurchaseTable.empty() : builder.build());
         }
+    }
+
+    /** The rows of the whole file, estimated from those of the first wave (2% over, so it rarely has to grow). */
+    private static int expectedRows(Chunk[] firstWave, long bytesParsed, long bytesTotal) {
+        long rows = Arrays.stream(firstWave).mapToLong(c -> c.rows).sum();
+        if (bytesParsed <= 0) {
+            return 16;
+        }
+        double estimate = Math.ceil(rows * ((double) bytesTotal / bytesParsed) * 1.02) + 16;
+        return (int) Math.min(estimate, Integer.MAX_VALUE - 8);
     }
 
     private static byte[] read(FileChannel channel, long position, int length) throws IOException {
@@ -167,7 +200,9 @@ final class ParallelCsvLoader {
 
     /** One chunk of whole lines, parsed into columns. Not thread-safe; one task each. */
     private static final class Chunk {
-        private final byte[] bytes;
+        /** The chunk's bytes while it is parsed; dropped after. */
+        private byte[] bytes;
+
         private final byte separator;
         private final boolean whitespace;
         private final byte decimal;
@@ -229,9 +264,20 @@ final class ParallelCsvLoader {
         }
 
         Chunk parse() {
-            if (!whitespace) {
-                return parseDelimited();
+            if (whitespace) {
+                parseWhitespace();
+            } else {
+                parseDelimited();
             }
+            bytes = null;
+            idOffset = null;
+            idLength = null;
+            idHash = null;
+            idSlots = null;
+            return this;
+        }
+
+        private void parseWhitespace() {
             int position = 0;
             int length = bytes.length;
             while (position < length) {
@@ -249,19 +295,17 @@ final class ParallelCsvLoader {
                 }
                 position = lineEnd + 1;
             }
-            return this;
         }
 
         /**
          * One pass over the bytes of a delimited chunk: each byte is looked at once, to find both the fields and the
          * line end.
          */
-        private Chunk parseDelimited() {
+        private void parseDelimited() {
             int position = 0;
             while (position < bytes.length) {
                 position = parseDelimitedLine(position);
             }
-            return this;
         }
 
         /** Parses the line starting at {@code position}; returns the start of the next one. A method per line keeps

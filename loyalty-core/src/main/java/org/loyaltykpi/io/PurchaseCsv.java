@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.io.CsvColumns.Column;
 
 /**
  * Reads purchases from CSV into a {@link PurchaseTable}, and writes a table back as CSV.
@@ -37,6 +37,9 @@ import org.loyaltykpi.io.CsvColumns.Column;
  * customer_id,date,amount,category,quantity} with ISO dates, so {@code read(write(table)) equals table}.
  */
 public final class PurchaseCsv {
+
+    /** The general reader reports progress every {@code PROGRESS_ROWS + 1} rows. */
+    private static final long PROGRESS_ROWS = (1 << 20) - 1;
 
     private PurchaseCsv() {}
 
@@ -66,14 +69,37 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static CsvRead<PurchaseTable> readSkippingBadRows(Path file, CsvOptions options, long maxBadRows) {
-        return read(file, options, BadRows.upTo(maxBadRows));
+        return readSkippingBadRows(file, options, maxBadRows, rows -> {});
+    }
+
+    /**
+     * Reads a purchase file like {@link #readSkippingBadRows(Path, CsvOptions, long)}, telling {@code progress} how
+     * many rows are read so far every few million rows (for a progress line; it is called on the reading thread).
+     *
+     * @param file the file
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @param progress takes the number of rows read so far; it may be called again with the same or a smaller number
+     *     when the file is read a second time by the general reader
+     * @return the purchases of the good rows and the record of the skipped ones
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the file's
+     *     structure
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static CsvRead<PurchaseTable> readSkippingBadRows(
+            Path file, CsvOptions options, long maxBadRows, LongConsumer progress) {
+        return read(file, options, BadRows.upTo(maxBadRows), progress);
     }
 
     private static CsvRead<PurchaseTable> read(Path file, CsvOptions options, BadRows badRows) {
+        return read(file, options, badRows, rows -> {});
+    }
+
+    private static CsvRead<PurchaseTable> read(Path file, CsvOptions options, BadRows badRows, LongConsumer progress) {
         try {
             // Files of plain rows parse in parallel straight from bytes; anything else (quotes, a bad row, an odd
             // encoding) is read again by the general reader, which gives the exact error or skips the row.
-            Optional<PurchaseTable> fast = ParallelCsvLoader.load(file, options);
+            Optional<PurchaseTable> fast = ParallelCsvLoader.load(file, options, progress);
             if (fast.isPresent()) {
                 return badRows.result(fast.get());
             }
@@ -81,7 +107,7 @@ public final class PurchaseCsv {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(in, file.toString(), options, badRows);
+            return badRows.result(new Loader(in, file.toString(), options, badRows, progress).load());
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -121,7 +147,7 @@ public final class PurchaseCsv {
 
     private static CsvRead<PurchaseTable> read(Reader in, String sourceName, CsvOptions options, BadRows badRows) {
         try {
-            return badRows.result(new Loader(in, sourceName, options, badRows).load());
+            return badRows.result(new Loader(in, sourceName, options, badRows, rows -> {}).load());
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
@@ -184,35 +210,7 @@ public final class PurchaseCsv {
      * optional column), resolved exactly as the general reader does.
      */
     static int[] columnIndexes(String source, CsvOptions options, Optional<List<String>> header) {
-        PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
-        return new int[] {
-            columns.customer.index,
-            columns.date.index,
-            columns.amount.index,
-            columns.category.map(c -> c.index).orElse(-1),
-            columns.quantity.map(c -> c.index).orElse(-1)
-        };
-    }
-
-    /** The columns of a purchase file. */
-    private static final class PurchaseColumns {
-        final Column customer;
-        final Column date;
-        final Column amount;
-        final Optional<Column> category;
-        final Optional<Column> quantity;
-
-        private PurchaseColumns(CsvColumns columns, CsvOptions options) {
-            customer = columns.required(options.customerColumn(), "customer");
-            date = columns.required(options.dateColumn(), "date");
-            amount = columns.required(options.amountColumn(), "amount");
-            category = columns.optional(options.categoryColumn(), CsvOptions.CATEGORY, "category");
-            quantity = columns.optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity");
-        }
-
-        static PurchaseColumns resolve(CsvColumns columns, CsvOptions options) {
-            return new PurchaseColumns(columns, options);
-        }
+        return PurchaseRows.columnIndexes(source, options, header);
     }
 
     /**
@@ -231,17 +229,17 @@ public final class PurchaseCsv {
         private final CsvRecordReader records;
         private final String source;
         private final CsvOptions options;
-        private final DateParser dates;
         private final PurchaseTable.Builder table;
         private final List<String> fields = CsvRecordReader.newFieldList();
         private final BadRows badRows;
+        private final LongConsumer progress;
 
-        Loader(Reader in, String source, CsvOptions options, BadRows badRows) {
+        Loader(Reader in, String source, CsvOptions options, BadRows badRows, LongConsumer progress) {
             this.badRows = badRows;
+            this.progress = progress;
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
-            this.dates = DateParser.of(options.datePattern());
             this.table = PurchaseTable.builder(options.amountScale());
         }
 
@@ -250,99 +248,19 @@ public final class PurchaseCsv {
             if (started.isEmpty()) {
                 return table.build();
             }
-            PurchaseColumns columns = PurchaseColumns.resolve(started.get(), options);
+            PurchaseRows rows = PurchaseRows.of(source, options, started.get(), table);
+            long read = 0;
             while (records.next(fields)) {
                 try {
-                    addRow(columns, records.recordLine());
+                    rows.add(records.recordLine());
                 } catch (CsvFormatException e) {
                     badRows.skip(e);
                 }
+                if ((++read & PROGRESS_ROWS) == 0) {
+                    progress.accept(read);
+                }
             }
             return table.build();
-        }
-
-        private void addRow(PurchaseColumns columns, long line) {
-            Column customer = columns.customer;
-            Column date = columns.date;
-            Column amount = columns.amount;
-            Optional<Column> category = columns.category;
-            Optional<Column> quantity = columns.quantity;
-            String id = customer.value(line);
-            int day = date.epochDay(dates, options.datePattern(), line);
-            long minorUnits = parseAmount(amount, line);
-            String categoryName = category.isPresent() ? category.get().value(line) : "";
-            if (!categoryName.isEmpty() && categoryName.isBlank()) {
-                throw new CsvFormatException(
-                        source, line, category.get().label, categoryName, "is not a category (blank)");
-            }
-            int items = quantity.isPresent() ? parseQuantity(quantity.get(), line) : 1;
-            try {
-                table.add(id, day, minorUnits, categoryName, items);
-            } catch (IllegalArgumentException e) {
-                throw customer.error(line, id, "is not a valid customer id: " + e.getMessage());
-            }
-        }
-
-        private long parseAmount(Column column, long line) {
-            String text = column.value(line);
-            int scale = options.amountScale();
-            int length = text.length();
-            int i = 0;
-            if (length > 0 && text.charAt(0) == '-') {
-                throw column.error(line, text, "is negative; refunds are not purchases");
-            }
-            long units = 0;
-            int decimals = -1;
-            boolean digits = false;
-            for (; i < length; i++) {
-                char c = text.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    digits = true;
-                    if (decimals >= 0 && ++decimals > scale) {
-                        throw column.error(
-                                line,
-                                text,
-                                "has more than " + scale + " decimal places; raise the amount scale to keep it exact");
-                    }
-                    try {
-                        units = Math.addExact(Math.multiplyExact(units, 10), c - '0');
-                    } catch (ArithmeticException e) {
-                        throw column.error(line, text, "is too large");
-                    }
-                } else if (c == options.decimalSeparator() && decimals < 0) {
-                    decimals = 0;
-                } else {
-                    throw column.error(
-                            line,
-                            text,
-                            "is not an amount (digits with an" + " optional '" + options.decimalSeparator()
-                                    + "' decimal separator)");
-                }
-            }
-            if (!digits) {
-                throw column.error(line, text, "is not an amount");
-            }
-            for (int d = Math.max(decimals, 0); d < scale; d++) {
-                try {
-                    units = Math.multiplyExact(units, 10);
-                } catch (ArithmeticException e) {
-                    throw column.error(line, text, "is too large");
-                }
-            }
-            return units;
-        }
-
-        private int parseQuantity(Column column, long line) {
-            String text = column.value(line);
-            try {
-                int value = Integer.parseInt(text);
-                if (value >= 1) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw column.error(line, text, "is not a quantity (a whole number >= 1)");
         }
     }
 }
