@@ -131,7 +131,7 @@ final class ClvModels {
         };
     }
 
-    /** The JSON of {@code clv fit}, as DESIGN.md's CLI contract fixes it. */
+    /** The JSON of {@code clv fit}, as the README's CLI contract fixes it. */
     static void writeFit(Json json, ModelFit fit) {
         json.beginObject()
                 .field("model", fit.model())

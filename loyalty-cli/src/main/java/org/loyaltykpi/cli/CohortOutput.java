@@ -21,7 +21,7 @@ final class CohortOutput {
         return matrix.render(metric, definition, maxOffsets) + note + bracketsText(matrix);
     }
 
-    /** Writes the fields of the DESIGN.md cohort JSON into the current object. */
+    /** Writes the fields of the cohort JSON (README) into the current object. */
     static void json(Json json, CohortMatrix matrix, CohortMetric metric, RetentionDefinition definition) {
         json.field("granularity", matrix.granularity().name())
                 .field("metric", metric.name().toLowerCase(Locale.ROOT));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The purchase input options shared by every command that reads purchases (the CLI contract of DESIGN.md). */
+/** The purchase input options shared by every command that reads purchases (the CLI contract in the README). */
 final class PurchaseInput {
 
     /** The command this input belongs to, for warnings about skipped rows. */

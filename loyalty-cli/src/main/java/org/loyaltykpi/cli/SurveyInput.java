@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The survey-answers input options of {@code loyalty survey} (the CLI contract of DESIGN.md). */
+/** The survey-answers input options of {@code loyalty survey} (the CLI contract in the README). */
 final class SurveyInput {
 
     /** The command this input belongs to, for warnings about skipped rows. */

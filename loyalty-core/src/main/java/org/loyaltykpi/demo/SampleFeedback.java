@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -13,8 +14,6 @@ import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.Sentiment;
 import org.loyaltykpi.domain.SpendKind;
 import org.loyaltykpi.internal.SeededRandom;
-import org.loyaltykpi.retention.PurchaseBehaviour;
-import org.loyaltykpi.retention.RetentionCalculator;
 
 /**
  * The sample shop's reviews and marketing spend, generated from its purchases with their own seeded streams, so the
@@ -66,20 +65,37 @@ final class SampleFeedback {
 
     /**
      * Marketing spend per calendar month of the shop: acquisition spend of about 30 per new customer of the month,
-     * with noise (a log-normal factor, about 20..45 per customer), only in months with new customers; and a retention
-     * spend of about 0.8 per active customer.
+     * with noise (a log-normal factor, about 20..45 per customer), only in months with new customers (a customer is new
+     * in the month of their first purchase); and a retention spend of about 0.8 per customer active in the month.
      */
     static List<MarketingSpend> marketingSpend(SampleShop shop, PurchaseTable table) {
         SeededRandom random = new SeededRandom(shop.seed() ^ SPEND_STREAM);
         List<MarketingSpend> spends = new ArrayList<>();
-        for (PurchaseBehaviour month : RetentionCalculator.series(table, shop.period(), Granularity.MONTH)) {
+        List<DateRange> months = Granularity.MONTH.periodsCovering(shop.period());
+        long firstMonth = Granularity.MONTH.ordinal(months.get(0).start());
+        int[] active = new int[months.size()];
+        int[] fresh = new int[months.size()];
+        for (int c = 0; c < table.customerCount(); c++) {
+            long previous = Long.MIN_VALUE;
+            for (int row = table.firstRow(c); row < table.endRow(c); row++) {
+                long month = Granularity.MONTH.ordinal(table.date(row));
+                if (month != previous) {
+                    int slot = Math.toIntExact(month - firstMonth);
+                    active[slot]++;
+                    if (previous == Long.MIN_VALUE) {
+                        fresh[slot]++;
+                    }
+                    previous = month;
+                }
+            }
+        }
+        for (int m = 0; m < months.size(); m++) {
             double cacFactor = 30 * Math.exp(0.15 * random.nextGaussian());
             double retentionFactor = 0.8 * (0.8 + 0.4 * random.nextDouble());
-            if (month.newCustomers() > 0) {
-                spends.add(MarketingSpend.acquisition(month.period(), cents(month.newCustomers() * cacFactor)));
+            if (fresh[m] > 0) {
+                spends.add(MarketingSpend.acquisition(months.get(m), cents(fresh[m] * cacFactor)));
             }
-            spends.add(new MarketingSpend(
-                    month.period(), cents(month.activeCustomers() * retentionFactor), SpendKind.RETENTION));
+            spends.add(new MarketingSpend(months.get(m), cents(active[m] * retentionFactor), SpendKind.RETENTION));
         }
         return List.copyOf(spends);
     }

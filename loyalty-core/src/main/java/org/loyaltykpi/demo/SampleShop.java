@@ -1,6 +1,5 @@
 package org.loyaltykpi.demo;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.Scale;
 import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.internal.SeededRandom;
-import org.loyaltykpi.io.PurchaseCsv;
 
 /**
  * A deterministic, realistic sample shop: the data behind the CLI's default report, the documentation examples and
@@ -38,7 +36,7 @@ import org.loyaltykpi.io.PurchaseCsv;
  *
  * <pre>{@code
  * PurchaseTable shop = SampleShop.standard().purchases();   // 2,000 customers, 2023..2025
- * SampleShop.standard().writeCsv(Path.of("sample-shop.csv"));
+ * PurchaseCsv.write(SampleShop.standard().purchases(), Path.of("sample-shop.csv"));
  * SampleShop.withPurchasesAbout(10_000_000).purchases();    // about 10M purchases for benchmarks
  * }</pre>
  *
@@ -163,15 +161,6 @@ public record SampleShop(long seed, int customers, LocalDate start, int years) {
             }
         }
         return table.build();
-    }
-
-    /**
-     * Writes the purchases as CSV in the library's default format ({@code customer_id,date,amount,category,quantity}).
-     *
-     * @param file the file to create or replace
-     */
-    public void writeCsv(Path file) {
-        PurchaseCsv.write(purchases(), file);
     }
 
     /** {@code C} and the number zero-padded to {@code digits}, so ids sort in number order. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Money spent on marketing in a period, and what for.
  *
  * <p>Only {@link SpendKind#ACQUISITION acquisition} spend enters the customer acquisition cost ({@link
- * ValueCalculator}); retention and other spend are kept so totals and reports can show them. Several spends of the
+ * org.loyaltykpi.value.ValueCalculator}); retention and other spend are kept so totals and reports can show them. Several spends of the
  * same kind in the same period add up. Amounts are exact decimals in the purchases' currency.
  *
  * <pre>{@code

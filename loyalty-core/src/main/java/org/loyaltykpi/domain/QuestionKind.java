@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What a survey question measures, told by its name: the rule shared by the CSV reader (which scale a question is
- * asked on) and by {@link SurveyCalculator} (which metric an answer feeds).
+ * asked on) and by {@link org.loyaltykpi.survey.SurveyCalculator} (which metric an answer feeds).
  *
  * <p>A question is of a kind when its name, ignoring case, is the kind's key or starts with the key followed by a
  * character that is not a letter or digit: {@code nps}, {@code NPS}, {@code nps_2025}, {@code nps-support} are NPS

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>The question's name decides which metric the answer feeds ({@link QuestionKind}: {@code nps}, {@code csat},
  * {@code ces}, {@code csi:ATTRIBUTE}); the scale is the one the question was asked on, and the score must lie on it.
- * The segment (a channel, a tier, a region, ...) is what {@link SurveyCalculator#bySegment} breaks results down by.
+ * The segment (a channel, a tier, a region, ...) is what {@link org.loyaltykpi.survey.SurveyCalculator#bySegment} breaks results down by.
  * The weight is for B2B account weighting (an account's revenue share, seats, ...): it changes the weighted NPS only;
  * counts, shares and intervals of the other metrics count every answer once. Every answer counts: a respondent who
  * answers the same question twice is counted twice.

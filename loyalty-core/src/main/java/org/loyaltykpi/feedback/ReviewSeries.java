@@ -11,8 +11,8 @@ import org.loyaltykpi.domain.Granularity;
  * Reviews by sentiment per period of a granularity: the positive-share series and its trend.
  *
  * <p>The periods are consecutive whole periods of {@link #granularity()}, from the first period with a review to the
- * last ({@link FeedbackCalculator#series}) or over a chosen range ({@link FeedbackCalculator#series(List, DateRange,
- * Granularity)}); periods without reviews are in the series with empty counts, so the trend of a month is always
+ * last ({@link FeedbackCalculator#series}) or over a chosen range ({@link FeedbackCalculator#series(java.util.Collection,
+ * DateRange, Granularity)}); periods without reviews are in the series with empty counts, so the trend of a month is always
  * against the calendar month before. The series of no reviews has no periods.
  *
  * <p>{@link #trend(DateRange)} compares every period's positive share with the period before and with a baseline

@@ -10,7 +10,7 @@ import org.loyaltykpi.internal.Normal;
  * The Net Promoter Score of a set of answers on the 0..10 scale, with its confidence interval; also the weighted
  * score of B2B account weighting.
  *
- * <p>Definitions (DESIGN.md; Reichheld 2003): promoters answer 9-10, passives 7-8, detractors 0-6; with {@code n}
+ * <p>Definitions (Reichheld 2003; the README's metric table): promoters answer 9-10, passives 7-8, detractors 0-6; with {@code n}
  * answers, {@code NPS = 100 * (promoters - detractors) / n}, in -100..100 points.
  *
  * <p>Confidence interval, adjusted Wald (Rocks 2016; Sauro and Lewis, "Quantifying the User Experience", 2nd ed.

@@ -373,7 +373,7 @@ class PurchaseCsvTest {
         @Test
         void theSampleShopReadsBackAsAnEqualTable(@TempDir Path dir) throws IOException {
             Path file = dir.resolve("shop.csv");
-            SampleShop.standard().writeCsv(file);
+            PurchaseCsv.write(SampleShop.standard().purchases(), file);
 
             assertThat(Files.readString(file, StandardCharsets.UTF_8))
                     .startsWith("customer_id,date,amount,category,quantity\n");
