@@ -91,7 +91,11 @@ final class PurchaseInput {
         CsvOptions options = csvOptions();
         source.check(transactions.isPresent());
         if (source.isJdbc()) {
-            CsvRead<PurchaseTable> read = source.readJdbc(options, layout.maxBadRows);
+            CsvRead<PurchaseTable> read;
+            try (PurchaseSource.Progress progress =
+                    source.progress(command.commandLine().getErr())) {
+                read = source.readJdbc(options, layout.maxBadRows, progress);
+            }
             String name = PurchaseJdbc.sourceName(source.jdbcUrl.orElseThrow());
             return new Loaded(
                     layout.accept(
@@ -106,9 +110,13 @@ final class PurchaseInput {
                             + shop.period() + "; 'loyalty sample --out FILE' writes it as CSV)");
         }
         Path file = transactions.get();
-        CsvRead<PurchaseTable> read = source.isParquet(file)
-                ? PurchaseSource.readParquet(CsvLayout.existing(file), options, layout.maxBadRows)
-                : PurchaseCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows);
+        CsvRead<PurchaseTable> read;
+        try (PurchaseSource.Progress progress =
+                source.progress(command.commandLine().getErr())) {
+            read = source.isParquet(file)
+                    ? PurchaseSource.readParquet(CsvLayout.existing(file), options, layout.maxBadRows, progress)
+                    : PurchaseCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows, progress);
+        }
         return new Loaded(
                 layout.accept(
                         read, command.qualifiedName(), command.commandLine().getErr()),

@@ -1,6 +1,7 @@
 package org.loyaltykpi.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.CsvRead;
@@ -75,6 +77,12 @@ final class PurchaseSource {
             description = "Format of --transactions: csv or parquet. Default: parquet for a .parquet file, else csv.")
     Optional<String> inputFormat = Optional.empty();
 
+    @Option(
+            names = "--quiet",
+            description = "No progress line on standard error while a large input loads (it shows only when standard"
+                    + " error is a terminal and the loyalty launcher runs the command).")
+    boolean quiet;
+
     /** Where the variables come from; the process environment but in tests. */
     Map<String, String> environment = System.getenv();
 
@@ -113,28 +121,71 @@ final class PurchaseSource {
     }
 
     /** The purchases of the query, as the lenient reader gives them. */
-    CsvRead<PurchaseTable> readJdbc(CsvOptions options, long maxBadRows) {
+    CsvRead<PurchaseTable> readJdbc(CsvOptions options, long maxBadRows, LongConsumer progress) {
         String url = jdbcUrl.orElseThrow().strip();
         String name = PurchaseJdbc.sourceName(url);
         refuseCredentialsIn(url, name);
         Properties properties = connectionProperties();
         Driver driver = driver(url, name);
         try (Connection connection = connect(driver, url, properties, name)) {
-            return PurchaseJdbc.readSkippingBadRows(connection, query.orElseThrow(), name, options, maxBadRows);
+            return PurchaseJdbc.readSkippingBadRows(
+                    connection, query.orElseThrow(), name, options, maxBadRows, progress);
         } catch (SQLException e) {
             throw new IllegalArgumentException(name + ": the query failed: " + e.getMessage(), e);
         }
     }
 
     /** The purchases of a Parquet file, read by DuckDB's {@code read_parquet} and streamed. */
-    static CsvRead<PurchaseTable> readParquet(Path file, CsvOptions options, long maxBadRows) {
+    static CsvRead<PurchaseTable> readParquet(Path file, CsvOptions options, long maxBadRows, LongConsumer progress) {
         Properties properties = new Properties();
         properties.setProperty("jdbc_stream_results", "true");
         String query = "SELECT * FROM read_parquet('" + file.toString().replace("'", "''") + "')";
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:", properties)) {
-            return PurchaseJdbc.readSkippingBadRows(duckdb, query, file.toString(), options, maxBadRows);
+            return PurchaseJdbc.readSkippingBadRows(duckdb, query, file.toString(), options, maxBadRows, progress);
         } catch (SQLException e) {
             throw new IllegalArgumentException(file + ": cannot read as Parquet: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The progress line of a load: rows read and rate, rewritten in place on {@code err}, when the launcher says
+     * standard error is a terminal ({@code LOYALTY_PROGRESS=1}) and {@code --quiet} is not given; nothing otherwise.
+     * {@link Progress#close()} clears the line.
+     */
+    Progress progress(PrintWriter err) {
+        return new Progress(err, !quiet && "1".equals(environment.get("LOYALTY_PROGRESS")));
+    }
+
+    /** A progress line on a terminal. */
+    static final class Progress implements LongConsumer, AutoCloseable {
+        private final PrintWriter err;
+        private final boolean shown;
+        private final long start = System.nanoTime();
+        private boolean written;
+
+        Progress(PrintWriter err, boolean shown) {
+            this.err = err;
+            this.shown = shown;
+        }
+
+        @Override
+        public void accept(long rows) {
+            if (!shown) {
+                return;
+            }
+            double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+            err.print(String.format(
+                    Locale.ROOT, "\rloyalty: %,d rows read (%,.0f rows/s)\u001b[K", rows, rows / seconds));
+            err.flush();
+            written = true;
+        }
+
+        @Override
+        public void close() {
+            if (written) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
         }
     }
 

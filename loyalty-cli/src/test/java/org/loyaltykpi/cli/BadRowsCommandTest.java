@@ -27,7 +27,7 @@ class BadRowsCommandTest {
                         "c1,2024-01-05,10.00",
                         "c2,2024-13-01,3.00",
                         "c1,2024-02-01,5.00",
-                        "c3,2024-02-02,-1",
+                        "c3,2024-02-02,1.005",
                         ""),
                 StandardCharsets.UTF_8);
         return file;
@@ -52,7 +52,7 @@ class BadRowsCommandTest {
                         + ":3: column 'date' (#2): '2024-13-01' is not a date of pattern yyyy-MM-dd");
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.get("source").asText()).isEqualTo(file + " (2 bad rows skipped)");
-        // c1 in January and February: retained; c3's refund row is gone, so February has c1 only.
+        // c1 in January and February: retained; c3's unreadable row is gone, so February has c1 only.
         assertThat(result.at("/retention/customers/active").asLong()).isEqualTo(1);
         assertThat(result.at("/retention/customers/retained").asLong()).isEqualTo(1);
     }
@@ -64,8 +64,9 @@ class BadRowsCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines())
                 .last()
-                .isEqualTo("loyalty report: " + file + ":5: column 'amount' (#3): '-1' is negative; refunds are not"
-                        + " purchases (bad row 2: more than the 1 allowed to skip)");
+                .isEqualTo(
+                        "loyalty report: " + file + ":5: column 'amount' (#3): '1.005' has more than 2 decimal places;"
+                                + " raise the amount scale to keep it exact (bad row 2: more than the 1 allowed to skip)");
     }
 
     @Test

@@ -37,7 +37,28 @@ final class CohortScan {
     static CohortTally tally(
             PurchaseTable table, Granularity granularity, long firstOrdinal, List<OffsetBracket> brackets) {
         CohortScan scan = new CohortScan(table, granularity, firstOrdinal, brackets);
-        return ParallelScans.scan(table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, CohortTally::merge);
+        CohortTally tally =
+                ParallelScans.scan(table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, CohortTally::merge);
+        scan.netRefunds(tally, granularity, firstOrdinal);
+        return tally;
+    }
+
+    /**
+     * Subtracts each refund from the revenue of its customer's cohort in the period of its date. A refund dated
+     * before the cohort's first period counts in offset 0, one after the table's last period in the last period; a
+     * refund of a customer without purchases belongs to no cohort (it is in the load summary).
+     */
+    private void netRefunds(CohortTally tally, Granularity granularity, long firstOrdinal) {
+        for (int r = 0; r < table.refundCount(); r++) {
+            int customer = table.refundCustomerIndex(r);
+            if (customer < 0) {
+                continue;
+            }
+            int cohort = periodByDay[table.epochDay(table.firstRow(customer)) - minDay];
+            long ordinal = granularity.ordinal(LocalDate.ofEpochDay(table.refundEpochDay(r))) - firstOrdinal;
+            int period = (int) Math.max(cohort, Math.min(periods - 1, ordinal));
+            tally.revenue[cohort * (periods - 1) + period] += table.refundMinorUnits(r);
+        }
     }
 
     private CohortTally tallyCustomers(int fromCustomer, int toCustomer) {

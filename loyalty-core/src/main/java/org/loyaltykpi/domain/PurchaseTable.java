@@ -33,6 +33,15 @@ import org.loyaltykpi.internal.Money;
  *   <li>{@code quantity}: items, at least 1.
  * </ul>
  *
+ * <p>An order of several categories is one row: {@link #categoryIndex(int)} gives its first category (in sorted
+ * order), {@link #hasSeveralCategories(int)} tells it apart and {@link #categoryIndexes(int)} lists them all.
+ *
+ * <p>Refunds are not purchases and are kept apart from the rows: {@link #refundCount()} of them, each with a day, a
+ * negative amount and the customer (an index, or {@code -1} when the customer has no purchase in the table), sorted
+ * by day. Scans of activity and frequency never see them; revenue is net of them (the retention and cohort revenue
+ * subtract each refund in the period of its date). A table built without refunds has none, and every number on it is
+ * what it was before refunds were understood.
+ *
  * <p>Rows are sorted by customer, then day; rows of one customer on one day keep their input order. The rows of
  * customer {@code c} are {@code firstRow(c) .. endRow(c) - 1}, so a scan visits each customer's history as one
  * contiguous run without any lookup.
@@ -70,6 +79,17 @@ public final class PurchaseTable {
     private final int amountScale;
     private final int minDay;
     private final int maxDay;
+    /** One bit per row: the row's order has several categories; empty when no row has. */
+    private final long[] severalBits;
+    /** Rows with several categories, ascending, and their category indexes, ascending. */
+    private final int[] severalRows;
+
+    private final int[][] severalCategories;
+    /** Refunds sorted by day: customer index or -1, day, amount in minor units ({@code < 0}). */
+    private final int[] refundCustomer;
+
+    private final int[] refundDay;
+    private final long[] refundAmount;
 
     private PurchaseTable(
             String[] customerIds,
@@ -80,7 +100,21 @@ public final class PurchaseTable {
             long[] amountMinorUnits,
             int[] categoryIndex,
             int[] quantity,
-            int amountScale) {
+            int amountScale,
+            int[] severalRows,
+            int[][] severalCategories,
+            int[] refundCustomer,
+            int[] refundDay,
+            long[] refundAmount) {
+        this.severalRows = severalRows;
+        this.severalCategories = severalCategories;
+        this.severalBits = new long[severalRows.length == 0 ? 0 : (epochDay.length + 63) >>> 6];
+        for (int row : severalRows) {
+            severalBits[row >>> 6] |= 1L << row;
+        }
+        this.refundCustomer = refundCustomer;
+        this.refundDay = refundDay;
+        this.refundAmount = refundAmount;
         this.customerIds = customerIds;
         this.customerFirstRow = customerFirstRow;
         this.categoryNames = categoryNames;
@@ -335,6 +369,83 @@ public final class PurchaseTable {
     }
 
     /**
+     * Whether a row is an order of several categories.
+     *
+     * @param row the row
+     * @return true if {@link #categoryIndexes(int)} has two or more entries
+     */
+    public boolean hasSeveralCategories(int row) {
+        return severalBits.length != 0 && (severalBits[row >>> 6] & (1L << row)) != 0;
+    }
+
+    /**
+     * Every category of a row, for orders of several lines.
+     *
+     * @param row the row
+     * @return the category indexes, ascending; empty for a row without category
+     */
+    public int[] categoryIndexes(int row) {
+        if (hasSeveralCategories(row)) {
+            return severalCategories[Arrays.binarySearch(severalRows, row)].clone();
+        }
+        int c = categoryIndex[row];
+        return c == NO_CATEGORY ? new int[0] : new int[] {c};
+    }
+
+    /**
+     * The number of refunds: rows or orders whose amount was negative (or fully refunded), kept apart from the
+     * purchases and netted in revenue.
+     *
+     * @return refunds, {@code >= 0}
+     */
+    public int refundCount() {
+        return refundDay.length;
+    }
+
+    /**
+     * The customer of a refund.
+     *
+     * @param refund 0..{@code refundCount()-1}, in order of day
+     * @return the customer index, or {@code -1} when the customer has no purchase in the table
+     */
+    public int refundCustomerIndex(int refund) {
+        return refundCustomer[refund];
+    }
+
+    /**
+     * The day of a refund.
+     *
+     * @param refund 0..{@code refundCount()-1}, in order of day
+     * @return days since 1970-01-01
+     */
+    public int refundEpochDay(int refund) {
+        return refundDay[refund];
+    }
+
+    /**
+     * The amount of a refund, negative, in minor units at {@link #amountScale()}.
+     *
+     * @param refund 0..{@code refundCount()-1}, in order of day
+     * @return the amount, {@code < 0}
+     */
+    public long refundMinorUnits(int refund) {
+        return refundAmount[refund];
+    }
+
+    /**
+     * The total of the refunds.
+     *
+     * @return the sum of every refund, {@code <= 0}, in minor units
+     */
+    public long refundTotalMinorUnits() {
+        long total = 0;
+        for (long a : refundAmount) {
+            total = Math.addExact(total, a);
+        }
+        return total;
+    }
+
+    /**
      * A row as a record.
      *
      * @param row the row
@@ -412,7 +523,12 @@ public final class PurchaseTable {
                 && Arrays.equals(epochDay, ((PurchaseTable) o).epochDay)
                 && Arrays.equals(amountMinorUnits, ((PurchaseTable) o).amountMinorUnits)
                 && Arrays.equals(categoryIndex, ((PurchaseTable) o).categoryIndex)
-                && Arrays.equals(quantity, ((PurchaseTable) o).quantity);
+                && Arrays.equals(quantity, ((PurchaseTable) o).quantity)
+                && Arrays.equals(severalRows, ((PurchaseTable) o).severalRows)
+                && Arrays.deepEquals(severalCategories, ((PurchaseTable) o).severalCategories)
+                && Arrays.equals(refundCustomer, ((PurchaseTable) o).refundCustomer)
+                && Arrays.equals(refundDay, ((PurchaseTable) o).refundDay)
+                && Arrays.equals(refundAmount, ((PurchaseTable) o).refundAmount);
     }
 
     @Override
@@ -429,7 +545,13 @@ public final class PurchaseTable {
     public String toString() {
         return "PurchaseTable[" + size() + " purchases, " + customerCount() + " customers, "
                 + dateRange().map(DateRange::toString).orElse("no dates") + ", " + categoryNames.length
-                + " categories, amount scale " + amountScale + "]";
+                + " categories, amount scale " + amountScale
+                + (refundDay.length == 0
+                        ? ""
+                        : ", " + refundDay.length + " refunds "
+                                + Money.fromMinorUnits(refundTotalMinorUnits(), amountScale)
+                                        .toPlainString())
+                + "]";
     }
 
     /**
@@ -455,6 +577,12 @@ public final class PurchaseTable {
         private int[] category;
         private int[] quantity;
         private int size;
+        /** Input rows of several categories: their builder-local category indexes. */
+        private final Map<Integer, int[]> severalByRow = new HashMap<>();
+
+        private final List<String> refundIds = new ArrayList<>();
+        private int[] refundDays = new int[0];
+        private long[] refundAmounts = new long[0];
 
         private Builder(int amountScale, int capacity) {
             this.amountScale = Money.checkScale(amountScale);
@@ -538,6 +666,70 @@ public final class PurchaseTable {
             this.quantity[size] = quantity;
             size++;
             return this;
+        }
+
+        /**
+         * Adds an order of one or more categories as one purchase: {@link #add(String, int, long, String, int)} with
+         * every category kept (cross-category counts them all).
+         *
+         * @param customerId the customer id
+         * @param epochDay days since 1970-01-01
+         * @param amountMinorUnits the amount in minor units at {@link #amountScale()}, {@code >= 0}
+         * @param categories the order's categories (none, one or several; duplicates count once)
+         * @param quantity items, {@code >= 1}
+         * @return this builder
+         * @throws IllegalArgumentException naming the field and the value that is invalid
+         */
+        public Builder add(
+                String customerId, int epochDay, long amountMinorUnits, Collection<String> categories, int quantity) {
+            java.util.TreeSet<String> distinct = new java.util.TreeSet<>(categories);
+            distinct.remove("");
+            add(customerId, epochDay, amountMinorUnits, distinct.isEmpty() ? "" : distinct.first(), quantity);
+            if (distinct.size() > 1) {
+                int[] local = new int[distinct.size()];
+                int i = 0;
+                for (String name : distinct) {
+                    local[i++] = categoryIndexOf(name);
+                }
+                severalByRow.put(size - 1, local);
+            }
+            return this;
+        }
+
+        /**
+         * Adds a refund: not a purchase, but netted in the revenue of the period of its day.
+         *
+         * @param customerId the customer who got the money back (who may have no purchase in the table)
+         * @param epochDay days since 1970-01-01
+         * @param amountMinorUnits the amount in minor units at {@link #amountScale()}, {@code < 0}
+         * @return this builder
+         * @throws IllegalArgumentException if the amount is not negative or the id is not valid
+         */
+        public Builder addRefund(String customerId, int epochDay, long amountMinorUnits) {
+            if (amountMinorUnits >= 0) {
+                throw new IllegalArgumentException("a refund's amount must be < 0: "
+                        + Money.fromMinorUnits(amountMinorUnits, amountScale).toPlainString());
+            }
+            new CustomerId(customerId);
+            int n = refundIds.size();
+            if (n == refundDays.length) {
+                refundDays = Arrays.copyOf(refundDays, Math.max(16, n * 2));
+                refundAmounts = Arrays.copyOf(refundAmounts, Math.max(16, n * 2));
+            }
+            refundIds.add(customerId);
+            refundDays[n] = epochDay;
+            refundAmounts[n] = amountMinorUnits;
+            return this;
+        }
+
+        private int categoryIndexOf(String category) {
+            return categoryIndexByName.computeIfAbsent(category, name -> {
+                if (name.isBlank()) {
+                    throw new IllegalArgumentException("category must not be blank: '" + name + "'");
+                }
+                categoryNames.add(name);
+                return categoryNames.size() - 1;
+            });
         }
 
         /**
@@ -684,6 +876,17 @@ public final class PurchaseTable {
                         other.amount[i],
                         k == NO_CATEGORY ? "" : other.categoryNames.get(k),
                         other.quantity[i]);
+                int[] several = other.severalByRow.get(i);
+                if (several != null) {
+                    int[] local = new int[several.length];
+                    for (int j = 0; j < several.length; j++) {
+                        local[j] = categoryIndexOf(other.categoryNames.get(several[j]));
+                    }
+                    severalByRow.put(size - 1, local);
+                }
+            }
+            for (int r = 0; r < other.refundIds.size(); r++) {
+                addRefund(other.refundIds.get(r), other.refundDays[r], other.refundAmounts[r]);
             }
             return this;
         }
@@ -740,11 +943,37 @@ public final class PurchaseTable {
             for (int c = 0; c < customers; c++) {
                 order = sortRunByDay(order, firstRow[c], firstRow[c + 1]);
             }
+            int[][] refunds = refunds(ids);
 
             boolean dictionariesSorted = isIdentity(customerRank) && isIdentity(categoryRank);
-            if (order != null || !dictionariesSorted) {
+            if (order == null && dictionariesSorted) {
+                // Already in table order with sorted dictionaries (a file written by this library, say): columns are
+                // only trimmed to their length, one at a time.
+                customer = exact(customer);
+                day = exact(day);
+                amount = exact(amount);
+                category = exact(category);
+                quantity = exact(quantity);
+            } else {
                 // Put the rows in table order one column at a time, each new column replacing the builder's, so the
                 // old one can go before the next is made; the dictionaries become the sorted ones.
+                if (!severalByRow.isEmpty()) {
+                    Map<Integer, int[]> moved = new HashMap<>();
+                    int[] outRowOf = new int[size];
+                    for (int r = 0; r < size; r++) {
+                        outRowOf[order == null ? r : order[r]] = r;
+                    }
+                    for (Map.Entry<Integer, int[]> e : severalByRow.entrySet()) {
+                        int[] ranked = e.getValue().clone();
+                        for (int j = 0; j < ranked.length; j++) {
+                            ranked[j] = categoryRank[ranked[j]];
+                        }
+                        Arrays.sort(ranked);
+                        moved.put(outRowOf[e.getKey()], ranked);
+                    }
+                    severalByRow.clear();
+                    severalByRow.putAll(moved);
+                }
                 customer = permute(customer, order, customerRank);
                 day = permute(day, order, null);
                 amount = permute(amount, order);
@@ -761,18 +990,33 @@ public final class PurchaseTable {
                 for (int k = 0; k < categories.length; k++) {
                     categoryIndexByName.put(categories[k], k);
                 }
-            } else {
-                // Already in table order with sorted dictionaries (a file written by this library, say): columns are
-                // only trimmed to their length, one at a time.
-                customer = exact(customer);
-                day = exact(day);
-                amount = exact(amount);
-                category = exact(category);
-                quantity = exact(quantity);
+            }
+            int[] severalRows = severalByRow.keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .sorted()
+                    .toArray();
+            int[][] severalCategories = new int[severalRows.length][];
+            for (int i = 0; i < severalRows.length; i++) {
+                severalCategories[i] = severalByRow.get(severalRows[i]).clone();
+                category[severalRows[i]] = severalCategories[i][0];
             }
             // The columns are exactly as long as the rows: any later add grows, so copies, them first, and the table
             // never changes.
-            return new PurchaseTable(ids, firstRow, categories, customer, day, amount, category, quantity, amountScale);
+            return new PurchaseTable(
+                    ids,
+                    firstRow,
+                    categories,
+                    customer,
+                    day,
+                    amount,
+                    category,
+                    quantity,
+                    amountScale,
+                    severalRows,
+                    severalCategories,
+                    refunds[0],
+                    refunds[1],
+                    refundAmounts(refunds[2]));
         }
 
         /** The first {@code size} values in {@code order} (all if null), each mapped by {@code rank} if not null. */
@@ -791,6 +1035,40 @@ public final class PurchaseTable {
                 out[r] = column[order == null ? r : order[r]];
             }
             return out;
+        }
+
+        /**
+         * The refunds sorted by day (then customer id, then input order): customer indexes into the sorted
+         * {@code ids} (or -1), days, and the input positions of their amounts.
+         */
+        private int[][] refunds(String[] sortedIds) {
+            int n = refundIds.size();
+            Integer[] byDay = new Integer[n];
+            Arrays.setAll(byDay, i -> i);
+            Arrays.sort(
+                    byDay,
+                    (a, b) -> refundDays[a] != refundDays[b]
+                            ? Integer.compare(refundDays[a], refundDays[b])
+                            : refundIds.get(a).compareTo(refundIds.get(b)));
+            int[] customers = new int[n];
+            int[] days = new int[n];
+            int[] positions = new int[n];
+            for (int i = 0; i < n; i++) {
+                int r = byDay[i];
+                int c = Arrays.binarySearch(sortedIds, refundIds.get(r));
+                customers[i] = c >= 0 ? c : -1;
+                days[i] = refundDays[r];
+                positions[i] = r;
+            }
+            return new int[][] {customers, days, positions};
+        }
+
+        private long[] refundAmounts(int[] positions) {
+            long[] amounts = new long[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                amounts[i] = refundAmounts[positions[i]];
+            }
+            return amounts;
         }
 
         private int[] exact(int[] column) {

@@ -1,5 +1,6 @@
 package org.loyaltykpi.io;
 
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -37,6 +38,12 @@ import org.loyaltykpi.internal.Money;
  * @param datePattern a {@link java.time.format.DateTimeFormatter} pattern, read strictly (no 30 February)
  * @param decimalSeparator {@code .} or {@code ,}
  * @param amountScale decimal places kept exactly, 0..9; an amount with more is an error, never rounded
+ * @param thousandsSeparator a grouping separator in amounts: {@code ,} {@code .} {@code '} or space (a space also
+ *     matches the no-break spaces), distinct from the decimal separator; empty for none
+ * @param timeZone the zone whose calendar date a date-time with an offset or zone becomes; empty for the date as
+ *     written
+ * @param rules how rows become purchases and refunds (orders, unit prices, statuses, refunds, guests); see
+ *     {@link PurchaseRules}
  */
 public record CsvOptions(
         Delimiter delimiter,
@@ -48,7 +55,10 @@ public record CsvOptions(
         Optional<ColumnRef> quantityColumn,
         String datePattern,
         char decimalSeparator,
-        int amountScale) {
+        int amountScale,
+        Optional<Character> thousandsSeparator,
+        Optional<ZoneId> timeZone,
+        PurchaseRules rules) {
 
     /** The default customer column name. */
     public static final String CUSTOMER = "customer_id";
@@ -81,6 +91,19 @@ public record CsvOptions(
                     "decimal separator ',' needs another delimiter than ',' (use ';' or tab)");
         }
         Money.checkScale(amountScale);
+        Objects.requireNonNull(thousandsSeparator, "thousandsSeparator must not be null (use Optional.empty())");
+        Objects.requireNonNull(timeZone, "timeZone must not be null (use Optional.empty())");
+        Objects.requireNonNull(rules, "rules must not be null");
+        if (thousandsSeparator.isPresent()) {
+            char t = thousandsSeparator.get();
+            if (t != ',' && t != '.' && t != '\'' && t != ' ') {
+                throw new IllegalArgumentException("thousands separator must be ',' '.' ''' or ' ': '" + t + "'");
+            }
+            if (t == decimalSeparator) {
+                throw new IllegalArgumentException("thousands separator '" + t
+                        + "' must differ from the decimal separator '" + decimalSeparator + "'");
+            }
+        }
     }
 
     /**
@@ -100,7 +123,10 @@ public record CsvOptions(
                 Optional.empty(),
                 ISO_DATE,
                 '.',
-                PurchaseTable.DEFAULT_AMOUNT_SCALE);
+                PurchaseTable.DEFAULT_AMOUNT_SCALE,
+                Optional.empty(),
+                Optional.empty(),
+                PurchaseRules.defaults());
     }
 
     /**
@@ -120,7 +146,10 @@ public record CsvOptions(
                 quantityColumn,
                 datePattern,
                 decimalSeparator,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -140,7 +169,10 @@ public record CsvOptions(
                 quantityColumn,
                 datePattern,
                 decimalSeparator,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -160,7 +192,10 @@ public record CsvOptions(
                 quantityColumn,
                 datePattern,
                 decimalSeparator,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -180,7 +215,10 @@ public record CsvOptions(
                 quantityColumn,
                 datePattern,
                 decimalSeparator,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -200,7 +238,10 @@ public record CsvOptions(
                 quantityColumn,
                 datePattern,
                 decimalSeparator,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -220,7 +261,10 @@ public record CsvOptions(
                 quantityColumn,
                 datePattern,
                 decimalSeparator,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -240,7 +284,10 @@ public record CsvOptions(
                 Optional.of(value),
                 datePattern,
                 decimalSeparator,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -260,7 +307,10 @@ public record CsvOptions(
                 quantityColumn,
                 value,
                 decimalSeparator,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -280,7 +330,10 @@ public record CsvOptions(
                 quantityColumn,
                 datePattern,
                 value,
-                amountScale);
+                amountScale,
+                thousandsSeparator,
+                timeZone,
+                rules);
     }
 
     /**
@@ -300,6 +353,79 @@ public record CsvOptions(
                 quantityColumn,
                 datePattern,
                 decimalSeparator,
+                value,
+                thousandsSeparator,
+                timeZone,
+                rules);
+    }
+
+    /**
+     * With a thousands separator in amounts ({@code 1,234.50}, {@code 1.234,50}, {@code 1'234.50}, {@code 1 234,50}).
+     *
+     * @param value {@code ,} {@code .} {@code '} or space, distinct from the decimal separator
+     * @return a copy
+     */
+    public CsvOptions withThousandsSeparator(char value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale,
+                Optional.of(value),
+                timeZone,
+                rules);
+    }
+
+    /**
+     * With a time zone: a date-time with an offset or zone ({@code 2024-03-05T23:30:00Z}) becomes its calendar date
+     * in this zone; a date, or a date-time without offset, is taken as written.
+     *
+     * @param value the zone
+     * @return a copy
+     */
+    public CsvOptions withTimeZone(ZoneId value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale,
+                thousandsSeparator,
+                Optional.of(value),
+                rules);
+    }
+
+    /**
+     * With other rules for orders, unit prices, statuses, refunds and guests.
+     *
+     * @param value the rules
+     * @return a copy
+     */
+    public CsvOptions withRules(PurchaseRules value) {
+        return new CsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                amountColumn,
+                categoryColumn,
+                quantityColumn,
+                datePattern,
+                decimalSeparator,
+                amountScale,
+                thousandsSeparator,
+                timeZone,
                 value);
     }
 }

@@ -41,12 +41,15 @@ final class ParallelCsvLoader {
     private ParallelCsvLoader() {}
 
     /** The table, or empty if the general reader must read this file. */
-    static Optional<PurchaseTable> load(Path file, CsvOptions options) throws IOException {
+    static Optional<PurchaseLoad> load(Path file, CsvOptions options) throws IOException {
         return load(file, options, rows -> {});
     }
 
     /** The table, or empty if the general reader must read this file; {@code progress} gets the rows read so far. */
-    static Optional<PurchaseTable> load(Path file, CsvOptions options, LongConsumer progress) throws IOException {
+    static Optional<PurchaseLoad> load(Path file, CsvOptions options, LongConsumer progress) throws IOException {
+        if (!options.rules().isRowPerPurchase() || options.thousandsSeparator().isPresent()) {
+            return Optional.empty();
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -122,7 +125,10 @@ final class ParallelCsvLoader {
                 }
                 progress.accept(rowsRead);
             }
-            return Optional.of(builder == null ? PurchaseTable.empty() : builder.build());
+            PurchaseTable table = builder == null
+                    ? PurchaseTable.builder(options.amountScale()).build()
+                    : builder.build();
+            return Optional.of(new PurchaseLoad(table, LoadSummary.ofPurchases(rowsRead)));
         }
     }
 
@@ -246,7 +252,7 @@ final class ParallelCsvLoader {
             String pattern = options.datePattern();
             this.isoDashes = pattern.equals("yyyy-MM-dd") || pattern.equals("uuuu-MM-dd");
             this.isoCompact = pattern.equals("yyyyMMdd") || pattern.equals("uuuuMMdd");
-            this.dates = DateParser.of(pattern);
+            this.dates = DateParser.of(pattern, options.timeZone());
             this.customerColumn = columns[0];
             this.dateColumn = columns[1];
             this.amountColumn = columns[2];

@@ -53,7 +53,60 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static PurchaseTable read(Path file, CsvOptions options) {
-        return read(file, options, BadRows.strict()).value();
+        return load(file, options).table();
+    }
+
+    /**
+     * Reads a purchase file (UTF-8) with what the load did to it: rows read, orders, rows skipped per reason,
+     * statuses excluded, refunds netted (see {@link LoadSummary}).
+     *
+     * <pre>{@code
+     * PurchaseLoad load = PurchaseCsv.load(Path.of("orders_export.csv"), PurchasePreset.SHOPIFY.csvOptions());
+     * load.summary();   // "7 rows: 6 order lines in 3 orders; 1 row of status 'voided' excluded (first line 8)"
+     * }</pre>
+     *
+     * @param file the file
+     * @param options how to read it
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming file, line, column and value of the first bad row
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PurchaseLoad load(Path file, CsvOptions options) {
+        return load(file, options, BadRows.strict(), rows -> {});
+    }
+
+    /**
+     * Reads a purchase file (UTF-8), skipping up to {@code maxBadRows} rows that cannot be read; they are counted
+     * per reason in the summary, with the first line of each.
+     *
+     * @param file the file
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the file's
+     *     structure
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PurchaseLoad load(Path file, CsvOptions options, long maxBadRows) {
+        return load(file, options, BadRows.upTo(maxBadRows), rows -> {});
+    }
+
+    /**
+     * Reads a purchase file like {@link #load(Path, CsvOptions, long)}, telling {@code progress} how many rows are
+     * read so far every million rows or so (for a progress line; it is called on the reading thread).
+     *
+     * @param file the file
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @param progress takes the number of rows read so far; it may start again from a smaller number when the file is
+     *     read a second time by the general reader (after a row the fast path does not handle)
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the file's
+     *     structure
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PurchaseLoad load(Path file, CsvOptions options, long maxBadRows, LongConsumer progress) {
+        return load(file, options, BadRows.upTo(maxBadRows), progress);
     }
 
     /**
@@ -74,13 +127,12 @@ public final class PurchaseCsv {
 
     /**
      * Reads a purchase file like {@link #readSkippingBadRows(Path, CsvOptions, long)}, telling {@code progress} how
-     * many rows are read so far every few million rows (for a progress line; it is called on the reading thread).
+     * many rows are read so far (see {@link #load(Path, CsvOptions, long, LongConsumer)}).
      *
      * @param file the file
      * @param options how to read it
      * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
-     * @param progress takes the number of rows read so far; it may be called again with the same or a smaller number
-     *     when the file is read a second time by the general reader
+     * @param progress takes the number of rows read so far
      * @return the purchases of the good rows and the record of the skipped ones
      * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the file's
      *     structure
@@ -88,26 +140,23 @@ public final class PurchaseCsv {
      */
     public static CsvRead<PurchaseTable> readSkippingBadRows(
             Path file, CsvOptions options, long maxBadRows, LongConsumer progress) {
-        return read(file, options, BadRows.upTo(maxBadRows), progress);
+        BadRows badRows = BadRows.upTo(maxBadRows);
+        return badRows.result(load(file, options, badRows, progress).table());
     }
 
-    private static CsvRead<PurchaseTable> read(Path file, CsvOptions options, BadRows badRows) {
-        return read(file, options, badRows, rows -> {});
-    }
-
-    private static CsvRead<PurchaseTable> read(Path file, CsvOptions options, BadRows badRows, LongConsumer progress) {
+    private static PurchaseLoad load(Path file, CsvOptions options, BadRows badRows, LongConsumer progress) {
         try {
             // Files of plain rows parse in parallel straight from bytes; anything else (quotes, a bad row, an odd
             // encoding) is read again by the general reader, which gives the exact error or skips the row.
-            Optional<PurchaseTable> fast = ParallelCsvLoader.load(file, options, progress);
+            Optional<PurchaseLoad> fast = ParallelCsvLoader.load(file, options, progress);
             if (fast.isPresent()) {
-                return badRows.result(fast.get());
+                return fast.get();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return badRows.result(new Loader(in, file.toString(), options, badRows, progress).load());
+            return new Loader(in, file.toString(), options, badRows, progress).load();
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -124,7 +173,23 @@ public final class PurchaseCsv {
      * @throws UncheckedIOException if reading fails
      */
     public static PurchaseTable read(Reader in, String sourceName, CsvOptions options) {
-        return read(in, sourceName, options, BadRows.strict()).value();
+        return load(in, sourceName, options, BadRows.strict()).table();
+    }
+
+    /**
+     * Reads purchases from a character stream with what the load did to them (see {@link LoadSummary}).
+     *
+     * @param in the characters; not closed
+     * @param sourceName the name used in error messages, for example the file name
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the input's
+     *     structure
+     * @throws UncheckedIOException if reading fails
+     */
+    public static PurchaseLoad load(Reader in, String sourceName, CsvOptions options, long maxBadRows) {
+        return load(in, sourceName, options, BadRows.upTo(maxBadRows));
     }
 
     /**
@@ -142,12 +207,13 @@ public final class PurchaseCsv {
      */
     public static CsvRead<PurchaseTable> readSkippingBadRows(
             Reader in, String sourceName, CsvOptions options, long maxBadRows) {
-        return read(in, sourceName, options, BadRows.upTo(maxBadRows));
+        BadRows badRows = BadRows.upTo(maxBadRows);
+        return badRows.result(load(in, sourceName, options, badRows).table());
     }
 
-    private static CsvRead<PurchaseTable> read(Reader in, String sourceName, CsvOptions options, BadRows badRows) {
+    private static PurchaseLoad load(Reader in, String sourceName, CsvOptions options, BadRows badRows) {
         try {
-            return badRows.result(new Loader(in, sourceName, options, badRows, rows -> {}).load());
+            return new Loader(in, sourceName, options, badRows, rows -> {}).load();
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
@@ -229,7 +295,6 @@ public final class PurchaseCsv {
         private final CsvRecordReader records;
         private final String source;
         private final CsvOptions options;
-        private final PurchaseTable.Builder table;
         private final List<String> fields = CsvRecordReader.newFieldList();
         private final BadRows badRows;
         private final LongConsumer progress;
@@ -240,27 +305,29 @@ public final class PurchaseCsv {
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
-            this.table = PurchaseTable.builder(options.amountScale());
         }
 
-        PurchaseTable load() throws IOException {
+        PurchaseLoad load() throws IOException {
             Optional<CsvColumns> started = CsvColumns.start(records, fields, source, options.header());
             if (started.isEmpty()) {
-                return table.build();
+                return new PurchaseLoad(
+                        PurchaseTable.builder(options.amountScale()).build(), LoadSummary.ofPurchases(0));
             }
-            PurchaseRows rows = PurchaseRows.of(source, options, started.get(), table);
+            PurchaseRows rows = PurchaseRows.of(source, options, started.get());
+            PurchaseAssembler assembler = rows.assembler();
             long read = 0;
             while (records.next(fields)) {
                 try {
-                    rows.add(records.recordLine());
+                    rows.add(records.recordLine(), assembler);
                 } catch (CsvFormatException e) {
                     badRows.skip(e);
+                    assembler.badRow(e);
                 }
                 if ((++read & PROGRESS_ROWS) == 0) {
                     progress.accept(read);
                 }
             }
-            return table.build();
+            return assembler.finish();
         }
     }
 }

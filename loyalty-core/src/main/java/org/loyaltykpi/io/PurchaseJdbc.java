@@ -59,8 +59,8 @@ public final class PurchaseJdbc {
      *
      * @param connection an open connection; not closed
      * @param query a query whose result has the customer, date and amount columns of {@code options}
-     * @param options the column mapping, date pattern, decimal separator and amount scale (delimiter and header do
-     *     not apply)
+     * @param options the column mapping, rules, date pattern, decimal separator and amount scale (delimiter and header
+     *     do not apply)
      * @return the purchases
      * @throws CsvFormatException naming the source, row, column and value of the first bad row
      * @throws IllegalArgumentException if the result lacks a required column
@@ -68,7 +68,7 @@ public final class PurchaseJdbc {
      */
     public static PurchaseTable read(Connection connection, String query, CsvOptions options) throws SQLException {
         return read(connection, query, sourceName(connection), options, BadRows.strict(), rows -> {})
-                .value();
+                .table();
     }
 
     /**
@@ -78,7 +78,7 @@ public final class PurchaseJdbc {
      * @param connection an open connection; not closed
      * @param query the query
      * @param sourceName the name used in error messages, for example {@link #sourceName(String)} of the URL
-     * @param options the column mapping and value formats
+     * @param options the column mapping, rules and value formats
      * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
      * @return the purchases of the good rows and the record of the skipped ones
      * @throws CsvFormatException naming the first bad row past the allowed number
@@ -88,7 +88,7 @@ public final class PurchaseJdbc {
     public static CsvRead<PurchaseTable> readSkippingBadRows(
             Connection connection, String query, String sourceName, CsvOptions options, long maxBadRows)
             throws SQLException {
-        return read(connection, query, sourceName, options, BadRows.upTo(maxBadRows), rows -> {});
+        return readSkippingBadRows(connection, query, sourceName, options, maxBadRows, rows -> {});
     }
 
     /**
@@ -98,7 +98,7 @@ public final class PurchaseJdbc {
      * @param connection an open connection; not closed
      * @param query the query
      * @param sourceName the name used in error messages
-     * @param options the column mapping and value formats
+     * @param options the column mapping, rules and value formats
      * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
      * @param progress takes the number of rows read so far
      * @return the purchases of the good rows and the record of the skipped ones
@@ -107,6 +107,35 @@ public final class PurchaseJdbc {
      * @throws SQLException if the database fails
      */
     public static CsvRead<PurchaseTable> readSkippingBadRows(
+            Connection connection,
+            String query,
+            String sourceName,
+            CsvOptions options,
+            long maxBadRows,
+            LongConsumer progress)
+            throws SQLException {
+        BadRows badRows = BadRows.upTo(maxBadRows);
+        return badRows.result(
+                read(connection, query, sourceName, options, badRows, progress).table());
+    }
+
+    /**
+     * Reads a query's rows as purchases with what the load did to them (see {@link LoadSummary}), skipping up to
+     * {@code maxBadRows} rows that cannot be read, and telling {@code progress} how many rows are read so far every
+     * {@value #PROGRESS_ROWS} rows (on the reading thread).
+     *
+     * @param connection an open connection; not closed
+     * @param query the query
+     * @param sourceName the name used in error messages
+     * @param options the column mapping, rules and value formats
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @param progress takes the number of rows read so far
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming the first bad row past the allowed number
+     * @throws IllegalArgumentException if the result lacks a required column
+     * @throws SQLException if the database fails
+     */
+    public static PurchaseLoad load(
             Connection connection,
             String query,
             String sourceName,
@@ -154,7 +183,7 @@ public final class PurchaseJdbc {
         return url == null ? "query" : sourceName(url);
     }
 
-    private static CsvRead<PurchaseTable> read(
+    private static PurchaseLoad read(
             Connection connection,
             String query,
             String source,
@@ -170,7 +199,7 @@ public final class PurchaseJdbc {
                 connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet result = statement.executeQuery(query)) {
-                return badRows.result(load(result, source, options, badRows, progress));
+                return load(result, source, options, badRows, progress);
             }
         } finally {
             if (autoCommit) {
@@ -180,54 +209,54 @@ public final class PurchaseJdbc {
         }
     }
 
-    private static PurchaseTable load(
+    private static PurchaseLoad load(
             ResultSet result, String source, CsvOptions options, BadRows badRows, LongConsumer progress)
             throws SQLException {
         ResultSetMetaData meta = result.getMetaData();
         int count = meta.getColumnCount();
         List<String> labels = new ArrayList<>(count);
-        for (int c = 1; c <= count; c++) {
-            labels.add(meta.getColumnLabel(c));
-        }
-        int[] indexes = PurchaseRows.columnIndexes(source, options, Optional.of(labels));
         Kind[] kinds = new Kind[count];
         for (int c = 0; c < count; c++) {
+            labels.add(meta.getColumnLabel(c + 1));
             kinds[c] = Kind.of(meta.getColumnType(c + 1), meta.getColumnTypeName(c + 1));
         }
-        CsvOptions rowOptions = options;
-        if (kinds[indexes[1]].isDate()) {
-            rowOptions = rowOptions.withDatePattern(CsvOptions.ISO_DATE);
-        }
-        if (kinds[indexes[2]] == Kind.NUMBER) {
-            rowOptions = rowOptions.withDecimalSeparator('.');
-        }
-        int[] used =
-                java.util.Arrays.stream(indexes).filter(i -> i >= 0).distinct().toArray();
         List<String> fields = new ArrayList<>(Collections.nCopies(count, ""));
-        PurchaseTable.Builder table = PurchaseTable.builder(options.amountScale());
-        PurchaseRows rows =
-                PurchaseRows.of(source, rowOptions, CsvColumns.of(source, fields, Optional.of(labels)), table);
-        int amountScale = options.amountScale();
+        CsvColumns columns = CsvColumns.of(source, fields, Optional.of(labels));
+        PurchaseRows probe = PurchaseRows.of(source, options, columns);
+        // A typed date column is written as an ISO date or date-time, which the ISO pattern reads (in the time zone
+        // of the options, if any); typed money is written with the options' decimal separator and no grouping.
+        CsvOptions rowOptions =
+                kinds[probe.dateIndex()].isDate() ? options.withDatePattern(CsvOptions.ISO_DATE) : options;
+        PurchaseRows rows = rowOptions == options ? probe : PurchaseRows.of(source, rowOptions, columns);
+        int[] used = rows.usedIndexes();
+        boolean[] money = new boolean[count];
+        for (int c : rows.moneyIndexes()) {
+            money[c] = true;
+        }
+        char decimal = options.decimalSeparator();
+        PurchaseAssembler assembler = rows.assembler();
         long row = 0;
         while (result.next()) {
             row++;
             for (int c : used) {
-                fields.set(c, text(result, c + 1, kinds[c], c == indexes[2] ? amountScale : 0));
+                fields.set(c, text(result, c + 1, kinds[c], money[c] ? options.amountScale() : 0, decimal));
             }
             try {
-                rows.add(row);
+                rows.add(row, assembler);
             } catch (CsvFormatException e) {
-                badRows.skip(e.inResultRow());
+                CsvFormatException inRow = e.inResultRow();
+                badRows.skip(inRow);
+                assembler.badRow(inRow);
             }
             if (row % PROGRESS_ROWS == 0) {
                 progress.accept(row);
             }
         }
-        return table.build();
+        return assembler.finish();
     }
 
     /** A column's value as the row rules read it; {@code ""} for {@code NULL}. */
-    private static String text(ResultSet result, int column, Kind kind, int scale) throws SQLException {
+    private static String text(ResultSet result, int column, Kind kind, int scale, char decimal) throws SQLException {
         switch (kind) {
             case DATE: {
                 LocalDate date = result.getObject(column, LocalDate.class);
@@ -235,11 +264,11 @@ public final class PurchaseJdbc {
             }
             case TIMESTAMP: {
                 LocalDateTime time = result.getObject(column, LocalDateTime.class);
-                return time == null ? "" : time.toLocalDate().toString();
+                return time == null ? "" : time.toString();
             }
             case TIMESTAMP_WITH_ZONE: {
                 OffsetDateTime time = result.getObject(column, OffsetDateTime.class);
-                return time == null ? "" : time.toLocalDate().toString();
+                return time == null ? "" : time.toString();
             }
             case NUMBER: {
                 BigDecimal number = result.getBigDecimal(column);
@@ -249,7 +278,8 @@ public final class PurchaseJdbc {
                 if (number.scale() > scale) {
                     number = number.stripTrailingZeros();
                 }
-                return number.toPlainString();
+                String plain = number.toPlainString();
+                return decimal == '.' ? plain : plain.replace('.', decimal);
             }
             default: {
                 String text = result.getString(column);

@@ -2,42 +2,40 @@ package org.loyaltykpi.io;
 
 import java.util.List;
 import java.util.Optional;
-import org.loyaltykpi.domain.PurchaseTable;
+import java.util.stream.IntStream;
 import org.loyaltykpi.io.CsvColumns.Column;
 
 /**
- * The row rules of purchase input, shared by every purchase reader (CSV files, JDBC result sets, Parquet files read
- * through JDBC): the reader fills {@code fields} with one row's texts and calls {@link #add(long)}, which turns it
- * into one purchase or throws a {@link CsvFormatException} naming the source, row, column and value. Not
- * thread-safe: one reader, one instance.
+ * The field rules of purchase input, shared by every reader that has a row's fields as texts (the general CSV reader,
+ * JDBC result sets, Parquet files read through JDBC): the reader fills the fields of {@link CsvColumns} with one row
+ * and calls {@link #add(long, PurchaseAssembler)}, which parses them (dates, amounts, quantities, unit prices,
+ * refunded amounts) and hands the row to the {@link PurchaseAssembler}, or throws a {@link CsvFormatException}
+ * naming the source, row, column and value. Not thread-safe: one reader, one instance.
  */
 final class PurchaseRows {
     private final String source;
     private final CsvOptions options;
     private final DateParser dates;
-    private final PurchaseTable.Builder table;
-    private final Columns columns;
+    private final AmountText amounts;
+    private final boolean grouped;
+    private final PurchaseColumns columns;
 
-    private PurchaseRows(String source, CsvOptions options, CsvColumns columns, PurchaseTable.Builder table) {
+    private PurchaseRows(String source, CsvOptions options, CsvColumns columns) {
         this.source = source;
         this.options = options;
-        this.dates = DateParser.of(options.datePattern());
-        this.table = table;
-        this.columns = new Columns(columns, options);
+        this.dates = DateParser.of(options.datePattern(), options.timeZone());
+        this.amounts = AmountText.of(options);
+        this.grouped = options.rules().orderColumn().isPresent();
+        this.columns = PurchaseColumns.resolve(columns, options);
     }
 
     /**
      * The rows of an input whose header (if any) is known.
      *
-     * @param source the input's name for messages
-     * @param options the column mapping and the value formats
-     * @param columns the input's columns, reading the current row's fields
-     * @param table where the purchases go
-     * @return the row reader
      * @throws IllegalArgumentException naming a required column that the input does not have
      */
-    static PurchaseRows of(String source, CsvOptions options, CsvColumns columns, PurchaseTable.Builder table) {
-        return new PurchaseRows(source, options, columns, table);
+    static PurchaseRows of(String source, CsvOptions options, CsvColumns columns) {
+        return new PurchaseRows(source, options, columns);
     }
 
     /**
@@ -45,103 +43,125 @@ final class PurchaseRows {
      * optional column).
      */
     static int[] columnIndexes(String source, CsvOptions options, Optional<List<String>> header) {
-        Columns columns = new Columns(CsvColumns.of(source, List.of(), header), options);
+        PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
         return new int[] {
             columns.customer.index,
             columns.date.index,
-            columns.amount.index,
+            columns.amount.map(c -> c.index).orElse(-1),
             columns.category.map(c -> c.index).orElse(-1),
             columns.quantity.map(c -> c.index).orElse(-1)
         };
     }
 
-    /** The 0-based index of the date column and of the amount column. */
+    /** The 0-based indexes of every column the rows read, without repeats. */
+    int[] usedIndexes() {
+        return IntStream.of(
+                        columns.customer.index,
+                        columns.date.index,
+                        index(columns.amount),
+                        index(columns.category),
+                        index(columns.quantity),
+                        index(columns.order),
+                        index(columns.unitPrice),
+                        index(columns.refunded),
+                        index(columns.status))
+                .filter(i -> i >= 0)
+                .distinct()
+                .toArray();
+    }
+
+    /** The 0-based index of the date column. */
     int dateIndex() {
         return columns.date.index;
     }
 
-    int amountIndex() {
-        return columns.amount.index;
+    /** The 0-based indexes of the money columns: amount, unit price, refunded amount (those present). */
+    int[] moneyIndexes() {
+        return IntStream.of(index(columns.amount), index(columns.unitPrice), index(columns.refunded))
+                .filter(i -> i >= 0)
+                .toArray();
     }
 
-    int quantityIndex() {
-        return columns.quantity.map(c -> c.index).orElse(-1);
+    private static int index(Optional<Column> column) {
+        return column.map(c -> c.index).orElse(-1);
+    }
+
+    /** A new pipeline for this input's rows. */
+    PurchaseAssembler assembler() {
+        return new PurchaseAssembler(
+                source,
+                options.rules(),
+                options.amountScale(),
+                columns.customer.label,
+                columns.amount.or(() -> columns.unitPrice).map(c -> c.label).orElse(""));
     }
 
     /**
-     * Adds the current row as a purchase.
+     * Parses the current row's fields and adds the row to the pipeline.
      *
      * @param line the 1-based line (or row) number for messages
-     * @throws CsvFormatException naming the column and value that cannot be read
+     * @param assembler the pipeline
+     * @throws CsvFormatException naming the column and value that cannot be read, or the row the rules refuse
      */
-    void add(long line) {
-        Column customer = columns.customer;
-        String id = customer.value(line);
+    void add(long line, PurchaseAssembler assembler) {
+        addRow(columns, line, assembler);
+    }
+
+    private void addRow(PurchaseColumns columns, long line, PurchaseAssembler assembler) {
+        String id = columns.customer.value(line);
+        String status = columns.status.isPresent() ? columns.status.get().value(line) : "";
+        String order = columns.order.isPresent() ? columns.order.get().value(line) : "";
         int day = columns.date.epochDay(dates, options.datePattern(), line);
-        long minorUnits = parseAmount(columns.amount, line);
-        Optional<Column> category = columns.category;
-        String categoryName = category.isPresent() ? category.get().value(line) : "";
-        if (!categoryName.isEmpty() && categoryName.isBlank()) {
-            throw new CsvFormatException(source, line, category.get().label, categoryName, "is not a category (blank)");
-        }
-        int items = columns.quantity.isPresent() ? parseQuantity(columns.quantity.get(), line) : 1;
-        try {
-            table.add(id, day, minorUnits, categoryName, items);
-        } catch (IllegalArgumentException e) {
-            throw customer.error(line, id, "is not a valid customer id: " + e.getMessage());
-        }
-    }
-
-    private long parseAmount(Column column, long line) {
-        String text = column.value(line);
-        int scale = options.amountScale();
-        int length = text.length();
-        int i = 0;
-        if (length > 0 && text.charAt(0) == '-') {
-            throw column.error(line, text, "is negative; refunds are not purchases");
-        }
-        long units = 0;
-        int decimals = -1;
-        boolean digits = false;
-        for (; i < length; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits = true;
-                if (decimals >= 0 && ++decimals > scale) {
-                    throw column.error(
-                            line,
-                            text,
-                            "has more than " + scale + " decimal places; raise the amount scale to keep it exact");
-                }
-                try {
-                    units = Math.addExact(Math.multiplyExact(units, 10), c - '0');
-                } catch (ArithmeticException e) {
-                    throw column.error(line, text, "is too large");
-                }
-            } else if (c == options.decimalSeparator() && decimals < 0) {
-                decimals = 0;
-            } else {
-                throw column.error(
-                        line,
-                        text,
-                        "is not an amount (digits with an" + " optional '" + options.decimalSeparator()
-                                + "' decimal separator)");
-            }
-        }
-        if (!digits) {
-            throw column.error(line, text, "is not an amount");
-        }
-        for (int d = Math.max(decimals, 0); d < scale; d++) {
+        long minorUnits;
+        long items;
+        if (columns.unitPrice.isPresent()) {
+            long price = parseAmount(columns.unitPrice.get(), line, false);
+            items = columns.quantity.isPresent() ? parseSignedQuantity(columns.quantity.get(), line) : 1;
             try {
-                units = Math.multiplyExact(units, 10);
+                minorUnits = Math.multiplyExact(price, items);
             } catch (ArithmeticException e) {
-                throw column.error(line, text, "is too large");
+                throw columns.unitPrice
+                        .get()
+                        .error(line, columns.unitPrice.get().value(line), "x quantity is too large");
+            }
+        } else {
+            minorUnits = parseAmount(columns.amount.get(), line, grouped);
+            items = columns.quantity.isPresent()
+                    ? (minorUnits < 0
+                            ? parseSignedQuantity(columns.quantity.get(), line)
+                            : parseQuantity(columns.quantity.get(), line))
+                    : 1;
+        }
+        long refunded = 0;
+        if (columns.refunded.isPresent()) {
+            refunded = parseAmount(columns.refunded.get(), line, true);
+            if (refunded < 0) {
+                refunded = -refunded; // written either way: "-20.00" or "20.00" refunded is 20.00 back
             }
         }
-        return units;
+        String categoryName =
+                columns.category.isPresent() ? columns.category.get().value(line) : "";
+        if (!categoryName.isEmpty() && categoryName.isBlank()) {
+            throw new CsvFormatException(
+                    source, line, columns.category.get().label, categoryName, "is not a category (blank)");
+        }
+        assembler.add(line, id, order, day, minorUnits, refunded, status, categoryName, items);
     }
 
-    private static int parseQuantity(Column column, long line) {
+    /** A signed amount; an empty field is 0 when {@code emptyIsZero}, an error otherwise. */
+    private long parseAmount(Column column, long line, boolean emptyIsZero) {
+        String text = column.value(line);
+        if (text.isEmpty() && emptyIsZero) {
+            return 0;
+        }
+        try {
+            return amounts.parse(text, line);
+        } catch (IllegalArgumentException e) {
+            throw column.error(line, text, e.getMessage());
+        }
+    }
+
+    private int parseQuantity(Column column, long line) {
         String text = column.value(line);
         try {
             int value = Integer.parseInt(text);
@@ -154,20 +174,50 @@ final class PurchaseRows {
         throw column.error(line, text, "is not a quantity (a whole number >= 1)");
     }
 
+    /** A quantity of a line that may be a return: a whole number other than 0. */
+    private int parseSignedQuantity(Column column, long line) {
+        String text = column.value(line);
+        try {
+            int value = Integer.parseInt(text);
+            if (value != 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw column.error(line, text, "is not a quantity (a whole number other than 0; negative for a return)");
+    }
+
     /** The columns of a purchase input. */
-    private static final class Columns {
+    private static final class PurchaseColumns {
         final Column customer;
         final Column date;
-        final Column amount;
+        final Optional<Column> amount;
         final Optional<Column> category;
         final Optional<Column> quantity;
+        final Optional<Column> order;
+        final Optional<Column> unitPrice;
+        final Optional<Column> refunded;
+        final Optional<Column> status;
 
-        Columns(CsvColumns columns, CsvOptions options) {
+        private PurchaseColumns(CsvColumns columns, CsvOptions options) {
+            PurchaseRules rules = options.rules();
             customer = columns.required(options.customerColumn(), "customer");
             date = columns.required(options.dateColumn(), "date");
-            amount = columns.required(options.amountColumn(), "amount");
+            // With a unit price the amount is quantity x unit price: the amount column is not needed.
+            amount = rules.unitPriceColumn().isPresent()
+                    ? Optional.empty()
+                    : Optional.of(columns.required(options.amountColumn(), "amount"));
             category = columns.optional(options.categoryColumn(), CsvOptions.CATEGORY, "category");
             quantity = columns.optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity");
+            order = rules.orderColumn().map(c -> columns.required(c, "order"));
+            unitPrice = rules.unitPriceColumn().map(c -> columns.required(c, "unit price"));
+            refunded = rules.refundedColumn().map(c -> columns.required(c, "refunded amount"));
+            status = rules.statusColumn().map(c -> columns.required(c, "status"));
+        }
+
+        static PurchaseColumns resolve(CsvColumns columns, CsvOptions options) {
+            return new PurchaseColumns(columns, options);
         }
     }
 }

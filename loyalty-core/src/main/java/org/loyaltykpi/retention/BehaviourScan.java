@@ -46,8 +46,38 @@ final class BehaviourScan {
     /** Tallies the table over consecutive, non-overlapping periods. */
     static BehaviourTally tally(PurchaseTable table, List<DateRange> slots) {
         BehaviourScan scan = new BehaviourScan(table, slots);
-        return ParallelScans.scan(
+        BehaviourTally tally = ParallelScans.scan(
                 table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, BehaviourTally::merge);
+        scan.netRefunds(tally);
+        return tally;
+    }
+
+    /**
+     * Subtracts each refund from the revenue of the period of its date (whoever made it), and from the new customers'
+     * revenue when its customer's first purchase falls in that period. Refunds are no purchases: counts are untouched.
+     */
+    private void netRefunds(BehaviourTally tally) {
+        for (int r = 0; r < table.refundCount(); r++) {
+            int slot = slotOfAnyDay(table.refundEpochDay(r));
+            if (slot < 0) {
+                continue;
+            }
+            int customer = table.refundCustomerIndex(r);
+            boolean isNew = customer >= 0 && slotOfAnyDay(table.epochDay(table.firstRow(customer))) == slot;
+            tally.addRefund(slot, isNew, table.refundMinorUnits(r));
+        }
+    }
+
+    /** The slot of a day, which may lie outside the table's purchase days; -1 outside every slot. */
+    private int slotOfAnyDay(int day) {
+        long d = day;
+        for (int s = 0; s < slots.size(); s++) {
+            if (d >= slots.get(s).start().toEpochDay()
+                    && d < slots.get(s).endExclusive().toEpochDay()) {
+                return s;
+            }
+        }
+        return -1;
     }
 
     private int slotOf(int day) {
@@ -78,7 +108,9 @@ final class BehaviourScan {
                 while (row < end && slotOf(table.epochDay(row)) == slot) {
                     int k = table.categoryIndex(row);
                     if (k != PurchaseTable.NO_CATEGORY) {
-                        manyCategories |= category != PurchaseTable.NO_CATEGORY && category != k;
+                        // An order of several categories counts them all.
+                        manyCategories |= category != PurchaseTable.NO_CATEGORY && category != k
+                                || table.hasSeveralCategories(row);
                         category = k;
                     }
                     purchases++;

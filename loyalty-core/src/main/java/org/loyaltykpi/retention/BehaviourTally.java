@@ -82,6 +82,14 @@ final class BehaviourTally {
         }
     }
 
+    /** Nets a refund (negative minor units) in a slot's revenue, and in the new customers' when its customer is new. */
+    void addRefund(int slot, boolean ofNewCustomer, long refundMinorUnits) {
+        revenue[slot] = Math.addExact(revenue[slot], refundMinorUnits);
+        if (ofNewCustomer) {
+            freshRevenue[slot] = Math.addExact(freshRevenue[slot], refundMinorUnits);
+        }
+    }
+
     /** Adds the counts of a tally over other customers and the same slots. */
     BehaviourTally merge(BehaviourTally other) {
         for (int s = 0; s < slots.size(); s++) {

@@ -66,8 +66,8 @@ import org.loyaltykpi.internal.Checks;
  * @param multiCategoryCustomers active in two or more categories in the period
  * @param purchases purchases in the period
  * @param newCustomerPurchases purchases of new customers in the period
- * @param revenue money spent in the period
- * @param newCustomerRevenue money spent by new customers in the period
+ * @param revenue money spent in the period, net of the refunds dated in it (so it may be negative)
+ * @param newCustomerRevenue money spent by new customers in the period, net of their refunds in it
  */
 public record PurchaseBehaviour(
         DateRange period,
@@ -103,10 +103,8 @@ public record PurchaseBehaviour(
         Checks.atMost("activeCustomers", activeCustomers, "purchases", purchases);
         Checks.atMost("newCustomerPurchases", newCustomerPurchases, "purchases", purchases);
         Checks.atMost("newCustomers", newCustomers, "newCustomerPurchases", newCustomerPurchases);
-        if (newCustomerRevenue.signum() < 0 || newCustomerRevenue.compareTo(revenue) > 0) {
-            throw new IllegalArgumentException(
-                    "newCustomerRevenue must be within 0..revenue: " + newCustomerRevenue + " of " + revenue);
-        }
+        // Revenue is net of refunds dated in the period, so either revenue may be negative and neither bounds the
+        // other once refunds are netted.
     }
 
     /**

@@ -241,10 +241,14 @@ class PurchaseCsvTest {
         }
 
         @Test
-        void aNegativeAmountIsRejected() {
-            CsvFormatException e = readError(HEADER + "C1,2024-01-06,-5.00\n", DEFAULTS);
+        void aNegativeAmountIsRejectedWhenRefundsAreErrors() {
+            CsvFormatException e = readError(
+                    HEADER + "C1,2024-01-06,-5.00\n",
+                    DEFAULTS.withRules(PurchaseRules.defaults().withRefunds(PurchaseRules.Refunds.ERROR)));
 
-            assertThat(e).hasMessage("in.csv:2: column 'amount' (#3): '-5.00' is negative; refunds are not purchases");
+            assertThat(e)
+                    .hasMessage("in.csv:2: column 'amount' (#3): '-5.00' is negative; refunds are not purchases"
+                            + " (read them with refunds net or exclude)");
         }
 
         @Test
@@ -276,7 +280,7 @@ class PurchaseCsvTest {
             CsvFormatException customer = readError(HEADER + ",2024-01-06,1.00\n", DEFAULTS);
             assertThat(customer.line()).isEqualTo(2);
             assertThat(customer.column()).contains("'customer_id' (#1)");
-            assertThat(customer.getMessage()).contains("is not a valid customer id");
+            assertThat(customer.getMessage()).contains("is not a customer id (empty)");
         }
 
         @Test

@@ -119,20 +119,51 @@ class PurchaseJdbcTest {
         }
 
         @Test
-        void aNegativeAmountIsTheSameErrorAsInCsvNamingTheRowAndColumn() throws SQLException {
+        void aNegativeAmountIsARefundNettedAsInCsvOrTheSameErrorNamingTheRowAndColumn() throws SQLException {
             execute("UPDATE orders SET amount = -5 WHERE customer_id = 'C3'");
+            String query = "SELECT customer_id, date, amount FROM orders ORDER BY customer_id";
 
+            PurchaseTable netted = PurchaseJdbc.read(db, query, CsvOptions.defaults());
             CsvFormatException e = catchThrowableOfType(
                     CsvFormatException.class,
                     () -> PurchaseJdbc.read(
                             db,
-                            "SELECT customer_id, date, amount FROM orders ORDER BY customer_id",
-                            CsvOptions.defaults()));
+                            query,
+                            CsvOptions.defaults()
+                                    .withRules(PurchaseRules.defaults().withRefunds(PurchaseRules.Refunds.ERROR))));
 
+            assertThat(netted.size()).isEqualTo(3);
+            assertThat(netted.refundCount()).isEqualTo(1);
+            assertThat(netted.refundMinorUnits(0)).isEqualTo(-500);
             assertThat(e.line()).isEqualTo(4);
             assertThat(e.column()).contains("'amount' (#3)");
-            assertThat(e.getMessage())
-                    .endsWith(": row 4: column 'amount' (#3): '-5' is negative; refunds are not purchases");
+            assertThat(e.getMessage()).contains(": row 4: column 'amount' (#3): '-5.00' is negative");
+        }
+
+        @Test
+        void orderLinesAreOnePurchasePerOrderThroughTheSamePipelineAsCsv() throws SQLException {
+            execute("CREATE TEMP TABLE lines (order_id VARCHAR(10), customer_id VARCHAR(10), date DATE,"
+                    + " unit_price DECIMAL(10,2), quantity INTEGER, category VARCHAR(10))");
+            execute("INSERT INTO lines VALUES ('A1', 'C1', DATE '2024-01-05', 10.00, 2, 'books'),"
+                    + " ('A1', 'C1', DATE '2024-01-05', 5.50, 1, 'music'), ('A2', 'C2', DATE '2024-01-06', 3.00, 1,"
+                    + " 'books')");
+            CsvOptions lines = CsvOptions.defaults()
+                    .withRules(PurchaseRules.defaults()
+                            .withOrderColumn(ColumnRef.named("order_id"))
+                            .withUnitPriceColumn(ColumnRef.named("unit_price")));
+
+            PurchaseTable table = PurchaseJdbc.read(db, "SELECT * FROM lines", lines);
+            PurchaseTable csv = PurchaseCsv.read(
+                    new StringReader("order_id,customer_id,date,unit_price,quantity,category\n"
+                            + "A1,C1,2024-01-05,10.00,2,books\nA1,C1,2024-01-05,5.50,1,music\n"
+                            + "A2,C2,2024-01-06,3.00,1,books\n"),
+                    "lines.csv",
+                    lines);
+
+            assertThat(table).isEqualTo(csv);
+            assertThat(table.size()).isEqualTo(2);
+            assertThat(table.amountMinorUnits(0)).isEqualTo(2550);
+            assertThat(table.hasSeveralCategories(0)).isTrue();
         }
 
         @Test
@@ -165,7 +196,7 @@ class PurchaseJdbcTest {
 
         @Test
         void theLenientReadSkipsAndCountsBadRows() throws SQLException {
-            execute("UPDATE orders SET amount = -5 WHERE customer_id = 'C3'");
+            execute("UPDATE orders SET date = NULL WHERE customer_id = 'C3'");
 
             CsvRead<PurchaseTable> read = PurchaseJdbc.readSkippingBadRows(
                     db,
@@ -177,8 +208,8 @@ class PurchaseJdbcTest {
             assertThat(read.value().size()).isEqualTo(3);
             assertThat(read.skippedRows()).isEqualTo(1);
             assertThat(read.summary())
-                    .isEqualTo("1 bad row skipped: orders query: row 4: column 'amount' (#3): '-5' is negative;"
-                            + " refunds are not purchases");
+                    .isEqualTo("1 bad row skipped: orders query: row 4: column 'date' (#2): '' is not a date of"
+                            + " pattern yyyy-MM-dd");
         }
 
         @Test

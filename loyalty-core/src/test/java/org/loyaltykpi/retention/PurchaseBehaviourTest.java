@@ -263,9 +263,6 @@ class PurchaseBehaviourTest {
                     .hasMessage("activeCustomers must be within 0..purchases (2): 3");
             assertThatThrownBy(() -> new PurchaseBehaviour(FEBRUARY, JANUARY, 0, 2, 0, 0, 0, 1, 2, 2, 0, zero, zero))
                     .hasMessage("multiCategoryCustomers must be within 0..categorizedCustomers (1): 2");
-            assertThatThrownBy(() -> new PurchaseBehaviour(
-                            FEBRUARY, JANUARY, 0, 1, 1, 0, 0, 0, 0, 1, 1, BigDecimal.ONE, BigDecimal.TEN))
-                    .hasMessage("newCustomerRevenue must be within 0..revenue: 10 of 1");
         }
     }
 }

@@ -1,0 +1,177 @@
+package org.loyaltykpi.io;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a purchase load did to its input: how many rows it read, how many became purchases (and in how many orders),
+ * what it skipped per reason with the first line of each, the refunds it netted or excluded and the rows it excluded
+ * per status. Every reader of purchases (CSV, JDBC, ...) gives one beside its table, so that nothing is dropped
+ * without a trace.
+ *
+ * <p>Rows add up: {@code rows = orderLines + refundLines + skipped rows + excluded rows}, where a skipped or excluded
+ * row is counted once, under its first reason.
+ *
+ * <pre>{@code
+ * PurchaseLoad load = PurchaseCsv.load(Path.of("online_retail.csv"), PurchasePreset.ONLINE_RETAIL.csvOptions());
+ * load.summary().toString();
+ * // "28,492 rows: 18,103 order lines in 1,071 orders; 10,003 rows without a customer skipped (first line 1,444);
+ * //  144 refunds netted, -9,133.93"
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param rows data rows read (header and blank lines not counted)
+ * @param orderLines rows that became (part of) a purchase
+ * @param purchases purchases in the table: orders when an order column is given, rows otherwise
+ * @param grouped whether rows were grouped into orders by an order column
+ * @param skipped rows skipped per reason ({@link #WITHOUT_CUSTOMER}, or a bad row's column and problem), in order of
+ *     first appearance
+ * @param excludedStatuses rows excluded per status, in order of first appearance
+ * @param refunds refunds found (negative or fully refunded rows, or orders when grouped)
+ * @param refundLines rows that made up those refunds
+ * @param refundAmount the refunds' total, {@code <= 0}
+ * @param refundHandling what was done with the refunds
+ */
+public record LoadSummary(
+        long rows,
+        long orderLines,
+        long purchases,
+        boolean grouped,
+        Map<String, Skipped> skipped,
+        Map<String, Skipped> excludedStatuses,
+        long refunds,
+        long refundLines,
+        BigDecimal refundAmount,
+        PurchaseRules.Refunds refundHandling) {
+
+    /** The skip reason of rows with an empty customer id or a guest id. */
+    public static final String WITHOUT_CUSTOMER = "without a customer";
+
+    /**
+     * A number of rows skipped for one reason, and the first of them.
+     *
+     * @param rows how many rows, {@code >= 1}
+     * @param firstLine the 1-based line (or row number) of the first
+     */
+    public record Skipped(long rows, long firstLine) {
+        /** Validates the count. */
+        public Skipped {
+            if (rows < 1) {
+                throw new IllegalArgumentException("rows must be >= 1: " + rows);
+            }
+        }
+
+        /**
+         * One more row.
+         *
+         * @return a copy with one more row and the same first line
+         */
+        public Skipped plusOne() {
+            return new Skipped(rows + 1, firstLine);
+        }
+    }
+
+    /** Validates the counts and copies the maps. */
+    public LoadSummary {
+        skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        excludedStatuses = Collections.unmodifiableMap(new LinkedHashMap<>(excludedStatuses));
+        Objects.requireNonNull(refundAmount, "refundAmount must not be null");
+        Objects.requireNonNull(refundHandling, "refundHandling must not be null");
+        if (rows < 0 || orderLines < 0 || purchases < 0 || refunds < 0 || refundLines < 0) {
+            throw new IllegalArgumentException("counts must be >= 0: rows " + rows + ", order lines " + orderLines
+                    + ", purchases " + purchases + ", refunds " + refunds + ", refund lines " + refundLines);
+        }
+        if (refundAmount.signum() > 0) {
+            throw new IllegalArgumentException("refundAmount must be <= 0: " + refundAmount);
+        }
+    }
+
+    /**
+     * The summary of a load that read every row as one purchase: nothing skipped, no refund.
+     *
+     * @param purchases the rows and purchases
+     * @return the summary
+     */
+    public static LoadSummary ofPurchases(long purchases) {
+        return new LoadSummary(
+                purchases,
+                purchases,
+                purchases,
+                false,
+                Map.of(),
+                Map.of(),
+                0,
+                0,
+                BigDecimal.ZERO,
+                PurchaseRules.Refunds.NET);
+    }
+
+    /**
+     * Rows skipped for any reason, excluded statuses not counted.
+     *
+     * @return the sum of {@link #skipped()}
+     */
+    public long skippedRows() {
+        return skipped.values().stream().mapToLong(Skipped::rows).sum();
+    }
+
+    /**
+     * Rows excluded by their status.
+     *
+     * @return the sum of {@link #excludedStatuses()}
+     */
+    public long excludedRows() {
+        return excludedStatuses.values().stream().mapToLong(Skipped::rows).sum();
+    }
+
+    /**
+     * Whether every row became a purchase, one each.
+     *
+     * @return true if nothing was grouped, skipped, excluded or taken for a refund
+     */
+    public boolean isPlain() {
+        return !grouped && skipped.isEmpty() && excludedStatuses.isEmpty() && refunds == 0 && rows == purchases;
+    }
+
+    /**
+     * The summary in one line, for example {@code 28,492 rows: 18,103 order lines in 1,071 orders; 10,003 rows
+     * without a customer skipped (first line 2); 144 refunds netted, -9,133.93}.
+     */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        parts.add(
+                grouped
+                        ? count(orderLines, "order line") + " in " + count(purchases, "order")
+                        : count(purchases, "purchase"));
+        skipped.forEach((reason, s) -> parts.add(
+                count(s.rows(), "row") + " " + reason + " skipped (first line " + number(s.firstLine()) + ")"));
+        excludedStatuses.forEach((status, s) -> parts.add(count(s.rows(), "row") + " of status '" + status
+                + "' excluded (first line " + number(s.firstLine()) + ")"));
+        if (refunds > 0) {
+            String done = switch (refundHandling) {
+                case NET -> "netted";
+                case EXCLUDE -> "excluded";
+                case ERROR -> "refused";
+            };
+            parts.add(count(refunds, "refund") + " " + done + ", "
+                    + String.format(Locale.ROOT, "%,.2f", refundAmount).replace("-0.00", "0.00"));
+        }
+        return count(rows, "row") + ": " + String.join("; ", parts);
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String count(long n, String noun) {
+        return number(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+}
