@@ -1,5 +1,5 @@
 /**
- * loyalty-kpi core: the immutable domain model, the columnar {@link org.loyaltykpi.domain.PurchaseTable}, CSV
+ * loyalty-kpi core: the immutable domain model, the columnar {@link org.loyaltykpi.domain.PurchaseTable}, CSV and JDBC
  * input and the loyalty metric calculators: retention and cohorts, surveys (NPS, CSAT, CES, CSI), customer lifetime
  * value models, review feedback, acquisition value (CAC, LTV, payback), loyalty-program metrics, segments (loyalty
  * levels, lifecycle, RFM, churn risk) and KPI targets.
@@ -7,6 +7,7 @@
  * <p>Only the API packages are exported; {@code org.loyaltykpi.internal} is an implementation detail.
  */
 module org.loyaltykpi.core {
+    requires transitive java.sql;
     requires org.apache.commons.numbers.gamma;
 
     exports org.loyaltykpi.clv;

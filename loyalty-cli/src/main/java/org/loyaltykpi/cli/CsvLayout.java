@@ -64,9 +64,14 @@ final class CsvLayout {
 
     /** The input's description, with the number of skipped rows when there are any. */
     static String source(Path file, CsvRead<?> read) {
+        return source(file.toString(), read);
+    }
+
+    /** The input's description (a file or a database), with the number of skipped rows when there are any. */
+    static String source(String name, CsvRead<?> read) {
         return read.isComplete()
-                ? file.toString()
-                : file + " (" + read.skippedRows() + " bad row" + (read.skippedRows() == 1 ? "" : "s") + " skipped)";
+                ? name
+                : name + " (" + read.skippedRows() + " bad row" + (read.skippedRows() == 1 ? "" : "s") + " skipped)";
     }
 
     /**

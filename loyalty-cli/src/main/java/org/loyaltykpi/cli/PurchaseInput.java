@@ -14,6 +14,7 @@ import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.LoadSummary;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.PurchaseJdbc;
 import org.loyaltykpi.io.PurchaseLoad;
 import org.loyaltykpi.io.PurchasePreset;
 import org.loyaltykpi.io.PurchaseRules;
@@ -36,11 +37,15 @@ final class PurchaseInput {
     @Option(
             names = "--transactions",
             paramLabel = "FILE",
-            description = "Purchases CSV. Without it, the built-in sample shop is used.")
+            description = "Purchases CSV (or Parquet: a .parquet file, or --input-format parquet). Without it (and"
+                    + " without --jdbc), the built-in sample shop is used.")
     private Optional<Path> transactions = Optional.empty();
 
     @Mixin
     private CsvLayout layout;
+
+    @Mixin
+    private PurchaseSource source;
 
     @Option(
             names = "--preset",
@@ -257,11 +262,20 @@ final class PurchaseInput {
 
     /** Whether no purchase file is given, so commands run on the built-in sample shop. */
     boolean isSampleShop() {
-        return transactions.isEmpty();
+        return transactions.isEmpty() && !source.isJdbc();
     }
 
     Loaded load() {
         CsvOptions options = csvOptions();
+        source.check(transactions.isPresent());
+        if (source.isJdbc()) {
+            PurchaseLoad load;
+            try (PurchaseSource.Progress progress =
+                    source.progress(command.commandLine().getErr())) {
+                load = source.readJdbc(options, layout.maxBadRows, progress);
+            }
+            return loaded(load, PurchaseJdbc.sourceName(source.jdbcUrl.orElseThrow()));
+        }
         if (transactions.isEmpty()) {
             SampleShop shop = SampleShop.standard();
             return new Loaded(
@@ -271,14 +285,24 @@ final class PurchaseInput {
                     Optional.empty());
         }
         Path file = transactions.get();
-        PurchaseLoad load = PurchaseCsv.load(CsvLayout.existing(file), options, layout.maxBadRows);
+        PurchaseLoad load;
+        try (PurchaseSource.Progress progress =
+                source.progress(command.commandLine().getErr())) {
+            load = source.isParquet(file)
+                    ? PurchaseSource.readParquet(CsvLayout.existing(file), options, layout.maxBadRows, progress)
+                    : PurchaseCsv.load(CsvLayout.existing(file), options, layout.maxBadRows, progress);
+        }
+        return loaded(load, file.toString());
+    }
+
+    /** The load with its source line; skipped bad rows are warned about on standard error. */
+    private Loaded loaded(PurchaseLoad load, String name) {
         LoadSummary summary = load.summary();
         if (summary.badRowCount() > 0) {
             CsvLayout.warn(command.qualifiedName(), command.commandLine().getErr(), summary.badRowsText());
         }
         long bad = summary.badRowCount();
-        String source =
-                bad == 0 ? file.toString() : file + " (" + bad + " bad row" + (bad == 1 ? "" : "s") + " skipped)";
+        String source = bad == 0 ? name : name + " (" + bad + " bad row" + (bad == 1 ? "" : "s") + " skipped)";
         return new Loaded(load.table(), source, Optional.of(summary));
     }
 

@@ -940,6 +940,10 @@ public final class PurchaseTable {
         /**
          * Builds the table: customers indexed by sorted id, categories by sorted name, rows by customer then day.
          *
+         * <p>The builder keeps its rows (now in table order) and may be added to and built again. At its peak the
+         * build holds the builder's columns, 4 bytes a row of sort order and one more column (at most 8 bytes a row):
+         * the rows are put in table order one column at a time, and each permuted column replaces the builder's.
+         *
          * @return the table
          */
         public PurchaseTable build() {
@@ -956,103 +960,113 @@ public final class PurchaseTable {
             for (int c = 0; c < customers; c++) {
                 firstRow[c + 1] += firstRow[c];
             }
-            int[] order = new int[size];
             boolean inCustomerOrder = true;
             for (int i = 1; i < size && inCustomerOrder; i++) {
                 inCustomerOrder = customerRank[customer[i - 1]] <= customerRank[customer[i]];
             }
-            if (inCustomerOrder) {
-                Arrays.setAll(order, i -> i);
-            } else {
+            int[] order = null;
+            if (!inCustomerOrder) {
+                order = new int[size];
                 int[] cursor = Arrays.copyOf(firstRow, customers);
                 for (int i = 0; i < size; i++) {
                     order[cursor[customerRank[customer[i]]]++] = i;
                 }
             }
             for (int c = 0; c < customers; c++) {
-                sortRunByDay(order, firstRow[c], firstRow[c + 1]);
+                order = sortRunByDay(order, firstRow[c], firstRow[c + 1]);
             }
-
             int[][] refunds = refunds(ids);
-            boolean identity = inCustomerOrder
-                    && isIdentity(order)
-                    && isIdentity(customerRank)
-                    && isIdentity(categoryRank)
-                    && severalByRow.isEmpty();
-            if (identity) {
-                // Already in table order with sorted dictionaries (a file written by this library, say). Columns of
-                // exactly the right length are handed over as they are: any later add grows, so copies, them first.
-                return new PurchaseTable(
-                        ids,
-                        firstRow,
-                        categories,
-                        exact(customer),
-                        exact(day),
-                        exact(amount),
-                        exact(category),
-                        exact(quantity),
-                        amountScale,
-                        new int[0],
-                        new int[0][],
-                        refunds[0],
-                        refunds[1],
-                        refundAmounts(refunds[2]));
-            }
-            int[] outCustomer = new int[size];
-            int[] outDay = new int[size];
-            long[] outAmount = new long[size];
-            int[] outCategory = new int[size];
-            int[] outQuantity = new int[size];
-            for (int r = 0; r < size; r++) {
-                int i = order[r];
-                outCustomer[r] = customerRank[customer[i]];
-                outDay[r] = day[i];
-                outAmount[r] = amount[i];
-                outCategory[r] = category[i] == NO_CATEGORY ? NO_CATEGORY : categoryRank[category[i]];
-                outQuantity[r] = quantity[i];
-            }
-            int[] severalRows = new int[0];
-            int[][] severalCategories = new int[0][];
-            if (!severalByRow.isEmpty()) {
-                int[] outRowOf = new int[size];
-                for (int r = 0; r < size; r++) {
-                    outRowOf[order[r]] = r;
-                }
-                long[] keyed = new long[severalByRow.size()];
-                int n = 0;
-                for (int inputRow : severalByRow.keySet()) {
-                    keyed[n++] = ((long) outRowOf[inputRow] << 32) | inputRow;
-                }
-                Arrays.sort(keyed);
-                severalRows = new int[n];
-                severalCategories = new int[n][];
-                for (int i = 0; i < n; i++) {
-                    severalRows[i] = (int) (keyed[i] >>> 32);
-                    int[] local = severalByRow.get((int) keyed[i]);
-                    int[] ranked = new int[local.length];
-                    for (int j = 0; j < local.length; j++) {
-                        ranked[j] = categoryRank[local[j]];
+
+            boolean dictionariesSorted = isIdentity(customerRank) && isIdentity(categoryRank);
+            if (order == null && dictionariesSorted) {
+                // Already in table order with sorted dictionaries (a file written by this library, say): columns are
+                // only trimmed to their length, one at a time.
+                customer = exact(customer);
+                day = exact(day);
+                amount = exact(amount);
+                category = exact(category);
+                quantity = exact(quantity);
+            } else {
+                // Put the rows in table order one column at a time, each new column replacing the builder's, so the
+                // old one can go before the next is made; the dictionaries become the sorted ones.
+                if (!severalByRow.isEmpty()) {
+                    Map<Integer, int[]> moved = new HashMap<>();
+                    int[] outRowOf = new int[size];
+                    for (int r = 0; r < size; r++) {
+                        outRowOf[order == null ? r : order[r]] = r;
                     }
-                    Arrays.sort(ranked);
-                    severalCategories[i] = ranked;
-                    outCategory[severalRows[i]] = ranked[0];
+                    for (Map.Entry<Integer, int[]> e : severalByRow.entrySet()) {
+                        int[] ranked = e.getValue().clone();
+                        for (int j = 0; j < ranked.length; j++) {
+                            ranked[j] = categoryRank[ranked[j]];
+                        }
+                        Arrays.sort(ranked);
+                        moved.put(outRowOf[e.getKey()], ranked);
+                    }
+                    severalByRow.clear();
+                    severalByRow.putAll(moved);
+                }
+                customer = permute(customer, order, customerRank);
+                day = permute(day, order, null);
+                amount = permute(amount, order);
+                category = permute(category, order, categoryRank);
+                quantity = permute(quantity, order, null);
+                customerIds.clear();
+                customerIds.addAll(Arrays.asList(ids));
+                customerIndexById.clear();
+                customersIndexed = 0;
+                idsAscending = true;
+                categoryNames.clear();
+                categoryNames.addAll(Arrays.asList(categories));
+                categoryIndexByName.clear();
+                for (int k = 0; k < categories.length; k++) {
+                    categoryIndexByName.put(categories[k], k);
                 }
             }
+            int[] severalRows = severalByRow.keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .sorted()
+                    .toArray();
+            int[][] severalCategories = new int[severalRows.length][];
+            for (int i = 0; i < severalRows.length; i++) {
+                severalCategories[i] = severalByRow.get(severalRows[i]).clone();
+                category[severalRows[i]] = severalCategories[i][0];
+            }
+            // The columns are exactly as long as the rows: any later add grows, so copies, them first, and the table
+            // never changes.
             return new PurchaseTable(
                     ids,
                     firstRow,
                     categories,
-                    outCustomer,
-                    outDay,
-                    outAmount,
-                    outCategory,
-                    outQuantity,
+                    customer,
+                    day,
+                    amount,
+                    category,
+                    quantity,
                     amountScale,
                     severalRows,
                     severalCategories,
                     refunds[0],
                     refunds[1],
                     refundAmounts(refunds[2]));
+        }
+
+        /** The first {@code size} values in {@code order} (all if null), each mapped by {@code rank} if not null. */
+        private int[] permute(int[] column, int[] order, int[] rank) {
+            int[] out = new int[size];
+            for (int r = 0; r < size; r++) {
+                int value = column[order == null ? r : order[r]];
+                out[r] = rank == null || value == NO_CATEGORY ? value : rank[value];
+            }
+            return out;
+        }
+
+        private long[] permute(long[] column, int[] order) {
+            long[] out = new long[size];
+            for (int r = 0; r < size; r++) {
+                out[r] = column[order == null ? r : order[r]];
+            }
+            return out;
         }
 
         /**
@@ -1130,14 +1144,21 @@ public final class PurchaseTable {
             return rank;
         }
 
-        /** Sorts the row numbers in {@code order[from, to)} by day, keeping input order within a day. */
-        private void sortRunByDay(int[] order, int from, int to) {
+        /**
+         * Sorts the row numbers in {@code order[from, to)} by day, keeping input order within a day; a null {@code
+         * order} is the identity, made only when a run needs sorting.
+         */
+        private int[] sortRunByDay(int[] order, int from, int to) {
             boolean sorted = true;
             for (int r = from + 1; r < to && sorted; r++) {
-                sorted = day[order[r - 1]] <= day[order[r]];
+                sorted = day[row(order, r - 1)] <= day[row(order, r)];
             }
             if (sorted) {
-                return;
+                return order;
+            }
+            if (order == null) {
+                order = new int[size];
+                Arrays.setAll(order, i -> i);
             }
             long[] keys = new long[to - from];
             for (int r = from; r < to; r++) {
@@ -1148,6 +1169,11 @@ public final class PurchaseTable {
             for (int r = from; r < to; r++) {
                 order[r] = (int) keys[r - from];
             }
+            return order;
+        }
+
+        private static int row(int[] order, int r) {
+            return order == null ? r : order[r];
         }
     }
 }

@@ -37,13 +37,8 @@ final class BadRows {
             if (allowed == 0) {
                 throw error;
             }
-            throw new CsvFormatException(
-                    error.source(),
-                    error.line(),
-                    error.column().orElse(""),
-                    error.value(),
-                    error.problem() + " (bad row " + (allowed + 1) + ": more than the " + allowed
-                            + " allowed to skip)");
+            throw error.withProblem(error.problem() + " (bad row " + (allowed + 1) + ": more than the " + allowed
+                    + " allowed to skip)");
         }
         skipped++;
         reasons.merge(LoadSummary.badRowReason(error), new LoadSummary.Skipped(1, error.line()), (a, b) -> a.plusOne());

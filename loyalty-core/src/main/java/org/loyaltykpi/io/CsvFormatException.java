@@ -9,6 +9,8 @@ import java.util.Optional;
  * {@code orders.csv:7: column 'date' (#2): '2024-13-01' is not a date of pattern yyyy-MM-dd}. Lines are 1-based and
  * count the header. The message quotes at most the first 80 characters of the value, with line breaks and other
  * control characters escaped, so that it stays one line; {@link #value()} keeps the whole value.
+ * A row of a query result (JDBC, Parquet) is named by its 1-based row number instead: {@code
+ * jdbc:postgresql://db/shop: row 7: column 'amount' (#3): '-5.00' is negative; refunds are not purchases}.
  */
 public final class CsvFormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -18,6 +20,7 @@ public final class CsvFormatException extends IllegalArgumentException {
     private final String column;
     private final String value;
     private final String problem;
+    private final boolean resultRow;
 
     /**
      * Creates the exception.
@@ -29,13 +32,29 @@ public final class CsvFormatException extends IllegalArgumentException {
      * @param problem what is wrong with it
      */
     public CsvFormatException(String source, long line, String column, String value, String problem) {
-        super(source + ":" + line + ": " + (column.isEmpty() ? "" : "column " + column + ": ") + "'" + shown(value)
-                + "' " + problem);
+        this(source, line, column, value, problem, false);
+    }
+
+    private CsvFormatException(
+            String source, long line, String column, String value, String problem, boolean resultRow) {
+        super(source + (resultRow ? ": row " : ":") + line + ": " + (column.isEmpty() ? "" : "column " + column + ": ")
+                + "'" + shown(value) + "' " + problem);
         this.source = source;
         this.line = line;
         this.column = column;
         this.value = value;
         this.problem = problem;
+        this.resultRow = resultRow;
+    }
+
+    /** The same error about a row of a query result rather than a line of a file. */
+    CsvFormatException inResultRow() {
+        return new CsvFormatException(source, line, column, value, problem, true);
+    }
+
+    /** The same error (same form: line or result row) with another problem text. */
+    CsvFormatException withProblem(String otherProblem) {
+        return new CsvFormatException(source, line, column, value, otherProblem, resultRow);
     }
 
     /** The most characters of a value that a message quotes. */
@@ -82,7 +101,7 @@ public final class CsvFormatException extends IllegalArgumentException {
     }
 
     /**
-     * The 1-based line number (the header is line 1 when there is one).
+     * The 1-based line number (the header is line 1 when there is one), or the 1-based row number of a query result.
      *
      * @return the line
      */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.internal.ColumnAppender;
 import org.loyaltykpi.internal.ParallelScans;
@@ -42,6 +43,17 @@ final class ParallelCsvLoader {
 
     /** The table, or empty if the general reader must read this file. */
     static Optional<PurchaseLoad> load(Path file, CsvOptions options) throws IOException {
+        return load(file, options, rows -> {});
+    }
+
+    /** As {@link #load(Path, CsvOptions)}; {@code progress} gets the number of rows read when the load ends. */
+    static Optional<PurchaseLoad> load(Path file, CsvOptions options, LongConsumer progress) throws IOException {
+        Optional<PurchaseLoad> load = loadAll(file, options);
+        load.ifPresent(l -> progress.accept(l.summary().rows()));
+        return load;
+    }
+
+    private static Optional<PurchaseLoad> loadAll(Path file, CsvOptions options) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.CsvColumns.Column;
 
@@ -86,6 +87,24 @@ public final class PurchaseCsv {
      */
     public static PurchaseLoad load(Path file, CsvOptions options, long maxBadRows) {
         return load(file, options, BadRows.upTo(maxBadRows));
+    }
+
+    /**
+     * As {@link #load(Path, CsvOptions, long)}, telling {@code progress} how many rows are read.
+     *
+     * @param file the file
+     * @param options how to read it
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @param progress takes the number of rows read so far
+     * @return the purchases and the summary
+     * @throws CsvFormatException naming the first bad row past the allowed number, or an error of the file's
+     *     structure
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static PurchaseLoad load(Path file, CsvOptions options, long maxBadRows, LongConsumer progress) {
+        PurchaseLoad load = load(file, options, BadRows.upTo(maxBadRows));
+        progress.accept(load.summary().rows());
+        return load;
     }
 
     /**
