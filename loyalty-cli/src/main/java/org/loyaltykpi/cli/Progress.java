@@ -1,18 +1,20 @@
 package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine.Option;
 
 /**
- * {@code --quiet} and the progress line: on a terminal, long work (loading, computing, rendering) shows one line on
+ * The progress line: on a terminal, long work (loading, computing, rendering) shows one line on
  * standard error that each step overwrites and the end clears; piped or redirected output, or {@code --quiet}, shows
  * nothing. Standard output is never touched.
  */
 final class Progress {
-    @Option(
-            names = {"-q", "--quiet"},
-            description = "No progress line on standard error (there is none when standard error is not a terminal).")
+    /** Set from the purchase input's {@code --quiet}, which every command that reads purchases has. */
     private boolean quiet;
+
+    /** Silences the line, as {@code --quiet} asks. */
+    void quiet(boolean quiet) {
+        this.quiet = quiet;
+    }
 
     private boolean shown;
 

@@ -265,6 +265,11 @@ final class PurchaseInput {
         return transactions.isEmpty() && !source.isJdbc();
     }
 
+    /** Whether {@code --quiet} asks for no progress line. */
+    boolean quiet() {
+        return source.quiet;
+    }
+
     Loaded load() {
         CsvOptions options = csvOptions();
         source.check(transactions.isPresent());

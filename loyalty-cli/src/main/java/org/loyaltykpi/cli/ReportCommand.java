@@ -113,6 +113,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        progress.quiet(input.quiet());
         try {
             return run(err);
         } finally {
