@@ -49,8 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private PurchaseInput input;
 
-    @Mixin
-    private Progress progress;
+    private final Progress progress = new Progress();
 
     @Option(
             names = "--granularity",
