@@ -94,6 +94,9 @@ public record LoadSummary(
         if (refundAmount.signum() > 0) {
             throw new IllegalArgumentException("refundAmount must be <= 0: " + refundAmount);
         }
+        if (refundAmount.signum() == 0) {
+            refundAmount = BigDecimal.ZERO; // one zero whatever the amount scale: every reader writes the same JSON
+        }
     }
 
     /**
