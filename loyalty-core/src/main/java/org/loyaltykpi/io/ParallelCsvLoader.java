@@ -83,8 +83,8 @@ final class ParallelCsvLoader {
                 header = Optional.of(names);
                 dataStart = lineEnd + 1;
             }
-            int[] columns = PurchaseCsv.columnIndexes(file.toString(), options, header);
-            String[] labels = PurchaseCsv.columnLabels(file.toString(), options, header);
+            int[] columns = PurchaseRows.columnIndexes(file.toString(), options, header);
+            String[] labels = PurchaseRows.columnLabels(file.toString(), options, header);
             int firstLine = options.header() ? 2 : 1;
             long[] bounds = chunkBounds(channel, dataStart, size);
             Chunk[] chunks = new Chunk[bounds.length - 1];

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.io.CsvColumns.Column;
 
 /**
  * Reads purchases from CSV into a {@link PurchaseTable}, and writes a table back as CSV.
@@ -253,67 +252,6 @@ public final class PurchaseCsv {
     }
 
     /**
-     * The 0-based indexes of the customer, date, amount, category, quantity, order, unit price, refunded and status
-     * columns ({@code -1} for an absent optional column), resolved exactly as the general reader does.
-     */
-    static int[] columnIndexes(String source, CsvOptions options, Optional<List<String>> header) {
-        PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
-        return new int[] {
-            columns.customer.index,
-            columns.date.index,
-            columns.amount.map(c -> c.index).orElse(-1),
-            columns.category.map(c -> c.index).orElse(-1),
-            columns.quantity.map(c -> c.index).orElse(-1),
-            columns.order.map(c -> c.index).orElse(-1),
-            columns.unitPrice.map(c -> c.index).orElse(-1),
-            columns.refunded.map(c -> c.index).orElse(-1),
-            columns.status.map(c -> c.index).orElse(-1)
-        };
-    }
-
-    /** The labels of the customer and amount (or unit price) columns, for the messages of the row rules. */
-    static String[] columnLabels(String source, CsvOptions options, Optional<List<String>> header) {
-        PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
-        return new String[] {
-            columns.customer.label,
-            columns.amount.or(() -> columns.unitPrice).map(c -> c.label).orElse("")
-        };
-    }
-
-    /** The columns of a purchase file. */
-    private static final class PurchaseColumns {
-        final Column customer;
-        final Column date;
-        final Optional<Column> amount;
-        final Optional<Column> category;
-        final Optional<Column> quantity;
-        final Optional<Column> order;
-        final Optional<Column> unitPrice;
-        final Optional<Column> refunded;
-        final Optional<Column> status;
-
-        private PurchaseColumns(CsvColumns columns, CsvOptions options) {
-            PurchaseRules rules = options.rules();
-            customer = columns.required(options.customerColumn(), "customer");
-            date = columns.required(options.dateColumn(), "date");
-            // With a unit price the amount is quantity x unit price: the amount column is not needed.
-            amount = rules.unitPriceColumn().isPresent()
-                    ? Optional.empty()
-                    : Optional.of(columns.required(options.amountColumn(), "amount"));
-            category = columns.optional(options.categoryColumn(), CsvOptions.CATEGORY, "category");
-            quantity = columns.optional(options.quantityColumn(), CsvOptions.QUANTITY, "quantity");
-            order = rules.orderColumn().map(c -> columns.required(c, "order"));
-            unitPrice = rules.unitPriceColumn().map(c -> columns.required(c, "unit price"));
-            refunded = rules.refundedColumn().map(c -> columns.required(c, "refunded amount"));
-            status = rules.statusColumn().map(c -> columns.required(c, "status"));
-        }
-
-        static PurchaseColumns resolve(CsvColumns columns, CsvOptions options) {
-            return new PurchaseColumns(columns, options);
-        }
-    }
-
-    /**
      * A CSV field as written by this class: quoted per RFC 4180 when it holds a comma, a quote, a line break or
      * leading / trailing blanks, as is otherwise.
      *
@@ -329,20 +267,14 @@ public final class PurchaseCsv {
         private final CsvRecordReader records;
         private final String source;
         private final CsvOptions options;
-        private final DateParser dates;
-        private final AmountText amounts;
         private final List<String> fields = CsvRecordReader.newFieldList();
         private final BadRows badRows;
-        private final boolean grouped;
 
         Loader(Reader in, String source, CsvOptions options, BadRows badRows) {
             this.badRows = badRows;
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
-            this.dates = DateParser.of(options.datePattern(), options.timeZone());
-            this.amounts = AmountText.of(options);
-            this.grouped = options.rules().orderColumn().isPresent();
         }
 
         PurchaseLoad load() throws IOException {
@@ -351,102 +283,17 @@ public final class PurchaseCsv {
                 return new PurchaseLoad(
                         PurchaseTable.builder(options.amountScale()).build(), LoadSummary.ofPurchases(0));
             }
-            PurchaseColumns columns = PurchaseColumns.resolve(started.get(), options);
-            PurchaseAssembler assembler = new PurchaseAssembler(
-                    source,
-                    options.rules(),
-                    options.amountScale(),
-                    columns.customer.label,
-                    columns.amount.or(() -> columns.unitPrice).map(c -> c.label).orElse(""));
+            PurchaseRows rows = PurchaseRows.of(source, options, started.get());
+            PurchaseAssembler assembler = rows.assembler();
             while (records.next(fields)) {
                 try {
-                    addRow(columns, records.recordLine(), assembler);
+                    rows.add(records.recordLine(), assembler);
                 } catch (CsvFormatException e) {
                     badRows.skip(e);
                     assembler.badRow(e);
                 }
             }
             return assembler.finish();
-        }
-
-        private void addRow(PurchaseColumns columns, long line, PurchaseAssembler assembler) {
-            String id = columns.customer.value(line);
-            String status = columns.status.isPresent() ? columns.status.get().value(line) : "";
-            String order = columns.order.isPresent() ? columns.order.get().value(line) : "";
-            int day = columns.date.epochDay(dates, options.datePattern(), line);
-            long minorUnits;
-            long items;
-            if (columns.unitPrice.isPresent()) {
-                long price = parseAmount(columns.unitPrice.get(), line, false);
-                items = columns.quantity.isPresent() ? parseSignedQuantity(columns.quantity.get(), line) : 1;
-                try {
-                    minorUnits = Math.multiplyExact(price, items);
-                } catch (ArithmeticException e) {
-                    throw columns.unitPrice
-                            .get()
-                            .error(line, columns.unitPrice.get().value(line), "x quantity is too large");
-                }
-            } else {
-                minorUnits = parseAmount(columns.amount.get(), line, grouped);
-                items = columns.quantity.isPresent()
-                        ? (minorUnits < 0
-                                ? parseSignedQuantity(columns.quantity.get(), line)
-                                : parseQuantity(columns.quantity.get(), line))
-                        : 1;
-            }
-            long refunded = 0;
-            if (columns.refunded.isPresent()) {
-                refunded = parseAmount(columns.refunded.get(), line, true);
-                if (refunded < 0) {
-                    refunded = -refunded; // written either way: "-20.00" or "20.00" refunded is 20.00 back
-                }
-            }
-            String categoryName =
-                    columns.category.isPresent() ? columns.category.get().value(line) : "";
-            if (!categoryName.isEmpty() && categoryName.isBlank()) {
-                throw new CsvFormatException(
-                        source, line, columns.category.get().label, categoryName, "is not a category (blank)");
-            }
-            assembler.add(line, id, order, day, minorUnits, refunded, status, categoryName, items);
-        }
-
-        /** A signed amount; an empty field is 0 when {@code emptyIsZero}, an error otherwise. */
-        private long parseAmount(Column column, long line, boolean emptyIsZero) {
-            String text = column.value(line);
-            if (text.isEmpty() && emptyIsZero) {
-                return 0;
-            }
-            try {
-                return amounts.parse(text, line);
-            } catch (IllegalArgumentException e) {
-                throw column.error(line, text, e.getMessage());
-            }
-        }
-
-        private int parseQuantity(Column column, long line) {
-            String text = column.value(line);
-            // ASCII digits only, as for amounts: no sign, no other script's digits
-            if (!text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                long value = Long.parseLong(text);
-                if (value >= 1 && value <= Integer.MAX_VALUE) {
-                    return (int) value;
-                }
-            }
-            throw column.error(line, text, "is not a quantity (a whole number >= 1)");
-        }
-
-        /** A quantity of a line that may be a return: a whole number other than 0. */
-        private int parseSignedQuantity(Column column, long line) {
-            String text = column.value(line);
-            try {
-                int value = Integer.parseInt(text);
-                if (value != 0) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw column.error(line, text, "is not a quantity (a whole number other than 0; negative for a return)");
         }
     }
 }

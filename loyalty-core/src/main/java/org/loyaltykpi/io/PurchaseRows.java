@@ -39,8 +39,8 @@ final class PurchaseRows {
     }
 
     /**
-     * The 0-based indexes of the customer, date, amount, category and quantity columns ({@code -1} for an absent
-     * optional column).
+     * The 0-based indexes of the customer, date, amount, category, quantity, order, unit price, refunded and status
+     * columns ({@code -1} for an absent optional column), resolved exactly as the general reader does.
      */
     static int[] columnIndexes(String source, CsvOptions options, Optional<List<String>> header) {
         PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
@@ -49,7 +49,20 @@ final class PurchaseRows {
             columns.date.index,
             columns.amount.map(c -> c.index).orElse(-1),
             columns.category.map(c -> c.index).orElse(-1),
-            columns.quantity.map(c -> c.index).orElse(-1)
+            columns.quantity.map(c -> c.index).orElse(-1),
+            columns.order.map(c -> c.index).orElse(-1),
+            columns.unitPrice.map(c -> c.index).orElse(-1),
+            columns.refunded.map(c -> c.index).orElse(-1),
+            columns.status.map(c -> c.index).orElse(-1)
+        };
+    }
+
+    /** The labels of the customer and amount (or unit price) columns, for the messages of the row rules. */
+    static String[] columnLabels(String source, CsvOptions options, Optional<List<String>> header) {
+        PurchaseColumns columns = PurchaseColumns.resolve(CsvColumns.of(source, List.of(), header), options);
+        return new String[] {
+            columns.customer.label,
+            columns.amount.or(() -> columns.unitPrice).map(c -> c.label).orElse("")
         };
     }
 
@@ -163,13 +176,12 @@ final class PurchaseRows {
 
     private int parseQuantity(Column column, long line) {
         String text = column.value(line);
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1) {
-                return value;
+        // ASCII digits only, as for amounts: no sign, no other script's digits
+        if (!text.isEmpty() && text.length() <= 10 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            long value = Long.parseLong(text);
+            if (value >= 1 && value <= Integer.MAX_VALUE) {
+                return (int) value;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         throw column.error(line, text, "is not a quantity (a whole number >= 1)");
     }
