@@ -46,14 +46,11 @@ final class ParallelCsvLoader {
         return load(file, options, rows -> {});
     }
 
-    /** As {@link #load(Path, CsvOptions)}; {@code progress} gets the number of rows read when the load ends. */
+    /**
+     * As {@link #load(Path, CsvOptions)}; {@code progress} gets the number of rows read so far as each wave of chunks
+     * ends.
+     */
     static Optional<PurchaseLoad> load(Path file, CsvOptions options, LongConsumer progress) throws IOException {
-        Optional<PurchaseLoad> load = loadAll(file, options);
-        load.ifPresent(l -> progress.accept(l.summary().rows()));
-        return load;
-    }
-
-    private static Optional<PurchaseLoad> loadAll(Path file, CsvOptions options) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -87,70 +84,152 @@ final class ParallelCsvLoader {
             String[] labels = PurchaseRows.columnLabels(file.toString(), options, header);
             int firstLine = options.header() ? 2 : 1;
             long[] bounds = chunkBounds(channel, dataStart, size);
-            Chunk[] chunks = new Chunk[bounds.length - 1];
             try {
-                ParallelScans.forEach(chunks.length, i -> {
-                    try {
-                        byte[] bytes = read(channel, bounds[i], (int) (bounds[i + 1] - bounds[i]));
-                        chunks[i] = new Chunk(bytes, options, columns).parse();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                return Optional.of(new Waves(file.toString(), options, labels, firstLine, dataStart, size, progress)
+                        .load(channel, bounds, columns));
             } catch (Fallback e) {
                 return Optional.empty();
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
             }
-            int rows =
-                    Math.toIntExact(Arrays.stream(chunks).mapToLong(c -> c.rows).sum());
-            String currency = "";
-            for (Chunk chunk : chunks) {
-                String c = chunk.amounts.currency();
-                if (!c.isEmpty() && !currency.isEmpty() && !c.equals(currency)) {
-                    return Optional.empty(); // mixed currencies: the general reader names the lines
-                }
-                currency = c.isEmpty() ? currency : c;
-            }
-            boolean plain = options.rules().isRowPerPurchase()
-                    && options.rules().guestIds().isEmpty()
-                    && Arrays.stream(chunks).noneMatch(c -> c.needsRules);
-            if (!plain) {
-                return assemble(file.toString(), options, labels, chunks, firstLine, rows);
-            }
-            PurchaseTable.Builder builder = PurchaseTable.builder(options.amountScale(), rows);
-            ColumnAppender<PurchaseTable.Builder> appender = ColumnAppender.Registry.of(builder);
-            try {
-                for (Chunk chunk : chunks) {
-                    appender.addColumns(
-                            builder,
-                            chunk.customerIds,
-                            chunk.customer,
-                            chunk.day,
-                            chunk.amount,
-                            chunk.categories,
-                            chunk.category,
-                            chunk.quantity,
-                            chunk.rows);
-                }
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            return Optional.of(new PurchaseLoad(builder.build(), LoadSummary.ofPurchases(rows)));
         }
     }
 
     /**
-     * Feeds the parsed rows, in file order, through the row rules (orders, refunds, statuses, guests); empty when a
-     * rule refuses a row, so that the general reader names it (or skips it when bad rows may be skipped).
+     * The chunks are parsed in waves of two per thread and added to the table as each wave ends, dropping their bytes
+     * and columns: only one wave is held beside the table. Plain rows go to the table's builder a column at a time; at
+     * the first row that needs the row rules (or from the start when the options have rules: orders, a unit price,
+     * statuses, guests) the rows go through a {@link PurchaseAssembler}, which takes over the builder and the rows
+     * already in it (plain rows are one purchase each under any rules that let them through the fast path).
      */
-    private static Optional<PurchaseLoad> assemble(
-            String source, CsvOptions options, String[] labels, Chunk[] chunks, int firstLine, int rows) {
-        PurchaseAssembler assembler =
-                new PurchaseAssembler(source, options.rules(), options.amountScale(), labels[0], labels[1], rows);
-        long lineBase = firstLine;
-        try {
-            for (Chunk chunk : chunks) {
+    private static final class Waves {
+        private final String source;
+        private final CsvOptions options;
+        private final String[] labels;
+        private final long dataStart;
+        private final long size;
+        private final LongConsumer progress;
+        private PurchaseTable.Builder builder;
+        private PurchaseAssembler assembler;
+        private String currency = "";
+        private long rowsRead;
+        private long lineBase;
+
+        Waves(
+                String source,
+                CsvOptions options,
+                String[] labels,
+                int firstLine,
+                long dataStart,
+                long size,
+                LongConsumer progress) {
+            this.source = source;
+            this.options = options;
+            this.labels = labels;
+            this.lineBase = firstLine;
+            this.dataStart = dataStart;
+            this.size = size;
+            this.progress = progress;
+        }
+
+        PurchaseLoad load(FileChannel channel, long[] bounds, int[] columns) throws IOException {
+            int chunkCount = bounds.length - 1;
+            int wave = Math.max(2, 2 * ParallelScans.threads());
+            boolean plain = options.rules().isRowPerPurchase()
+                    && options.rules().guestIds().isEmpty();
+            for (int first = 0; first < chunkCount; first += wave) {
+                int count = Math.min(wave, chunkCount - first);
+                int base = first;
+                Chunk[] chunks = new Chunk[count];
+                try {
+                    ParallelScans.forEach(count, i -> {
+                        try {
+                            long from = bounds[base + i];
+                            byte[] bytes = read(channel, from, (int) (bounds[base + i + 1] - from));
+                            chunks[i] = new Chunk(bytes, options, columns).parse();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                for (Chunk chunk : chunks) {
+                    String c = chunk.amounts.currency();
+                    if (!c.isEmpty() && !currency.isEmpty() && !c.equals(currency)) {
+                        throw FALLBACK; // mixed currencies: the general reader names the lines
+                    }
+                    currency = c.isEmpty() ? currency : c;
+                }
+                if (builder == null) {
+                    builder = PurchaseTable.builder(
+                            options.amountScale(), expectedRows(chunks, bounds[base + count] - dataStart));
+                }
+                for (int i = 0; i < count; i++) {
+                    Chunk chunk = chunks[i];
+                    chunks[i] = null; // its bytes may go as soon as its rows are in
+                    if (plain && chunk.needsRules) {
+                        plain = false;
+                    }
+                    if (plain) {
+                        addPlain(chunk);
+                    } else {
+                        assemble(chunk);
+                    }
+                    rowsRead += chunk.rows;
+                    lineBase += chunk.lines;
+                }
+                progress.accept(rowsRead);
+            }
+            if (builder == null) {
+                builder = PurchaseTable.builder(options.amountScale());
+            }
+            if (assembler != null) {
+                try {
+                    return assembler.finish();
+                } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
+                    throw FALLBACK;
+                }
+            }
+            return new PurchaseLoad(builder.build(), LoadSummary.ofPurchases(rowsRead));
+        }
+
+        /** The rows of the whole file, estimated from those of the first wave (2% over, so it rarely has to grow). */
+        private int expectedRows(Chunk[] firstWave, long bytesParsed) {
+            long rows = Arrays.stream(firstWave).mapToLong(c -> c.rows).sum();
+            if (options.rules().orderColumn().isPresent() || bytesParsed <= 0) {
+                return 16; // orders: fewer purchases than rows, of a number not known before the end
+            }
+            double estimate = Math.ceil(rows * ((double) (size - dataStart) / bytesParsed) * 1.02) + 16;
+            return (int) Math.min(estimate, Integer.MAX_VALUE - 8);
+        }
+
+        private void addPlain(Chunk chunk) {
+            ColumnAppender<PurchaseTable.Builder> appender = ColumnAppender.Registry.of(builder);
+            try {
+                appender.addColumns(
+                        builder,
+                        chunk.customerIds,
+                        chunk.customer,
+                        chunk.day,
+                        chunk.amount,
+                        chunk.categories,
+                        chunk.category,
+                        chunk.quantity,
+                        chunk.rows);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw FALLBACK;
+            }
+        }
+
+        /**
+         * Feeds a chunk's rows, in file order, through the row rules (orders, refunds, statuses, guests); falls back
+         * when a rule refuses a row, so that the general reader names it (or skips it when bad rows may be skipped).
+         */
+        private void assemble(Chunk chunk) {
+            if (assembler == null) {
+                assembler = new PurchaseAssembler(
+                        source, options.rules(), options.amountScale(), labels[0], labels[1], builder, rowsRead);
+            }
+            try {
                 for (int r = 0; r < chunk.rows; r++) {
                     int k = chunk.category[r];
                     assembler.add(
@@ -164,11 +243,9 @@ final class ParallelCsvLoader {
                             k == PurchaseTable.NO_CATEGORY ? "" : chunk.categories.get(k),
                             chunk.quantity[r]);
                 }
-                lineBase += chunk.lines;
+            } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
+                throw FALLBACK;
             }
-            return Optional.of(assembler.finish());
-        } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
-            return Optional.empty();
         }
     }
 

@@ -171,4 +171,27 @@ class ParallelCsvLoaderTest {
         Files.writeString(file, "customer_id,date,amount\nc1,2024-03-05,1.00\n,2024-03-06,2.00\n");
         assertThat(ParallelCsvLoader.load(file, CsvOptions.defaults())).isEmpty();
     }
+
+    @Test
+    void aRefundInALaterChunkHandsThePlainRowsAlreadyLoadedToTheRulesAndLoadsLikeTheGeneralReader() throws IOException {
+        Path file = dir.resolve("late-refund.csv");
+        PurchaseCsv.write(SampleShop.standard().withCustomers(60_000).purchases(), file);
+        assertThat(Files.size(file)).as("more than two 8 MiB chunks").isGreaterThan(16L << 20);
+        Files.writeString(
+                file,
+                "C0000001,2025-06-01,-4.50,music,1\n,2025-06-02,7.00,music,1\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        CsvOptions options = CsvOptions.defaults()
+                .withRules(PurchaseRules.defaults().withMissingCustomer(PurchaseRules.MissingCustomer.SKIP));
+        List<Long> progress = new java.util.ArrayList<>();
+        PurchaseLoad fast = ParallelCsvLoader.load(file, options, progress::add).orElseThrow();
+        PurchaseLoad general = PurchaseCsv.load(
+                new StringReader(Files.readString(file, StandardCharsets.UTF_8)), file.toString(), options, 0);
+        assertThat(fast).isEqualTo(general);
+        assertThat(fast.table().refundCount()).isEqualTo(1);
+        assertThat(fast.summary().rows()).isEqualTo(fast.table().size() + 2L);
+        assertThat(progress).as("one report per wave, rising to every row").isSorted();
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(fast.summary().rows());
+    }
 }
