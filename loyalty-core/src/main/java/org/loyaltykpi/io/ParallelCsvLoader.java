@@ -325,7 +325,8 @@ final class ParallelCsvLoader {
         if (line.indexOf('\r') >= 0) {
             return List.of(); // a bare carriage return ends the header line for the general reader
         }
-        if (line.indexOf('"') >= 0) {
+        boolean quotes = line.indexOf('"') >= 0;
+        if (quotes && delimiter == Delimiter.WHITESPACE) {
             return List.of();
         }
         List<String> names = new ArrayList<>();
@@ -335,7 +336,19 @@ final class ParallelCsvLoader {
             }
         } else {
             for (String name : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter.character())), -1)) {
-                names.add(name.replaceAll("^[ \t]+|[ \t]+$", ""));
+                String stripped = name.replaceAll("^[ \t]+|[ \t]+$", "");
+                if (quotes && stripped.indexOf('"') >= 0) {
+                    // a quoted name ("Lineitem price"); a quote elsewhere, or a delimiter inside quotes: the general
+                    // reader reads the header
+                    if (stripped.length() < 2
+                            || stripped.charAt(0) != '"'
+                            || stripped.charAt(stripped.length() - 1) != '"'
+                            || stripped.substring(1, stripped.length() - 1).indexOf('"') >= 0) {
+                        return List.of();
+                    }
+                    stripped = stripped.substring(1, stripped.length() - 1);
+                }
+                names.add(stripped);
             }
         }
         return names.size() == 1 && names.get(0).isEmpty() ? List.of() : names;
@@ -347,10 +360,24 @@ final class ParallelCsvLoader {
         private final byte separator;
         private final boolean whitespace;
         private final byte decimal;
+        /** The thousands separator when it is one ASCII byte, else 0 (then such amounts are read by the rules). */
+        private final byte thousands;
+
         private final int scale;
         private final boolean isoDashes;
         private final boolean isoCompact;
         private final DateParser dates;
+        /** The zone that date-times convert to; null: the date as written. */
+        private final java.time.ZoneId zone;
+        /** The zone's fixed offset in seconds, when it has one. */
+        private final int fixedOffset;
+
+        private final boolean fixedZone;
+        /** The last date field read by the general parser (offset, length in bytes) and its day: repeated stamps. */
+        private int lastDateFrom = -1;
+
+        private int lastDateLength = -1;
+        private int lastDateDay;
         private final int customerColumn;
         private final int dateColumn;
         private final int amountColumn;
@@ -404,11 +431,21 @@ final class ParallelCsvLoader {
             this.whitespace = options.delimiter() == Delimiter.WHITESPACE;
             this.separator = (byte) options.delimiter().character();
             this.decimal = (byte) options.decimalSeparator();
+            this.thousands = options.thousandsSeparator()
+                    .filter(c -> c > 0 && c < 0x80)
+                    .map(c -> (byte) (char) c)
+                    .orElse((byte) 0);
             this.scale = options.amountScale();
             String pattern = options.datePattern();
             this.isoDashes = pattern.equals("yyyy-MM-dd") || pattern.equals("uuuu-MM-dd");
             this.isoCompact = pattern.equals("yyyyMMdd") || pattern.equals("uuuuMMdd");
             this.dates = DateParser.of(pattern, options.timeZone());
+            this.zone = options.timeZone().orElse(null);
+            java.time.ZoneOffset fixed = zone == null
+                    ? null
+                    : zone.getRules().isFixedOffset() ? zone.getRules().getOffset(java.time.Instant.EPOCH) : null;
+            this.fixedZone = fixed != null;
+            this.fixedOffset = fixed == null ? 0 : fixed.getTotalSeconds();
             this.amounts = AmountText.of(options);
             this.grouped = options.rules().orderColumn().isPresent();
             this.customerColumn = columns[0];
@@ -483,20 +520,23 @@ final class ParallelCsvLoader {
             int field = 0;
             int start = position;
             boolean content = false;
+            int quoted = -1; // the field last read quoted: its bounds are set
             int i = position;
             for (; i < length; i++) {
                 byte c = b[i];
                 if (c == '\n') {
                     break;
                 } else if (c == separator) {
-                    if (field <= lastColumn) {
+                    if (field <= lastColumn && quoted != field) {
                         setField(field, start, i);
                     }
                     field++;
                     start = i + 1;
                     content = true;
                 } else if (c == '"') {
-                    throw FALLBACK;
+                    i = quotedField(field, start, i);
+                    quoted = field;
+                    content = true;
                 } else if (c == '\r') {
                     if (i + 1 < length && b[i + 1] != '\n') {
                         throw FALLBACK; // a bare carriage return is a line break to the general reader
@@ -510,13 +550,58 @@ final class ParallelCsvLoader {
                 if (field < lastColumn) {
                     throw FALLBACK; // a short row: the general reader names the missing column
                 }
-                if (field == lastColumn) {
+                if (field == lastColumn && quoted != field) {
                     setField(field, start, end);
                 }
                 addRow();
             }
             lines++;
             return i + 1;
+        }
+
+        /**
+         * A field quoted as RFC 4180 writes it ({@code "1,250.00"}), the opening quote at {@code quote}: records its
+         * content as field {@code index} and returns the position of the last byte before the delimiter or line end
+         * that follows the closing quote. Falls back for what the general reader must judge or name: a quote after
+         * other text, a doubled (escaped) quote, a line break inside the quotes, text after the closing quote, content
+         * with surrounding blanks.
+         */
+        private int quotedField(int index, int start, int quote) {
+            byte[] b = bytes;
+            int length = b.length;
+            if (!blank(start, quote)) {
+                throw FALLBACK;
+            }
+            int close = quote + 1;
+            while (close < length && b[close] != '"') {
+                if (b[close] == '\n' || b[close] == '\r') {
+                    throw FALLBACK;
+                }
+                close++;
+            }
+            if (close == length || close + 1 < length && b[close + 1] == '"') {
+                throw FALLBACK;
+            }
+            int after = close + 1;
+            while (after < length && (b[after] == ' ' && separator != ' ' || b[after] == '\t' && separator != '\t')) {
+                after++;
+            }
+            if (after < length && b[after] != separator && b[after] != '\n' && b[after] != '\r') {
+                throw FALLBACK;
+            }
+            if (index <= lastColumn) {
+                int from = quote + 1;
+                if (close > from && (isBlank(b[from]) || isBlank(b[close - 1]))) {
+                    throw FALLBACK;
+                }
+                fieldStart[index] = from;
+                fieldEnd[index] = close;
+            }
+            return after - 1;
+        }
+
+        private static boolean isBlank(byte b) {
+            return b == ' ' || b == '\t';
         }
 
         /** Records field {@code index} as {@code [from, to)} without surrounding spaces and tabs. */
@@ -745,11 +830,120 @@ final class ParallelCsvLoader {
             if (isoCompact) {
                 throw FALLBACK;
             }
+            if (isoDashes && to - from >= 16) {
+                long day = isoDateTime(from, to);
+                if (day != NOT_FAST) {
+                    return (int) day;
+                }
+            }
+            int length = to - from;
+            if (length == lastDateLength && same(lastDateFrom, length, from, to)) {
+                return lastDateDay; // order lines repeat their order's time stamp
+            }
+            int day;
             try {
-                return dates.epochDay(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+                day = dates.epochDay(new String(bytes, from, length, StandardCharsets.UTF_8));
             } catch (java.time.DateTimeException | ArithmeticException e) {
                 throw FALLBACK;
             }
+            lastDateFrom = from;
+            lastDateLength = length;
+            lastDateDay = day;
+            return day;
+        }
+
+        private static final long NOT_FAST = Long.MIN_VALUE;
+
+        /**
+         * The day of an ISO date-time in the shapes shops export ({@code 2024-03-05T14:22:10Z}, {@code 2024-03-05
+         * 14:22:10 +0100}, {@code 2024-03-05 14:22}, {@code 2024-03-05T14:22:10.123+01:00}), read from bytes as
+         * {@link DateParser} reads them: the date as written, or with a time zone the calendar date in it of the
+         * instant written. {@link #NOT_FAST} for any other shape (a zone name, {@code UTC}, a comma fraction), which
+         * the general parser then reads or rejects.
+         */
+        private long isoDateTime(int from, int to) {
+            byte[] b = bytes;
+            byte t = b[from + 10];
+            if (b[from + 4] != '-' || b[from + 7] != '-' || t != 'T' && t != 't' && t != ' ') {
+                return NOT_FAST;
+            }
+            int i = from + 11;
+            int hour = twoDigits(i, to);
+            int minute = i + 5 <= to && b[i + 2] == ':' ? twoDigits(i + 3, to) : -1;
+            if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+                return NOT_FAST;
+            }
+            i += 5;
+            int second = 0;
+            if (i < to && b[i] == ':') {
+                second = twoDigits(i + 1, to);
+                if (second < 0 || second > 59) {
+                    return NOT_FAST;
+                }
+                i += 3;
+                if (i < to && b[i] == '.') {
+                    int fraction = 0;
+                    i++;
+                    while (i < to && b[i] >= '0' && b[i] <= '9') {
+                        i++;
+                        fraction++;
+                    }
+                    if (fraction < 1 || fraction > 9) {
+                        return NOT_FAST;
+                    }
+                }
+            }
+            if (i < to && (b[i] >= '0' && b[i] <= '9' || b[i] == ':' || b[i] == '.' || b[i] == ',')) {
+                return NOT_FAST;
+            }
+            while (i < to && b[i] == ' ') {
+                i++;
+            }
+            int offset;
+            if (i == to) {
+                offset = Integer.MIN_VALUE; // no offset: the date as written
+            } else if (to - i == 1 && (b[i] == 'Z' || b[i] == 'z')) {
+                offset = 0;
+            } else if (b[i] == '+' || b[i] == '-') {
+                int hours = twoDigits(i + 1, to);
+                int minutes;
+                if (to - i == 3) {
+                    minutes = 0;
+                } else if (to - i == 5) {
+                    minutes = twoDigits(i + 3, to);
+                } else if (to - i == 6 && b[i + 3] == ':') {
+                    minutes = twoDigits(i + 4, to);
+                } else {
+                    return NOT_FAST;
+                }
+                if (hours < 0 || minutes < 0 || minutes > 59 || hours > 18 || hours == 18 && minutes > 0) {
+                    return NOT_FAST;
+                }
+                offset = (b[i] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+            } else {
+                return NOT_FAST;
+            }
+            int date = epochDay(digits(from, 4), digits(from + 5, 2), digits(from + 8, 2));
+            if (zone == null || offset == Integer.MIN_VALUE) {
+                return date;
+            }
+            long instant = date * 86_400L + hour * 3600L + minute * 60L + second - offset;
+            int target = fixedZone
+                    ? fixedOffset
+                    : zone.getRules()
+                            .getOffset(java.time.Instant.ofEpochSecond(instant))
+                            .getTotalSeconds();
+            return Math.floorDiv(instant + target, 86_400L);
+        }
+
+        /** Two ASCII digits at {@code at} (before {@code to}) as a number, or -1. */
+        private int twoDigits(int at, int to) {
+            if (at + 2 > to) {
+                return -1;
+            }
+            int high = bytes[at] - '0';
+            int low = bytes[at + 1] - '0';
+            return high < 0 || high > 9 || low < 0 || low > 9 ? -1 : high * 10 + low;
         }
 
         private int digits(int from, int count) {
@@ -788,6 +982,8 @@ final class ParallelCsvLoader {
         private long parseAmount(int from, int to, boolean emptyIsZero) {
             long units = 0;
             int decimals = -1;
+            int digits = 0;
+            int sinceSeparator = -1; // digits since the last thousands separator; -1 before the first
             if (from == to) {
                 if (emptyIsZero) {
                     return 0;
@@ -801,14 +997,27 @@ final class ParallelCsvLoader {
                         throw FALLBACK;
                     }
                     units = units * 10 + (b - '0');
+                    digits++;
+                    if (sinceSeparator >= 0 && decimals < 0) {
+                        sinceSeparator++;
+                    }
                 } else if (b == decimal && decimals < 0) {
+                    if (sinceSeparator >= 0 && sinceSeparator != 3) {
+                        return formattedAmount(from, to);
+                    }
                     decimals = 0;
+                } else if (b == thousands && thousands != 0 && decimals < 0 && digits > 0) {
+                    // 1,250.00: groups of three after the first separator, at most three digits before it
+                    if (sinceSeparator >= 0 ? sinceSeparator != 3 : digits > 3) {
+                        return formattedAmount(from, to);
+                    }
+                    sinceSeparator = 0;
                 } else {
                     return formattedAmount(from, to);
                 }
             }
-            if (decimals == 0 && to - from == 1) {
-                throw FALLBACK;
+            if (decimals < 0 && sinceSeparator >= 0 && sinceSeparator != 3 || digits == 0) {
+                return formattedAmount(from, to);
             }
             for (int d = Math.max(decimals, 0); d < scale; d++) {
                 if (units > Long.MAX_VALUE / 10) {
