@@ -39,6 +39,14 @@ final class ParallelCsvLoader {
 
     private static final Fallback FALLBACK = new Fallback();
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+    private static final long QUOTES = ONES * '"';
+    private static final long RETURNS = ONES * '\r';
+
     private ParallelCsvLoader() {}
 
     /** The table, or empty if the general reader must read this file. */
@@ -358,6 +366,9 @@ final class ParallelCsvLoader {
     private static final class Chunk {
         private final byte[] bytes;
         private final byte separator;
+        /** The separator in every byte of a word. */
+        private final long separators;
+
         private final boolean whitespace;
         private final byte decimal;
         /** The thousands separator when it is one ASCII byte, else 0 (then such amounts are read by the rules). */
@@ -414,6 +425,8 @@ final class ParallelCsvLoader {
         int lines;
         /** Some row needs the row rules: a negative amount (a refund) or an empty customer id. */
         boolean needsRules;
+        /** The bytes parsed, OR-ed: a high bit set means a non-ASCII byte somewhere. */
+        private long highBits;
 
         private int emptyId = -1;
 
@@ -430,6 +443,7 @@ final class ParallelCsvLoader {
             this.bytes = bytes;
             this.whitespace = options.delimiter() == Delimiter.WHITESPACE;
             this.separator = (byte) options.delimiter().character();
+            this.separators = ONES * (separator & 0xFF);
             this.decimal = (byte) options.decimalSeparator();
             this.thousands = options.thousandsSeparator()
                     .filter(c -> c > 0 && c < 0x80)
@@ -473,11 +487,17 @@ final class ParallelCsvLoader {
         }
 
         Chunk parse() {
+            if (!whitespace) {
+                parseDelimited();
+                // Every byte went through a word or a byte test that set the high bits seen: pure ASCII needs no
+                // second pass.
+                if ((highBits & HIGHS) != 0 && !isUtf8(bytes, 0, bytes.length)) {
+                    throw FALLBACK; // the general reader names the line and column of the bad bytes
+                }
+                return this;
+            }
             if (!isUtf8(bytes, 0, bytes.length)) {
                 throw FALLBACK; // the general reader names the line and column of the bad bytes
-            }
-            if (!whitespace) {
-                return parseDelimited();
             }
             int position = 0;
             int length = bytes.length;
@@ -512,41 +532,70 @@ final class ParallelCsvLoader {
             return this;
         }
 
-        /** Parses the line starting at {@code position}; returns the start of the next one. A method per line keeps
-         * the hot loop small enough for the JIT to compile it whole, with its callees inlined. */
+        /**
+         * Parses the line starting at {@code position}; returns the start of the next one. The bytes are looked at
+         * eight at a time: a word with no delimiter, quote, carriage return or line break is skipped whole (SWAR: the
+         * zero-byte test on the word XOR each pattern), so each field costs about one word load and one branch. A
+         * method per line keeps the hot loop small enough for the JIT to compile it whole, with its callees inlined.
+         */
         private int parseDelimitedLine(int position) {
             byte[] b = bytes;
             int length = b.length;
             int field = 0;
             int start = position;
-            boolean content = false;
             int quoted = -1; // the field last read quoted: its bounds are set
             int i = position;
-            for (; i < length; i++) {
-                byte c = b[i];
+            int lineEnd;
+            while (true) {
+                int j;
+                if (i + 8 <= length) {
+                    long word = (long) LONGS.get(b, i);
+                    highBits |= word;
+                    long mask = zeroBytes(word ^ separators)
+                            | zeroBytes(word ^ NEWLINES)
+                            | zeroBytes(word ^ QUOTES)
+                            | zeroBytes(word ^ RETURNS);
+                    if (mask == 0) {
+                        i += 8;
+                        continue;
+                    }
+                    j = i + (Long.numberOfTrailingZeros(mask) >>> 3);
+                } else {
+                    j = i;
+                    while (j < length && !special(b[j])) {
+                        highBits |= b[j] & 0x80;
+                        j++;
+                    }
+                    if (j == length) {
+                        lineEnd = length;
+                        break;
+                    }
+                }
+                byte c = b[j];
                 if (c == '\n') {
+                    lineEnd = j;
                     break;
                 } else if (c == separator) {
                     if (field <= lastColumn && quoted != field) {
-                        setField(field, start, i);
+                        setField(field, start, j);
                     }
                     field++;
-                    start = i + 1;
-                    content = true;
+                    start = j + 1;
+                    i = j + 1;
                 } else if (c == '"') {
-                    i = quotedField(field, start, i);
+                    i = quotedField(field, start, j) + 1;
                     quoted = field;
-                    content = true;
                 } else if (c == '\r') {
-                    if (i + 1 < length && b[i + 1] != '\n') {
+                    if (j + 1 < length && b[j + 1] != '\n') {
                         throw FALLBACK; // a bare carriage return is a line break to the general reader
                     }
-                } else if (c != ' ' && c != '\t') {
-                    content = true;
+                    i = j + 1;
+                } else {
+                    i = j + 1; // not one of the four: cannot happen for the lowest match, but costs nothing
                 }
             }
-            if (content) {
-                int end = i > start && b[i - 1] == '\r' ? i - 1 : i;
+            int end = lineEnd > start && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (field > 0 || quoted >= 0 || !blank(start, end)) {
                 if (field < lastColumn) {
                     throw FALLBACK; // a short row: the general reader names the missing column
                 }
@@ -556,7 +605,16 @@ final class ParallelCsvLoader {
                 addRow();
             }
             lines++;
-            return i + 1;
+            return lineEnd + 1;
+        }
+
+        private boolean special(byte c) {
+            return c == separator || c == '\n' || c == '"' || c == '\r';
+        }
+
+        /** The high bit of each zero byte of {@code x} (exact for the lowest one; those above it may be false). */
+        private static long zeroBytes(long x) {
+            return (x - ONES) & ~x & HIGHS;
         }
 
         /**
@@ -577,6 +635,7 @@ final class ParallelCsvLoader {
                 if (b[close] == '\n' || b[close] == '\r') {
                     throw FALLBACK;
                 }
+                highBits |= b[close] & 0x80;
                 close++;
             }
             if (close == length || close + 1 < length && b[close + 1] == '"') {
