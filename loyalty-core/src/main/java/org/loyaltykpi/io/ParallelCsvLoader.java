@@ -20,10 +20,16 @@ import org.loyaltykpi.internal.ParallelScans;
  * parsed in parallel straight from bytes, each into primitive columns with chunk-local id dictionaries, then added to
  * one {@link PurchaseTable.Builder} in file order.
  *
- * <p>It handles plain rows only. At the first thing it does not handle (a quote, a blank or non-ASCII-edged id, a
- * value that does not parse, a short row) it gives up and {@link PurchaseCsv} reads the file again with the general
- * reader, which accepts every valid file and names file, line, column and value of the first bad row. So the fast
- * path never decides what is valid: it only skips work on files that are.
+ * <p>It reads what real exports hold: quoted fields and header names ({@code "1,250.00"}), amounts with a sign, a
+ * currency or thousands separators, ISO date-times with offsets (converted to a time zone), and the row rules (orders,
+ * refunds, statuses, guests) through {@link PurchaseAssembler}. At the first thing it does not handle (an escaped
+ * quote or a line break inside quotes, a blank or non-ASCII-edged id, a value that does not parse, a short row, a rule
+ * that refuses a row) it gives up and {@link PurchaseCsv} reads the file again with the general reader, which accepts
+ * every valid file and names file, line, column and value of the first bad row. So the fast path never decides what
+ * is valid: it only skips work on files that are.
+ *
+ * <p>Memory: the chunks are parsed in waves of two per thread and added to the table as each wave ends, so only a
+ * wave's bytes and columns are held beside the table.
  */
 final class ParallelCsvLoader {
     private static final int CHUNK_BYTES = 8 << 20;
