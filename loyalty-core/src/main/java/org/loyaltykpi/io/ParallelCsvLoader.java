@@ -440,7 +440,10 @@ final class ParallelCsvLoader {
         private int[] idOffset = new int[1 << 11];
         private int[] idLength = new int[1 << 11];
         private int[] idHash = new int[1 << 11];
-        private byte[][] categoryBytes = new byte[0][];
+        /** Each category's first occurrence in this chunk's bytes: offset and length. */
+        private int[] categoryOffset = new int[0];
+
+        private int[] categoryLength = new int[0];
         private int lastCustomer = -1;
         /** By a cheap key of a category's bytes (length, first and last byte): the index + 1 last seen; 0 none. */
         private final int[] categoryGuess = new int[256];
@@ -837,7 +840,13 @@ final class ParallelCsvLoader {
             if (length != to - from) {
                 return false;
             }
-            // Ids and categories are short: a plain loop beats the set-up of a vectorized mismatch.
+            int end = bytes.length;
+            if (length <= 8 && offset + 8 <= end && from + 8 <= end) {
+                // Most ids and categories fit in a word: one compare under a mask of their length.
+                long mask = length == 8 ? -1L : (1L << (length << 3)) - 1;
+                return (((long) LONGS.get(bytes, offset) ^ (long) LONGS.get(bytes, from)) & mask) == 0;
+            }
+            // Longer ones are still short: a plain loop beats the set-up of a vectorized mismatch.
             for (int i = 0; i < length; i++) {
                 if (bytes[offset + i] != bytes[from + i]) {
                     return false;
@@ -858,31 +867,24 @@ final class ParallelCsvLoader {
             if (guess >= 0 && sameCategory(guess, from, to)) {
                 return guess;
             }
-            for (int k = 0; k < categoryBytes.length; k++) {
+            for (int k = 0; k < categoryOffset.length; k++) {
                 if (sameCategory(k, from, to)) {
                     categoryGuess[key] = k + 1;
                     return k;
                 }
             }
-            byte[] name = Arrays.copyOfRange(bytes, from, to);
-            categoryBytes = Arrays.copyOf(categoryBytes, categoryBytes.length + 1);
-            categoryBytes[categoryBytes.length - 1] = name;
-            categories.add(new String(name, StandardCharsets.UTF_8));
-            categoryGuess[key] = categoryBytes.length;
-            return categoryBytes.length - 1;
+            int k = categoryOffset.length;
+            categoryOffset = Arrays.copyOf(categoryOffset, k + 1);
+            categoryLength = Arrays.copyOf(categoryLength, k + 1);
+            categoryOffset[k] = from;
+            categoryLength[k] = to - from;
+            categories.add(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            categoryGuess[key] = k + 1;
+            return k;
         }
 
         private boolean sameCategory(int k, int from, int to) {
-            byte[] name = categoryBytes[k];
-            if (name.length != to - from) {
-                return false;
-            }
-            for (int i = 0; i < name.length; i++) {
-                if (name[i] != bytes[from + i]) {
-                    return false;
-                }
-            }
-            return true;
+            return same(categoryOffset[k], categoryLength[k], from, to);
         }
 
         private int parseDay(int from, int to) {
