@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -53,7 +54,7 @@ import org.loyaltykpi.segment.SegmentDistribution;
  * parameters broadcast ({@link #predictions}).
  *
  * <pre>{@code
- * SparkPurchases purchases = SparkPurchases.from(frame, PurchaseColumns.defaults(), 64);
+ * SparkPurchases purchases = SparkPurchases.from(frame, CsvOptions.defaults(), 64);
  * CohortMatrix monthly = SparkLoyalty.cohortMatrix(purchases, Granularity.MONTH);
  * Dataset<Row> summary = SparkLoyalty.btydSummaryRows(purchases, LocalDate.parse("1997-09-30"),
  *         Optional.empty(), TimeScale.WEEKS);
@@ -94,7 +95,8 @@ public final class SparkLoyalty {
      * @param purchases the purchases
      * @param granularity the period length
      * @return the matrix of all customers
-     * @throws PurchaseInputException naming the column and value of a bad input row
+     * @throws org.loyaltykpi.io.CsvFormatException naming the file, row, column and value of a row the input rules
+     *     refuse
      */
     public static CohortMatrix cohortMatrix(SparkPurchases purchases, Granularity granularity) {
         return cohortMatrix(purchases, granularity, List.of());
@@ -107,18 +109,26 @@ public final class SparkLoyalty {
      * @param granularity the period length
      * @param brackets offset ranges, as for {@link CohortCalculator#matrix(PurchaseTable, Granularity, List)}
      * @return the matrix of all customers
-     * @throws PurchaseInputException naming the column and value of a bad input row
+     * @throws org.loyaltykpi.io.CsvFormatException naming the file, row, column and value of a row the input rules
+     *     refuse
      */
     public static CohortMatrix cohortMatrix(
             SparkPurchases purchases, Granularity granularity, List<OffsetBracket> brackets) {
         Objects.requireNonNull(granularity, "granularity must not be null");
         List<OffsetBracket> copy = List.copyOf(brackets);
-        int scale = purchases.amountScale();
+        InputSpec spec = purchases.spec();
+        // Every partition is observed until the last purchase day of all, so that refunds fall in the same periods.
+        OptionalInt last = purchases.loadState().lastDay();
+        if (last.isEmpty()) {
+            return CohortCalculator.matrix(
+                    PurchaseTable.builder(purchases.amountScale()).build(), granularity, copy);
+        }
+        LocalDate until = LocalDate.ofEpochDay(last.getAsInt());
         return Jobs.run(() -> purchases
                 .rows()
                 .javaRDD()
                 .mapPartitions(rows -> Collections.singletonList(
-                                CohortCalculator.matrix(SparkPurchases.table(rows, scale), granularity, copy))
+                                CohortCalculator.matrix(SparkPurchases.table(rows, spec), granularity, copy, until))
                         .iterator())
                 .treeReduce(CohortMatrix::plus));
     }
@@ -131,13 +141,15 @@ public final class SparkLoyalty {
      * @param range the range; periods are whole
      * @param granularity the period length
      * @return one behaviour per period, in order
-     * @throws PurchaseInputException naming the column and value of a bad input row
+     * @throws org.loyaltykpi.io.CsvFormatException naming the file, row, column and value of a row the input rules
+     *     refuse
      */
     public static List<PurchaseBehaviour> behaviourSeries(
             SparkPurchases purchases, DateRange range, Granularity granularity) {
         Objects.requireNonNull(range, "range must not be null");
         Objects.requireNonNull(granularity, "granularity must not be null");
         int scale = purchases.amountScale();
+        InputSpec spec = purchases.spec();
         // DateRange is not serializable: the closure carries its two days.
         LocalDate start = range.start();
         LocalDate end = range.endExclusive();
@@ -147,7 +159,7 @@ public final class SparkLoyalty {
                 .mapPartitions(rows -> {
                     ArrayList<BehaviourState> states = new ArrayList<>();
                     for (PurchaseBehaviour b : RetentionCalculator.series(
-                            SparkPurchases.table(rows, scale), DateRange.of(start, end), granularity)) {
+                            SparkPurchases.table(rows, spec), DateRange.of(start, end), granularity)) {
                         states.add(BehaviourState.of(b));
                     }
                     return Collections.singletonList(states).iterator();
@@ -174,12 +186,14 @@ public final class SparkLoyalty {
      * @param asOf the day of the classification (exclusive)
      * @param options the thresholds
      * @return customers and spend per stage
-     * @throws PurchaseInputException naming the column and value of a bad input row
+     * @throws org.loyaltykpi.io.CsvFormatException naming the file, row, column and value of a row the input rules
+     *     refuse
      */
     public static SegmentDistribution<LifecycleStage> lifecycleDistribution(
             SparkPurchases purchases, LocalDate asOf, LifecycleOptions options) {
         Objects.requireNonNull(asOf, "asOf must not be null");
         int scale = purchases.amountScale();
+        InputSpec spec = purchases.spec();
         int[] o = {
             options.atRiskDays(),
             options.lapsedDays(),
@@ -192,7 +206,7 @@ public final class SparkLoyalty {
                 .javaRDD()
                 .mapPartitions(rows -> {
                     SegmentDistribution<LifecycleStage> d = SegmentCalculator.lifecycle(
-                                    SparkPurchases.table(rows, scale),
+                                    SparkPurchases.table(rows, spec),
                                     List.of(),
                                     List.of(),
                                     asOf,
@@ -225,6 +239,7 @@ public final class SparkLoyalty {
             SparkPurchases purchases, LocalDate calibrationEnd, Optional<LocalDate> holdoutEnd, TimeScale unit) {
         accumulator(calibrationEnd, holdoutEnd, unit);
         int scale = purchases.amountScale();
+        InputSpec spec = purchases.spec();
         LocalDate holdout = holdoutEnd.orElse(null);
         StructType schema = holdoutEnd.isPresent() ? SUMMARY_HOLDOUT_SCHEMA : SUMMARY_SCHEMA;
         return purchases
@@ -232,7 +247,7 @@ public final class SparkLoyalty {
                 .mapPartitions(
                         (MapPartitionsFunction<Row, Row>) rows -> {
                             BtydSummary s = accumulator(calibrationEnd, Optional.ofNullable(holdout), unit)
-                                    .add(SparkPurchases.table(rows, scale))
+                                    .add(SparkPurchases.table(rows, spec))
                                     .snapshot();
                             List<Row> out = new ArrayList<>(s.size());
                             for (int i = 0; i < s.size(); i++) {
@@ -270,19 +285,21 @@ public final class SparkLoyalty {
      * @param holdoutEnd the last day of the holdout period (inclusive), or empty
      * @param unit the time unit
      * @return the summary, customers in id order
-     * @throws PurchaseInputException naming the column and value of a bad input row
+     * @throws org.loyaltykpi.io.CsvFormatException naming the file, row, column and value of a row the input rules
+     *     refuse
      */
     public static BtydSummary btydSummary(
             SparkPurchases purchases, LocalDate calibrationEnd, Optional<LocalDate> holdoutEnd, TimeScale unit) {
         accumulator(calibrationEnd, holdoutEnd, unit);
         int scale = purchases.amountScale();
+        InputSpec spec = purchases.spec();
         LocalDate holdout = holdoutEnd.orElse(null);
         SummaryPart all = Jobs.run(() -> purchases
                 .rows()
                 .javaRDD()
                 .mapPartitions(rows -> Collections.singletonList(
                                 SummaryPart.of(accumulator(calibrationEnd, Optional.ofNullable(holdout), unit)
-                                        .add(SparkPurchases.table(rows, scale))
+                                        .add(SparkPurchases.table(rows, spec))
                                         .snapshot()))
                         .iterator())
                 .treeReduce(SummaryPart::union));
@@ -304,7 +321,8 @@ public final class SparkLoyalty {
      * @param summaryRows rows of {@link #btydSummaryRows}
      * @param unit their time unit
      * @return the weighted summary, ready for the transaction-model fits
-     * @throws PurchaseInputException naming the column and value of a bad input row
+     * @throws org.loyaltykpi.io.CsvFormatException naming the file, row, column and value of a row the input rules
+     *     refuse
      */
     public static BtydSummary collapsedSummary(Dataset<Row> summaryRows, TimeScale unit) {
         List<Row> rows = new ArrayList<>(Jobs.run(

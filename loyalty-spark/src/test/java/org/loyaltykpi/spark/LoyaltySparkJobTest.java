@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loyaltykpi.cli.CommandLine;
+import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.PurchasePreset;
 
 /** The spark-submit job on CDNOW_master, as text and as Parquet, writes what the command line writes. */
 class LoyaltySparkJobTest {
@@ -140,6 +142,52 @@ class LoyaltySparkJobTest {
     }
 
     @Nested
+    class Metamorphic {
+        @Test
+        void aShopExportReadWithItsPresetGivesTheCommandLinesCohortJsonAndLoadSummary() throws IOException {
+            Path export = Path.of(System.getProperty("loyalty.exports.dir")).resolve("shopify_orders_export.csv");
+            String cli = CommandLine.run(
+                    "cohort",
+                    "--transactions",
+                    export.toString(),
+                    "--preset",
+                    "shopify",
+                    "--time-zone",
+                    "Europe/Berlin",
+                    "--granularity",
+                    "day",
+                    "--metric",
+                    "customers",
+                    "--format",
+                    "json");
+            Path out = work.resolve("shopify");
+            Job run = job(
+                    "--transactions",
+                    export.toString(),
+                    "--preset",
+                    "shopify",
+                    "--time-zone",
+                    "Europe/Berlin",
+                    "--granularity",
+                    "day",
+                    "--partitions",
+                    "3",
+                    "--out",
+                    out.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(Files.readString(out.resolve("cohort.json"))).isEqualTo(cli);
+            assertThat(run.out())
+                    .contains(": "
+                            + PurchaseCsv.load(
+                                            export,
+                                            PurchasePreset.SHOPIFY
+                                                    .csvOptions()
+                                                    .withTimeZone(java.time.ZoneId.of("Europe/Berlin")))
+                                    .summary());
+        }
+    }
+
+    @Nested
     class Definitions {
         @Test
         void aBadRowExitsWithTwoAndOneLineNamingTheFileColumnAndValue() throws IOException {
@@ -148,12 +196,15 @@ class LoyaltySparkJobTest {
             Job run = job(
                     "--transactions",
                     csv.toString(),
+                    "--refunds",
+                    "error",
                     "--out",
                     work.resolve("refund").toString());
             assertThat(run.code()).isEqualTo(2);
             assertThat(run.err().lines().findFirst().orElseThrow())
                     .startsWith("loyalty-spark: ")
-                    .contains("refund.csv: column amount: '-3.50' is negative; refunds are not purchases");
+                    .endsWith("refund.csv:3: column 'amount' (#3): '-3.50' is negative; refunds are not purchases"
+                            + " (read them with refunds net or exclude)");
         }
 
         @Test

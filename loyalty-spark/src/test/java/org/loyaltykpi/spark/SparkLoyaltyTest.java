@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.clv.BgNbdModel;
@@ -28,6 +31,7 @@ import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.segment.LifecycleOptions;
 import org.loyaltykpi.segment.SegmentCalculator;
@@ -166,24 +170,34 @@ class SparkLoyaltyTest {
 
     @Nested
     class SplitAndMerge {
-        /** The sample shop's purchases as a frame of rows in a shuffled order, then split by customer. */
+        /** The sample shop's purchases (and refunds) as a typed frame of rows in a shuffled order, split by customer. */
         private SparkPurchases shuffled(PurchaseTable table, int partitions, long seed) {
-            List<Row> rows =
-                    SparkPurchases.of(LocalSpark.session(), table, 1).rows().collectAsList();
-            List<Row> copy = new ArrayList<>(rows);
-            Collections.shuffle(copy, new Random(seed));
+            List<Row> rows = new ArrayList<>();
+            for (int row = 0; row < table.size(); row++) {
+                rows.add(RowFactory.create(
+                        table.customer(table.customerIndex(row)).value(),
+                        java.sql.Date.valueOf(table.date(row)),
+                        table.amount(row),
+                        table.category(row).orElse(null),
+                        table.quantity(row)));
+            }
+            for (int r = 0; r < table.refundCount(); r++) {
+                rows.add(RowFactory.create(
+                        table.customer(table.refundCustomerIndex(r)).value(),
+                        java.sql.Date.valueOf(LocalDate.ofEpochDay(table.refundEpochDay(r))),
+                        java.math.BigDecimal.valueOf(table.refundMinorUnits(r), table.amountScale()),
+                        null,
+                        1));
+            }
+            Collections.shuffle(rows, new Random(seed));
+            StructType schema = new StructType()
+                    .add("customer_id", DataTypes.StringType)
+                    .add("date", DataTypes.DateType)
+                    .add("amount", DataTypes.createDecimalType(20, 2))
+                    .add("category", DataTypes.StringType)
+                    .add("quantity", DataTypes.IntegerType);
             return SparkPurchases.from(
-                            LocalSpark.session()
-                                    .createDataFrame(copy, RowReader.SCHEMA)
-                                    .withColumnRenamed("epoch_day", "day")
-                                    .selectExpr(
-                                            "customer_id",
-                                            "date_add(DATE'1970-01-01', day) AS date",
-                                            "CAST(amount_minor AS DECIMAL(20,0)) / 100 AS amount",
-                                            "category",
-                                            "quantity"),
-                            PurchaseColumns.defaults(),
-                            partitions)
+                            LocalSpark.session().createDataFrame(rows, schema), CsvOptions.defaults(), partitions)
                     .persist();
         }
 
