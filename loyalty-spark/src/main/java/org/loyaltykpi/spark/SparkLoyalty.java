@@ -1,5 +1,6 @@
 package org.loyaltykpi.spark;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -19,6 +21,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.loyaltykpi.clv.BgNbdModel;
 import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.BtydSummaryAccumulator;
@@ -30,6 +33,7 @@ import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.cohort.CohortCalculator;
 import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.cohort.OffsetBracket;
+import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -37,6 +41,9 @@ import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.segment.LifecycleOptions;
 import org.loyaltykpi.segment.LifecycleStage;
+import org.loyaltykpi.segment.RfmScore;
+import org.loyaltykpi.segment.RfmScores;
+import org.loyaltykpi.segment.RfmSegment;
 import org.loyaltykpi.segment.SegmentCalculator;
 import org.loyaltykpi.segment.SegmentDistribution;
 
@@ -222,6 +229,136 @@ public final class SparkLoyalty {
                     return new long[][] {sum.counts(), sum.revenueMinorUnits()};
                 }));
         return SegmentDistribution.of(LifecycleStage.class, scale, merged[0], merged[1]);
+    }
+
+    /** The RFM values of every customer, computed by the core per partition (its scores are partial and unused). */
+    static final StructType RFM_VALUES_SCHEMA = new StructType(new StructField[] {
+        DataTypes.createStructField("customer_id", DataTypes.StringType, false),
+        DataTypes.createStructField("recency_days", DataTypes.IntegerType, false),
+        DataTypes.createStructField("frequency", DataTypes.IntegerType, false),
+        DataTypes.createStructField("monetary_minor", DataTypes.LongType, false)
+    });
+
+    private static Dataset<Row> rfmValues(SparkPurchases purchases, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf must not be null");
+        InputSpec spec = purchases.spec();
+        int scale = purchases.amountScale();
+        return purchases
+                .rows()
+                .mapPartitions(
+                        (MapPartitionsFunction<Row, Row>) rows -> {
+                            RfmScores partial = SegmentCalculator.rfmScores(SparkPurchases.table(rows, spec), asOf);
+                            List<Row> out = new ArrayList<>(partial.customers().size());
+                            for (RfmScore s : partial.customers()) {
+                                out.add(RowFactory.create(
+                                        s.customer().value(),
+                                        s.recencyDays(),
+                                        s.frequency(),
+                                        s.monetary().movePointRight(scale).longValueExact()));
+                            }
+                            return out.iterator();
+                        },
+                        Encoders.row(RFM_VALUES_SCHEMA));
+    }
+
+    /** A customer's core RFM score with the quintiles of all customers. */
+    private static RfmScore score(Row values, RfmQuintiles q, int scale) {
+        int recency = values.getInt(1);
+        int frequency = values.getInt(2);
+        long monetary = values.getLong(3);
+        return new RfmScore(
+                CustomerId.of(values.getString(0)),
+                recency,
+                frequency,
+                BigDecimal.valueOf(monetary, scale),
+                q.score(0, -(long) recency),
+                q.score(1, frequency),
+                q.score(2, monetary));
+    }
+
+    /**
+     * The RFM segment distribution, as {@code SegmentCalculator.rfmScores(table, asOf).distribution()} gives it on
+     * one machine, cell for cell: the core computes each customer's recency, frequency and monetary value on its
+     * partition, the exact quintiles of all customers (the core's tie rule, not an approximation) come from a sorted
+     * count of the distinct values ({@link RfmQuintiles}), and the scored customers are counted per segment on the
+     * executors with the core's collector.
+     *
+     * @param purchases the purchases
+     * @param asOf the day of the scores (exclusive: purchases before it)
+     * @return customers and spend per segment; empty when no purchase is before {@code asOf}
+     * @throws org.loyaltykpi.io.CsvFormatException naming the file, row, column and value of a row the input rules
+     *     refuse
+     */
+    public static SegmentDistribution<RfmSegment> rfmSegmentDistribution(SparkPurchases purchases, LocalDate asOf) {
+        int scale = purchases.amountScale();
+        Dataset<Row> values = rfmValues(purchases, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long n = Jobs.run(values::count);
+            if (n == 0) {
+                return SegmentDistribution.empty(RfmSegment.class, scale);
+            }
+            RfmQuintiles q = RfmQuintiles.of(values, n);
+            long[][] merged = Jobs.run(() -> values.javaRDD()
+                    .mapPartitions(rows -> {
+                        List<RfmScore> scores = new ArrayList<>();
+                        rows.forEachRemaining(r -> scores.add(score(r, q, scale)));
+                        SegmentDistribution<RfmSegment> d =
+                                scores.stream().collect(SegmentCalculator.toRfmSegmentDistribution(scale));
+                        return Collections.singletonList(new long[][] {d.counts(), d.revenueMinorUnits()})
+                                .iterator();
+                    })
+                    .treeReduce((a, b) -> {
+                        SegmentDistribution<RfmSegment> sum = SegmentDistribution.of(
+                                        RfmSegment.class, scale, a[0], a[1])
+                                .plus(SegmentDistribution.of(RfmSegment.class, scale, b[0], b[1]));
+                        return new long[][] {sum.counts(), sum.revenueMinorUnits()};
+                    }));
+            return SegmentDistribution.of(RfmSegment.class, scale, merged[0], merged[1]);
+        } finally {
+            values.unpersist();
+        }
+    }
+
+    /**
+     * Every customer's RFM scores and segment as a Dataset computed on the executors, with the exact quintiles of all
+     * customers (see {@link #rfmSegmentDistribution}): {@code customer_id, recency_days, frequency, monetary (decimal
+     * at the amount scale), recency_score, frequency_score, monetary_score, segment} (the segment's name, such as
+     * {@code CHAMPIONS}), as {@code SegmentCalculator.rfmScores} scores them. Runs the jobs that find the quintiles;
+     * the scores are lazy.
+     *
+     * @param purchases the purchases
+     * @param asOf the day of the scores (exclusive)
+     * @return one row per customer with a purchase before {@code asOf}
+     */
+    public static Dataset<Row> rfmScoreRows(SparkPurchases purchases, LocalDate asOf) {
+        int scale = purchases.amountScale();
+        Dataset<Row> values = rfmValues(purchases, asOf).persist(StorageLevel.MEMORY_AND_DISK());
+        long n = Jobs.run(values::count);
+        RfmQuintiles q = n == 0 ? null : RfmQuintiles.of(values, n);
+        StructType schema = new StructType(new StructField[] {
+            DataTypes.createStructField("customer_id", DataTypes.StringType, false),
+            DataTypes.createStructField("recency_days", DataTypes.IntegerType, false),
+            DataTypes.createStructField("frequency", DataTypes.IntegerType, false),
+            DataTypes.createStructField("monetary", DataTypes.createDecimalType(38, scale), false),
+            DataTypes.createStructField("recency_score", DataTypes.IntegerType, false),
+            DataTypes.createStructField("frequency_score", DataTypes.IntegerType, false),
+            DataTypes.createStructField("monetary_score", DataTypes.IntegerType, false),
+            DataTypes.createStructField("segment", DataTypes.StringType, false)
+        });
+        return values.map(
+                (MapFunction<Row, Row>) r -> {
+                    RfmScore s = score(r, q, scale);
+                    return RowFactory.create(
+                            s.customer().value(),
+                            s.recencyDays(),
+                            s.frequency(),
+                            s.monetary(),
+                            s.recencyScore(),
+                            s.frequencyScore(),
+                            s.monetaryScore(),
+                            s.segment().name());
+                },
+                Encoders.row(schema));
     }
 
     /**

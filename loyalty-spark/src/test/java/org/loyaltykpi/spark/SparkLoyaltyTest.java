@@ -34,6 +34,8 @@ import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.segment.LifecycleOptions;
+import org.loyaltykpi.segment.RfmScore;
+import org.loyaltykpi.segment.RfmScores;
 import org.loyaltykpi.segment.SegmentCalculator;
 
 /** Every distributed result is the core's one-machine result on the same purchases. */
@@ -164,6 +166,47 @@ class SparkLoyaltyTest {
                         .isEqualTo(model.probabilityAlive(core.frequency(i), core.recency(i), core.age(i)));
                 assertThat(r.getDouble(2))
                         .isEqualTo(model.expectedPurchases(39, core.frequency(i), core.recency(i), core.age(i)));
+            }
+        }
+    }
+
+    @Nested
+    class Segments {
+        @Test
+        void theRfmSegmentDistributionOfCdnowEqualsTheCoresCellForCell() {
+            LocalDate asOf = LocalDate.parse("1998-07-01");
+            var expected =
+                    SegmentCalculator.rfmScores(LocalSpark.cdnowMaster(), asOf).distribution();
+            assertThat(SparkLoyalty.rfmSegmentDistribution(cdnow(4), asOf)).isEqualTo(expected);
+            assertThat(expected.customers()).isEqualTo(23570);
+        }
+
+        @Test
+        void everyCustomersRfmScoresOfTheSampleShopAreTheCoresAndTheDistributionIsInvariantToPartitions() {
+            PurchaseTable shop = sampleShop();
+            LocalDate asOf = shop.dateRange().orElseThrow().endExclusive().minusMonths(3);
+            RfmScores core = SegmentCalculator.rfmScores(shop, asOf);
+            SparkPurchases purchases = SparkPurchases.of(LocalSpark.session(), shop, 3);
+            Map<String, Row> rows = SparkLoyalty.rfmScoreRows(purchases, asOf).collectAsList().stream()
+                    .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+            assertThat(rows).hasSize(core.customers().size());
+            for (RfmScore s : core.customers()) {
+                Row r = rows.get(s.customer().value());
+                assertThat(List.of(r.getInt(1), r.getInt(2), r.getInt(4), r.getInt(5), r.getInt(6)))
+                        .as(s.customer().value())
+                        .containsExactly(
+                                s.recencyDays(),
+                                s.frequency(),
+                                s.recencyScore(),
+                                s.frequencyScore(),
+                                s.monetaryScore());
+                assertThat(r.getDecimal(3)).isEqualByComparingTo(s.monetary());
+                assertThat(r.getString(7)).isEqualTo(s.segment().name());
+            }
+            for (int partitions : new int[] {1, 3, 8}) {
+                assertThat(SparkLoyalty.rfmSegmentDistribution(purchases.repartition(partitions), asOf))
+                        .as("%s partitions", partitions)
+                        .isEqualTo(core.distribution());
             }
         }
     }
