@@ -31,7 +31,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.FitOptions;
+import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.cohort.CohortMatrix;
@@ -51,9 +53,16 @@ import org.loyaltykpi.io.PurchaseRules;
  *   <li>{@code cohort.json}: the acquisition-cohort matrix, the JSON of {@code loyalty cohort --format json --metric
  *       customers};
  *   <li>with {@code --calibration-end}: {@code btyd-summary.parquet} (the per-customer summary, the columns of {@code
- *       loyalty rfm}), {@code fit.json} (the JSON of {@code loyalty clv fit}) and {@code predictions.parquet}
- *       ({@code customer_id, p_alive, expected_purchases} over {@code --horizon}).
+ *       loyalty rfm}), {@code fit.json} (the JSON of {@code loyalty clv fit}), {@code spend-fit.json} (the JSON of
+ *       {@code loyalty clv fit --model gamma-gamma}; not with {@code --no-spend}) and {@code predictions.parquet}
+ *       ({@code customer_id, p_alive, expected_purchases, expected_spend, clv} over {@code --horizon}, as {@code
+ *       loyalty clv predict} writes them; without the last two with {@code --no-spend}).
  * </ul>
+ *
+ * <p>The input options are the command line's ({@code --preset}, the column options, {@code --order-col}, {@code
+ * --unit-price-col}, {@code --refunded-col}, {@code --status-col} with {@code --exclude-status} or {@code
+ * --include-status}, {@code --refunds}, {@code --missing-customer}, {@code --guest-id}, {@code --time-zone}, the
+ * separators): the rows go through the core's row pipeline, and the job prints the load summary.
  *
  * <pre>
  * spark-submit --class org.loyaltykpi.spark.LoyaltySparkJob --jars loyalty-core.jar loyalty-spark.jar \
@@ -74,7 +83,8 @@ public final class LoyaltySparkJob {
             + " [--date-format PATTERN] [--time-zone ZONE] [--decimal-separator C] [--thousands-separator C]"
             + " [--amount-scale N] [--granularity day|week|month|quarter|year]"
             + " [--calibration-end DATE [--holdout-end DATE] [--time-unit days|weeks|months|years]"
-            + " [--model bg-nbd|mbg-nbd|pareto-nbd] [--horizon N]] [--partitions N] [--master URL]";
+            + " [--model bg-nbd|mbg-nbd|pareto-nbd] [--horizon N] [--margin F] [--discount-rate R]"
+            + " [--exclude-nonpositive] [--no-spend]] [--partitions N] [--master URL]";
 
     private LoyaltySparkJob() {}
 
@@ -162,13 +172,37 @@ public final class LoyaltySparkJob {
             JsonOutput.fit(w, model.fit().orElseThrow());
         }
         model.fit().orElseThrow().warnings().forEach(w -> out.println("loyalty-spark: warning: " + w));
-        SparkLoyalty.predictions(summary, model, o.horizon)
-                .write()
-                .mode(SaveMode.Overwrite)
-                .parquet(dir.resolve("predictions.parquet").toString());
+        Dataset<Row> predictions;
+        String spendFit = "";
+        if (o.noSpend) {
+            predictions = SparkLoyalty.predictions(summary, model, o.horizon);
+        } else {
+            GammaGammaModel spend = SparkLoyalty.fitSpend(
+                    summary,
+                    o.unit,
+                    FitOptions.defaults(),
+                    o.excludeNonPositive
+                            ? GammaGammaModel.NonPositiveSpend.EXCLUDE
+                            : GammaGammaModel.NonPositiveSpend.REJECT);
+            try (Writer w = Files.newBufferedWriter(dir.resolve("spend-fit.json"), StandardCharsets.UTF_8)) {
+                JsonOutput.fit(w, spend.fit().orElseThrow());
+            }
+            spend.fit().orElseThrow().warnings().forEach(w -> out.println("loyalty-spark: warning: " + w));
+            spendFit = ", " + dir.resolve("spend-fit.json") + " (" + spend + ")";
+            predictions = SparkLoyalty.predictions(
+                    summary, model, spend, new ClvOptions(o.horizon, o.unit, o.margin, o.discountRate));
+        }
+        Jobs.run(() -> {
+            predictions
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(dir.resolve("predictions.parquet").toString());
+            return null;
+        });
         summary.unpersist();
         out.println("loyalty-spark: wrote " + dir.resolve("btyd-summary.parquet") + ", " + dir.resolve("fit.json")
-                + " (" + model + ", " + rows.size() + " customers) and " + dir.resolve("predictions.parquet"));
+                + " (" + model + ", " + rows.size() + " customers)" + spendFit + " and "
+                + dir.resolve("predictions.parquet"));
     }
 
     /** The input as a frame of columns: Parquet and tables as they are, text files as string columns. */
@@ -269,6 +303,10 @@ public final class LoyaltySparkJob {
         TimeScale unit = TimeScale.WEEKS;
         String model = "bg-nbd";
         double horizon = 52;
+        double margin = 1;
+        double discountRate;
+        boolean excludeNonPositive;
+        boolean noSpend;
         Optional<Integer> partitions = Optional.empty();
         Optional<String> master = Optional.empty();
         boolean help;
@@ -284,6 +322,14 @@ public final class LoyaltySparkJob {
                 }
                 if (name.equals("--no-header")) {
                     o.header = false;
+                    continue;
+                }
+                if (name.equals("--exclude-nonpositive")) {
+                    o.excludeNonPositive = true;
+                    continue;
+                }
+                if (name.equals("--no-spend")) {
+                    o.noSpend = true;
                     continue;
                 }
                 if (!name.startsWith("--")) {
@@ -332,6 +378,8 @@ public final class LoyaltySparkJob {
                     case "--time-unit" -> o.unit = TimeScale.parse(value);
                     case "--model" -> o.model = value.toLowerCase(Locale.ROOT);
                     case "--horizon" -> o.horizon = number(name, value);
+                    case "--margin" -> o.margin = number(name, value);
+                    case "--discount-rate" -> o.discountRate = number(name, value);
                     case "--partitions" -> o.partitions = Optional.of(integer(name, value, 1));
                     case "--master" -> o.master = Optional.of(value);
                     default -> throw new IllegalArgumentException("unknown option: " + name);

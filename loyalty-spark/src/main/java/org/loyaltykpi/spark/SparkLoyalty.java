@@ -23,9 +23,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.loyaltykpi.clv.BgNbdModel;
+import org.loyaltykpi.clv.BtydCustomer;
 import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.BtydSummaryAccumulator;
+import org.loyaltykpi.clv.ClvCalculator;
+import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.FitOptions;
+import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.MbgNbdModel;
 import org.loyaltykpi.clv.ParetoNbdModel;
 import org.loyaltykpi.clv.TimeScale;
@@ -93,6 +97,11 @@ public final class SparkLoyalty {
         DataTypes.createStructField("p_alive", DataTypes.DoubleType, false),
         DataTypes.createStructField("expected_purchases", DataTypes.DoubleType, false)
     });
+
+    /** The predictions' columns with spend, as {@code loyalty clv predict} writes them. */
+    static final StructType SPEND_PREDICTION_SCHEMA = PREDICTION_SCHEMA
+            .add("expected_spend", DataTypes.DoubleType, false)
+            .add("clv", DataTypes.DoubleType, false);
 
     private SparkLoyalty() {}
 
@@ -504,6 +513,107 @@ public final class SparkLoyalty {
                         "model must be bg-nbd, mbg-nbd or pareto-nbd (gamma-gamma models spend, not purchases): "
                                 + model);
         }
+    }
+
+    /**
+     * Fits the Gamma-Gamma spend model with the core's maximum likelihood on the driver, from rows collapsed on the
+     * executors: the customers with repeat purchases counted per distinct {@code (x, mean spend)}, and those whose mean
+     * spend is not positive by id (so that the fit names them, or excludes and counts them, as on one machine). The
+     * driver holds one row per customer with repeat purchases, as the core's fit takes them (in another order than
+     * one machine's, so the estimates agree to about 1e-9 relative, not to the bit).
+     *
+     * @param summaryRows rows of {@link #btydSummaryRows}
+     * @param unit their time unit
+     * @param options the fit options
+     * @param nonPositive what the fit does with customers whose mean repeat-purchase value is not positive
+     * @return the fitted model, whose {@link GammaGammaModel#fit()} is {@code loyalty clv fit --model gamma-gamma}'s
+     * @throws org.loyaltykpi.clv.ModelFitException as {@link GammaGammaModel#fit(BtydSummary, FitOptions,
+     *     GammaGammaModel.NonPositiveSpend)} throws it
+     */
+    public static GammaGammaModel fitSpend(
+            Dataset<Row> summaryRows,
+            TimeScale unit,
+            FitOptions options,
+            GammaGammaModel.NonPositiveSpend nonPositive) {
+        List<Row> bad = new ArrayList<>(Jobs.run(() -> summaryRows
+                .filter("frequency > 0 AND monetary_value <= 0")
+                .select("customer_id", "frequency", "monetary_value")
+                .collectAsList()));
+        bad.sort(Comparator.comparing(r -> r.getString(0)));
+        List<Row> rows = new ArrayList<>(Jobs.run(() -> summaryRows
+                .filter("frequency > 0 AND monetary_value > 0")
+                .groupBy("frequency", "monetary_value")
+                .count()
+                .collectAsList()));
+        rows.sort(Comparator.<Row>comparingInt(r -> r.getInt(0)).thenComparingDouble(r -> r.getDouble(1)));
+        BtydSummary.Builder builder = BtydSummary.builder(unit);
+        for (Row r : bad) {
+            builder.add(r.getString(0), r.getInt(1), 0, 0, r.getDouble(2));
+        }
+        long k = 0;
+        for (Row r : rows) {
+            for (long i = 0; i < r.getLong(2); i++) {
+                // The fit reads x and the mean spend only; recency and T are placeholders.
+                builder.add("row-" + k++, r.getInt(0), 0, 0, r.getDouble(1));
+            }
+        }
+        return GammaGammaModel.fit(builder.build(), options, nonPositive);
+    }
+
+    /**
+     * Per-customer predictions with spend on the executors, the models' parameters broadcast: {@code customer_id,
+     * p_alive, expected_purchases, expected_spend, clv}, as {@code loyalty clv predict} writes them and {@link
+     * ClvCalculator#predict} computes them (expected purchases over the horizon; expected spend per purchase from the
+     * Gamma-Gamma model; clv = margin x expected spend x the expected purchases per time unit, discounted).
+     *
+     * @param summaryRows rows of {@link #btydSummaryRows}, in the purchase model's time unit
+     * @param purchases a fitted (or given) BG/NBD, MBG/NBD or Pareto/NBD model
+     * @param spend a fitted (or given) Gamma-Gamma model
+     * @param options horizon, margin and discount rate
+     * @return one row per customer
+     */
+    public static Dataset<Row> predictions(
+            Dataset<Row> summaryRows, TransactionModel purchases, GammaGammaModel spend, ClvOptions options) {
+        ModelParameters parameters = ModelParameters.of(purchases);
+        double[] gg = {spend.p(), spend.q(), spend.gamma()};
+        double horizon = options.horizon();
+        TimeScale unit = options.unit();
+        double margin = options.margin();
+        double discount = options.discountRate();
+        Broadcast<ModelParameters> shared = JavaSparkContext.fromSparkContext(
+                        summaryRows.sparkSession().sparkContext())
+                .broadcast(parameters);
+        return summaryRows.mapPartitions(
+                (MapPartitionsFunction<Row, Row>) rows -> {
+                    TransactionModel m = shared.value().model();
+                    GammaGammaModel g = GammaGammaModel.of(gg[0], gg[1], gg[2]);
+                    ClvOptions o = new ClvOptions(horizon, unit, margin, discount);
+                    double inModelUnit = m.timeUnit().convert(horizon, unit);
+                    return new Iterator<Row>() {
+                        @Override
+                        public boolean hasNext() {
+                            return rows.hasNext();
+                        }
+
+                        @Override
+                        public Row next() {
+                            Row r = rows.next();
+                            BtydCustomer c = new BtydCustomer(
+                                    CustomerId.of(r.getString(0)),
+                                    r.getInt(1),
+                                    r.getDouble(2),
+                                    r.getDouble(3),
+                                    r.getDouble(4));
+                            return RowFactory.create(
+                                    c.customer().value(),
+                                    m.probabilityAlive(c.frequency(), c.recency(), c.age()),
+                                    m.expectedPurchases(inModelUnit, c.frequency(), c.recency(), c.age()),
+                                    g.expectedAverageSpend(c.frequency(), c.monetaryValue()),
+                                    ClvCalculator.customerValue(m, g, c, o));
+                        }
+                    };
+                },
+                Encoders.row(SPEND_PREDICTION_SCHEMA));
     }
 
     /**

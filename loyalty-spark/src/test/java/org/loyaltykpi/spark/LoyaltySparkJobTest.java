@@ -32,6 +32,7 @@ class LoyaltySparkJobTest {
 
     private static String cliCohort;
     private static String cliFit;
+    private static String cliSpendFit;
 
     @BeforeAll
     static void commandLine() {
@@ -43,6 +44,11 @@ class LoyaltySparkJobTest {
                 List.of("--granularity", "month", "--metric", "customers", "--format", "json")));
         cliFit = CommandLine.run(args(
                 List.of("clv", "fit", "--transactions", file), CDNOW_TEXT, CALIBRATION, List.of("--model", "bg-nbd")));
+        cliSpendFit = CommandLine.run(args(
+                List.of("clv", "fit", "--transactions", file),
+                CDNOW_TEXT,
+                CALIBRATION,
+                List.of("--model", "gamma-gamma", "--exclude-nonpositive")));
     }
 
     @SafeVarargs
@@ -71,6 +77,7 @@ class LoyaltySparkJobTest {
         assertThat(a.get("timeUnit")).isEqualTo(e.get("timeUnit"));
         assertThat(a.get("customers")).isEqualTo(e.get("customers"));
         assertThat(a.get("converged")).isEqualTo(e.get("converged"));
+        assertThat(a.get("warnings")).isEqualTo(e.get("warnings"));
         assertThat(a.get("logLikelihood").asDouble())
                 .isCloseTo(
                         e.get("logLikelihood").asDouble(),
@@ -103,10 +110,18 @@ class LoyaltySparkJobTest {
                     List.of("--transactions", LocalSpark.cdnowMasterFile().toString()),
                     CDNOW_TEXT,
                     CALIBRATION,
-                    List.of("--granularity", "month", "--partitions", "3", "--out", out.toString())));
+                    List.of(
+                            "--granularity",
+                            "month",
+                            "--partitions",
+                            "3",
+                            "--exclude-nonpositive",
+                            "--out",
+                            out.toString())));
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(Files.readString(out.resolve("cohort.json"))).isEqualTo(cliCohort);
             assertSameFit(Files.readString(out.resolve("fit.json")), cliFit);
+            assertSameFit(Files.readString(out.resolve("spend-fit.json")), cliSpendFit);
             assertThat(LocalSpark.session()
                             .read()
                             .parquet(out.resolve("btyd-summary.parquet").toString())
@@ -116,7 +131,7 @@ class LoyaltySparkJobTest {
                             .read()
                             .parquet(out.resolve("predictions.parquet").toString())
                             .columns())
-                    .containsExactly("customer_id", "p_alive", "expected_purchases");
+                    .containsExactly("customer_id", "p_alive", "expected_purchases", "expected_spend", "clv");
         }
 
         @Test

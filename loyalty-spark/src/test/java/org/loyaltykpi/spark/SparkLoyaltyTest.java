@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.clv.BgNbdModel;
 import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.clv.ClvCalculator;
+import org.loyaltykpi.clv.ClvOptions;
+import org.loyaltykpi.clv.CustomerPrediction;
 import org.loyaltykpi.clv.FitOptions;
+import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParetoNbdModel;
 import org.loyaltykpi.clv.TimeScale;
@@ -166,6 +170,70 @@ class SparkLoyaltyTest {
                         .isEqualTo(model.probabilityAlive(core.frequency(i), core.recency(i), core.age(i)));
                 assertThat(r.getDouble(2))
                         .isEqualTo(model.expectedPurchases(39, core.frequency(i), core.recency(i), core.age(i)));
+            }
+        }
+    }
+
+    @Nested
+    class Spend {
+        private static double relative(double actual, double expected) {
+            return Math.abs(actual - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
+        }
+
+        @Test
+        void theGammaGammaFitOnRowsCollapsedOnTheExecutorsEqualsTheCoreFitToOneBillionth() {
+            BtydSummary core = BtydSummary.of(LocalSpark.cdnowMaster(), CALIBRATION_END, TimeScale.WEEKS);
+            GammaGammaModel expected =
+                    GammaGammaModel.fit(core, FitOptions.defaults(), GammaGammaModel.NonPositiveSpend.EXCLUDE);
+            GammaGammaModel spark = SparkLoyalty.fitSpend(
+                    SparkLoyalty.btydSummaryRows(cdnow(4), CALIBRATION_END, Optional.empty(), TimeScale.WEEKS),
+                    TimeScale.WEEKS,
+                    FitOptions.defaults(),
+                    GammaGammaModel.NonPositiveSpend.EXCLUDE);
+            assertThat(spark.parameters()).hasSameSizeAs(expected.parameters());
+            for (int k = 0; k < expected.parameters().size(); k++) {
+                assertThat(relative(
+                                spark.parameters().get(k).value(),
+                                expected.parameters().get(k).value()))
+                        .as(expected.parameters().get(k).name())
+                        .isLessThan(1e-9);
+            }
+            assertThat(spark.excludedCustomers()).isEqualTo(expected.excludedCustomers());
+            assertThat(spark.fit().orElseThrow().customers())
+                    .isEqualTo(expected.fit().orElseThrow().customers());
+            assertThat(spark.fit().orElseThrow().warnings())
+                    .isEqualTo(expected.fit().orElseThrow().warnings());
+        }
+
+        @Test
+        void predictionsWithSpendOnTheExecutorsEqualTheCoresClvPredictionsToOneBillionth() {
+            PurchaseTable shop = sampleShop();
+            LocalDate end = shop.dateRange().orElseThrow().start().plusYears(1);
+            BtydSummary core = BtydSummary.of(shop, end, TimeScale.WEEKS);
+            BgNbdModel purchases = BgNbdModel.fit(core);
+            GammaGammaModel spend =
+                    GammaGammaModel.fit(core, FitOptions.defaults(), GammaGammaModel.NonPositiveSpend.EXCLUDE);
+            ClvOptions options = new ClvOptions(12, TimeScale.MONTHS, 0.3, 0.01);
+            List<CustomerPrediction> expected = ClvCalculator.predict(purchases, Optional.of(spend), core, options);
+            List<Row> rows = SparkLoyalty.predictions(
+                            SparkLoyalty.btydSummaryRows(
+                                    SparkPurchases.of(LocalSpark.session(), shop, 3),
+                                    end,
+                                    Optional.empty(),
+                                    TimeScale.WEEKS),
+                            purchases,
+                            spend,
+                            options)
+                    .collectAsList();
+            Map<String, Row> byId = rows.stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+            assertThat(byId).hasSize(expected.size());
+            for (CustomerPrediction p : expected) {
+                Row r = byId.get(p.customer().value());
+                assertThat(relative(r.getDouble(1), p.probabilityAlive())).isLessThan(1e-9);
+                assertThat(relative(r.getDouble(2), p.expectedPurchases())).isLessThan(1e-9);
+                assertThat(relative(r.getDouble(3), p.expectedSpend().orElseThrow()))
+                        .isLessThan(1e-9);
+                assertThat(relative(r.getDouble(4), p.clv().orElseThrow())).isLessThan(1e-9);
             }
         }
     }
