@@ -166,4 +166,190 @@ public final class ClvCalculator {
         }
         return out;
     }
+
+    /** The largest number of draws tried per draw kept before prediction intervals give up. */
+    private static final int ATTEMPTS_PER_DRAW = 20;
+
+    /**
+     * Prediction intervals of every customer's expected purchases and CLV, and of their totals over the base: the
+     * parameters of the purchase model (and, independently, of the spend model) are drawn {@code draws} times from the
+     * asymptotic normal of their fits, on the log scale the fits work on ({@code phi = phi_hat + L z}, {@code L L^T}
+     * the covariance, {@code z} standard normal from a seeded source); each draw gives every customer's predictions
+     * exactly as {@link #predict} does, and the intervals are the empirical central quantiles of those values. The
+     * models' special functions are evaluated once per draw and distinct (x, t_x, T), in parallel; the same seed
+     * gives the same intervals on every machine.
+     *
+     * @param purchases the fitted purchase model (its fit must carry a covariance)
+     * @param spend the fitted spend model, or empty for purchases only
+     * @param summary the calibration summary, in the purchase model's time unit
+     * @param options horizon, margin and discount rate
+     * @param intervals level, draws and seed
+     * @return the intervals
+     * @throws IllegalArgumentException if a model was not fitted or its fit has no covariance (the Hessian was not
+     *     positive definite), or if almost no draw gives a model whose expectations exist
+     */
+    public static PredictionIntervals predictIntervals(
+            TransactionModel purchases,
+            Optional<GammaGammaModel> spend,
+            BtydSummary summary,
+            ClvOptions options,
+            IntervalOptions intervals) {
+        ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
+        ParameterCovariance purchaseCovariance = covarianceOf(purchases.name(), purchases.fit());
+        org.loyaltykpi.internal.SeededRandom random = new org.loyaltykpi.internal.SeededRandom(intervals.seed());
+        int draws = intervals.draws();
+        int[] rejected = {0};
+        TransactionModel[] models = new TransactionModel[draws];
+        for (int d = 0; d < draws; d++) {
+            models[d] = ModelSupport.withParameters(
+                    purchases, draw(purchaseCovariance, random, ModelSupport.validity(purchases), rejected, draws));
+        }
+        GammaGammaModel[] spends = null;
+        if (spend.isPresent()) {
+            ParameterCovariance spendCovariance =
+                    covarianceOf(GammaGammaModel.NAME, spend.get().fit());
+            spends = new GammaGammaModel[draws];
+            for (int d = 0; d < draws; d++) {
+                double[] t = draw(spendCovariance, random, theta -> theta[1] > 1, rejected, draws);
+                spends[d] = GammaGammaModel.of(t[0], t[1], t[2]);
+            }
+        }
+        double horizon = purchases.timeUnit().convert(options.horizon(), options.unit());
+        int n = summary.size();
+        int[] xs = new int[n];
+        double[] recencies = new double[n];
+        double[] ages = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = summary.frequency(i);
+            recencies[i] = summary.recency(i);
+            ages[i] = summary.age(i);
+        }
+        int[] rowOf = new int[n];
+        CollapsedSummary rows = CollapsedSummary.collapse(xs, recencies, ages, null, rowOf);
+        double[] expected = new double[rows.size * draws];
+        double[] discounted = spends == null ? null : new double[rows.size * draws];
+        ParallelScans.scan(
+                rows.size,
+                Math.max(1, ROWS_PER_TASK / 16),
+                (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        int x = rows.x[r];
+                        double age = rows.age[r];
+                        for (int d = 0; d < draws; d++) {
+                            TransactionModel m = models[d];
+                            double p = m.probabilityAlive(x, rows.recency[r], age);
+                            expected[r * draws + d] = horizon == 0 ? 0 : givenAlive(m, horizon, x, age, p);
+                            if (discounted != null) {
+                                discounted[r * draws + d] = discounted(m, x, age, p, options);
+                            }
+                        }
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        double level = intervals.level();
+        PredictionRange[] rowRanges = new PredictionRange[rows.size];
+        for (int r = 0; r < rows.size; r++) {
+            rowRanges[r] = range(java.util.Arrays.copyOfRange(expected, r * draws, (r + 1) * draws), level);
+        }
+        GammaGammaModel[] spendDraws = spends;
+        CustomerPredictionInterval[] out = new CustomerPredictionInterval[n];
+        List<double[]> partials = ParallelScans.scanInOrder(n, 1 << 12, (from, to) -> {
+            double[] totals = new double[2 * draws];
+            double[] values = new double[draws];
+            for (int i = from; i < to; i++) {
+                int r = rowOf[i];
+                for (int d = 0; d < draws; d++) {
+                    totals[d] += expected[r * draws + d];
+                }
+                Optional<PredictionRange> clv = Optional.empty();
+                if (spendDraws != null) {
+                    for (int d = 0; d < draws; d++) {
+                        double z = spendDraws[d].expectedAverageSpend(xs[i], summary.monetaryValue(i));
+                        values[d] = options.margin() * z * discounted[r * draws + d];
+                        totals[draws + d] += values[d];
+                    }
+                    clv = Optional.of(range(values.clone(), level));
+                }
+                out[i] = new CustomerPredictionInterval(summary.customer(i), rowRanges[r], clv);
+            }
+            return totals;
+        });
+        double[] totals = new double[2 * draws];
+        for (double[] part : partials) {
+            for (int k = 0; k < totals.length; k++) {
+                totals[k] += part[k];
+            }
+        }
+        return new PredictionIntervals(
+                level,
+                draws,
+                rejected[0],
+                java.util.Arrays.asList(out),
+                range(java.util.Arrays.copyOfRange(totals, 0, draws), level),
+                spendDraws == null
+                        ? Optional.empty()
+                        : Optional.of(range(java.util.Arrays.copyOfRange(totals, draws, 2 * draws), level)));
+    }
+
+    private static ParameterCovariance covarianceOf(String model, Optional<ModelFit> fit) {
+        return fit.orElseThrow(() -> new IllegalArgumentException(model
+                        + " was given by its parameters, not fitted: prediction intervals need the covariance of a"
+                        + " fit"))
+                .covariance()
+                .orElseThrow(() -> new IllegalArgumentException(model + ": the Hessian at the estimates is not"
+                        + " positive definite, so there is no covariance to draw parameters from; see the fit's"
+                        + " warnings"));
+    }
+
+    /** One draw of the natural parameters from the asymptotic normal on the fit's scale, redrawn while invalid. */
+    private static double[] draw(
+            ParameterCovariance covariance,
+            org.loyaltykpi.internal.SeededRandom random,
+            java.util.function.Predicate<double[]> valid,
+            int[] rejected,
+            int draws) {
+        double[][] l = covariance.cholesky();
+        double[] mean = covariance.workingEstimates();
+        int k = mean.length;
+        while (true) {
+            double[] z = new double[k];
+            for (int i = 0; i < k; i++) {
+                z[i] = random.nextGaussian();
+            }
+            double[] theta = new double[k];
+            for (int i = 0; i < k; i++) {
+                double phi = mean[i];
+                for (int j = 0; j <= i; j++) {
+                    phi += l[i][j] * z[j];
+                }
+                theta[i] = covariance.isLogScale(i) ? Math.exp(phi) : phi;
+            }
+            boolean finite = true;
+            for (double t : theta) {
+                finite &= Double.isFinite(t) && t != 0;
+            }
+            if (finite && valid.test(theta)) {
+                return theta;
+            }
+            if (++rejected[0] > ATTEMPTS_PER_DRAW * draws) {
+                throw new IllegalArgumentException("prediction intervals: almost every parameter draw around "
+                        + covariance.names() + " gives a model whose expectations do not exist; the fit is too"
+                        + " uncertain for intervals");
+            }
+        }
+    }
+
+    /** The central {@code level} range of values (empirical quantiles, linear interpolation); sorts the array. */
+    static PredictionRange range(double[] values, double level) {
+        java.util.Arrays.sort(values);
+        return new PredictionRange(quantile(values, (1 - level) / 2), quantile(values, (1 + level) / 2));
+    }
+
+    private static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
 }
