@@ -220,7 +220,19 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
         return expectedPurchases(t, 0, 0, 0);
     }
 
+    public double probabilityOfPurchases(int n, double t, int x, double recency, double age) {
+        ModelSupport.checkCustomer(x, recency, age);
+        double alive = probabilityAlive(x, recency, age);
+        double future = probabilityOfPurchases(n, t, r + x, alpha + age, a, b + x + m, 0);
+        return alive * future + (n == 0 ? 1 - alive : 0);
+    }
+
     public double probabilityOfPurchases(int n, double t) {
+        return probabilityOfPurchases(n, t, r, alpha, a, b, m);
+    }
+
+    /** P(X(t) = n) of a new customer at the given parameters, with dropout after the first purchase when m = 1. */
+    private static double probabilityOfPurchases(int n, double t, double r, double alpha, double a, double b, int m) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0: " + n);
         }
