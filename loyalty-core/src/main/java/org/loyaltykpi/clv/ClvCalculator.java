@@ -74,20 +74,41 @@ public final class ClvCalculator {
         return discounted(purchases, x, age, purchases.probabilityAlive(x, recency, age), options);
     }
 
-    /** The discounted expected purchases given P(alive). */
+    /**
+     * The discounted expected purchases given P(alive). Both model families' {@code E[Y(t)]} are P(alive) times a
+     * function of (x, T, t), so the sum is computed for a customer alive for sure and multiplied by P(alive). BG/NBD
+     * and MBG/NBD walk the periods with {@link BetaGeometricNbd.Horizon} (one Taylor step per period, not one
+     * hypergeometric function); Pareto/NBD's {@code E[Y(t)]} is elementary.
+     */
     static double discounted(TransactionModel purchases, int x, double age, double pAlive, ClvOptions options) {
+        if (options.discountRate() == 0 || options.horizon() == 0) {
+            double step = purchases.timeUnit().convert(1, options.unit());
+            return options.horizon() == 0 ? 0 : givenAlive(purchases, options.horizon() * step, x, age, pAlive);
+        }
+        return pAlive * discountedAlive(purchases, x, age, options);
+    }
+
+    /** The discounted expected purchases of a customer alive at T. */
+    static double discountedAlive(TransactionModel purchases, int x, double age, ClvOptions options) {
         double step = purchases.timeUnit().convert(1, options.unit());
         if (options.discountRate() == 0 || options.horizon() == 0) {
-            return options.horizon() == 0 ? 0 : givenAlive(purchases, options.horizon() * step, x, age, pAlive);
+            return options.horizon() == 0 ? 0 : givenAlive(purchases, options.horizon() * step, x, age, 1);
         }
         long periods = (long) Math.ceil(options.horizon());
         double v = 1 / (1 + options.discountRate());
+        BetaGeometricNbd.Horizon walk = purchases instanceof BetaGeometricNbd bg ? bg.new Horizon(x, age, step) : null;
         double previous = 0;
         double total = 0;
         double discount = 1;
         for (long k = 1; k <= periods; k++) {
-            double t = Math.min(k, options.horizon()) * step;
-            double cumulative = givenAlive(purchases, t, x, age, pAlive);
+            double cumulative;
+            if (k > options.horizon()) {
+                cumulative = givenAlive(purchases, options.horizon() * step, x, age, 1);
+            } else if (walk != null) {
+                cumulative = walk.next();
+            } else {
+                cumulative = givenAlive(purchases, k * step, x, age, 1);
+            }
             discount *= v;
             double increment = cumulative - previous;
             total += increment * discount;
@@ -135,18 +156,40 @@ public final class ClvCalculator {
         double[] pAlive = new double[rows.size];
         double[] expected = new double[rows.size];
         double[] discounted = spend.isPresent() ? new double[rows.size] : null;
+        // E[Y(t)] and its discounted sum are P(alive) times a function of (x, T): once per distinct (x, T).
+        long[] keys = new long[rows.size];
+        for (int r = 0; r < rows.size; r++) {
+            keys[r] = ((long) rows.x[r] << 32) | rows.ageTime[r];
+        }
+        int[] groupOf = new int[rows.size];
+        long[] groups = CollapsedSummary.distinct(keys, groupOf);
+        double[] groupExpected = new double[groups.length];
+        double[] groupDiscounted = discounted == null ? null : new double[groups.length];
+        ParallelScans.scan(
+                groups.length,
+                ROWS_PER_TASK / 8,
+                (from, to) -> {
+                    for (int g = from; g < to; g++) {
+                        int x = (int) (groups[g] >>> 32);
+                        double age = rows.times[(int) groups[g]];
+                        groupExpected[g] = horizon == 0 ? 0 : givenAlive(purchases, horizon, x, age, 1);
+                        if (groupDiscounted != null) {
+                            groupDiscounted[g] = discountedAlive(purchases, x, age, options);
+                        }
+                    }
+                    return to - from;
+                },
+                Integer::sum);
         ParallelScans.scan(
                 rows.size,
                 ROWS_PER_TASK,
                 (from, to) -> {
                     for (int r = from; r < to; r++) {
-                        int x = rows.x[r];
-                        double age = rows.age[r];
-                        double p = purchases.probabilityAlive(x, rows.recency[r], age);
+                        double p = purchases.probabilityAlive(rows.x[r], rows.recency[r], rows.age[r]);
                         pAlive[r] = p;
-                        expected[r] = horizon == 0 ? 0 : givenAlive(purchases, horizon, x, age, p);
+                        expected[r] = p * groupExpected[groupOf[r]];
                         if (discounted != null) {
-                            discounted[r] = discounted(purchases, x, age, p, options);
+                            discounted[r] = p * groupDiscounted[groupOf[r]];
                         }
                     }
                     return to - from;
