@@ -142,17 +142,10 @@ public final class ClvCalculator {
         ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
         double horizon = purchases.timeUnit().convert(options.horizon(), options.unit());
         int n = summary.size();
-        int[] xs = new int[n];
-        double[] recencies = new double[n];
-        double[] ages = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = summary.frequency(i);
-            recencies[i] = summary.recency(i);
-            ages[i] = summary.age(i);
-        }
         // One evaluation per distinct (x, t_x, T), in parallel.
-        int[] rowOf = new int[n];
-        CollapsedSummary rows = CollapsedSummary.collapse(xs, recencies, ages, null, rowOf);
+        BtydSummary.Collapse collapse = summary.collapse();
+        int[] rowOf = collapse.rowOf();
+        CollapsedSummary rows = collapse.rows();
         double[] pAlive = new double[rows.size];
         double[] expected = new double[rows.size];
         double[] discounted = spend.isPresent() ? new double[rows.size] : null;
@@ -201,7 +194,7 @@ public final class ClvCalculator {
             OptionalDouble perPurchase = OptionalDouble.empty();
             OptionalDouble clv = OptionalDouble.empty();
             if (spend.isPresent()) {
-                double z = spend.get().expectedAverageSpend(xs[i], summary.monetaryValue(i));
+                double z = spend.get().expectedAverageSpend(summary.frequency(i), summary.monetaryValue(i));
                 perPurchase = OptionalDouble.of(z);
                 clv = OptionalDouble.of(options.margin() * z * discounted[r]);
             }
@@ -394,5 +387,89 @@ public final class ClvCalculator {
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, sorted.length - 1);
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /**
+     * The probability of being alive of every customer of a summary, as an array in summary order: one evaluation per
+     * distinct (x, t_x, T) (the summary's collapsed rows are built once and kept), on every core.
+     *
+     * @param purchases the purchase model
+     * @param summary the calibration summary, in the model's time unit
+     * @return {@code P(alive)} per customer (per row of a weighted summary)
+     */
+    public static double[] probabilityAlive(TransactionModel purchases, BtydSummary summary) {
+        ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
+        BtydSummary.Collapse c = summary.collapse();
+        return scatter(aliveOfRows(purchases, c.rows()), c.rowOf());
+    }
+
+    /**
+     * The expected purchases in the next {@code t} of every customer of a summary, as an array in summary order: the
+     * horizon's special function once per distinct (x, T), P(alive) once per distinct (x, t_x, T), on every core.
+     *
+     * @param purchases the purchase model
+     * @param t the horizon, in the model's time unit, {@code >= 0}
+     * @param summary the calibration summary, in the model's time unit
+     * @return {@code E[Y(t) | x, t_x, T]} per customer (per row of a weighted summary)
+     */
+    public static double[] expectedPurchases(TransactionModel purchases, double t, BtydSummary summary) {
+        ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
+        ModelSupport.checkTime(t);
+        BtydSummary.Collapse c = summary.collapse();
+        CollapsedSummary rows = c.rows();
+        double[] alive = aliveOfRows(purchases, rows);
+        long[] keys = new long[rows.size];
+        for (int r = 0; r < rows.size; r++) {
+            keys[r] = ((long) rows.x[r] << 32) | rows.ageTime[r];
+        }
+        int[] groupOf = new int[rows.size];
+        long[] groups = CollapsedSummary.distinct(keys, groupOf);
+        double[] perGroup = new double[groups.length];
+        ParallelScans.scan(
+                groups.length,
+                ROWS_PER_TASK / 8,
+                (from, to) -> {
+                    for (int g = from; g < to; g++) {
+                        perGroup[g] =
+                                givenAlive(purchases, t, (int) (groups[g] >>> 32), rows.times[(int) groups[g]], 1);
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        for (int r = 0; r < rows.size; r++) {
+            alive[r] *= perGroup[groupOf[r]];
+        }
+        return scatter(alive, c.rowOf());
+    }
+
+    private static double[] aliveOfRows(TransactionModel purchases, CollapsedSummary rows) {
+        double[] alive = new double[rows.size];
+        ParallelScans.scan(
+                rows.size,
+                ROWS_PER_TASK * 4,
+                (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        alive[r] = purchases.probabilityAlive(rows.x[r], rows.recency[r], rows.age[r]);
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        return alive;
+    }
+
+    /** {@code out[i] = perRow[rowOf[i]]}, on every core. */
+    private static double[] scatter(double[] perRow, int[] rowOf) {
+        double[] out = new double[rowOf.length];
+        ParallelScans.scan(
+                rowOf.length,
+                1 << 16,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] = perRow[rowOf[i]];
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        return out;
     }
 }
