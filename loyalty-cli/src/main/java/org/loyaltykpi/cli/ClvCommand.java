@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.clv.BgBbModel;
+import org.loyaltykpi.clv.BgBbPrediction;
+import org.loyaltykpi.clv.BgBbSummary;
 import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.ClvCalculator;
 import org.loyaltykpi.clv.ClvOptions;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
             "  loyalty clv predict --model pareto-nbd --horizon 52 --calibration-end 2025-09-30",
         },
         mixinStandardHelpOptions = true,
-        description = "Probabilistic customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma, predict.",
+        description = "Probabilistic customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma or BG/BB,"
+                + " predict.",
         subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class})
 final class ClvCommand implements Runnable {
 
@@ -66,10 +70,7 @@ final class ClvCommand implements Runnable {
             if (format == OutputFormat.csv) {
                 throw new IllegalArgumentException("--format csv is not available for clv fit: use json or text");
             }
-            BtydSummary summary = summary();
-            ModelFit fit = model == ClvModels.Model.GAMMA_GAMMA
-                    ? spendModel(summary).fit().orElseThrow()
-                    : purchaseModel(summary).fit().orElseThrow();
+            ModelFit fit = fitModel();
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
             if (format == OutputFormat.text) {
                 spec.commandLine().getOut().println(fit);
@@ -97,14 +98,18 @@ final class ClvCommand implements Runnable {
                         + "expected_spend,clv.",
                 "expected_spend and clv come from a Gamma-Gamma model fitted alongside (omit them with --no-spend);"
                         + " clv = margin x expected spend x expected purchases per time unit, discounted per time"
-                        + " unit at --discount-rate."
+                        + " unit at --discount-rate.",
+                "bg-bb: customer_id (or frequency,recency,periods,weights for a summary of weighted rows),p_alive"
+                        + " (at the next opportunity),expected_transactions (in the next --horizon opportunities)"
+                        + "[,discounted_residual_transactions]."
             })
     static final class Predict extends ClvModels.ModelCommand implements Callable<Integer> {
         @Option(
                 names = "--horizon",
                 required = true,
                 paramLabel = "N",
-                description = "Prediction horizon in --time-unit units.")
+                description = "Prediction horizon in --time-unit units (bg-bb: transaction opportunities, a whole"
+                        + " number).")
         private double horizon;
 
         @Option(
@@ -116,7 +121,8 @@ final class ClvCommand implements Runnable {
         @Option(
                 names = "--discount-rate",
                 paramLabel = "RATE",
-                description = "Discount rate per --time-unit unit. Default: 0.")
+                description = "Discount rate per --time-unit unit (bg-bb: per opportunity; above 0 it adds"
+                        + " discounted_residual_transactions). Default: 0.")
         private double discountRate;
 
         @Option(names = "--no-spend", description = "Predict purchases only: no Gamma-Gamma, no spend or clv columns.")
@@ -124,8 +130,20 @@ final class ClvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ClvOptions options = new ClvOptions(horizon, calibration.timeUnit, margin, discountRate);
+            if (model() == ClvModels.Model.BG_BB) {
+                return predictBgBb();
+            }
+            if (model() == ClvModels.Model.GAMMA_GAMMA) {
+                throw new IllegalArgumentException("clv predict needs a purchase model (bg-nbd, mbg-nbd, pareto-nbd"
+                        + " or bg-bb); gamma-gamma is fitted alongside for the spend");
+            }
+            ClvOptions options = new ClvOptions(horizon, timeUnit, margin, discountRate);
             BtydSummary summary = summary();
+            if (summary.isWeighted()) {
+                throw new IllegalArgumentException(summaryFile.orElseThrow()
+                        + ": a summary of weighted rows has no customers to predict: give one row per customer"
+                        + " with customer_id");
+            }
             TransactionModel purchases = purchaseModel(summary);
             PrintWriter err = spec.commandLine().getErr();
             ClvModels.warn(err, spec.qualifiedName(), purchases.fit().orElseThrow());
@@ -149,6 +167,50 @@ final class ClvCommand implements Runnable {
                             .append(number(p.expectedSpend().orElseThrow()))
                             .append(',')
                             .append(number(p.clv().orElseThrow()));
+                }
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
+
+        /** BG/BB: the horizon and the discounting count opportunities (periods), not time units. */
+        private int predictBgBb() {
+            if (horizon != Math.rint(horizon) || horizon > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(
+                        "--horizon counts transaction opportunities for bg-bb: a whole number, got " + horizon);
+            }
+            BgBbSummary summary = discreteSummary();
+            BgBbModel model = BgBbModel.fit(summary.patterns(), fitOptions());
+            PrintWriter err = spec.commandLine().getErr();
+            ClvModels.warn(err, spec.qualifiedName(), model.fit().orElseThrow());
+            ClvModels.warnWithoutOpportunity(err, spec.qualifiedName(), summary);
+            List<BgBbPrediction> predictions = model.predict(summary, (int) horizon, discountRate);
+            boolean ids = summary.hasCustomers();
+            boolean dert = discountRate > 0;
+            PrintWriter out = spec.commandLine().getOut();
+            out.println((ids ? "customer_id" : "frequency,recency,periods,weights") + ",p_alive,expected_transactions"
+                    + (dert ? ",discounted_residual_transactions" : ""));
+            for (BgBbPrediction p : predictions) {
+                StringBuilder line = new StringBuilder();
+                if (ids) {
+                    line.append(PurchaseCsv.quote(p.customer().orElseThrow().value()));
+                } else {
+                    line.append(p.frequency())
+                            .append(',')
+                            .append(p.recency())
+                            .append(',')
+                            .append(p.periods())
+                            .append(',')
+                            .append((long) p.weight());
+                }
+                line.append(',')
+                        .append(number(p.probabilityAlive()))
+                        .append(',')
+                        .append(number(p.expectedTransactions()));
+                if (dert) {
+                    line.append(',')
+                            .append(number(p.discountedResidualTransactions().orElseThrow()));
                 }
                 out.println(line);
             }
