@@ -14,6 +14,8 @@ import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.CustomerPrediction;
 import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.ModelFit;
+import org.loyaltykpi.clv.SavedModel;
+import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.io.PurchaseCsv;
 import picocli.CommandLine.Command;
@@ -65,6 +67,13 @@ final class ClvCommand implements Runnable {
                 description = "json (the fit as DESIGN states it) or text (one readable line). Default: json.")
         private OutputFormat format = OutputFormat.json;
 
+        @Option(
+                names = "--save",
+                paramLabel = "FILE",
+                description = "Also save the fitted model as a JSON model file (format version, model, time unit,"
+                        + " parameters, covariance, covariates, calibration facts) for 'clv predict --model-file'.")
+        private Optional<java.nio.file.Path> save = Optional.empty();
+
         @Override
         public Integer call() {
             if (format == OutputFormat.csv) {
@@ -72,6 +81,7 @@ final class ClvCommand implements Runnable {
             }
             ModelFit fit = fitModel();
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
+            save.ifPresent(file -> ModelFile.write(file, saved(fit)));
             if (format == OutputFormat.text) {
                 spec.commandLine().getOut().println(fit);
                 spec.commandLine().getOut().flush();
@@ -128,14 +138,54 @@ final class ClvCommand implements Runnable {
         @Option(names = "--no-spend", description = "Predict purchases only: no Gamma-Gamma, no spend or clv columns.")
         private boolean noSpend;
 
+        @Option(
+                names = "--model-file",
+                paramLabel = "FILE",
+                description = "Predict with a model saved by 'clv fit --save' instead of fitting one (--model may be"
+                        + " left out; the summary is built in the model's time unit).")
+        private Optional<java.nio.file.Path> modelFile = Optional.empty();
+
+        @Option(
+                names = "--spend-model-file",
+                paramLabel = "FILE",
+                description = "The Gamma-Gamma model saved by 'clv fit --model gamma-gamma --save' instead of fitting"
+                        + " one alongside.")
+        private Optional<java.nio.file.Path> spendModelFile = Optional.empty();
+
         @Override
         public Integer call() {
+            Optional<SavedModel> saved = modelFile.map(ModelFile::read);
+            if (saved.isPresent()) {
+                ClvModels.Model inFile = ClvModels.Model.parse(saved.get().model());
+                if (modelOption.isPresent() && modelOption.get() != inFile) {
+                    throw new IllegalArgumentException("--model " + modelOption.get().cliName + " but "
+                            + modelFile.get() + " holds a " + inFile.cliName + " model");
+                }
+                modelOption = Optional.of(inFile);
+                if (periodLength.isEmpty()) {
+                    periodLength = saved.get().periodLength();
+                }
+                Optional<TimeScale> unit = saved.get().fit().timeUnit();
+                if (unit.isPresent()) {
+                    if (spec.commandLine().getParseResult().hasMatchedOption("--time-unit") && timeUnit != unit.get()) {
+                        throw new IllegalArgumentException("--time-unit " + timeUnit + " but the model of "
+                                + modelFile.get() + " is in " + unit.get());
+                    }
+                    timeUnit = unit.get();
+                }
+                saved.get()
+                        .fit()
+                        .warnings()
+                        .forEach(w -> spec.commandLine()
+                                .getErr()
+                                .println(spec.qualifiedName() + ": warning (" + modelFile.get() + "): " + w));
+            }
             if (model() == ClvModels.Model.BG_BB) {
-                return predictBgBb();
+                return predictBgBb(saved);
             }
             if (model() == ClvModels.Model.GAMMA_GAMMA) {
                 throw new IllegalArgumentException("clv predict needs a purchase model (bg-nbd, mbg-nbd, pareto-nbd"
-                        + " or bg-bb); gamma-gamma is fitted alongside for the spend");
+                        + " or bg-bb); gamma-gamma is fitted alongside for the spend (or --spend-model-file)");
             }
             ClvOptions options = new ClvOptions(horizon, timeUnit, margin, discountRate);
             BtydSummary summary = summary();
@@ -144,11 +194,24 @@ final class ClvCommand implements Runnable {
                         + ": a summary of weighted rows has no customers to predict: give one row per customer"
                         + " with customer_id");
             }
-            TransactionModel purchases = purchaseModel(summary);
             PrintWriter err = spec.commandLine().getErr();
-            ClvModels.warn(err, spec.qualifiedName(), purchases.fit().orElseThrow());
+            TransactionModel purchases;
+            if (saved.isPresent()) {
+                purchases = saved.get().transactionModel();
+            } else {
+                purchases = purchaseModel(summary);
+                ClvModels.warn(err, spec.qualifiedName(), purchases.fit().orElseThrow());
+            }
             Optional<GammaGammaModel> spend = Optional.empty();
-            if (!noSpend) {
+            if (!noSpend && spendModelFile.isPresent()) {
+                SavedModel spendFile = ModelFile.read(spendModelFile.get());
+                spend = Optional.of(spendFile.spendModel());
+                spendFile
+                        .fit()
+                        .warnings()
+                        .forEach(w ->
+                                err.println(spec.qualifiedName() + ": warning (" + spendModelFile.get() + "): " + w));
+            } else if (!noSpend) {
                 spend = Optional.of(spendModel(summary));
                 ClvModels.warn(err, spec.qualifiedName(), spend.get().fit().orElseThrow());
             }
@@ -175,15 +238,20 @@ final class ClvCommand implements Runnable {
         }
 
         /** BG/BB: the horizon and the discounting count opportunities (periods), not time units. */
-        private int predictBgBb() {
+        private int predictBgBb(Optional<SavedModel> saved) {
             if (horizon != Math.rint(horizon) || horizon > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(
                         "--horizon counts transaction opportunities for bg-bb: a whole number, got " + horizon);
             }
             BgBbSummary summary = discreteSummary();
-            BgBbModel model = BgBbModel.fit(summary.patterns(), fitOptions());
             PrintWriter err = spec.commandLine().getErr();
-            ClvModels.warn(err, spec.qualifiedName(), model.fit().orElseThrow());
+            BgBbModel model;
+            if (saved.isPresent()) {
+                model = saved.get().bgBbModel();
+            } else {
+                model = BgBbModel.fit(summary.patterns(), fitOptions());
+                ClvModels.warn(err, spec.qualifiedName(), model.fit().orElseThrow());
+            }
             ClvModels.warnWithoutOpportunity(err, spec.qualifiedName(), summary);
             List<BgBbPrediction> predictions = model.predict(summary, (int) horizon, discountRate);
             boolean ids = summary.hasCustomers();

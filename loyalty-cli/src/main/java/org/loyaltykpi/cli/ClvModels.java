@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.loyaltykpi.clv.BgBbModel;
@@ -16,6 +17,7 @@ import org.loyaltykpi.clv.MbgNbdModel;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParetoNbdModel;
+import org.loyaltykpi.clv.SavedModel;
 import org.loyaltykpi.clv.SummaryCsv;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
@@ -148,19 +150,27 @@ final class ClvModels {
                     () -> new ParameterException(spec.commandLine(), "missing option: --model=MODEL"));
         }
 
+        /** What the last summary was read from: the summary file or the purchase source. */
+        String source = "";
+
         /** The summary of the transaction models: from the {@code --summary} file or from the purchases. */
         BtydSummary summary() {
             if (summaryFile.isPresent()) {
                 noPurchasesWithSummary();
+                source = summaryFile.get().toString();
                 return SummaryCsv.read(summaryFile.get(), timeUnit);
             }
-            return BtydSummary.of(input.load().table(), calibrationEnd(), timeUnit);
+            LocalDate end = calibrationEnd();
+            PurchaseInput.Loaded loaded = input.load();
+            source = loaded.source();
+            return BtydSummary.of(loaded.table(), end, timeUnit);
         }
 
         /** The BG/BB summary: from the {@code --summary} file or from the purchases with {@code --period-length}. */
         BgBbSummary discreteSummary() {
             if (summaryFile.isPresent()) {
                 noPurchasesWithSummary();
+                source = summaryFile.get().toString();
                 return SummaryCsv.readBgBb(summaryFile.get());
             }
             Granularity period = periodLength.orElseThrow(() -> new ParameterException(
@@ -171,7 +181,10 @@ final class ClvModels {
                 throw new ParameterException(
                         spec.commandLine(), "--period-length must be week, month, quarter or year for bg-bb: day");
             }
-            return BgBbSummary.of(input.load().table(), calibrationEnd(), period);
+            LocalDate end = calibrationEnd();
+            PurchaseInput.Loaded loaded = input.load();
+            source = loaded.source();
+            return BgBbSummary.of(loaded.table(), end, period);
         }
 
         LocalDate calibrationEnd() {
@@ -189,6 +202,17 @@ final class ClvModels {
                 throw new ParameterException(
                         spec.commandLine(), "--calibration-end applies to purchases, not to a --summary file");
             }
+        }
+
+        /** The saved form of a fit of this command: the calibration facts of its options and input. */
+        SavedModel saved(ModelFit fit) {
+            boolean purchases = summaryFile.isEmpty();
+            return SavedModel.of(
+                    fit,
+                    List.of(),
+                    purchases ? calibrationEnd : Optional.empty(),
+                    purchases && model() == Model.BG_BB ? periodLength : Optional.empty(),
+                    source);
         }
 
         /** Fits the model asked for to its summary. */
@@ -263,8 +287,14 @@ final class ClvModels {
 
     /** The JSON of {@code clv fit}, as the README's CLI contract fixes it. */
     static void writeFit(Json json, ModelFit fit) {
-        json.beginObject()
-                .field("model", fit.model())
+        json.beginObject();
+        writeFitFields(json, fit);
+        json.endObject();
+    }
+
+    /** The fields of the JSON of {@code clv fit}, into the current object (the model file adds its own). */
+    static void writeFitFields(Json json, ModelFit fit) {
+        json.field("model", fit.model())
                 .field("timeUnit", fit.timeUnit().map(TimeScale::name).orElse(""))
                 .field("customers", fit.customers());
         json.beginObject("params");
@@ -281,7 +311,6 @@ final class ClvModels {
         json.beginArray("warnings");
         fit.warnings().forEach(json::value);
         json.endArray();
-        json.endObject();
     }
 
     /** The customers a BG/BB summary from purchases leaves out, on standard error. */
