@@ -35,7 +35,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma or BG/BB,"
                 + " predict.",
-        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class})
+        subcommands = {
+            ClvCommand.Fit.class,
+            ClvCommand.Predict.class,
+            ClvCommand.Compare.class,
+            ClvCommand.Validate.class
+        })
 final class ClvCommand implements Runnable {
 
     @Spec
@@ -43,7 +48,8 @@ final class ClvCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: 'clv fit' or 'clv predict'");
+        throw new ParameterException(
+                spec.commandLine(), "missing subcommand: 'clv fit', 'clv predict', 'clv compare' or 'clv validate'");
     }
 
     /** {@code loyalty clv fit}: the fitted parameters as JSON. */
@@ -288,6 +294,173 @@ final class ClvCommand implements Runnable {
 
         private static String number(double value) {
             return String.format(Locale.ROOT, "%.6f", value);
+        }
+    }
+
+    /** Writes a section as text (its title, then its body), JSON or one of its tables as CSV. */
+    static void render(PrintWriter out, org.loyaltykpi.document.Section section, OutputFormat format, String csvTable) {
+        org.loyaltykpi.document.Messages messages = org.loyaltykpi.document.Messages.english();
+        switch (format) {
+            case json -> org.loyaltykpi.document.render.JsonRenderer.render(section, messages, out);
+            case csv ->
+                org.loyaltykpi.document.render.CsvRenderer.render(
+                        section.tables().stream()
+                                .filter(t -> t.id().equals(csvTable))
+                                .findFirst()
+                                .orElseThrow(),
+                        out);
+            case text -> {
+                out.println(messages.text(section.title()));
+                out.println();
+                out.print(org.loyaltykpi.document.render.TextRenderer.section(section, messages));
+            }
+        }
+        out.flush();
+    }
+
+    /** {@code loyalty clv compare}: every purchase model fitted and compared. */
+    @Command(
+            name = "compare",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  loyalty clv compare --transactions orders.csv --calibration-end 2025-06-30 --holdout-end 2025-12-31",
+                "  loyalty clv compare --summary summary.csv --time-unit weeks --format json",
+            },
+            mixinStandardHelpOptions = true,
+            description = {
+                "Fit BG/NBD, MBG/NBD and Pareto/NBD to one summary and compare them: log-likelihood, AIC, BIC,"
+                        + " likelihood-ratio tests where models nest (these three do not: the output says so) and,"
+                        + " with --holdout-end, the holdout error per customer (MAE, RMSE) and of the whole base's"
+                        + " tracking curve; name the best model and why (lowest holdout RMSE per customer, else"
+                        + " lowest BIC; only fits that converged, trustworthy ones first).",
+                "CSV: the table of models."
+            })
+    static final class Compare extends ClvModels.ModelCommand implements Callable<Integer> {
+        @Option(
+                names = "--holdout-end",
+                paramLabel = "DATE",
+                description = "Last day of the holdout period (inclusive), after --calibration-end: adds the holdout"
+                        + " errors and chooses the best model by them.")
+        private Optional<java.time.LocalDate> holdoutEnd = Optional.empty();
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv. Default: text.")
+        private OutputFormat format = OutputFormat.text;
+
+        @Override
+        public Integer call() {
+            if (modelOption.isPresent()) {
+                throw new IllegalArgumentException("clv compare fits every purchase model: leave out --model");
+            }
+            org.loyaltykpi.clv.ModelComparison comparison;
+            if (holdoutEnd.isPresent()) {
+                if (summaryFile.isPresent()) {
+                    throw new IllegalArgumentException(
+                            "--holdout-end needs purchases (--transactions): a --summary file has no holdout period");
+                }
+                java.time.LocalDate end = calibrationEnd();
+                PurchaseInput.Loaded loaded = input.load();
+                BtydSummary summary = BtydSummary.of(loaded.table(), end, holdoutEnd.get(), timeUnit);
+                comparison = org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.table(), fitOptions());
+            } else {
+                comparison = org.loyaltykpi.clv.ModelComparison.compare(summary(), fitOptions());
+            }
+            render(
+                    spec.commandLine().getOut(),
+                    org.loyaltykpi.document.report.ClvDocuments.comparison(comparison),
+                    format,
+                    "clvModels");
+            return 0;
+        }
+    }
+
+    /** {@code loyalty clv validate}: calibration against holdout of one model. */
+    @Command(
+            name = "validate",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  loyalty clv validate --model pareto-nbd --calibration-end 2025-06-30 --holdout-end 2025-12-31",
+                "  loyalty clv validate --calibration-end 2025-06-30 --holdout-end 2025-12-31 --format csv --table"
+                        + " tracking",
+            },
+            mixinStandardHelpOptions = true,
+            description = {
+                "Fit a purchase model up to --calibration-end and set it against the holdout period up to"
+                        + " --holdout-end: mean actual and expected holdout purchases per customer by calibration"
+                        + " repeat purchases, and the cumulative repeat purchases of the whole base, actual and"
+                        + " expected, at the end of every --time-unit (the tracking series).",
+                "Without --model, the model 'clv compare' names best on the same holdout."
+            })
+    static final class Validate extends ClvModels.ModelCommand implements Callable<Integer> {
+        @Option(
+                names = "--holdout-end",
+                required = true,
+                paramLabel = "DATE",
+                description = "Last day of the holdout period (inclusive), after --calibration-end.")
+        private java.time.LocalDate holdoutEnd;
+
+        @Option(
+                names = "--max-frequency",
+                paramLabel = "N",
+                description = "Group every calibration repeat-purchase count from N up into one row. Default: 7.")
+        private int maxFrequency = 7;
+
+        /** The table that CSV writes. */
+        enum CsvTable {
+            frequency,
+            tracking
+        }
+
+        @Option(
+                names = "--table",
+                paramLabel = "TABLE",
+                description = "CSV: frequency (the groups by repeat purchases) or tracking (the series). Default:"
+                        + " frequency.")
+        private CsvTable table = CsvTable.frequency;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv. Default: text.")
+        private OutputFormat format = OutputFormat.text;
+
+        @Override
+        public Integer call() {
+            if (summaryFile.isPresent()) {
+                throw new IllegalArgumentException(
+                        "clv validate needs purchases (--transactions): a --summary file has no holdout period");
+            }
+            if (maxFrequency < 1) {
+                throw new IllegalArgumentException("--max-frequency must be >= 1: " + maxFrequency);
+            }
+            java.time.LocalDate end = calibrationEnd();
+            PurchaseInput.Loaded loaded = input.load();
+            BtydSummary summary = BtydSummary.of(loaded.table(), end, holdoutEnd, timeUnit);
+            TransactionModel model;
+            PrintWriter err = spec.commandLine().getErr();
+            if (modelOption.isPresent()) {
+                model = purchaseModel(summary);
+            } else {
+                org.loyaltykpi.clv.ModelComparison comparison =
+                        org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.table(), fitOptions());
+                model = comparison
+                        .bestModel()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "no purchase model converged on these data (" + comparison.reason() + ")"));
+                err.println(spec.qualifiedName() + ": model " + model.name() + ": " + comparison.reason());
+            }
+            ModelFit fit = model.fit().orElseThrow();
+            ClvModels.warn(err, spec.qualifiedName(), fit);
+            org.loyaltykpi.document.Section section = org.loyaltykpi.document.report.ClvDocuments.validation(
+                    model.name(),
+                    timeUnit,
+                    end,
+                    holdoutEnd,
+                    org.loyaltykpi.clv.ModelValidation.byCalibrationFrequency(model, summary, maxFrequency),
+                    org.loyaltykpi.clv.ModelValidation.tracking(model, loaded.table(), end, holdoutEnd),
+                    fit.warnings());
+            render(
+                    spec.commandLine().getOut(),
+                    section,
+                    format,
+                    table == CsvTable.frequency ? "clvByFrequency" : "clvTracking");
+            return 0;
         }
     }
 }
