@@ -113,8 +113,8 @@ final class ClvCommand implements Runnable {
                 "Per-customer predictions over a horizon as CSV: customer_id,p_alive,expected_purchases,"
                         + "expected_spend,clv.",
                 "expected_spend and clv come from a Gamma-Gamma model fitted alongside (omit them with --no-spend);"
-                        + " clv = margin x expected spend x expected purchases per time unit, discounted per time"
-                        + " unit at --discount-rate.",
+                        + " clv = margin x expected spend x expected purchases per --period (default: the time"
+                        + " unit), each period discounted at its end at --discount-rate.",
                 "bg-bb: customer_id (or frequency,recency,periods,weights for a summary of weighted rows),p_alive"
                         + " (at the next opportunity),expected_transactions (in the next --horizon opportunities)"
                         + "[,discounted_residual_transactions]."
@@ -124,9 +124,17 @@ final class ClvCommand implements Runnable {
                 names = "--horizon",
                 required = true,
                 paramLabel = "N",
-                description = "Prediction horizon in --time-unit units (bg-bb: transaction opportunities, a whole"
-                        + " number).")
+                description = "Prediction horizon in --period units, by default --time-unit units (bg-bb: transaction"
+                        + " opportunities, a whole number).")
         private double horizon;
+
+        @Option(
+                names = "--period",
+                paramLabel = "UNIT",
+                description = "The period of --horizon and --discount-rate: day, week, month (365.25/12 days) or year,"
+                        + " whatever the model's --time-unit; --period month with weeks is lifetimes' monthly CLV of a"
+                        + " weekly model. Default: the --time-unit.")
+        private Optional<TimeScale> period = Optional.empty();
 
         @Option(
                 names = "--margin",
@@ -137,7 +145,7 @@ final class ClvCommand implements Runnable {
         @Option(
                 names = "--discount-rate",
                 paramLabel = "RATE",
-                description = "Discount rate per --time-unit unit (bg-bb: per opportunity; above 0 it adds"
+                description = "Discount rate per --period (bg-bb: per opportunity; above 0 it adds"
                         + " discounted_residual_transactions). Default: 0.")
         private double discountRate;
 
@@ -193,7 +201,7 @@ final class ClvCommand implements Runnable {
                 throw new IllegalArgumentException("clv predict needs a purchase model (bg-nbd, mbg-nbd, pareto-nbd"
                         + " or bg-bb); gamma-gamma is fitted alongside for the spend (or --spend-model-file)");
             }
-            ClvOptions options = new ClvOptions(horizon, timeUnit, margin, discountRate);
+            ClvOptions options = new ClvOptions(horizon, period.orElse(timeUnit), margin, discountRate);
             BtydSummary summary = summary();
             if (summary.isWeighted()) {
                 throw new IllegalArgumentException(summaryFile.orElseThrow()
@@ -245,6 +253,10 @@ final class ClvCommand implements Runnable {
 
         /** BG/BB: the horizon and the discounting count opportunities (periods), not time units. */
         private int predictBgBb(Optional<SavedModel> saved) {
+            if (period.isPresent()) {
+                throw new IllegalArgumentException("--period does not apply to bg-bb: its horizon and discounting count"
+                        + " transaction opportunities (--period-length)");
+            }
             if (horizon != Math.rint(horizon) || horizon > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(
                         "--horizon counts transaction opportunities for bg-bb: a whole number, got " + horizon);

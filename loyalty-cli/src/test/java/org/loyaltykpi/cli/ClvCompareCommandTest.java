@@ -130,6 +130,16 @@ class ClvCompareCommandTest {
     }
 
     @Test
+    void theReportSaysWhichPurchaseModelItUsesAndWhy() throws IOException {
+        LoyaltyCliTest.Run json = LoyaltyCliTest.run("report", "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        JsonNode notes = JSON.readTree(json.out()).at("/customerLifetimeValue/notes");
+        assertThat(notes.toString()).contains("Purchase model ").contains(", chosen by lowest BIC (no holdout period)");
+        LoyaltyCliTest.Run text = LoyaltyCliTest.run("report");
+        assertThat(text.out()).contains(", chosen by lowest BIC (no holdout period)");
+    }
+
+    @Test
     void aHoldoutNeedsPurchases() throws IOException {
         Path summary = dir.resolve("s.csv");
         Files.writeString(summary, "customer_id,frequency,recency,T\na,1,2,3\nb,0,0,3\n");
