@@ -67,6 +67,12 @@ public final class BtydSummary {
 
     private final int customers;
 
+    /** The collapsed rows and every entry's row, built on first use (a pure function of the final fields). */
+    private volatile Collapse collapse;
+
+    /** The collapsed rows of a summary, and the row of each of its entries. */
+    record Collapse(CollapsedSummary rows, int[] rowOf) {}
+
     BtydSummary(
             TimeScale unit,
             String[] customerIds,
@@ -474,7 +480,18 @@ public final class BtydSummary {
 
     /** The (x, t_x, T) rows with identical rows merged, for the likelihoods. */
     CollapsedSummary collapsed() {
-        return CollapsedSummary.collapse(frequency, recency, age, weight, null);
+        return collapse().rows();
+    }
+
+    /** The collapsed rows with each entry's row, computed once per summary. */
+    Collapse collapse() {
+        Collapse c = collapse;
+        if (c == null) {
+            int[] rowOf = new int[frequency.length];
+            c = new Collapse(CollapsedSummary.collapse(frequency, recency, age, weight, rowOf), rowOf);
+            collapse = c;
+        }
+        return c;
     }
 
     /** The (x, t_x, T) rows, one per customer. */
