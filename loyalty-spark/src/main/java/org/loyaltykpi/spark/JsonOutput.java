@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.Writer;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
+import org.loyaltykpi.clv.ParameterCovariance;
+import org.loyaltykpi.clv.ParameterInterval;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.cohort.CohortMatrix;
 
@@ -16,6 +18,8 @@ import org.loyaltykpi.cohort.CohortMatrix;
  */
 final class JsonOutput {
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** The confidence level of the intervals, as {@code loyalty clv fit} writes them. */
+    private static final double INTERVAL_LEVEL = 0.95;
 
     private JsonOutput() {}
 
@@ -73,10 +77,40 @@ final class JsonOutput {
                 g.writeString(w);
             }
             g.writeEndArray();
+            uncertainty(g, fit);
             g.writeEndObject();
             g.flush();
             g.writeRaw('\n');
         }
+    }
+
+    /** The fit's covariance (log scale) and 95% Wald intervals, or two nulls without a positive definite Hessian. */
+    private static void uncertainty(JsonGenerator g, ModelFit fit) throws IOException {
+        if (fit.covariance().isEmpty()) {
+            g.writeNullField("covariance");
+            g.writeNullField("intervals");
+            return;
+        }
+        ParameterCovariance c = fit.covariance().get();
+        g.writeObjectFieldStart("covariance");
+        g.writeStringField("scale", "log");
+        for (int i = 0; i < c.size(); i++) {
+            g.writeObjectFieldStart(c.names().get(i));
+            for (int j = 0; j < c.size(); j++) {
+                g.writeNumberField(c.names().get(j), c.get(i, j));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("intervals");
+        g.writeNumberField("level", INTERVAL_LEVEL);
+        for (ParameterInterval interval : fit.intervals(INTERVAL_LEVEL)) {
+            g.writeObjectFieldStart(interval.name());
+            g.writeNumberField("low", interval.low());
+            g.writeNumberField("high", interval.high());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static JsonGenerator generator(Writer out) throws IOException {

@@ -78,6 +78,20 @@ class LoyaltySparkJobTest {
         assertThat(a.get("customers")).isEqualTo(e.get("customers"));
         assertThat(a.get("converged")).isEqualTo(e.get("converged"));
         assertThat(a.get("warnings")).isEqualTo(e.get("warnings"));
+        List<String> fields = new java.util.ArrayList<>();
+        e.fieldNames().forEachRemaining(fields::add);
+        List<String> actualFields = new java.util.ArrayList<>();
+        a.fieldNames().forEachRemaining(actualFields::add);
+        assertThat(actualFields).isEqualTo(fields);
+        for (Iterator<String> names = e.get("params").fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            for (String bound : List.of("low", "high")) {
+                double expectedValue = e.get("intervals").get(name).get(bound).asDouble();
+                assertThat(a.get("intervals").get(name).get(bound).asDouble())
+                        .as("intervals.%s.%s", name, bound)
+                        .isCloseTo(expectedValue, within(1e-6 * Math.abs(expectedValue)));
+            }
+        }
         assertThat(a.get("logLikelihood").asDouble())
                 .isCloseTo(
                         e.get("logLikelihood").asDouble(),
