@@ -88,7 +88,7 @@ public class ClvFitBenchmark {
             }
         }
 
-        private static PurchaseTable master() {
+        static PurchaseTable master() {
             CsvOptions options = CsvOptions.defaults()
                     .withDelimiter(Delimiter.WHITESPACE)
                     .withDatePattern("yyyyMMdd")

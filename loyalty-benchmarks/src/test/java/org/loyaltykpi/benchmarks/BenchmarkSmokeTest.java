@@ -25,6 +25,7 @@ class BenchmarkSmokeTest {
                 .include(CohortBenchmark.class.getSimpleName())
                 .include(CsvLoadBenchmark.class.getSimpleName())
                 .include(ClvFitBenchmark.class.getSimpleName())
+                .include(ClvPredictionBenchmark.class.getSimpleName())
                 .include(ReportBenchmark.class.getSimpleName())
                 .param("purchases", "20000")
                 .param("customers", "2000")

@@ -74,6 +74,14 @@ final class ClvCommand implements Runnable {
         private OutputFormat format = OutputFormat.json;
 
         @Option(
+                names = "--covariates",
+                paramLabel = "FILE",
+                description = "Time-invariant covariates, customer_id,name1,... (numeric columns as they are,"
+                        + " categorical ones as indicators, the first level the base): purchase rate and dropout of"
+                        + " bg-nbd, mbg-nbd, pareto-nbd scaled by exp(gamma' z) per customer; adds \"covariates\".")
+        private java.nio.file.Path covariates;
+
+        @Option(
                 names = "--save",
                 paramLabel = "FILE",
                 description = "Also save the fitted model as a JSON model file (format version, model, time unit,"
@@ -85,12 +93,30 @@ final class ClvCommand implements Runnable {
             if (format == OutputFormat.csv) {
                 throw new IllegalArgumentException("--format csv is not available for clv fit: use json or text");
             }
-            ModelFit fit = fitModel();
+            Optional<org.loyaltykpi.clv.CovariateModel> withCovariates = Optional.empty();
+            if (covariates != null) {
+                if (model() == ClvModels.Model.GAMMA_GAMMA || model() == ClvModels.Model.BG_BB) {
+                    throw new IllegalArgumentException("--covariates is for bg-nbd, mbg-nbd and pareto-nbd");
+                }
+                if (save.isPresent()) {
+                    throw new IllegalArgumentException("--save does not hold covariates yet: fit without --save");
+                }
+                withCovariates = Optional.of(org.loyaltykpi.clv.CovariateModel.fit(
+                        model().cliName, summary(), org.loyaltykpi.clv.Covariates.read(covariates), fitOptions()));
+            }
+            ModelFit fit =
+                    withCovariates.isPresent() ? withCovariates.get().fit().orElseThrow() : fitModel();
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
             save.ifPresent(file -> ModelFile.write(file, saved(fit)));
             if (format == OutputFormat.text) {
-                spec.commandLine().getOut().println(fit);
+                spec.commandLine()
+                        .getOut()
+                        .println(withCovariates.map(Object::toString).orElse(fit.toString()));
                 spec.commandLine().getOut().flush();
+                return 0;
+            }
+            if (withCovariates.isPresent()) {
+                ClvModels.writeFitWithCovariates(spec.commandLine().getOut(), fit, withCovariates.get());
                 return 0;
             }
             try (Json json = new Json(spec.commandLine().getOut())) {
@@ -170,6 +196,13 @@ final class ClvCommand implements Runnable {
         private long seed = org.loyaltykpi.clv.IntervalOptions.DEFAULT_SEED;
 
         @Option(
+                names = "--covariates",
+                paramLabel = "FILE",
+                description = "Time-invariant covariates (see clv fit): the purchase model is fitted with them and"
+                        + " each customer's predictions use its own covariates.")
+        private java.nio.file.Path covariates;
+
+        @Option(
                 names = "--model-file",
                 paramLabel = "FILE",
                 description = "Predict with a model saved by 'clv fit --save' instead of fitting one (--model may be"
@@ -246,7 +279,19 @@ final class ClvCommand implements Runnable {
                 spend = Optional.of(spendModel(summary));
                 ClvModels.warn(err, spec.qualifiedName(), spend.get().fit().orElseThrow());
             }
-            List<CustomerPrediction> predictions = ClvCalculator.predict(purchases, spend, summary, options);
+            List<CustomerPrediction> predictions;
+            if (covariates != null) {
+                if (intervals != null) {
+                    throw new IllegalArgumentException("--intervals is not available with --covariates yet");
+                }
+                org.loyaltykpi.clv.Covariates z = org.loyaltykpi.clv.Covariates.read(covariates);
+                org.loyaltykpi.clv.CovariateModel m =
+                        org.loyaltykpi.clv.CovariateModel.fit(model().cliName, summary, z, fitOptions());
+                ClvModels.warn(err, spec.qualifiedName(), m.fit().orElseThrow());
+                predictions = m.predict(spend, summary, z, options);
+            } else {
+                predictions = ClvCalculator.predict(purchases, spend, summary, options);
+            }
             Optional<org.loyaltykpi.clv.PredictionIntervals> ranges = Optional.empty();
             if (intervals != null) {
                 org.loyaltykpi.clv.IntervalOptions intervalOptions;

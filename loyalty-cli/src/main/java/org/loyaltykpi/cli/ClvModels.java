@@ -314,6 +314,38 @@ final class ClvModels {
         writeUncertainty(json, fit);
     }
 
+    /**
+     * The JSON of a fit with covariates: the fit's fields, and {@code "covariates": {"purchase": {"NAME": {"value":
+     * ..., "standardError": ...}}, "dropout": {...}}}.
+     */
+    static void writeFitWithCovariates(PrintWriter out, ModelFit fit, org.loyaltykpi.clv.CovariateModel model) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (Json json = new Json(new PrintWriter(text))) {
+            writeFit(json, fit);
+        }
+        String body = text.toString().strip();
+        java.io.StringWriter extra = new java.io.StringWriter();
+        try (Json json = new Json(new PrintWriter(extra))) {
+            json.beginObject();
+            for (String process : java.util.List.of("purchase", "dropout")) {
+                json.beginObject(process);
+                for (org.loyaltykpi.clv.Coefficient c : model.coefficients()) {
+                    if (c.process().equals(process)) {
+                        json.beginObject(c.covariate())
+                                .field("value", c.value())
+                                .field("standardError", c.standardError())
+                                .endObject();
+                    }
+                }
+                json.endObject();
+            }
+            json.endObject();
+        }
+        out.println(body.substring(0, body.length() - 1) + ",\"covariates\":"
+                + extra.toString().strip() + "}");
+        out.flush();
+    }
+
     /** The confidence level of the intervals in the JSON of a fit. */
     static final double FIT_INTERVAL_LEVEL = 0.95;
 

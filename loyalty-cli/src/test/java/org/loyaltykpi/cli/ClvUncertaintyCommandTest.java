@@ -119,4 +119,52 @@ class ClvUncertaintyCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("90");
     }
+
+    @Test
+    void fitWithCovariatesAddsCoefficientsAndAMissingCustomerIsBadInputNamingIt() throws IOException {
+        Path transactions = sample();
+        StringBuilder z = new StringBuilder("customer_id,channel\n");
+        for (String line : Files.readAllLines(transactions)
+                .subList(1, Files.readAllLines(transactions).size())) {
+            String id = line.split(",")[0];
+            if (z.indexOf("\n" + id + ",") < 0) {
+                z.append(id)
+                        .append(',')
+                        .append(id.hashCode() % 2 == 0 ? "web" : "store")
+                        .append('\n');
+            }
+        }
+        Path covariates = dir.resolve("z.csv");
+        Files.writeString(covariates, z);
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "clv",
+                "fit",
+                "--model",
+                "pareto-nbd",
+                "--transactions",
+                transactions.toString(),
+                "--calibration-end",
+                "1997-09-30",
+                "--covariates",
+                covariates.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode fit = JSON.readTree(run.out());
+        assertThat(fit.at("/covariates/purchase/channel=store/standardError").asDouble())
+                .isPositive();
+        assertThat(fit.at("/covariates/dropout/channel=store/value").isNumber()).isTrue();
+        Files.writeString(covariates, "customer_id,channel\n1,web\n");
+        LoyaltyCliTest.Run missing = LoyaltyCliTest.run(
+                "clv",
+                "fit",
+                "--model",
+                "pareto-nbd",
+                "--transactions",
+                transactions.toString(),
+                "--calibration-end",
+                "1997-09-30",
+                "--covariates",
+                covariates.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("z.csv has no line for customer");
+    }
 }

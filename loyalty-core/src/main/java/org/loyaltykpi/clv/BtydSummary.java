@@ -478,6 +478,11 @@ public final class BtydSummary {
         return (int) n;
     }
 
+    /** The customers an entry stands for: 1, or its weight in a weighted summary. */
+    long weight(int i) {
+        return weight == null ? 1 : weight[i];
+    }
+
     /** The (x, t_x, T) rows with identical rows merged, for the likelihoods. */
     CollapsedSummary collapsed() {
         return collapse().rows();

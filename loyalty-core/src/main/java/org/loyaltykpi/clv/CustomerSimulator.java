@@ -50,6 +50,27 @@ public final class CustomerSimulator {
         return simulate(model, null, null, customers, minAge, maxAge, seed);
     }
 
+    /**
+     * Simulates customers of a model with covariates: customer {@code i} (named {@code c(i+1)}) follows {@link
+     * CovariateModel#forCustomer(double[]) model.forCustomer(z[i])}.
+     *
+     * @param model the model with its coefficients
+     * @param z one row of covariates per customer
+     * @param minAge the smallest age T
+     * @param maxAge the largest age T
+     * @param seed the seed
+     * @return the summary
+     */
+    public static BtydSummary simulate(CovariateModel model, double[][] z, double minAge, double maxAge, long seed) {
+        double[] purchase = new double[z.length];
+        double[] dropout = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            purchase[i] = model.purchaseMultiplier(z[i]);
+            dropout[i] = model.dropoutMultiplier(z[i]);
+        }
+        return simulate(model.baseline(), purchase, dropout, z.length, minAge, maxAge, seed);
+    }
+
     /** Customer i's purchase rate is scaled by {@code purchaseScale[i]}, its dropout by {@code dropoutScale[i]}. */
     static BtydSummary simulate(
             TransactionModel base,

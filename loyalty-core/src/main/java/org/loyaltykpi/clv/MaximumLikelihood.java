@@ -47,7 +47,32 @@ final class MaximumLikelihood {
             LogLikelihood logLikelihood,
             boolean analyticGradient,
             List<Integer> timeParameters,
-            double maxAge) {
+            double maxAge,
+            int logCount) {
+        /** A problem whose parameters are all positive and fitted on the log scale. */
+        Problem(
+                String model,
+                Optional<TimeScale> unit,
+                long customers,
+                double weight,
+                List<String> names,
+                LogLikelihood logLikelihood,
+                boolean analyticGradient,
+                List<Integer> timeParameters,
+                double maxAge) {
+            this(
+                    model,
+                    unit,
+                    customers,
+                    weight,
+                    names,
+                    logLikelihood,
+                    analyticGradient,
+                    timeParameters,
+                    maxAge,
+                    names.size());
+        }
+
         /** A problem without time-scale parameters. */
         Problem(
                 String model,
@@ -57,7 +82,7 @@ final class MaximumLikelihood {
                 List<String> names,
                 LogLikelihood logLikelihood,
                 boolean analyticGradient) {
-            this(model, unit, customers, weight, names, logLikelihood, analyticGradient, List.of(), 0);
+            this(model, unit, customers, weight, names, logLikelihood, analyticGradient, List.of(), 0, names.size());
         }
 
         /** The factor {@code c_i} of each parameter in the penalty {@code (c_i theta_i)^2} (see FitOptions). */
@@ -78,6 +103,7 @@ final class MaximumLikelihood {
 
     static Estimate fit(Problem problem, double[] start, FitOptions options, List<String> warnings) {
         int n = start.length;
+        int logCount = problem.logCount();
         double scale = 1 / problem.weight();
         double penalizer = options.penalizer();
         double[] c2 = problem.penaltyFactors(options);
@@ -85,31 +111,39 @@ final class MaximumLikelihood {
             c2[i] *= c2[i];
         }
         if (!options.initialParameters().isEmpty()) {
-            if (options.initialParameters().size() != n) {
+            if (options.initialParameters().size() == logCount && logCount < n) {
+                // initial values of the model parameters; the covariate coefficients start at 0
+                double[] given = start.clone();
+                for (int i = 0; i < logCount; i++) {
+                    given[i] = options.initialParameters().get(i);
+                }
+                start = given;
+            } else if (options.initialParameters().size() != n) {
                 throw new IllegalArgumentException(problem.model() + " has " + n + " parameters " + problem.names()
                         + " but " + options.initialParameters().size() + " initial values were given: "
                         + options.initialParameters());
+            } else {
+                start = options.initialParameters().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray();
             }
-            start = options.initialParameters().stream()
-                    .mapToDouble(Double::doubleValue)
-                    .toArray();
         }
         Bfgs.Objective objective;
         if (problem.analyticGradient()) {
             objective = (phi, g) -> {
-                double[] theta = exp(phi);
+                double[] theta = natural(phi, logCount);
                 double[] gradTheta = new double[n];
                 double ll = problem.logLikelihood().value(theta, gradTheta);
                 double f = -ll * scale;
                 for (int i = 0; i < n; i++) {
                     f += penalizer * c2[i] * theta[i] * theta[i];
-                    g[i] = theta[i] * (-gradTheta[i] * scale + 2 * penalizer * c2[i] * theta[i]);
+                    g[i] = (i < logCount ? theta[i] : 1) * (-gradTheta[i] * scale + 2 * penalizer * c2[i] * theta[i]);
                 }
                 return Double.isFinite(f) ? f : Double.NaN;
             };
         } else {
             objective = Derivatives.withNumericalGradient(phi -> {
-                double[] theta = exp(phi);
+                double[] theta = natural(phi, logCount);
                 double f = -problem.logLikelihood().value(theta, null) * scale;
                 for (int i = 0; i < n; i++) {
                     f += penalizer * c2[i] * theta[i] * theta[i];
@@ -119,7 +153,7 @@ final class MaximumLikelihood {
         }
         double[] phiStart = new double[n];
         for (int i = 0; i < n; i++) {
-            phiStart[i] = Math.log(start[i]);
+            phiStart[i] = i < logCount ? Math.log(start[i]) : start[i];
         }
         Bfgs.Result result;
         try {
@@ -131,9 +165,9 @@ final class MaximumLikelihood {
             throw new ModelFitException(problem.model() + ": the log-likelihood is not finite at the starting values "
                     + Arrays.toString(start) + "; check the summary for extreme values (" + e.getMessage() + ")");
         }
-        double[] theta = exp(result.point());
+        double[] theta = natural(result.point(), logCount);
         double logLikelihood = problem.logLikelihood().value(theta, null);
-        if (!Double.isFinite(logLikelihood) || !allFiniteAndPositive(theta)) {
+        if (!Double.isFinite(logLikelihood) || !allFiniteAndPositive(Arrays.copyOf(theta, logCount))) {
             throw new ModelFitException(problem.model() + ": the fit ended where the log-likelihood is not finite"
                     + " (parameters " + Arrays.toString(theta) + "); the data may not identify the model: try a"
                     + " penalizer (for example 0.01), a longer calibration period or more customers");
@@ -143,7 +177,7 @@ final class MaximumLikelihood {
             allWarnings.add("the optimizer did not converge after " + result.iterations() + " iterations ("
                     + result.message() + "): the estimates may be off; try more iterations or a penalizer");
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < logCount; i++) {
             if (theta[i] < EDGE_LOW || theta[i] > EDGE_HIGH) {
                 allWarnings.add(String.format(
                         Locale.ROOT,
@@ -164,7 +198,7 @@ final class MaximumLikelihood {
             allWarnings.add("the Hessian at the estimates is not positive definite: no standard errors");
         }
         List<Parameter> parameters = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < logCount; i++) {
             int k = i;
             OptionalDouble se = covariance
                     .map(c -> c[k][k] > 0 ? OptionalDouble.of(theta[k] * Math.sqrt(c[k][k])) : OptionalDouble.empty())
@@ -192,14 +226,23 @@ final class MaximumLikelihood {
                 result.iterations(),
                 penalizer,
                 allWarnings,
-                covariance.map(c -> new ParameterCovariance(problem.names(), theta, logScale(n), c)));
+                covariance.map(c -> new ParameterCovariance(problem.names(), theta, logScale(n, logCount), c)));
         return new Estimate(theta, fit);
     }
 
-    private static boolean[] logScale(int n) {
+    private static boolean[] logScale(int n, int logCount) {
         boolean[] log = new boolean[n];
-        Arrays.fill(log, true);
+        Arrays.fill(log, 0, logCount, true);
         return log;
+    }
+
+    /** The natural parameters: {@code exp} of the first {@code logCount}, the rest as they are. */
+    private static double[] natural(double[] phi, int logCount) {
+        double[] theta = new double[phi.length];
+        for (int i = 0; i < phi.length; i++) {
+            theta[i] = i < logCount ? Math.exp(phi[i]) : phi[i];
+        }
+        return theta;
     }
 
     private static double[] exp(double[] phi) {
