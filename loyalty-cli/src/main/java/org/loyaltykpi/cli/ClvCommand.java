@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "  loyalty clv fit --model bg-nbd --calibration-end 2025-09-30 --time-unit weeks",
             "  loyalty clv predict --model pareto-nbd --horizon 52 --calibration-end 2025-09-30",
+            "  loyalty clv fit --model bg-bb --summary donations.csv --save bgbb.json",
+            "  loyalty clv compare --calibration-end 2025-06-30 --holdout-end 2025-12-31",
+            "  loyalty clv validate --calibration-end 2025-06-30 --holdout-end 2025-12-31 --format csv --table tracking",
         },
         mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma or BG/BB,"
