@@ -169,6 +169,23 @@ final class ClvCommand implements Runnable {
                         + " one alongside.")
         private Optional<java.nio.file.Path> spendModelFile = Optional.empty();
 
+        @Option(
+                names = "--intervals",
+                paramLabel = "LEVEL",
+                description = "Add prediction intervals at this level (0..1, e.g. 0.9): columns"
+                        + " expected_purchases_low,expected_purchases_high[,clv_low,clv_high], from parameters drawn"
+                        + " from the fits' asymptotic normal (log scale); the whole base's intervals go to stderr.")
+        private Double intervals;
+
+        @Option(
+                names = "--draws",
+                paramLabel = "N",
+                description = "Parameter draws of --intervals (at least 2). Default: 200.")
+        private int draws = org.loyaltykpi.clv.IntervalOptions.DEFAULT_DRAWS;
+
+        @Option(names = "--seed", paramLabel = "S", description = "Seed of the --intervals draws. Default: 1.")
+        private long seed = org.loyaltykpi.clv.IntervalOptions.DEFAULT_SEED;
+
         @Override
         public Integer call() {
             Optional<SavedModel> saved = modelFile.map(ModelFile::read);
@@ -233,8 +250,27 @@ final class ClvCommand implements Runnable {
                 ClvModels.warn(err, spec.qualifiedName(), spend.get().fit().orElseThrow());
             }
             List<CustomerPrediction> predictions = ClvCalculator.predict(purchases, spend, summary, options);
+            Optional<org.loyaltykpi.clv.PredictionIntervals> ranges = Optional.empty();
+            if (intervals != null) {
+                org.loyaltykpi.clv.IntervalOptions intervalOptions;
+                try {
+                    intervalOptions = new org.loyaltykpi.clv.IntervalOptions(intervals, draws, seed);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                }
+                ranges = Optional.of(
+                        ClvCalculator.predictIntervals(purchases, spend, summary, options, intervalOptions));
+                org.loyaltykpi.clv.PredictionIntervals r = ranges.get();
+                err.println(spec.qualifiedName() + ": " + r);
+                err.flush();
+            }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("customer_id,p_alive,expected_purchases" + (noSpend ? "" : ",expected_spend,clv"));
+            out.println("customer_id,p_alive,expected_purchases" + (noSpend ? "" : ",expected_spend,clv")
+                    + (ranges.isEmpty()
+                            ? ""
+                            : ",expected_purchases_low,expected_purchases_high"
+                                    + (noSpend ? "" : ",clv_low,clv_high")));
+            int index = 0;
             for (CustomerPrediction p : predictions) {
                 StringBuilder line = new StringBuilder(
                                 PurchaseCsv.quote(p.customer().value()))
@@ -248,6 +284,21 @@ final class ClvCommand implements Runnable {
                             .append(',')
                             .append(number(p.clv().orElseThrow()));
                 }
+                if (ranges.isPresent()) {
+                    org.loyaltykpi.clv.CustomerPredictionInterval c =
+                            ranges.get().customers().get(index);
+                    line.append(',')
+                            .append(number(c.expectedPurchases().low()))
+                            .append(',')
+                            .append(number(c.expectedPurchases().high()));
+                    if (!noSpend) {
+                        line.append(',')
+                                .append(number(c.clv().orElseThrow().low()))
+                                .append(',')
+                                .append(number(c.clv().orElseThrow().high()));
+                    }
+                }
+                index++;
                 out.println(line);
             }
             out.flush();

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.loyaltykpi.clv.BgBbModel;
@@ -209,7 +208,6 @@ final class ClvModels {
             boolean purchases = summaryFile.isEmpty();
             return SavedModel.of(
                     fit,
-                    List.of(),
                     purchases ? calibrationEnd : Optional.empty(),
                     purchases && model() == Model.BG_BB ? periodLength : Optional.empty(),
                     source);
@@ -311,6 +309,7 @@ final class ClvModels {
         json.beginArray("warnings");
         fit.warnings().forEach(json::value);
         json.endArray();
+        writeUncertainty(json, fit);
     }
 
     /** The customers a BG/BB summary from purchases leaves out, on standard error. */
@@ -320,6 +319,39 @@ final class ClvModels {
                     + " calibration end's period: no transaction opportunity yet, not in the fit");
             err.flush();
         }
+    }
+
+    /** The confidence level of the intervals in the JSON of a fit. */
+    static final double FIT_INTERVAL_LEVEL = 0.95;
+
+    /**
+     * {@code covariance}: the covariance of the estimates on the scale the fit works on ({@code "scale": "log"}: of
+     * {@code ln r, ln alpha, ...}), as an object of rows; {@code intervals}: 95% Wald intervals per parameter, computed
+     * on that scale and mapped back. Both null when the Hessian was not positive definite.
+     */
+    static void writeUncertainty(Json json, ModelFit fit) {
+        if (fit.covariance().isEmpty()) {
+            json.nullField("covariance").nullField("intervals");
+            return;
+        }
+        org.loyaltykpi.clv.ParameterCovariance c = fit.covariance().get();
+        json.beginObject("covariance").field("scale", "log");
+        for (int i = 0; i < c.size(); i++) {
+            json.beginObject(c.names().get(i));
+            for (int j = 0; j < c.size(); j++) {
+                json.field(c.names().get(j), c.get(i, j));
+            }
+            json.endObject();
+        }
+        json.endObject();
+        json.beginObject("intervals").field("level", FIT_INTERVAL_LEVEL);
+        for (org.loyaltykpi.clv.ParameterInterval interval : fit.intervals(FIT_INTERVAL_LEVEL)) {
+            json.beginObject(interval.name())
+                    .field("low", interval.low())
+                    .field("high", interval.high())
+                    .endObject();
+        }
+        json.endObject();
     }
 
     /** Warnings go to standard error, so standard output stays machine-readable. */
