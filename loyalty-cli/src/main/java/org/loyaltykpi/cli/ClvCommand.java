@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "  loyalty clv fit --model bg-nbd --calibration-end 2025-09-30 --time-unit weeks",
             "  loyalty clv predict --model pareto-nbd --horizon 52 --calibration-end 2025-09-30",
+            "  loyalty clv fit --model bg-bb --summary donations.csv --save bgbb.json",
+            "  loyalty clv compare --calibration-end 2025-06-30 --holdout-end 2025-12-31",
+            "  loyalty clv validate --calibration-end 2025-06-30 --holdout-end 2025-12-31 --format csv --table tracking",
         },
         mixinStandardHelpOptions = true,
         description = "Probabilistic customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma or BG/BB,"
@@ -179,6 +182,20 @@ final class ClvCommand implements Runnable {
         private boolean noSpend;
 
         @Option(
+                names = "--model-file",
+                paramLabel = "FILE",
+                description = "Predict with a model saved by 'clv fit --save' instead of fitting one (--model may be"
+                        + " left out; the summary is built in the model's time unit).")
+        private Optional<java.nio.file.Path> modelFile = Optional.empty();
+
+        @Option(
+                names = "--spend-model-file",
+                paramLabel = "FILE",
+                description = "The Gamma-Gamma model saved by 'clv fit --model gamma-gamma --save' instead of fitting"
+                        + " one alongside.")
+        private Optional<java.nio.file.Path> spendModelFile = Optional.empty();
+
+        @Option(
                 names = "--intervals",
                 paramLabel = "LEVEL",
                 description = "Add prediction intervals at this level (0..1, e.g. 0.9): columns"
@@ -201,20 +218,6 @@ final class ClvCommand implements Runnable {
                 description = "Time-invariant covariates (see clv fit): the purchase model is fitted with them and"
                         + " each customer's predictions use its own covariates.")
         private java.nio.file.Path covariates;
-
-        @Option(
-                names = "--model-file",
-                paramLabel = "FILE",
-                description = "Predict with a model saved by 'clv fit --save' instead of fitting one (--model may be"
-                        + " left out; the summary is built in the model's time unit).")
-        private Optional<java.nio.file.Path> modelFile = Optional.empty();
-
-        @Option(
-                names = "--spend-model-file",
-                paramLabel = "FILE",
-                description = "The Gamma-Gamma model saved by 'clv fit --model gamma-gamma --save' instead of fitting"
-                        + " one alongside.")
-        private Optional<java.nio.file.Path> spendModelFile = Optional.empty();
 
         @Override
         public Integer call() {

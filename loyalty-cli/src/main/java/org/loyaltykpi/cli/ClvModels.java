@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.loyaltykpi.clv.BgBbModel;
@@ -209,7 +208,6 @@ final class ClvModels {
             boolean purchases = summaryFile.isEmpty();
             return SavedModel.of(
                     fit,
-                    List.of(),
                     purchases ? calibrationEnd : Optional.empty(),
                     purchases && model() == Model.BG_BB ? periodLength : Optional.empty(),
                     source);
@@ -346,6 +344,15 @@ final class ClvModels {
         out.flush();
     }
 
+    /** The customers a BG/BB summary from purchases leaves out, on standard error. */
+    static void warnWithoutOpportunity(PrintWriter err, String command, BgBbSummary summary) {
+        if (summary.withoutOpportunity() > 0) {
+            err.println(command + ": note: " + summary.withoutOpportunity() + " customers first bought in the"
+                    + " calibration end's period: no transaction opportunity yet, not in the fit");
+            err.flush();
+        }
+    }
+
     /** The confidence level of the intervals in the JSON of a fit. */
     static final double FIT_INTERVAL_LEVEL = 0.95;
 
@@ -377,15 +384,6 @@ final class ClvModels {
                     .endObject();
         }
         json.endObject();
-    }
-
-    /** The customers a BG/BB summary from purchases leaves out, on standard error. */
-    static void warnWithoutOpportunity(PrintWriter err, String command, BgBbSummary summary) {
-        if (summary.withoutOpportunity() > 0) {
-            err.println(command + ": note: " + summary.withoutOpportunity() + " customers first bought in the"
-                    + " calibration end's period: no transaction opportunity yet, not in the fit");
-            err.flush();
-        }
     }
 
     /** Warnings go to standard error, so standard output stays machine-readable. */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
+import org.loyaltykpi.clv.ParameterCovariance;
 import org.loyaltykpi.clv.SavedModel;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.domain.Granularity;
@@ -30,7 +31,8 @@ import org.loyaltykpi.domain.Granularity;
  * <pre>
  * {"format": "loyalty-clv-model", "formatVersion": 1, "model": "bg-nbd", "timeUnit": "WEEKS", "customers": 2357,
  *  "params": {...}, "standardErrors": {...}, "logLikelihood": ..., "converged": true, "warnings": [],
- *  "iterations": 23, "penalizer": 0.0, "covariance": null, "covariates": [],
+ *  "covariance": {"scale": "log", "r": {"r": ..., ...}, ...}, "intervals": {...},
+ *  "iterations": 23, "penalizer": 0.0, "covariates": [],
  *  "calibration": {"source": "orders.csv", "calibrationEnd": "1997-09-30", "periodLength": null}}
  * </pre>
  */
@@ -47,20 +49,6 @@ final class ModelFile {
                 ClvModels.writeFitFields(json, saved.fit());
                 json.field("iterations", saved.fit().iterations())
                         .field("penalizer", saved.fit().penalizer());
-                List<String> names = SavedModel.parameterNames(saved.model());
-                if (saved.covariance().isEmpty()) {
-                    json.nullField("covariance");
-                } else {
-                    json.beginObject("covariance");
-                    for (int i = 0; i < names.size(); i++) {
-                        json.beginObject(names.get(i));
-                        for (int j = 0; j < names.size(); j++) {
-                            json.field(names.get(j), saved.covariance().get(i).get(j));
-                        }
-                        json.endObject();
-                    }
-                    json.endObject();
-                }
                 json.beginArray("covariates");
                 saved.covariates().forEach(json::value);
                 json.endArray();
@@ -152,6 +140,25 @@ final class ModelFile {
             parameters.add(new Parameter(name, value, se));
         }
         List<String> warnings = root.strings("warnings");
+        Optional<ParameterCovariance> covariance = Optional.empty();
+        if (root.has("covariance")) {
+            Fields c = root.object("covariance");
+            if (c.has("scale") && !c.string("scale").equals("log")) {
+                throw c.bad("scale", c.string("scale"), "is not log: the fits' covariance is on the log scale");
+            }
+            double[][] matrix = new double[names.size()][names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                Fields r = c.object(names.get(i));
+                for (int j = 0; j < names.size(); j++) {
+                    matrix[i][j] = r.number(names.get(j));
+                }
+            }
+            boolean[] logScale = new boolean[names.size()];
+            java.util.Arrays.fill(logScale, true);
+            double[] estimates =
+                    parameters.stream().mapToDouble(Parameter::value).toArray();
+            covariance = Optional.of(new ParameterCovariance(names, estimates, logScale, matrix));
+        }
         ModelFit fit = new ModelFit(
                 model,
                 unit,
@@ -161,19 +168,8 @@ final class ModelFile {
                 root.bool("converged"),
                 (int) root.count("iterations"),
                 root.number("penalizer"),
-                warnings);
-        List<List<Double>> covariance = new ArrayList<>();
-        if (root.has("covariance")) {
-            Fields c = root.object("covariance");
-            for (String row : names) {
-                Fields r = c.object(row);
-                List<Double> values = new ArrayList<>();
-                for (String column : names) {
-                    values.add(r.number(column));
-                }
-                covariance.add(values);
-            }
-        }
+                warnings,
+                covariance);
         List<String> covariates = root.has("covariates") ? root.strings("covariates") : List.of();
         Fields calibration = root.object("calibration");
         Optional<LocalDate> end = Optional.empty();
@@ -194,7 +190,7 @@ final class ModelFile {
                 throw calibration.bad("periodLength", text, "is not week, month, quarter or year");
             }
         }
-        return new SavedModel(version, fit, covariance, covariates, end, period, calibration.string("source"));
+        return new SavedModel(version, fit, covariates, end, period, calibration.string("source"));
     }
 
     /** The JSON value at the parser's current token: a map, list, Double, Long, String, Boolean or null. */

@@ -87,6 +87,33 @@ class ClvModelFileCommandTest {
     }
 
     @Test
+    void theModelFileHoldsTheFitsCovarianceOnceAndReadsItBack() throws IOException {
+        Path model = dir.resolve("bg.json");
+        LoyaltyCliTest.Run fit = LoyaltyCliTest.run(
+                "clv",
+                "fit",
+                "--model",
+                "bg-nbd",
+                "--transactions",
+                cdnow().toString(),
+                "--calibration-end",
+                "1997-09-30",
+                "--save",
+                model.toString());
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        String text = Files.readString(model);
+        assertThat(text.split("\"covariance\"", -1)).hasSize(2);
+        JsonNode printed = JSON.readTree(fit.out()).get("covariance");
+        assertThat(JSON.readTree(text).get("covariance")).isEqualTo(printed);
+        org.loyaltykpi.clv.ParameterCovariance read =
+                ModelFile.read(model).covariance().orElseThrow();
+        assertThat(read.names()).containsExactly("r", "alpha", "a", "b");
+        assertThat(read.get("alpha", "b")).isEqualTo(printed.at("/alpha/b").asDouble());
+        ModelFile.write(dir.resolve("again.json"), ModelFile.read(model));
+        assertThat(Files.readString(dir.resolve("again.json"))).isEqualTo(text);
+    }
+
+    @Test
     void aSavedBgBbModelRoundTripsWithItsParameters() throws IOException {
         Path model = dir.resolve("bgbb.json");
         LoyaltyCliTest.Run fit = LoyaltyCliTest.run(

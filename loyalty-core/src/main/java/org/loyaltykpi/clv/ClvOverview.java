@@ -8,9 +8,10 @@ import java.util.stream.IntStream;
 import org.loyaltykpi.domain.PurchaseTable;
 
 /**
- * Customer lifetime value: the best purchase model of a {@link ModelComparison} (BG/NBD, MBG/NBD and Pareto/NBD
- * fitted in weeks on every purchase up to the last day, the calibration end; there is no holdout period here, so the
- * one with the lowest BIC among the fits that converged, the trustworthy ones first) and Gamma-Gamma, expected
+ * Customer lifetime value: the better purchase model of a {@link ModelComparison} of BG/NBD and MBG/NBD (fitted in
+ * weeks on every purchase up to the last day, the calibration end; there is no holdout period here, so the one with
+ * the lower BIC among the fits that converged, the trustworthy one first; Pareto/NBD is left out of the report because
+ * on degenerate data its fit can take minutes, which a report must not) and Gamma-Gamma, expected
  * purchases and CLV (revenue, undiscounted) over the horizon, the P(alive) distribution, the customers with the highest
  * CLV and the valuable customers at risk (the top quarter by past repeat revenue with P(alive) below 0.5). {@link
  * #modelChoice()} says which model and why.
@@ -67,8 +68,8 @@ public record ClvOverview(
     public static final double AT_RISK_BELOW = 0.5;
 
     /**
-     * Fits BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma (non-positive spend excluded) in weeks on every purchase up to
-     * the table's last day, takes the purchase model with the lowest BIC (see {@link ModelComparison}) and predicts
+     * Fits BG/NBD, MBG/NBD and Gamma-Gamma (non-positive spend excluded) in weeks on every purchase up to the table's
+     * last day, takes the purchase model with the lower BIC (see {@link ModelComparison}) and predicts
      * every customer over the horizon.
      *
      * @param table the purchases, not empty
@@ -84,7 +85,8 @@ public record ClvOverview(
         }
         LocalDate end = LocalDate.ofEpochDay(table.maxEpochDay());
         BtydSummary summary = BtydSummary.of(table, end, TimeScale.WEEKS);
-        ModelComparison comparison = ModelComparison.compare(summary, FitOptions.defaults());
+        ModelComparison comparison = ModelComparison.compare(
+                summary, java.util.Optional.empty(), FitOptions.defaults(), List.of(BgNbdModel.NAME, MbgNbdModel.NAME));
         TransactionModel purchases = comparison
                 .bestModel()
                 .orElseThrow(() -> new ModelFitException("no purchase model converged: "

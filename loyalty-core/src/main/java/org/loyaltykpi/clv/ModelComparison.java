@@ -233,11 +233,17 @@ public record ModelComparison(
     }
 
     private static ModelComparison compare(BtydSummary summary, Optional<PurchaseTable> table, FitOptions options) {
+        return compare(summary, table, options, List.of(BgNbdModel.NAME, MbgNbdModel.NAME, ParetoNbdModel.NAME));
+    }
+
+    /** The comparison of some of the models only (the report leaves out Pareto/NBD, see {@link ClvOverview}). */
+    static ModelComparison compare(
+            BtydSummary summary, Optional<PurchaseTable> table, FitOptions options, List<String> models) {
         if (summary.isEmpty()) {
             throw new IllegalArgumentException("no customers to compare models on");
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (String name : List.of(BgNbdModel.NAME, MbgNbdModel.NAME, ParetoNbdModel.NAME)) {
+        for (String name : models) {
             Optional<TransactionModel> model;
             Optional<String> failure;
             try {

@@ -26,9 +26,8 @@ import org.loyaltykpi.domain.Granularity;
  * }</pre>
  *
  * @param formatVersion the version of the file format, {@link #FORMAT_VERSION}
- * @param fit the fit: model, time unit, parameters, log-likelihood, convergence, warnings
- * @param covariance the covariance of the estimates on the fit's scale, rows and columns in parameter order; empty when
- *     the fit has none
+ * @param fit the fit: model, time unit, parameters, log-likelihood, convergence, warnings and the covariance of the
+ *     estimates when it has one ({@link ModelFit#covariance()}, on the log scale, in parameter order)
  * @param covariates the names of the covariates the model was fitted with; empty for a model without covariates
  * @param calibrationEnd the last day of the calibration, when fitted to purchases
  * @param periodLength the period of one transaction opportunity of a BG/BB model fitted to purchases
@@ -37,7 +36,6 @@ import org.loyaltykpi.domain.Granularity;
 public record SavedModel(
         int formatVersion,
         ModelFit fit,
-        List<List<Double>> covariance,
         List<String> covariates,
         Optional<LocalDate> calibrationEnd,
         Optional<Granularity> periodLength,
@@ -91,25 +89,16 @@ public record SavedModel(
             throw new IllegalArgumentException("timeUnit must be empty for bg-bb (it counts opportunities), got "
                     + fit.timeUnit().get());
         }
-        covariance = List.copyOf(covariance.stream().map(List::copyOf).toList());
-        if (!covariance.isEmpty()) {
-            int k = expected.size();
-            if (covariance.size() != k) {
+        if (fit.covariance().isPresent()) {
+            ParameterCovariance c = fit.covariance().get();
+            if (!c.names().equals(expected)) {
                 throw new IllegalArgumentException(
-                        "covariance must have " + k + " rows (one per parameter), got " + covariance.size());
+                        "covariance must be over " + expected + " in this order, got " + c.names());
             }
-            for (int i = 0; i < k; i++) {
-                if (covariance.get(i).size() != k) {
-                    throw new IllegalArgumentException("covariance row " + expected.get(i) + " must have " + k
-                            + " values, got " + covariance.get(i).size());
-                }
-                for (int j = 0; j < k; j++) {
-                    double v = covariance.get(i).get(j);
-                    if (!Double.isFinite(v) || i == j && v < 0) {
-                        throw new IllegalArgumentException("covariance of " + expected.get(i) + " and "
-                                + expected.get(j) + " must be finite" + (i == j ? " and >= 0" : "") + ": " + v);
-                    }
-                    double w = covariance.get(j).get(i);
+            for (int i = 0; i < c.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    double v = c.get(i, j);
+                    double w = c.get(j, i);
                     if (Math.abs(v - w) > 1e-9 * Math.max(1, Math.max(Math.abs(v), Math.abs(w)))) {
                         throw new IllegalArgumentException("covariance must be symmetric: " + expected.get(i) + ","
                                 + expected.get(j) + " is " + v + " but " + expected.get(j) + "," + expected.get(i)
@@ -128,22 +117,26 @@ public record SavedModel(
     }
 
     /**
-     * A saved model of a fit, in the current format version.
+     * A saved model of a fit, in the current format version, without covariates.
      *
-     * @param fit the fit
-     * @param covariance the covariance of the estimates in parameter order, or an empty list
+     * @param fit the fit (with its covariance, when it has one)
      * @param calibrationEnd the calibration end, when fitted to purchases
      * @param periodLength the BG/BB period, when fitted to purchases
      * @param source what the model was fitted to
      * @return the saved model
      */
     public static SavedModel of(
-            ModelFit fit,
-            List<List<Double>> covariance,
-            Optional<LocalDate> calibrationEnd,
-            Optional<Granularity> periodLength,
-            String source) {
-        return new SavedModel(FORMAT_VERSION, fit, covariance, List.of(), calibrationEnd, periodLength, source);
+            ModelFit fit, Optional<LocalDate> calibrationEnd, Optional<Granularity> periodLength, String source) {
+        return new SavedModel(FORMAT_VERSION, fit, List.of(), calibrationEnd, periodLength, source);
+    }
+
+    /**
+     * The covariance of the estimates, on the log scale the fits work on.
+     *
+     * @return the fit's covariance, empty when it has none
+     */
+    public Optional<ParameterCovariance> covariance() {
+        return fit.covariance();
     }
 
     /**
@@ -235,7 +228,7 @@ public record SavedModel(
                 + fit.customers() + " customers"
                 + calibrationEnd.map(d -> ", calibration end " + d).orElse("")
                 + periodLength.map(p -> ", period " + p).orElse("")
-                + (covariance.isEmpty() ? "" : ", with covariance")
+                + (fit.covariance().isEmpty() ? "" : ", with covariance")
                 + (covariates.isEmpty() ? "" : ", covariates " + covariates) + ", " + source + "]";
     }
 }

@@ -14,6 +14,11 @@
  * bg.probabilityAlive(summary.frequency(0), summary.recency(0), summary.age(0));
  * }</pre>
  *
+ * <p>Also: the discrete-time BG/BB model ({@link org.loyaltykpi.clv.BgBbModel}, its summary {@link
+ * org.loyaltykpi.clv.BgBbSummary}); summary files of other tools ({@link org.loyaltykpi.clv.SummaryCsv}); fitted models
+ * saved and read back ({@link org.loyaltykpi.clv.SavedModel}); the purchase models compared ({@link
+ * org.loyaltykpi.clv.ModelComparison}) and checked against a holdout ({@link org.loyaltykpi.clv.ModelValidation}).
+ *
  * <p>This family is fitted rather than accumulated: the summary is per customer, and the models are fitted to it.
  */
 package org.loyaltykpi.clv;
