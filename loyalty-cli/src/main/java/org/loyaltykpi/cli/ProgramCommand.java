@@ -68,7 +68,7 @@ final class ProgramCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--point-value must be >= 0: " + pointValue.get());
         }
         PurchaseInput.Loaded loaded = input.load();
-        ProgramInput.Loaded program = ProgramInput.load(events, loaded.table(), input.isSampleShop())
+        ProgramInput.Loaded program = ProgramInput.load(events, loaded.table(), input)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "--events FILE is required with --transactions (customer_id,date,event,points,tier,"
                                 + "referred_customer_id)"));

@@ -126,9 +126,9 @@ final class ReportCommand implements Callable<Integer> {
         PurchaseTable table = loaded.table();
         progress.step(err, "loading the other inputs");
         Optional<SurveyInput.Loaded> survey = SurveyInput.fileOrSampleShop(responses, input, table);
-        Optional<ReviewInput.Loaded> reviews = reviewInput.load(input.isSampleShop(), table);
-        Optional<SpendInput.Loaded> spend = spendInput.load(input.isSampleShop(), table);
-        Optional<ProgramInput.Loaded> program = ProgramInput.load(events, table, input.isSampleShop());
+        Optional<ReviewInput.Loaded> reviews = reviewInput.load(input, table);
+        Optional<SpendInput.Loaded> spend = spendInput.load(input, table);
+        Optional<ProgramInput.Loaded> program = ProgramInput.load(events, table, input);
         ReportInputs inputs = new ReportInputs(
                 table,
                 survey.map(SurveyInput.Loaded::responses),

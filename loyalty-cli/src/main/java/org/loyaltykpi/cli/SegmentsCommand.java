@@ -266,10 +266,8 @@ final class SegmentsCommand implements Callable<Integer> {
         List<SurveyResponse> answers = SurveyInput.fileOrSampleShop(responses, input, table)
                 .map(SurveyInput.Loaded::responses)
                 .orElse(List.of());
-        List<Review> reviews = reviewInput
-                .load(input.isSampleShop(), table)
-                .map(ReviewInput.Loaded::reviews)
-                .orElse(List.of());
+        List<Review> reviews =
+                reviewInput.load(input, table).map(ReviewInput.Loaded::reviews).orElse(List.of());
         Optional<TransactionModel> fitted = Optional.empty();
         if (shows(View.churn) && model.isPresent()) {
             BtydSummary summary = BtydSummary.of(table, day.minusDays(1), timeUnit);

@@ -71,8 +71,7 @@ final class TargetsCommand implements Callable<Integer> {
         PurchaseInput.Loaded loaded = input.load();
         Optional<List<SurveyResponse>> survey =
                 SurveyInput.fileOrSampleShop(responses, input, loaded.table()).map(SurveyInput.Loaded::responses);
-        Optional<List<Review>> reviews =
-                reviewInput.load(input.isSampleShop(), loaded.table()).map(ReviewInput.Loaded::reviews);
+        Optional<List<Review>> reviews = reviewInput.load(input, loaded.table()).map(ReviewInput.Loaded::reviews);
         PurchaseTable table = loaded.table();
         List<TargetEvaluation> evaluations = KpiTargets.seedDefaults()
                 .evaluate(

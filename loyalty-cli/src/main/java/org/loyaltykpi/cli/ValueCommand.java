@@ -72,7 +72,7 @@ final class ValueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PurchaseInput.Loaded loaded = input.load();
-        Optional<SpendInput.Loaded> spend = spendInput.load(input.isSampleShop(), loaded.table());
+        Optional<SpendInput.Loaded> spend = spendInput.load(input, loaded.table());
         List<MarketingSpend> spends = spend.map(SpendInput.Loaded::spends).orElse(List.of());
         ValueOptions options = new ValueOptions(granularity, margin, expectedYears, allowSpendWithoutCustomers);
         ValueSummary summary = ValueCalculator.summarize(loaded.table(), spends, options);

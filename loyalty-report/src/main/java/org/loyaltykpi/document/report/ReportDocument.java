@@ -626,6 +626,7 @@ public final class ReportDocument {
         ClvOverview r = outcome.get();
         Section.Builder s =
                 Section.builder("customerLifetimeValue", title).note(Message.of("note.clv-fit", r.calibrationEnd()));
+        s.note(Message.of("note.clv-choice", r.purchases().name(), r.modelChoice()));
         s.figure(KeyFigure.of(
                         "expectedPurchases",
                         Message.of("figure.expected-purchases"),
