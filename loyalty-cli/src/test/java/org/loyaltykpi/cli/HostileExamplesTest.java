@@ -349,22 +349,11 @@ class HostileExamplesTest {
         }
 
         @Test
-        void paretoNbdOnPurchasesOfOneAmountAndAHorizonOfAMillionGiveNumbersOrAClearRefusal() throws IOException {
+        void predictionsWithSpendOnPurchasesOfOneAmountGiveNumbersOrAClearRefusal() throws IOException {
             String file = flat().toString();
+            // Pareto/NBD on this file (fit, and predict --horizon 1e6) is replayed by hostile-examples.sh, not here:
+            // its fit takes tens of seconds of CPU, too long for the build.
             String[][] cases = {
-                {"clv", "fit", "--model", "pareto-nbd", "--transactions", file, "--calibration-end", "2024-12-31"},
-                {
-                    "clv",
-                    "predict",
-                    "--model",
-                    "pareto-nbd",
-                    "--horizon",
-                    "1e6",
-                    "--transactions",
-                    file,
-                    "--calibration-end",
-                    "2024-12-31"
-                },
                 {
                     "clv",
                     "predict",
