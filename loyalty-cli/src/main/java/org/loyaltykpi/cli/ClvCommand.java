@@ -282,6 +282,14 @@ final class ClvCommand implements Runnable {
                 spend = Optional.of(spendModel(summary));
                 ClvModels.warn(err, spec.qualifiedName(), spend.get().fit().orElseThrow());
             }
+            if (spend.isPresent() && !spend.get().hasExpectedSpend(0)) {
+                err.println(spec.qualifiedName() + ": warning: Gamma-Gamma q = "
+                        + String.format(
+                                java.util.Locale.ROOT, "%.4g", spend.get().q())
+                        + " <= 1: the population's mean spend does not exist, so customers without repeat purchases"
+                        + " get no expected_spend nor clv (empty cells)");
+                err.flush();
+            }
             List<CustomerPrediction> predictions;
             if (covariates != null) {
                 if (intervals != null) {
@@ -325,9 +333,12 @@ final class ClvCommand implements Runnable {
                         .append(number(p.expectedPurchases()));
                 if (!noSpend) {
                     line.append(',')
-                            .append(number(p.expectedSpend().orElseThrow()))
+                            .append(
+                                    p.expectedSpend().isPresent()
+                                            ? number(p.expectedSpend().getAsDouble())
+                                            : "")
                             .append(',')
-                            .append(number(p.clv().orElseThrow()));
+                            .append(p.clv().isPresent() ? number(p.clv().getAsDouble()) : "");
                 }
                 if (ranges.isPresent()) {
                     org.loyaltykpi.clv.CustomerPredictionInterval c =
@@ -338,9 +349,9 @@ final class ClvCommand implements Runnable {
                             .append(number(c.expectedPurchases().high()));
                     if (!noSpend) {
                         line.append(',')
-                                .append(number(c.clv().orElseThrow().low()))
+                                .append(c.clv().map(v -> number(v.low())).orElse(""))
                                 .append(',')
-                                .append(number(c.clv().orElseThrow().high()));
+                                .append(c.clv().map(v -> number(v.high())).orElse(""));
                     }
                 }
                 index++;

@@ -1,6 +1,7 @@
 package org.loyaltykpi.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,6 +169,20 @@ final class PurchaseInput {
             description = "A customer id that stands for a guest (no customer), such as 0; repeatable.")
     private List<String> guestIds = new ArrayList<>();
 
+    @Option(
+            names = "--since",
+            paramLabel = "DATE",
+            description = "Read only purchases dated on or after DATE (ISO yyyy-MM-dd); earlier rows are skipped and"
+                    + " counted. Default: no bound.")
+    private Optional<LocalDate> since = Optional.empty();
+
+    @Option(
+            names = "--until",
+            paramLabel = "DATE",
+            description = "Read only purchases dated on or before DATE (ISO yyyy-MM-dd); later rows are skipped and"
+                    + " counted. Default: no bound.")
+    private Optional<LocalDate> until = Optional.empty();
+
     /**
      * The loaded purchases, a description of where they came from and, for a file, what the load did to it.
      *
@@ -257,6 +272,12 @@ final class PurchaseInput {
         if (!guestIds.isEmpty()) {
             rules = rules.withGuestIds(Set.copyOf(guestIds));
         }
+        if (since.isPresent()) {
+            rules = rules.withSince(since.get());
+        }
+        if (until.isPresent()) {
+            rules = rules.withUntil(until.get());
+        }
         return rules;
     }
 
@@ -288,6 +309,11 @@ final class PurchaseInput {
         }
         if (transactions.isEmpty()) {
             SampleShop shop = SampleShop.standard();
+            if (since.isPresent() || until.isPresent()) {
+                throw new IllegalArgumentException(
+                        "--since and --until filter a purchase input (--transactions or --jdbc); to narrow the sample"
+                                + " shop, write it with 'loyalty sample --out FILE' and read that file");
+            }
             return new Loaded(
                     shop.purchases(),
                     "built-in sample shop (seed " + shop.seed() + ", " + shop.customers() + " customers, "

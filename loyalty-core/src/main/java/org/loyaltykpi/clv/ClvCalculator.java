@@ -193,7 +193,7 @@ public final class ClvCalculator {
             int r = rowOf[i];
             OptionalDouble perPurchase = OptionalDouble.empty();
             OptionalDouble clv = OptionalDouble.empty();
-            if (spend.isPresent()) {
+            if (spend.isPresent() && spend.get().hasExpectedSpend(summary.frequency(i))) {
                 double z = spend.get().expectedAverageSpend(summary.frequency(i), summary.monetaryValue(i));
                 perPurchase = OptionalDouble.of(z);
                 clv = OptionalDouble.of(options.margin() * z * discounted[r]);
@@ -299,7 +299,8 @@ public final class ClvCalculator {
                     totals[d] += expected[r * draws + d];
                 }
                 Optional<PredictionRange> clv = Optional.empty();
-                if (spendDraws != null) {
+                int x = xs[i];
+                if (spendDraws != null && java.util.Arrays.stream(spendDraws).allMatch(m -> m.hasExpectedSpend(x))) {
                     for (int d = 0; d < draws; d++) {
                         double z = spendDraws[d].expectedAverageSpend(xs[i], summary.monetaryValue(i));
                         values[d] = options.margin() * z * discounted[r * draws + d];

@@ -442,6 +442,23 @@ public final class GammaGammaModel {
     }
 
     /**
+     * Whether a customer with {@code x} repeat purchases has an expected spend per transaction: {@code p x + q > 1}.
+     * A fit with {@code q <= 1} (spend so heavy-tailed that the population mean does not exist) has none for customers
+     * without repeat purchases ({@code x = 0}); predictions then leave their spend and CLV empty rather than fail.
+     *
+     * <pre>{@code
+     * GammaGammaModel.of(6.25, 0.8, 15.4).hasExpectedSpend(0);   // false: q = 0.8 <= 1
+     * GammaGammaModel.of(6.25, 0.8, 15.4).hasExpectedSpend(1);   // true: 6.25 + 0.8 > 1
+     * }</pre>
+     *
+     * @param x repeat purchases, {@code >= 0}
+     * @return whether {@link #expectedAverageSpend(int, double)} exists for {@code x}
+     */
+    public boolean hasExpectedSpend(int x) {
+        return p * x + q - 1 > 0;
+    }
+
+    /**
      * The expected spend per transaction of a customer: {@code p (gamma + x zbar) / (px + q - 1)}.
      *
      * @param x repeat purchases, {@code >= 0} ({@code zbar} is ignored at 0)

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.internal.Limits;
 import org.loyaltykpi.internal.ParallelScans;
 
 /**
@@ -31,13 +30,12 @@ final class CohortScan {
         this.table = table;
         this.brackets = brackets;
         this.minDay = table.minEpochDay();
-        Limits.periods(
-                granularity,
+        granularity.checkPeriods(
                 firstOrdinal,
                 granularity.ordinal(LocalDate.ofEpochDay(lastDay)),
-                Limits.MAX_COHORT_PERIODS,
+                CohortTally.MAX_PERIODS,
                 "a cohort matrix",
-                Limits.span(table));
+                table.describeSpan());
         int days = lastDay - minDay + 1;
         this.periodByDay = new int[days];
         for (int d = 0; d < days; d++) {

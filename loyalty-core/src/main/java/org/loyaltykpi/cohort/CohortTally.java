@@ -1,7 +1,6 @@
 package org.loyaltykpi.cohort;
 
 import java.util.List;
-import org.loyaltykpi.internal.Limits;
 
 /**
  * The counters behind a cohort matrix over periods {@code 0..periods-1} (relative to the first period), the one place
@@ -11,8 +10,10 @@ import org.loyaltykpi.internal.Limits;
  */
 final class CohortTally implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** Periods of a cohort matrix (a triangle of cells, one per cohort and period after it): at most 4,096. */
+    static final int MAX_PERIODS = 4096;
     /** 16M cells (4 arrays of 128 MiB): about 4,000 periods, more than 10 years of weeks. */
-    static final long MAX_CELLS = (long) Limits.MAX_COHORT_PERIODS * Limits.MAX_COHORT_PERIODS;
+    static final long MAX_CELLS = (long) MAX_PERIODS * MAX_PERIODS;
 
     final int periods;
     final List<OffsetBracket> brackets;
@@ -39,7 +40,7 @@ final class CohortTally implements java.io.Serializable {
         long cells = (long) periods * periods;
         if (cells > MAX_CELLS) {
             throw new org.loyaltykpi.domain.LimitExceededException("a cohort matrix of " + periods
-                    + " periods: it has at most " + Limits.MAX_COHORT_PERIODS
+                    + " periods: it has at most " + MAX_PERIODS
                     + " periods; choose a coarser granularity or leave out the outlying dates");
         }
         cohortSize = new long[periods];

@@ -117,11 +117,44 @@ public enum Granularity {
     public List<DateRange> periodsCovering(DateRange range) {
         long first = ordinal(range.start());
         long last = ordinal(range.endExclusive().minusDays(1));
-        org.loyaltykpi.internal.Limits.periods(this, first, last, "the range " + range);
+        checkPeriods(first, last, LimitExceededException.MAX_PERIODS, "a breakdown", "the range " + range);
         List<DateRange> periods = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, last - first + 1));
         for (long o = first; o <= last; o++) {
             periods.add(period(o));
         }
         return List.copyOf(periods);
+    }
+
+    /**
+     * Checks, before anything is allocated, that the periods {@code firstOrdinal..lastOrdinal} of this granularity are
+     * at most {@code bound}: the one check behind every bounded breakdown (cohort matrices, per-period behaviour,
+     * survey and review series).
+     *
+     * <pre>{@code
+     * Granularity.YEAR.checkPeriods(2020, 2024, 10, "a breakdown", "the purchases");   // 5
+     * Granularity.DAY.checkPeriods(0, 200_000, 100_000, "a breakdown", "the range 1970-01-01/2517-08-12");
+     * // LimitExceededException: 200001 periods of day from 1970-01-01 to 2517-08-11 for the range ...:
+     * //     a breakdown has at most 100000 periods; choose a coarser granularity or leave out the outlying dates
+     * }</pre>
+     *
+     * @param firstOrdinal the first period's ordinal ({@link #ordinal(LocalDate)})
+     * @param lastOrdinal the last period's ordinal
+     * @param bound the most periods allowed
+     * @param breakdown what is broken down, for the message: {@code "a cohort matrix"}
+     * @param what what spans the periods, for the message: {@code "the purchases (the earliest: customer C7 on
+     *     0001-01-01, the latest: customer C2 on 9999-12-31)"}
+     * @return the number of periods, 0 when {@code lastOrdinal < firstOrdinal}
+     * @throws LimitExceededException naming the periods, their first and last day, the bound and {@code what}
+     */
+    public int checkPeriods(long firstOrdinal, long lastOrdinal, int bound, String breakdown, String what) {
+        long count = lastOrdinal - firstOrdinal + 1;
+        if (count > bound) {
+            throw new LimitExceededException(count + " periods of " + name().toLowerCase(java.util.Locale.ROOT)
+                    + " from " + period(firstOrdinal).start() + " to "
+                    + period(lastOrdinal).endExclusive().minusDays(1) + " for " + what + ": " + breakdown
+                    + " has at most " + bound + " periods; choose a coarser granularity or leave out the outlying"
+                    + " dates");
+        }
+        return (int) Math.max(0, count);
     }
 }

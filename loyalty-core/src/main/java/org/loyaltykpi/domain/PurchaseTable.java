@@ -578,6 +578,32 @@ public final class PurchaseTable {
     }
 
     /**
+     * The purchases on the earliest and the latest day, for messages about the data's span: {@code "the purchases (the
+     * earliest: customer C7 on 0001-01-01, the latest: customer C2 on 9999-12-31)"}. Of several purchases on one of
+     * those days, the first in table order.
+     *
+     * @return the description, {@code "no purchases"} for the empty table
+     */
+    public String describeSpan() {
+        if (isEmpty()) {
+            return "no purchases";
+        }
+        int first = -1;
+        int last = -1;
+        for (int row = 0; row < epochDay.length && (first < 0 || last < 0); row++) {
+            if (first < 0 && epochDay[row] == minDay) {
+                first = row;
+            }
+            if (last < 0 && epochDay[row] == maxDay) {
+                last = row;
+            }
+        }
+        return "the purchases (the earliest: customer " + customer(customerIndex[first]) + " on "
+                + LocalDate.ofEpochDay(minDay) + ", the latest: customer " + customer(customerIndex[last]) + " on "
+                + LocalDate.ofEpochDay(maxDay) + ")";
+    }
+
+    /**
      * The rows as records, in table order (by customer, then day).
      *
      * @return a stream of purchases

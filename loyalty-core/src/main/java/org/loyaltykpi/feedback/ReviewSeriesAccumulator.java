@@ -113,7 +113,8 @@ public final class ReviewSeriesAccumulator {
 
     /** The series over the ordinals {@code first..last}, whatever was added outside them left out. */
     ReviewSeries over(long first, long last) {
-        org.loyaltykpi.internal.Limits.periods(granularity, first, last, "the reviews");
+        granularity.checkPeriods(
+                first, last, org.loyaltykpi.domain.LimitExceededException.MAX_PERIODS, "a breakdown", "the reviews");
         List<PeriodFeedback> periods = new ArrayList<>();
         for (long o = first; o <= last; o++) {
             periods.add(new PeriodFeedback(granularity.period(o), byPeriod.getOrDefault(o, SentimentCounts.EMPTY)));

@@ -34,6 +34,9 @@ package org.loyaltykpi.internal;
  * moments of the same integral (about {@code 1e-5} relative at worst, enough for a gradient).
  */
 public final class Hypergeometric {
+    /** Bisections of one Euler integral at most: bounds the cost of a value whatever the parameters (issue 15). */
+    static final int MAX_PANELS = 256;
+
     /** The most terms summed before the integral takes over. */
     public static final int MAX_TERMS = 500_000;
 
@@ -423,32 +426,47 @@ public final class Hypergeometric {
         }
         int count = panels.size() / 2;
         double tolerance = 4 * 0x1.0p-52 * Math.max(coarse, Double.MIN_NORMAL) / count;
+        int[] budget = {MAX_PANELS};
         for (int i = 0; i < count; i++) {
             double[] range = panels.get(2 * i);
             if (errors[2 * i] <= tolerance) {
                 add(sums, panels.get(2 * i + 1));
             } else {
-                adapt(f, range[0], range[1], tolerance, sums, moments, 0);
+                adapt(f, range[0], range[1], tolerance, sums, moments, 0, budget);
             }
         }
     }
 
+    /**
+     * Bisects a panel until each half meets its share of the tolerance. The work is bounded: at most depth 30 and
+     * {@link #MAX_PANELS} bisections per integral ({@code budget}, shared by every panel of it); past the budget a
+     * panel's Kronrod estimate is taken as it is. Without the budget, rounding noise above a tolerance of a few ulps
+     * could bisect every panel to depth 30 (2^30 panels: a fit that never ends).
+     */
     private static void adapt(
-            EulerIntegrand f, double from, double to, double tolerance, double[] sums, boolean moments, int depth) {
+            EulerIntegrand f,
+            double from,
+            double to,
+            double tolerance,
+            double[] sums,
+            boolean moments,
+            int depth,
+            int[] budget) {
         double mid = 0.5 * (from + to);
         double[] l = new double[sums.length];
         double[] r = new double[sums.length];
         double el = kronrod(f, from, mid, l, moments);
         double er = kronrod(f, mid, to, r, moments);
-        if (el <= tolerance / 2 || depth >= 30) {
+        budget[0]--;
+        if (el <= tolerance / 2 || depth >= 30 || budget[0] <= 0) {
             add(sums, l);
         } else {
-            adapt(f, from, mid, tolerance / 2, sums, moments, depth + 1);
+            adapt(f, from, mid, tolerance / 2, sums, moments, depth + 1, budget);
         }
-        if (er <= tolerance / 2 || depth >= 30) {
+        if (er <= tolerance / 2 || depth >= 30 || budget[0] <= 0) {
             add(sums, r);
         } else {
-            adapt(f, mid, to, tolerance / 2, sums, moments, depth + 1);
+            adapt(f, mid, to, tolerance / 2, sums, moments, depth + 1, budget);
         }
     }
 

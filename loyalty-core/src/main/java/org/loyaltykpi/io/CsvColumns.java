@@ -39,6 +39,7 @@ final class CsvColumns {
                 return Optional.empty();
             }
             header = Optional.of(List.copyOf(fields));
+            records.nameColumns(header.get());
         }
         return Optional.of(of(source, fields, header));
     }

@@ -28,6 +28,8 @@ final class CsvRecordReader {
     private final StringBuilder field = new StringBuilder(32);
     /** The fields of the record being read, to name the column of a decoding error. */
     private List<String> current = List.of();
+    /** The header's names, once read, so that an encoding error names its column. */
+    private List<String> names = List.of();
 
     CsvRecordReader(Reader in, String source, Delimiter delimiter) {
         this.in = in;
@@ -243,17 +245,28 @@ final class CsvRecordReader {
             throw new CsvFormatException(
                     source,
                     line,
-                    "(#" + (current.size() + 1) + ")",
+                    columnLabel(),
                     field + e.bytes,
                     "holds bytes that are not UTF-8; save the file as UTF-8");
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new CsvFormatException(
                     source,
                     line,
-                    "(#" + (current.size() + 1) + ")",
+                    columnLabel(),
                     field.toString(),
                     "is followed by bytes that are not valid in the input's encoding");
         }
+    }
+
+    /** The header's names, for messages about later records. */
+    void nameColumns(List<String> header) {
+        this.names = List.copyOf(header);
+    }
+
+    /** The column being read, for a message: {@code 'customer_id' (#1)}, or {@code (#1)} without a header. */
+    private String columnLabel() {
+        int index = current.size();
+        return (index < names.size() ? "'" + names.get(index) + "' " : "") + "(#" + (index + 1) + ")";
     }
 
     static List<String> newFieldList() {

@@ -1,5 +1,6 @@
 package org.loyaltykpi.io;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ final class PurchaseAssembler {
     private final String customerLabel;
     private final String amountLabel;
     private final boolean grouped;
+    private final long sinceDay;
+    private final long untilDay;
     private final PurchaseTable.Builder table;
 
     private long rows;
@@ -105,6 +108,8 @@ final class PurchaseAssembler {
         this.customerLabel = customerLabel;
         this.amountLabel = amountLabel;
         this.grouped = rules.orderColumn().isPresent();
+        this.sinceDay = rules.since().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+        this.untilDay = rules.until().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
         this.table = table;
         this.rows = plainRows;
         this.orderLines = plainRows;
@@ -135,6 +140,14 @@ final class PurchaseAssembler {
             String status,
             String category,
             long quantity) {
+        if (epochDay < sinceDay || epochDay > untilDay) {
+            rows++;
+            String reason = epochDay < sinceDay
+                    ? PurchaseRules.beforeReason(rules.since().orElseThrow())
+                    : PurchaseRules.afterReason(rules.until().orElseThrow());
+            skipped.merge(reason, new LoadSummary.Skipped(1, line), (a, b) -> a.plusOne());
+            return;
+        }
         // An order's status is its first non-empty one (exports write it on the order's first line only), so orders
         // are judged by status when they are complete; single rows at once.
         if (!grouped && rules.statusColumn().isPresent() && !rules.counts(status.strip())) {

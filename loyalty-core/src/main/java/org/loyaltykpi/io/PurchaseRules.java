@@ -1,5 +1,6 @@
 package org.loyaltykpi.io;
 
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,10 @@ import java.util.TreeSet;
  *       line.
  *   <li>{@code missingCustomer} and {@code guestIds}: rows with an empty customer id, or one of the guest ids, are
  *       skipped and counted ({@link MissingCustomer#SKIP}) or an error ({@link MissingCustomer#ERROR}).
+ *   <li>{@code since} and {@code until}: rows dated outside {@code since..until} (both days included) are skipped
+ *       row by row, before any other rule (a purchase, a refund or an order line alike), and counted per reason
+ *       ({@link #beforeReason}, {@link #afterReason}), so that one outlying date ({@code 0001-01-01}) does not
+ *       stretch every breakdown.
  * </ul>
  *
  * <pre>{@code
@@ -48,6 +53,10 @@ import java.util.TreeSet;
  * @param refunds what a refund is taken for
  * @param missingCustomer what a row without customer is taken for
  * @param guestIds customer ids that stand for "no customer" (such as {@code 0}), compared exactly
+ * @param since when present, rows dated before this day are skipped and counted (reason {@code "dated before
+ *     2024-01-01"})
+ * @param until when present, rows dated after this day (inclusive bound) are skipped and counted (reason {@code
+ *     "dated after 2024-12-31"})
  */
 public record PurchaseRules(
         Optional<ColumnRef> orderColumn,
@@ -58,7 +67,9 @@ public record PurchaseRules(
         Set<String> excludeStatuses,
         Refunds refunds,
         MissingCustomer missingCustomer,
-        Set<String> guestIds) {
+        Set<String> guestIds,
+        Optional<LocalDate> since,
+        Optional<LocalDate> until) {
 
     /** What a refund (a negative amount, or an amount fully refunded) is taken for. */
     public enum Refunds {
@@ -86,6 +97,12 @@ public record PurchaseRules(
         Objects.requireNonNull(statusColumn, "statusColumn must not be null (use Optional.empty())");
         Objects.requireNonNull(refunds, "refunds must not be null");
         Objects.requireNonNull(missingCustomer, "missingCustomer must not be null");
+        Objects.requireNonNull(since, "since must not be null (use Optional.empty())");
+        Objects.requireNonNull(until, "until must not be null (use Optional.empty())");
+        if (since.isPresent() && until.isPresent() && until.get().isBefore(since.get())) {
+            throw new IllegalArgumentException(
+                    "until " + until.get() + " is before since " + since.get() + ": no row could be read");
+        }
         includeStatuses = statuses(includeStatuses, "includeStatuses");
         excludeStatuses = statuses(excludeStatuses, "excludeStatuses");
         guestIds = Set.copyOf(Objects.requireNonNull(guestIds, "guestIds must not be null"));
@@ -125,7 +142,9 @@ public record PurchaseRules(
                 Set.of(),
                 Refunds.NET,
                 MissingCustomer.ERROR,
-                Set.of());
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -167,7 +186,9 @@ public record PurchaseRules(
                 excludeStatuses,
                 refunds,
                 missingCustomer,
-                guestIds);
+                guestIds,
+                since,
+                until);
     }
 
     /**
@@ -186,7 +207,9 @@ public record PurchaseRules(
                 excludeStatuses,
                 refunds,
                 missingCustomer,
-                guestIds);
+                guestIds,
+                since,
+                until);
     }
 
     /**
@@ -205,7 +228,9 @@ public record PurchaseRules(
                 excludeStatuses,
                 refunds,
                 missingCustomer,
-                guestIds);
+                guestIds,
+                since,
+                until);
     }
 
     /**
@@ -224,7 +249,9 @@ public record PurchaseRules(
                 excludeStatuses,
                 refunds,
                 missingCustomer,
-                guestIds);
+                guestIds,
+                since,
+                until);
     }
 
     /**
@@ -243,7 +270,9 @@ public record PurchaseRules(
                 Set.of(),
                 refunds,
                 missingCustomer,
-                guestIds);
+                guestIds,
+                since,
+                until);
     }
 
     /**
@@ -262,7 +291,9 @@ public record PurchaseRules(
                 values,
                 refunds,
                 missingCustomer,
-                guestIds);
+                guestIds,
+                since,
+                until);
     }
 
     /**
@@ -281,7 +312,9 @@ public record PurchaseRules(
                 excludeStatuses,
                 value,
                 missingCustomer,
-                guestIds);
+                guestIds,
+                since,
+                until);
     }
 
     /**
@@ -300,7 +333,9 @@ public record PurchaseRules(
                 excludeStatuses,
                 refunds,
                 value,
-                guestIds);
+                guestIds,
+                since,
+                until);
     }
 
     /**
@@ -319,15 +354,90 @@ public record PurchaseRules(
                 excludeStatuses,
                 refunds,
                 missingCustomer,
-                values);
+                values,
+                since,
+                until);
+    }
+
+    /**
+     * With the first day read: rows dated before it are skipped and counted.
+     *
+     * <pre>{@code
+     * PurchaseRules.defaults().withSince(LocalDate.of(2020, 1, 1)).withUntil(LocalDate.of(2024, 12, 31));
+     * }</pre>
+     *
+     * @param value the first day (inclusive)
+     * @return a copy
+     * @throws IllegalArgumentException if {@link #until()} is before it
+     */
+    public PurchaseRules withSince(LocalDate value) {
+        return new PurchaseRules(
+                orderColumn,
+                unitPriceColumn,
+                refundedColumn,
+                statusColumn,
+                includeStatuses,
+                excludeStatuses,
+                refunds,
+                missingCustomer,
+                guestIds,
+                Optional.of(value),
+                until);
+    }
+
+    /**
+     * With the last day read: rows dated after it are skipped and counted.
+     *
+     * @param value the last day (inclusive)
+     * @return a copy
+     * @throws IllegalArgumentException if it is before {@link #since()}
+     */
+    public PurchaseRules withUntil(LocalDate value) {
+        return new PurchaseRules(
+                orderColumn,
+                unitPriceColumn,
+                refundedColumn,
+                statusColumn,
+                includeStatuses,
+                excludeStatuses,
+                refunds,
+                missingCustomer,
+                guestIds,
+                since,
+                Optional.of(value));
+    }
+
+    /**
+     * The skip reason of rows dated before {@link #since()}, as {@link LoadSummary#skipped()} keys it.
+     *
+     * @param since the first day read
+     * @return {@code "dated before 2024-01-01"}
+     */
+    public static String beforeReason(LocalDate since) {
+        return "dated before " + since;
+    }
+
+    /**
+     * The skip reason of rows dated after {@link #until()}, as {@link LoadSummary#skipped()} keys it.
+     *
+     * @param until the last day read
+     * @return {@code "dated after 2024-12-31"}
+     */
+    public static String afterReason(LocalDate until) {
+        return "dated after " + until;
     }
 
     /**
      * Whether these rules read one row as one purchase with nothing but the columns of {@link CsvOptions}.
      *
-     * @return true for rules without order, unit price, refunded or status column
+     * @return true for rules without order, unit price, refunded or status column and without a date window
      */
     public boolean isRowPerPurchase() {
-        return orderColumn.isEmpty() && unitPriceColumn.isEmpty() && refundedColumn.isEmpty() && statusColumn.isEmpty();
+        return orderColumn.isEmpty()
+                && unitPriceColumn.isEmpty()
+                && refundedColumn.isEmpty()
+                && statusColumn.isEmpty()
+                && since.isEmpty()
+                && until.isEmpty();
     }
 }

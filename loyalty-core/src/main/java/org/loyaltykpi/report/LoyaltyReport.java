@@ -11,6 +11,7 @@ import org.loyaltykpi.clv.ClvOverview;
 import org.loyaltykpi.cohort.CohortCalculator;
 import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.domain.LimitExceededException;
 import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Review;
@@ -49,10 +50,13 @@ import org.loyaltykpi.value.ValueSummary;
  * value section, the survey's per-period groups the NPS and satisfaction targets, the review series the
  * positive-review target. Independent sections run in parallel on the common fork-join pool. A section whose input is
  * absent, or that a calculator or model fit rejects, is an {@link Outcome} with a note; the rest of the report stands.
+ * A section that would pass a bound of the library ({@link LimitExceededException}: more periods than a breakdown
+ * holds, for example one purchase dated 0001-01-01 and one 9999-12-31 at a monthly granularity) is such an outcome too,
+ * its note naming the bound and the earliest and latest purchases.
  *
  * <pre>{@code
  * LoyaltyReport r = LoyaltyReport.compute(ReportInputs.of(SampleShop.purchases()), ReportOptions.defaults());
- * r.cohorts().cohortCount();
+ * r.cohorts().get().cohortCount();
  * r.clv();        // ClvOverview[...] or "unavailable: ..."
  * }</pre>
  *
@@ -64,7 +68,7 @@ public final class LoyaltyReport {
     private final long customers;
     private final Optional<DateRange> dateRange;
     private final Outcome<BehaviourResults> behaviour;
-    private final CohortMatrix cohorts;
+    private final Outcome<CohortMatrix> cohorts;
     private final Outcome<SurveyResults> survey;
     private final Outcome<ClvOverview> clv;
     private final Outcome<LoyaltyLevels> loyaltyLevels;
@@ -74,7 +78,7 @@ public final class LoyaltyReport {
     private final Outcome<FeedbackResults> feedback;
     private final Outcome<ValueSummary> value;
     private final Outcome<ProgramOverview> program;
-    private final List<TargetEvaluation> targets;
+    private final Outcome<List<TargetEvaluation>> targets;
     private final boolean attitudeKnown;
 
     private LoyaltyReport(Builder b) {
@@ -93,7 +97,7 @@ public final class LoyaltyReport {
         this.feedback = b.feedback;
         this.value = b.value;
         this.program = b.program;
-        this.targets = List.copyOf(b.targets);
+        this.targets = b.targets;
         this.attitudeKnown = b.attitudeKnown;
     }
 
@@ -104,7 +108,7 @@ public final class LoyaltyReport {
         long customers;
         Optional<DateRange> dateRange;
         Outcome<BehaviourResults> behaviour;
-        CohortMatrix cohorts;
+        Outcome<CohortMatrix> cohorts;
         Outcome<SurveyResults> survey;
         Outcome<ClvOverview> clv;
         Outcome<LoyaltyLevels> loyaltyLevels;
@@ -114,7 +118,7 @@ public final class LoyaltyReport {
         Outcome<FeedbackResults> feedback;
         Outcome<ValueSummary> value;
         Outcome<ProgramOverview> program;
-        List<TargetEvaluation> targets;
+        Outcome<List<TargetEvaluation>> targets;
         boolean attitudeKnown;
     }
 
@@ -141,75 +145,109 @@ public final class LoyaltyReport {
                 ? Optional.empty()
                 : Optional.of(LocalDate.ofEpochDay(table.maxEpochDay()).plusDays(1));
 
+        String span = table.describeSpan();
+
         // the long, independent sections first, in parallel
         CompletableFuture<Outcome<ClvOverview>> clv = async(() -> table.isEmpty()
                 ? Outcome.unavailable("no purchases")
-                : guarded(() -> ClvOverview.compute(table, options.clvHorizonWeeks(), options.listed())));
-        CompletableFuture<CohortMatrix> cohorts =
-                CompletableFuture.supplyAsync(() -> CohortCalculator.matrix(table, options.granularity()));
+                : guarded(() -> ClvOverview.compute(table, options.clvHorizonWeeks(), options.listed()), span));
+        CompletableFuture<Outcome<CohortMatrix>> cohorts =
+                async(() -> guarded(() -> CohortCalculator.matrix(table, options.granularity()), span));
         CompletableFuture<Outcome<LoyaltyLevels>> levels = async(() -> asOf.isEmpty()
                 ? Outcome.unavailable("no purchases")
-                : guarded(() ->
-                        SegmentCalculator.loyaltyLevels(table, answers, reviews, asOf.get(), LevelOptions.defaults())));
+                : guarded(
+                        () -> SegmentCalculator.loyaltyLevels(
+                                table, answers, reviews, asOf.get(), LevelOptions.defaults()),
+                        span));
         CompletableFuture<Outcome<LifecycleResults>> lifecycle = async(() -> asOf.isEmpty()
                 ? Outcome.unavailable("no purchases")
-                : guarded(() -> new LifecycleResults(
-                        SegmentCalculator.lifecycle(table, answers, reviews, asOf.get(), LifecycleOptions.defaults()),
-                        SegmentCalculator.lifecycleSeries(
-                                table,
-                                answers,
-                                reviews,
-                                asOf.get(),
-                                options.granularity(),
-                                LifecycleOptions.defaults()))));
+                : guarded(
+                        () -> new LifecycleResults(
+                                SegmentCalculator.lifecycle(
+                                        table, answers, reviews, asOf.get(), LifecycleOptions.defaults()),
+                                SegmentCalculator.lifecycleSeries(
+                                        table,
+                                        answers,
+                                        reviews,
+                                        asOf.get(),
+                                        options.granularity(),
+                                        LifecycleOptions.defaults())),
+                        span));
         CompletableFuture<Outcome<RfmScores>> rfm = async(() -> asOf.isEmpty()
                 ? Outcome.unavailable("no purchases")
-                : guarded(() -> SegmentCalculator.rfmScores(table, asOf.get())));
+                : guarded(() -> SegmentCalculator.rfmScores(table, asOf.get()), span));
         CompletableFuture<Outcome<ChurnRiskReport>> churn = async(() -> asOf.isEmpty()
                 ? Outcome.unavailable("no purchases")
-                : guarded(() ->
-                        SegmentCalculator.churnRisk(table, asOf.get(), ChurnRiskOptions.defaults(), Optional.empty())));
+                : guarded(
+                        () -> SegmentCalculator.churnRisk(
+                                table, asOf.get(), ChurnRiskOptions.defaults(), Optional.empty()),
+                        span));
         CompletableFuture<Outcome<ProgramOverview>> program = async(() -> inputs.events()
                         .isEmpty()
                 ? Outcome.unavailable("no program events")
-                : guarded(() -> ProgramOverview.of(table, inputs.events().get(), options.granularity())
-                        .orElseThrow(() -> new IllegalArgumentException("no purchases and no program events"))));
+                : guarded(
+                        () -> ProgramOverview.of(table, inputs.events().get(), options.granularity())
+                                .orElseThrow(() -> new IllegalArgumentException("no purchases and no program events")),
+                        span));
 
         // the shared scans, on this thread
-        List<PurchaseBehaviour> series = table.dateRange()
-                .map(r -> RetentionCalculator.series(table, r, options.granularity()))
-                .orElse(List.of());
+        Outcome<List<PurchaseBehaviour>> seriesOutcome = table.dateRange()
+                .map(r -> guarded(() -> RetentionCalculator.series(table, r, options.granularity()), span))
+                .orElseGet(() -> Outcome.of(List.of()));
+        List<PurchaseBehaviour> series = seriesOutcome.value().orElse(List.of());
         b.behaviour = table.dateRange()
-                .map(r -> Outcome.of(new BehaviourResults(RetentionCalculator.behaviour(table, r), series)))
+                .map(r -> seriesOutcome.isAvailable()
+                        ? Outcome.of(new BehaviourResults(RetentionCalculator.behaviour(table, r), series))
+                        : Outcome.<BehaviourResults>unavailable(
+                                seriesOutcome.note().orElseThrow()))
                 .orElseGet(() -> Outcome.unavailable("no purchases"));
         SurveyOptions surveyOptions = SurveyOptions.defaults();
-        Optional<List<SurveyGroup>> surveyByPeriod =
-                inputs.answers().map(a -> SurveyCalculator.byPeriod(a, options.granularity(), surveyOptions));
+        Optional<Outcome<List<SurveyGroup>>> surveyByPeriodOutcome = inputs.answers()
+                .map(a -> guarded(() -> SurveyCalculator.byPeriod(a, options.granularity(), surveyOptions), ""));
+        Optional<List<SurveyGroup>> surveyByPeriod = surveyByPeriodOutcome.flatMap(Outcome::value);
         b.survey = inputs.answers()
-                .map(a -> guarded(() -> new SurveyResults(
-                        SurveyCalculator.summarize(a, surveyOptions),
-                        SurveyCalculator.bySegment(a, surveyOptions),
-                        surveyByPeriod.orElseThrow())))
+                .map(a -> guarded(
+                        () -> new SurveyResults(
+                                SurveyCalculator.summarize(a, surveyOptions),
+                                SurveyCalculator.bySegment(a, surveyOptions),
+                                surveyByPeriodOutcome.orElseThrow().get()),
+                        ""))
                 .orElseGet(() -> Outcome.unavailable("no survey answers"));
-        Optional<ReviewSeries> reviewSeries = inputs.reviews()
-                .map(r -> table.dateRange().isPresent()
-                        ? FeedbackCalculator.series(r, table.dateRange().get(), options.granularity())
-                        : FeedbackCalculator.series(r, options.granularity()));
+        Optional<Outcome<ReviewSeries>> reviewSeriesOutcome = inputs.reviews()
+                .map(r -> guarded(
+                        () -> table.dateRange().isPresent()
+                                ? FeedbackCalculator.series(r, table.dateRange().get(), options.granularity())
+                                : FeedbackCalculator.series(r, options.granularity()),
+                        table.isEmpty() ? "" : span));
+        Optional<ReviewSeries> reviewSeries = reviewSeriesOutcome.flatMap(Outcome::value);
         b.feedback = inputs.reviews()
-                .map(r -> Outcome.of(new FeedbackResults(
-                        reviewSeries.orElseThrow(),
-                        table.dateRange().map(range -> FeedbackCalculator.reviewerRepeat(table, r, range)))))
+                .map(r -> reviewSeriesOutcome.orElseThrow().isAvailable()
+                        ? Outcome.of(new FeedbackResults(
+                                reviewSeries.orElseThrow(),
+                                table.dateRange().map(range -> FeedbackCalculator.reviewerRepeat(table, r, range)),
+                                table.dateRange()
+                                        .map(range -> FeedbackCalculator.outside(r, range, options.granularity()))
+                                        .orElse(0L)))
+                        : Outcome.<FeedbackResults>unavailable(
+                                reviewSeriesOutcome.orElseThrow().note().orElseThrow()))
                 .orElseGet(() -> Outcome.unavailable("no reviews"));
-        b.targets = KpiTargets.seedDefaults()
-                .evaluate(
-                        KpiSeries.of(series, surveyByPeriod, reviewSeries),
-                        table.dateRange()
-                                .map(options.granularity()::periodsCovering)
-                                .orElse(List.of()));
+        b.targets = seriesOutcome.isAvailable()
+                ? guarded(
+                        () -> KpiTargets.seedDefaults()
+                                .evaluate(
+                                        KpiSeries.of(series, surveyByPeriod, reviewSeries),
+                                        table.dateRange()
+                                                .map(options.granularity()::periodsCovering)
+                                                .orElse(List.of())),
+                        span)
+                : Outcome.unavailable(seriesOutcome.note().orElseThrow());
         b.cohorts = join(cohorts);
         List<MarketingSpend> spend = inputs.spend().orElse(List.of());
         b.value = table.dateRange()
-                .map(range -> guarded(() -> value(table, spend, b.cohorts, series, options)))
+                .map(range -> b.cohorts.isAvailable() && seriesOutcome.isAvailable()
+                        ? guarded(() -> value(table, spend, b.cohorts.get(), series, options), span)
+                        : Outcome.<ValueSummary>unavailable(
+                                b.cohorts.note().or(seriesOutcome::note).orElseThrow()))
                 .orElseGet(() -> Outcome.unavailable("no purchases"));
         b.clv = join(clv);
         b.loyaltyLevels = join(levels);
@@ -257,10 +295,17 @@ public final class LoyaltyReport {
         }
     }
 
-    /** A section that a calculator or a model fit may reject: the rejection becomes the section's note. */
-    private static <T> Outcome<T> guarded(Supplier<T> section) {
+    /**
+     * A section that a calculator or a model fit may reject: the rejection becomes the section's note. A bound of the
+     * library that is hit names the earliest and latest purchases ({@code span}) unless its message names them.
+     */
+    private static <T> Outcome<T> guarded(Supplier<T> section, String span) {
         try {
             return Outcome.of(section.get());
+        } catch (LimitExceededException e) {
+            String message = String.valueOf(e.getMessage());
+            return Outcome.unavailable(
+                    span.isEmpty() || message.contains(span) ? message : message + "; " + span + " are too far apart");
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             return Outcome.unavailable(String.valueOf(e.getMessage()));
         }
@@ -314,9 +359,10 @@ public final class LoyaltyReport {
     /**
      * The acquisition cohorts at the report's granularity.
      *
-     * @return the matrix (no cohorts without purchases)
+     * @return the matrix (no cohorts without purchases), unavailable when the purchases span more periods than a
+     *     cohort matrix holds
      */
-    public CohortMatrix cohorts() {
+    public Outcome<CohortMatrix> cohorts() {
         return cohorts;
     }
 
@@ -414,9 +460,10 @@ public final class LoyaltyReport {
     /**
      * The seed KPI targets judged on every period of the purchases' range.
      *
-     * @return one evaluation per target
+     * @return one evaluation per target (none without purchases), unavailable when the purchases span more periods
+     *     than a breakdown holds
      */
-    public List<TargetEvaluation> targets() {
+    public Outcome<List<TargetEvaluation>> targets() {
         return targets;
     }
 
@@ -425,9 +472,12 @@ public final class LoyaltyReport {
         return "LoyaltyReport[" + purchases + " purchases, " + customers + " customers, "
                 + dateRange.map(DateRange::toString).orElse("no purchases") + ", by "
                 + options.granularity().name().toLowerCase(java.util.Locale.ROOT) + "\n  behaviour: " + behaviour
-                + "\n  cohorts: " + cohorts.cohortCount() + " cohorts\n  survey: " + survey + "\n  clv: " + clv
+                + "\n  cohorts: "
+                + cohorts.value().map(c -> c.cohortCount() + " cohorts").orElse(cohorts.toString())
+                + "\n  survey: " + survey + "\n  clv: " + clv
                 + "\n  loyalty levels: " + loyaltyLevels + "\n  lifecycle: " + lifecycle
                 + "\n  rfm: " + rfm + "\n  churn risk: " + churnRisk + "\n  feedback: " + feedback + "\n  value: "
-                + value + "\n  program: " + program + "\n  targets: " + targets.size() + " targets]";
+                + value + "\n  program: " + program + "\n  targets: "
+                + targets.value().map(t -> t.size() + " targets").orElse(targets.toString()) + "]";
     }
 }

@@ -116,7 +116,12 @@ public final class SurveyCalculator {
         }
         long first = ((TreeMap<Long, SurveySummaryAccumulator>) periods).firstKey();
         long last = ((TreeMap<Long, SurveySummaryAccumulator>) periods).lastKey();
-        org.loyaltykpi.internal.Limits.periods(granularity, first, last, spanOf(responses));
+        granularity.checkPeriods(
+                first,
+                last,
+                org.loyaltykpi.domain.LimitExceededException.MAX_PERIODS,
+                "a breakdown",
+                spanOf(responses));
         List<SurveyGroup> series = new ArrayList<>();
         for (long o = first; o <= last; o++) {
             DateRange period = granularity.period(o);

@@ -141,6 +141,23 @@ class ClvCalculatorTest {
     }
 
     @Test
+    void aSpendModelWithQAtMostOneLeavesTheSpendOfCustomersWithoutRepeatsEmptyInsteadOfFailing() {
+        BtydSummary summary = Cdnow.summaryWithSpend();
+        GammaGammaModel heavyTailed = GammaGammaModel.of(6.25, 0.8, 15.4);
+        List<CustomerPrediction> all =
+                ClvCalculator.predict(BG, Optional.of(heavyTailed), summary, new ClvOptions(39, TimeScale.WEEKS, 1, 0));
+        assertThat(all).hasSize(summary.size());
+        for (int i = 0; i < summary.size(); i++) {
+            CustomerPrediction p = all.get(i);
+            assertThat(p.expectedSpend().isPresent()).isEqualTo(summary.frequency(i) > 0);
+            assertThat(p.clv().isPresent()).isEqualTo(summary.frequency(i) > 0);
+            if (p.clv().isPresent()) {
+                assertThat(p.clv().getAsDouble()).isFinite().isNotNegative();
+            }
+        }
+    }
+
+    @Test
     void predictionsOfCustomersWithTheSameHistoryAreComputedOnceAndEqualThePerCustomerFormulas() {
         BtydSummary summary = Cdnow.summaryWithSpend();
         ClvOptions options = new ClvOptions(52, TimeScale.WEEKS, 0.3, 0.01);

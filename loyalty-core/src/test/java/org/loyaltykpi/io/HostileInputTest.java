@@ -129,7 +129,8 @@ class HostileInputTest {
             assertThat(ParallelCsvLoader.load(file, CsvOptions.defaults())).isEmpty();
             assertThatThrownBy(() -> PurchaseCsv.read(file, CsvOptions.defaults()))
                     .isInstanceOf(CsvFormatException.class)
-                    .hasMessage(file + ":2: column (#1): 'a\\xFF' holds bytes that are not UTF-8; save the file as"
+                    .hasMessage(file
+                            + ":2: column 'customer_id' (#1): 'a\\xFF' holds bytes that are not UTF-8; save the file as"
                             + " UTF-8");
         }
 
@@ -140,7 +141,7 @@ class HostileInputTest {
             Path file = bytes("p.csv", content);
             assertThatThrownBy(() -> PurchaseCsv.read(file, CsvOptions.defaults()))
                     .isInstanceOf(CsvFormatException.class)
-                    .hasMessageContaining(":2: column (#1)");
+                    .hasMessageContaining(":2: column 'customer_id' (#1)");
         }
 
         @Test

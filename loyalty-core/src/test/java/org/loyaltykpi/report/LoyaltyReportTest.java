@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.clv.BtydSummary;
@@ -16,8 +17,11 @@ import org.loyaltykpi.clv.ClvOverview;
 import org.loyaltykpi.clv.CustomerPrediction;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.demo.SampleShop;
+import org.loyaltykpi.domain.CustomerId;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Purchase;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.value.ValueCalculator;
 import org.loyaltykpi.value.ValueOptions;
@@ -50,7 +54,7 @@ class LoyaltyReportTest {
                             REPORT.program()))
                     .allSatisfy(
                             o -> assertThat(o.isAvailable()).as(o.toString()).isTrue());
-            assertThat(REPORT.targets()).isNotEmpty();
+            assertThat(REPORT.targets().get()).isNotEmpty();
             assertThat(REPORT.toString()).startsWith("LoyaltyReport[" + TABLE.size() + " purchases");
         }
 
@@ -69,7 +73,43 @@ class LoyaltyReportTest {
             LoyaltyReport r = LoyaltyReport.compute(ReportInputs.of(empty), ReportOptions.defaults());
             assertThat(r.behaviour().note()).contains("no purchases");
             assertThat(r.clv().note()).contains("no purchases");
-            assertThat(r.cohorts().cohortCount()).isZero();
+            assertThat(r.cohorts().get().cohortCount()).isZero();
+        }
+
+        @Test
+        void purchasesTenThousandYearsApartDegradeTheBoundedSectionsNamingTheBoundAndTheRowsAndKeepTheOthers() {
+            PurchaseTable far = PurchaseTable.of(
+                    Purchase.of("a", "0001-01-01", "1.00"),
+                    Purchase.of("b", "2024-01-01", "2.00"),
+                    Purchase.of("b", "2024-02-01", "2.00"),
+                    Purchase.of("c", "9999-12-31", "3.00"));
+            LoyaltyReport r = LoyaltyReport.compute(ReportInputs.of(far), ReportOptions.defaults());
+            for (Outcome<?> degraded : List.of(r.behaviour(), r.cohorts(), r.value(), r.targets())) {
+                assertThat(degraded.note())
+                        .as(degraded.toString())
+                        .hasValueSatisfying(note -> assertThat(note)
+                                .contains("periods of month", "has at most")
+                                .contains("customer a on 0001-01-01", "customer c on 9999-12-31"));
+            }
+            assertThat(r.rfm().isAvailable()).isTrue();
+            assertThat(r.churnRisk().isAvailable()).isTrue();
+            assertThat(r.purchases()).isEqualTo(4);
+            assertThat(r.toString()).contains("cohorts: unavailable: ");
+        }
+
+        @Test
+        void reviewsDatedOutsideThePurchasesPeriodsAreCountedNotSilentlyLeftOut() {
+            PurchaseTable shop =
+                    PurchaseTable.of(Purchase.of("a", "2024-01-01", "5.00"), Purchase.of("a", "2024-03-01", "5.00"));
+            List<Review> reviews = List.of(
+                    new Review(CustomerId.of("a"), LocalDate.of(2024, 1, 15), OptionalInt.of(5), Optional.empty()),
+                    new Review(CustomerId.of("b"), LocalDate.of(2019, 1, 1), OptionalInt.of(1), Optional.empty()),
+                    new Review(CustomerId.of("b"), LocalDate.of(2030, 1, 1), OptionalInt.of(2), Optional.empty()));
+            LoyaltyReport r =
+                    LoyaltyReport.compute(ReportInputs.of(shop).withReviews(reviews), ReportOptions.defaults());
+            FeedbackResults feedback = r.feedback().get();
+            assertThat(feedback.outsideRange()).isEqualTo(2);
+            assertThat(feedback.series().total().reviews()).isEqualTo(1);
         }
     }
 

@@ -123,6 +123,12 @@ public final class ReportDocument {
         return b.build();
     }
 
+    /** A section that could not be computed (a bound of the library was hit): its note says why. */
+    private static Section degraded(String id, Message title, Outcome<?> outcome) {
+        return Section.degraded(
+                id, title, Message.of("note.degraded", outcome.note().orElseThrow()));
+    }
+
     private static Cell points1(OptionalDouble v) {
         return Cell.decimal(v, 1);
     }
@@ -166,6 +172,9 @@ public final class ReportDocument {
 
     private static Section behaviour(Outcome<BehaviourResults> outcome, Granularity g) {
         Message title = Message.of("section.purchase-behaviour");
+        if (!outcome.isAvailable() && !outcome.note().orElseThrow().equals("no purchases")) {
+            return degraded("purchaseBehaviour", title, outcome);
+        }
         if (!outcome.isAvailable()) {
             return Section.builder("purchaseBehaviour", title)
                     .note(Message.of("note.no-purchases"))
@@ -280,8 +289,12 @@ public final class ReportDocument {
 
     // ---------------------------------------------------------------- cohorts
 
-    private static Section cohorts(CohortMatrix m) {
+    private static Section cohorts(Outcome<CohortMatrix> outcome) {
+        if (!outcome.isAvailable()) {
+            return degraded("cohorts", Message.of("section.cohorts"), outcome);
+        }
         Section.Builder s = Section.builder("cohorts", Message.of("section.cohorts"));
+        CohortMatrix m = outcome.get();
         if (m.cohortCount() == 0) {
             return s.note(Message.of("note.no-cohorts")).build();
         }
@@ -428,6 +441,9 @@ public final class ReportDocument {
 
     private static Section survey(Outcome<SurveyResults> outcome, Optional<String> source, Granularity g) {
         Message title = Message.of("section.survey");
+        if (!outcome.isAvailable() && !outcome.note().orElseThrow().equals("no survey answers")) {
+            return degraded("survey", title, outcome);
+        }
         if (!outcome.isAvailable()) {
             return Section.builder("survey", title)
                     .note(Message.of("note.no-survey"))
@@ -901,6 +917,9 @@ public final class ReportDocument {
 
     private static Section feedback(Outcome<FeedbackResults> outcome, Optional<String> source, Granularity g) {
         Message title = Message.of("section.feedback");
+        if (!outcome.isAvailable() && !outcome.note().orElseThrow().equals("no reviews")) {
+            return degraded("reviews", title, outcome);
+        }
         if (!outcome.isAvailable()) {
             return Section.builder("reviews", title)
                     .note(Message.of("note.no-reviews"))
@@ -913,6 +932,11 @@ public final class ReportDocument {
         source.ifPresent(src -> s.note(Message.of("note.source", src)));
         s.figure(KeyFigure.of("positiveShare", Message.of("figure.positive-share"), Cell.ratio(total.positiveShare())));
         s.figure(KeyFigure.of("reviewCount", Message.of("figure.reviews"), Cell.count(total.reviews())));
+        s.figure(KeyFigure.of(
+                "reviewsOutsideRange", Message.of("figure.reviews-outside-range"), Cell.count(r.outsideRange())));
+        if (r.outsideRange() > 0) {
+            s.note(Message.of("note.reviews-outside-range", r.outsideRange()));
+        }
         if (r.repeat().isPresent()) {
             ReviewerRepeat repeat = r.repeat().get();
             s.table(Table.builder(
@@ -1155,8 +1179,12 @@ public final class ReportDocument {
 
     // ---------------------------------------------------------------- targets
 
-    private static Section targets(List<TargetEvaluation> evaluations) {
+    private static Section targets(Outcome<List<TargetEvaluation>> outcome) {
+        if (!outcome.isAvailable()) {
+            return degraded("targets", Message.of("section.targets"), outcome);
+        }
         Section.Builder s = Section.builder("targets", Message.of("section.targets"));
+        List<TargetEvaluation> evaluations = outcome.get();
         Table.Builder latest = Table.builder("targetsLatest", Message.of("table.targets.latest"))
                 .column("metric", ColumnType.TEXT)
                 .column("unit", ColumnType.TEXT)
