@@ -134,6 +134,7 @@ final class ClvCommand implements Runnable {
                 spend = Optional.of(spendModel(summary));
                 ClvModels.warn(err, spec.qualifiedName(), spend.get().fit().orElseThrow());
             }
+            progress(String.format(Locale.ROOT, "predicting %,d customers", summary.size()));
             List<CustomerPrediction> predictions = ClvCalculator.predict(purchases, spend, summary, options);
             PrintWriter out = spec.commandLine().getOut();
             out.println("customer_id,p_alive,expected_purchases" + (noSpend ? "" : ",expected_spend,clv"));

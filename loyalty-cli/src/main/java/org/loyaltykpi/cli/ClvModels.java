@@ -110,7 +110,7 @@ final class ClvModels {
         java.util.List<Double> initial = java.util.List.of();
 
         BtydSummary summary() {
-            return BtydSummary.of(input.load().table(), calibration.calibrationEnd, calibration.timeUnit);
+            return BtydSummary.of(input.load().value(), calibration.calibrationEnd, calibration.timeUnit);
         }
 
         FitOptions fitOptions() {
@@ -131,11 +131,19 @@ final class ClvModels {
         }
 
         TransactionModel purchaseModel(BtydSummary summary) {
+            progress(String.format(
+                    java.util.Locale.ROOT, "fitting the purchase model on %,d customers", summary.size()));
             return fitPurchases(model, summary, fitOptions());
         }
 
         GammaGammaModel spendModel(BtydSummary summary) {
+            progress(String.format(java.util.Locale.ROOT, "fitting Gamma-Gamma on %,d customers", summary.size()));
             return GammaGammaModel.fit(summary, fitOptions(), nonPositive());
+        }
+
+        /** Shows a step on the progress line (a terminal only). */
+        void progress(String step) {
+            Progress.of(spec).step(step);
         }
     }
 

@@ -12,9 +12,6 @@ import org.loyaltykpi.io.ProgramEventCsv;
 final class ProgramInput {
     private ProgramInput() {}
 
-    /** The loaded events and a description of where they came from. */
-    record Loaded(List<ProgramEvent> events, String source) {}
-
     /**
      * The events of a file, else the sample shop's when the purchases are the sample shop's, else none.
      *
@@ -22,13 +19,13 @@ final class ProgramInput {
      * @param table the purchases
      * @param sampleShop whether the purchases are the built-in sample shop's
      */
-    static Optional<Loaded> load(Optional<Path> file, PurchaseTable table, boolean sampleShop) {
+    static Optional<Loaded<List<ProgramEvent>>> load(Optional<Path> file, PurchaseTable table, boolean sampleShop) {
         SampleShop shop = SampleShop.standard();
         return CsvLayout.fileOrSampleShop(
                 file,
                 sampleShop,
-                f -> new Loaded(ProgramEventCsv.read(f), f.toString()),
-                () -> new Loaded(
+                f -> Loaded.of(ProgramEventCsv.read(f), f.toString()),
+                () -> Loaded.of(
                         shop.programEvents(table),
                         "built-in sample shop's loyalty program (seed " + shop.seed() + "; 'loyalty sample"
                                 + " --events-out FILE' writes it as CSV)"));

@@ -2,6 +2,7 @@ package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,7 +14,11 @@ import org.loyaltykpi.document.render.TextRenderer;
 import org.loyaltykpi.document.report.ReportDocument;
 import org.loyaltykpi.document.report.ReportSources;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.MarketingSpend;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.report.LoyaltyReport;
 import org.loyaltykpi.report.ReportInputs;
 import org.loyaltykpi.report.ReportOptions;
@@ -48,8 +53,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     private PurchaseInput input;
-
-    private final Progress progress = new Progress();
 
     @Option(
             names = "--granularity",
@@ -111,43 +114,36 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        progress.quiet(input.quiet());
-        try {
-            return run(err);
-        } finally {
-            progress.done(err);
-        }
-    }
-
-    private int run(PrintWriter err) {
-        progress.step(err, "loading purchases");
-        PurchaseInput.Loaded loaded = input.load();
-        PurchaseTable table = loaded.table();
-        progress.step(err, "loading the other inputs");
-        Optional<SurveyInput.Loaded> survey = SurveyInput.fileOrSampleShop(responses, input, table);
-        Optional<ReviewInput.Loaded> reviews = reviewInput.load(input.isSampleShop(), table);
-        Optional<SpendInput.Loaded> spend = spendInput.load(input.isSampleShop(), table);
-        Optional<ProgramInput.Loaded> program = ProgramInput.load(events, table, input.isSampleShop());
+        Progress progress = Progress.of(spec);
+        Loaded<PurchaseTable> loaded = input.load();
+        PurchaseTable table = loaded.value();
+        progress.step("loading the other inputs");
+        Optional<Loaded<List<SurveyResponse>>> survey = SurveyInput.fileOrSampleShop(responses, input, table);
+        Optional<Loaded<List<Review>>> reviews = reviewInput.load(input.isSampleShop(), table);
+        Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input.isSampleShop(), table);
+        Optional<Loaded<List<ProgramEvent>>> program = ProgramInput.load(events, table, input.isSampleShop());
         ReportInputs inputs = new ReportInputs(
                 table,
-                survey.map(SurveyInput.Loaded::responses),
-                reviews.map(ReviewInput.Loaded::reviews),
-                spend.map(SpendInput.Loaded::spends),
-                program.map(ProgramInput.Loaded::events));
-        progress.step(err, "computing the report (" + table.size() + " purchases, CLV predictions on every core)");
+                survey.map(Loaded::value),
+                reviews.map(Loaded::value),
+                spend.map(Loaded::value),
+                program.map(Loaded::value));
+        progress.step(String.format(Locale.ROOT, "computing the report on %,d purchases", table.size()));
         LoyaltyReport report =
                 LoyaltyReport.compute(inputs, ReportOptions.defaults().withGranularity(granularity));
         Document document = ReportDocument.of(
                 report,
                 new ReportSources(
                         loaded.sourceText(),
-                        survey.map(SurveyInput.Loaded::source),
-                        reviews.map(ReviewInput.Loaded::source),
-                        spend.map(SpendInput.Loaded::source),
-                        program.map(ProgramInput.Loaded::source),
+                        survey.map(Loaded::source),
+                        reviews.map(Loaded::source),
+                        spend.map(Loaded::source),
+                        program.map(Loaded::source),
                         new LoyaltyCli.Version().getVersion()[0]));
-        progress.step(err, "rendering");
+        if (loaded.summary().isPresent()) {
+            document = document.withInput(loaded.summary().get());
+        }
+        progress.step("rendering");
         write(document);
         return 0;
     }

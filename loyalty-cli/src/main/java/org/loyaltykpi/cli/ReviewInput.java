@@ -21,21 +21,18 @@ final class ReviewInput {
                     + " purchases are the sample shop, else none.")
     private Optional<Path> reviews = Optional.empty();
 
-    /** The loaded reviews and a description of where they came from. */
-    record Loaded(List<Review> reviews, String source) {}
-
     /**
      * The reviews: the file if given, else the sample shop's when the purchases are the sample shop's, else none.
      *
      * @param sampleShop whether the purchases are the built-in sample shop's
      * @param table the purchases, so the sample reviews need not regenerate them
      */
-    Optional<Loaded> load(boolean sampleShop, PurchaseTable table) {
+    Optional<Loaded<List<Review>>> load(boolean sampleShop, PurchaseTable table) {
         return CsvLayout.fileOrSampleShop(
                 reviews,
                 sampleShop,
-                file -> new Loaded(ReviewCsv.read(file, ReviewCsvOptions.defaults()), file.toString()),
-                () -> new Loaded(
+                file -> Loaded.of(ReviewCsv.read(file, ReviewCsvOptions.defaults()), file.toString()),
+                () -> Loaded.of(
                         SampleShop.standard().reviews(table),
                         "built-in sample shop's reviews ('loyalty sample --reviews-out FILE' writes them as CSV)"));
     }

@@ -21,21 +21,18 @@ final class SpendInput {
                     + " sample shop's spend when the purchases are the sample shop, else none.")
     private Optional<Path> spend = Optional.empty();
 
-    /** The loaded spends and a description of where they came from. */
-    record Loaded(List<MarketingSpend> spends, String source) {}
-
     /**
      * The spends: the file if given, else the sample shop's when the purchases are the sample shop's, else none.
      *
      * @param sampleShop whether the purchases are the built-in sample shop's
      * @param table the purchases, so the sample spend need not regenerate them
      */
-    Optional<Loaded> load(boolean sampleShop, PurchaseTable table) {
+    Optional<Loaded<List<MarketingSpend>>> load(boolean sampleShop, PurchaseTable table) {
         return CsvLayout.fileOrSampleShop(
                 spend,
                 sampleShop,
-                file -> new Loaded(MarketingSpendCsv.read(file, Delimiter.COMMA), file.toString()),
-                () -> new Loaded(
+                file -> Loaded.of(MarketingSpendCsv.read(file, Delimiter.COMMA), file.toString()),
+                () -> Loaded.of(
                         SampleShop.standard().marketingSpend(table),
                         "built-in sample shop's marketing spend ('loyalty sample --spend-out FILE' writes it as"
                                 + " CSV)"));

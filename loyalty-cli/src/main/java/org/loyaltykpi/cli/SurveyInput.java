@@ -74,9 +74,6 @@ final class SurveyInput {
             description = "The scale of questions of no known kind. Default: none (such rows are errors).")
     private Optional<String> defaultScale = Optional.empty();
 
-    /** The loaded answers and a description of where they came from. */
-    record Loaded(List<SurveyResponse> responses, String source) {}
-
     SurveyCsvOptions csvOptions() {
         SurveyCsvOptions options = SurveyCsvOptions.defaults()
                 .withDelimiter(layout.delimiter)
@@ -102,7 +99,7 @@ final class SurveyInput {
         return options;
     }
 
-    Loaded load() {
+    Loaded<List<SurveyResponse>> load() {
         SurveyCsvOptions options = csvOptions();
         if (responses.isEmpty()) {
             return sampleShop();
@@ -110,20 +107,20 @@ final class SurveyInput {
         Path file = responses.get();
         CsvRead<List<SurveyResponse>> read =
                 SurveyCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows);
-        return new Loaded(
+        return Loaded.of(
                 layout.accept(
                         read, command.qualifiedName(), command.commandLine().getErr()),
                 CsvLayout.source(file, read));
     }
 
-    static Loaded sampleShop() {
+    static Loaded<List<SurveyResponse>> sampleShop() {
         return sampleShop(SampleShop.standard().purchases());
     }
 
     /** The sample shop's answers, from its purchases generated already. */
-    static Loaded sampleShop(PurchaseTable table) {
+    static Loaded<List<SurveyResponse>> sampleShop(PurchaseTable table) {
         SampleShop shop = SampleShop.standard();
-        return new Loaded(
+        return Loaded.of(
                 shop.surveyResponses(table),
                 "built-in sample shop's survey (seed " + shop.seed() + ", " + shop.customers() + " customers; 'loyalty"
                         + " sample --responses-out FILE' writes it as CSV)");
@@ -133,12 +130,13 @@ final class SurveyInput {
      * The answers of a command that takes a plain {@code --responses FILE} (default layout): the file if given, else
      * the sample shop's when the purchases are the sample shop's, else none.
      */
-    static Optional<Loaded> fileOrSampleShop(Optional<Path> file, PurchaseInput purchases, PurchaseTable table) {
+    static Optional<Loaded<List<SurveyResponse>>> fileOrSampleShop(
+            Optional<Path> file, PurchaseInput purchases, PurchaseTable table) {
         return CsvLayout.fileOrSampleShop(
                 file, purchases.isSampleShop(), f -> read(f, SurveyCsvOptions.defaults()), () -> sampleShop(table));
     }
 
-    static Loaded read(Path file, SurveyCsvOptions options) {
-        return new Loaded(SurveyCsv.read(CsvLayout.existing(file), options), file.toString());
+    static Loaded<List<SurveyResponse>> read(Path file, SurveyCsvOptions options) {
+        return Loaded.of(SurveyCsv.read(CsvLayout.existing(file), options), file.toString());
     }
 }

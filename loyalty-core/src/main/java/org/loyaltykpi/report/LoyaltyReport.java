@@ -67,6 +67,7 @@ public final class LoyaltyReport {
     private final CohortMatrix cohorts;
     private final Outcome<SurveyResults> survey;
     private final Outcome<ClvOverview> clv;
+    private final Outcome<RepeatTracking> clvTracking;
     private final Outcome<LoyaltyLevels> loyaltyLevels;
     private final Outcome<LifecycleResults> lifecycle;
     private final Outcome<RfmScores> rfm;
@@ -86,6 +87,7 @@ public final class LoyaltyReport {
         this.cohorts = b.cohorts;
         this.survey = b.survey;
         this.clv = b.clv;
+        this.clvTracking = b.clvTracking;
         this.loyaltyLevels = b.loyaltyLevels;
         this.lifecycle = b.lifecycle;
         this.rfm = b.rfm;
@@ -107,6 +109,7 @@ public final class LoyaltyReport {
         CohortMatrix cohorts;
         Outcome<SurveyResults> survey;
         Outcome<ClvOverview> clv;
+        Outcome<RepeatTracking> clvTracking;
         Outcome<LoyaltyLevels> loyaltyLevels;
         Outcome<LifecycleResults> lifecycle;
         Outcome<RfmScores> rfm;
@@ -212,6 +215,12 @@ public final class LoyaltyReport {
                 .map(range -> guarded(() -> value(table, spend, b.cohorts, series, options)))
                 .orElseGet(() -> Outcome.unavailable("no purchases"));
         b.clv = join(clv);
+        b.clvTracking = b.clv.isAvailable() && table.dateRange().isPresent()
+                ? guarded(() -> RepeatTracking.of(
+                        b.clv.get().purchases(),
+                        table,
+                        options.granularity().periodsCovering(table.dateRange().get())))
+                : Outcome.unavailable(b.clv.note().orElse("no purchases"));
         b.loyaltyLevels = join(levels);
         b.lifecycle = join(lifecycle);
         b.rfm = join(rfm);
@@ -336,6 +345,16 @@ public final class LoyaltyReport {
      */
     public Outcome<ClvOverview> clv() {
         return clv;
+    }
+
+    /**
+     * The CLV section's purchase model against the actual repeat purchases, period by period (in-sample: the model is
+     * fitted on every purchase).
+     *
+     * @return the tracking, or why there is none (as the CLV section)
+     */
+    public Outcome<RepeatTracking> clvTracking() {
+        return clvTracking;
     }
 
     /**

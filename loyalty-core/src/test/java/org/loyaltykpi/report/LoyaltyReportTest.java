@@ -55,6 +55,20 @@ class LoyaltyReportTest {
         }
 
         @Test
+        void theProgramHasOneTierDistributionPerPeriodAndTheLastIsTheTiersOfTheOverview() {
+            org.loyaltykpi.program.ProgramOverview program = REPORT.program().get();
+            assertThat(program.tiersByPeriod()).hasSameSizeAs(program.periods());
+            assertThat(program.tiersByPeriod().get(program.tiersByPeriod().size() - 1))
+                    .isEqualTo(program.tiers());
+        }
+
+        @Test
+        void theClvTrackingHasOnePointPerPeriodOfTheBehaviourSeries() {
+            assertThat(REPORT.clvTracking().get().points())
+                    .hasSameSizeAs(REPORT.behaviour().get().byPeriod());
+        }
+
+        @Test
         void anAbsentInputLeavesItsSectionUnavailableWithANote() {
             LoyaltyReport bare = LoyaltyReport.compute(ReportInputs.of(TABLE), ReportOptions.defaults());
             assertThat(bare.survey().note()).contains("no survey answers");

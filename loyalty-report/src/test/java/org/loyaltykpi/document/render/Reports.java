@@ -12,6 +12,7 @@ import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.Delimiter;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.PurchaseLoad;
 import org.loyaltykpi.report.LoyaltyReport;
 import org.loyaltykpi.report.ReportInputs;
 import org.loyaltykpi.report.ReportOptions;
@@ -54,10 +55,13 @@ final class Reports {
                     .withDatePattern("yyyyMMdd")
                     .withAmountColumn(ColumnRef.named("dollar_value"))
                     .withQuantityColumn(ColumnRef.named("number_of_cds"));
-            PurchaseTable purchases = PurchaseCsv.read(resource("/cdnow/CDNOW_master.txt"), master);
+            PurchaseLoad load = PurchaseCsv.load(resource("/cdnow/CDNOW_master.txt"), master);
+            PurchaseTable purchases = load.table();
+            // as the command line writes it: the source and its load summary, and the summary as JSON
             cdnowMaster = ReportDocument.of(
-                    LoyaltyReport.compute(ReportInputs.of(purchases), ReportOptions.defaults()),
-                    ReportSources.of("CDNOW_master.txt", "test"));
+                            LoyaltyReport.compute(ReportInputs.of(purchases), ReportOptions.defaults()),
+                            ReportSources.of("CDNOW_master.txt: " + load.summary(), "test"))
+                    .withInput(load.summary());
         }
         return cdnowMaster;
     }
