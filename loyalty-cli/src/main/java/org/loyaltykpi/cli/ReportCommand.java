@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             "  loyalty report --transactions orders.csv --responses answers.csv --reviews reviews.csv --spend spend.csv --events events.csv",
             "  loyalty report --format html --out report.html",
             "  loyalty report --format html --lang ru --out report-ru.html",
+            "  loyalty report --transactions orders.csv --clv-holdout 26 --format html --out report.html",
         },
         mixinStandardHelpOptions = true,
         description = {
@@ -59,6 +60,14 @@ final class ReportCommand implements Callable<Integer> {
             paramLabel = "GRANULARITY",
             description = "DateRange length of the breakdowns: day, week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
+
+    @Option(
+            names = "--clv-holdout",
+            paramLabel = "WEEKS",
+            description = "Also validate the CLV section's purchase model: fit it again on all but the last WEEKS weeks"
+                    + " and compare its expectation with the purchases in them (by calibration frequency, and as a"
+                    + " cumulative tracking curve). Default: 0 (no validation).")
+    private int clvHoldoutWeeks;
 
     @Option(
             names = "--responses",
@@ -114,6 +123,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (clvHoldoutWeeks < 0) {
+            throw new IllegalArgumentException("--clv-holdout must be >= 0 weeks: " + clvHoldoutWeeks);
+        }
         Progress progress = Progress.of(spec);
         Loaded<PurchaseTable> loaded = input.load();
         PurchaseTable table = loaded.value();
@@ -129,8 +141,8 @@ final class ReportCommand implements Callable<Integer> {
                 spend.map(Loaded::value),
                 program.map(Loaded::value));
         progress.step(String.format(Locale.ROOT, "computing the report on %,d purchases", table.size()));
-        LoyaltyReport report =
-                LoyaltyReport.compute(inputs, ReportOptions.defaults().withGranularity(granularity));
+        LoyaltyReport report = LoyaltyReport.compute(
+                inputs, ReportOptions.defaults().withGranularity(granularity).withClvHoldoutWeeks(clvHoldoutWeeks));
         Document document = ReportDocument.of(
                 report,
                 new ReportSources(

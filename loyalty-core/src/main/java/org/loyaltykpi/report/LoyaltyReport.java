@@ -68,6 +68,7 @@ public final class LoyaltyReport {
     private final Outcome<SurveyResults> survey;
     private final Outcome<ClvOverview> clv;
     private final Outcome<RepeatTracking> clvTracking;
+    private final Outcome<ClvValidation> clvValidation;
     private final Outcome<LoyaltyLevels> loyaltyLevels;
     private final Outcome<LifecycleResults> lifecycle;
     private final Outcome<RfmScores> rfm;
@@ -88,6 +89,7 @@ public final class LoyaltyReport {
         this.survey = b.survey;
         this.clv = b.clv;
         this.clvTracking = b.clvTracking;
+        this.clvValidation = b.clvValidation;
         this.loyaltyLevels = b.loyaltyLevels;
         this.lifecycle = b.lifecycle;
         this.rfm = b.rfm;
@@ -110,6 +112,7 @@ public final class LoyaltyReport {
         Outcome<SurveyResults> survey;
         Outcome<ClvOverview> clv;
         Outcome<RepeatTracking> clvTracking;
+        Outcome<ClvValidation> clvValidation;
         Outcome<LoyaltyLevels> loyaltyLevels;
         Outcome<LifecycleResults> lifecycle;
         Outcome<RfmScores> rfm;
@@ -148,6 +151,9 @@ public final class LoyaltyReport {
         CompletableFuture<Outcome<ClvOverview>> clv = async(() -> table.isEmpty()
                 ? Outcome.unavailable("no purchases")
                 : guarded(() -> ClvOverview.compute(table, options.clvHorizonWeeks(), options.listed())));
+        CompletableFuture<Outcome<ClvValidation>> validation = async(() -> options.clvHoldoutWeeks() == 0
+                ? Outcome.unavailable("no holdout asked")
+                : guarded(() -> ClvValidation.of(table, options.clvHoldoutWeeks())));
         CompletableFuture<CohortMatrix> cohorts =
                 CompletableFuture.supplyAsync(() -> CohortCalculator.matrix(table, options.granularity()));
         CompletableFuture<Outcome<LoyaltyLevels>> levels = async(() -> asOf.isEmpty()
@@ -221,6 +227,7 @@ public final class LoyaltyReport {
                         table,
                         options.granularity().periodsCovering(table.dateRange().get())))
                 : Outcome.unavailable(b.clv.note().orElse("no purchases"));
+        b.clvValidation = join(validation);
         b.loyaltyLevels = join(levels);
         b.lifecycle = join(lifecycle);
         b.rfm = join(rfm);
@@ -355,6 +362,16 @@ public final class LoyaltyReport {
      */
     public Outcome<RepeatTracking> clvTracking() {
         return clvTracking;
+    }
+
+    /**
+     * The CLV section's purchase model validated on a holdout, when {@link ReportOptions#clvHoldoutWeeks()} asks for
+     * one.
+     *
+     * @return the validation, or why there is none ("no holdout asked", or why it could not be fitted)
+     */
+    public Outcome<ClvValidation> clvValidation() {
+        return clvValidation;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.loyaltykpi.clv.AliveDistribution;
 import org.loyaltykpi.clv.ClvOverview;
 import org.loyaltykpi.clv.CustomerPrediction;
+import org.loyaltykpi.clv.ModelValidation;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ValuableCustomer;
 import org.loyaltykpi.cohort.CohortMatrix;
@@ -31,6 +32,7 @@ import org.loyaltykpi.program.ProgramLift;
 import org.loyaltykpi.program.ProgramOverview;
 import org.loyaltykpi.program.ProgramPeriod;
 import org.loyaltykpi.report.BehaviourResults;
+import org.loyaltykpi.report.ClvValidation;
 import org.loyaltykpi.report.FeedbackResults;
 import org.loyaltykpi.report.LifecycleResults;
 import org.loyaltykpi.report.LoyaltyReport;
@@ -98,7 +100,13 @@ public final class ReportDocument {
                 behaviour(report.behaviour(), g),
                 cohorts(report.cohorts()),
                 survey(report.survey(), sources.answers(), g),
-                clv(report.clv(), report.clvTracking(), g, report.options().clvHorizonWeeks(), report.dateRange()),
+                clv(
+                        report.clv(),
+                        report.clvTracking(),
+                        report.clvValidation(),
+                        g,
+                        report.options().clvHorizonWeeks(),
+                        report.dateRange()),
                 levels(report),
                 lifecycle(report.lifecycle()),
                 rfm(report),
@@ -658,9 +666,53 @@ public final class ReportDocument {
                 false));
     }
 
+    /** The model fitted on a calibration period against the holdout: by calibration frequency, and the tracking. */
+    private static void validation(Section.Builder s, ClvValidation v) {
+        s.note(Message.of("note.clv-validation", v.calibrationEnd(), v.holdoutEnd()));
+        Table.Builder byFrequency = Table.builder(
+                        "clvHoldoutByFrequency", Message.of("table.clv.holdout-by-frequency", v.calibrationEnd()))
+                .column("frequency", ColumnType.TEXT)
+                .column("customers", ColumnType.COUNT)
+                .column("actualMean", ColumnType.DECIMAL)
+                .column("expectedMean", ColumnType.DECIMAL);
+        for (ModelValidation.FrequencyComparison f : v.byFrequency()) {
+            byFrequency.row(
+                    Cell.text(f.frequency() + (f.andAbove() ? "+" : "")),
+                    Cell.count(f.customers()),
+                    Cell.decimal(f.actualMean(), 3),
+                    Cell.decimal(f.expectedMean(), 3));
+        }
+        s.table(byFrequency.build());
+        s.chart(new Chart.Bars(
+                "clvHoldoutByFrequencyChart",
+                Message.of("chart.clv-holdout-by-frequency"),
+                "clvHoldoutByFrequency",
+                "frequency",
+                List.of(Chart.Series.bar("actualMean"), Chart.Series.bar("expectedMean")),
+                false,
+                false));
+        Table.Builder tracking = Table.builder(
+                        "clvHoldoutTracking", Message.of("table.clv.holdout-tracking", v.calibrationEnd()))
+                .column("date", ColumnType.DATE)
+                .column("actualCumulative", ColumnType.COUNT)
+                .column("expectedCumulative", ColumnType.DECIMAL);
+        for (ModelValidation.TrackingPoint p : v.tracking()) {
+            tracking.row(Cell.day(p.date()), Cell.count(Math.round(p.actual())), Cell.decimal(p.expected(), 1));
+        }
+        s.table(tracking.build());
+        s.chart(new Chart.TimeSeries(
+                "clvHoldoutTrackingChart",
+                Message.of("chart.clv-holdout-tracking", v.calibrationEnd()),
+                "clvHoldoutTracking",
+                "date",
+                List.of(Chart.Series.line("actualCumulative"), Chart.Series.line("expectedCumulative")),
+                false));
+    }
+
     private static Section clv(
             Outcome<ClvOverview> outcome,
             Outcome<RepeatTracking> tracking,
+            Outcome<ClvValidation> validation,
             Granularity g,
             double horizonWeeks,
             Optional<org.loyaltykpi.domain.DateRange> range) {
@@ -729,6 +781,11 @@ public final class ReportDocument {
                 horizonWeeks,
                 (r.calibrationEnd().toEpochDay() - dates.start().toEpochDay() + 1) / 7.0));
         tracking.value().ifPresent(t -> tracking(s, t, g));
+        validation.value().ifPresent(v -> validation(s, v));
+        if (!validation.isAvailable() && !validation.note().orElse("").equals("no holdout asked")) {
+            s.note(Message.of(
+                    "note.clv-validation-unavailable", validation.note().orElse("")));
+        }
         Table.Builder top = Table.builder("clvTop", Message.of("table.clv.top"))
                 .column("customer", ColumnType.TEXT)
                 .column("probabilityAlive", ColumnType.DECIMAL)
@@ -1310,12 +1367,14 @@ public final class ReportDocument {
         s.table(latest.build());
         s.table(all.build());
         for (TargetEvaluation e : evaluations) {
-            if (e.periods().isEmpty()) {
-                continue;
+            if (e.periods().stream().noneMatch(p -> p.value().isPresent())) {
+                continue; // no data for this metric (no survey answers, say): no path to draw
             }
             String id = "targetPath" + capitalized(camel(e.target().metric()));
-            Table.Builder path = Table.builder(
-                            id, Message.of("table.targets.path", e.target().metric(), e.unit()))
+            Message title = e.unit().isEmpty()
+                    ? Message.of("table.targets.path-no-unit", e.target().metric())
+                    : Message.of("table.targets.path", e.target().metric(), e.unit());
+            Table.Builder path = Table.builder(id, title)
                     .column("period", ColumnType.TEXT)
                     .column("status", ColumnType.TEXT)
                     .column("value", ColumnType.DECIMAL)
