@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.clv.BgBbModel;
+import org.loyaltykpi.clv.BgBbPrediction;
+import org.loyaltykpi.clv.BgBbSummary;
 import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.ClvCalculator;
 import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.CustomerPrediction;
 import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.ModelFit;
+import org.loyaltykpi.clv.SavedModel;
+import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.PurchaseCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +34,14 @@ import picocli.CommandLine.Spec;
             "  loyalty clv predict --model pareto-nbd --horizon 52 --calibration-end 2025-09-30",
         },
         mixinStandardHelpOptions = true,
-        description = "Probabilistic customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD or Gamma-Gamma, predict.",
-        subcommands = {ClvCommand.Fit.class, ClvCommand.Predict.class})
+        description = "Probabilistic customer lifetime value: fit BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma or BG/BB,"
+                + " predict.",
+        subcommands = {
+            ClvCommand.Fit.class,
+            ClvCommand.Predict.class,
+            ClvCommand.Compare.class,
+            ClvCommand.Validate.class
+        })
 final class ClvCommand implements Runnable {
 
     @Spec
@@ -37,7 +49,8 @@ final class ClvCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: 'clv fit' or 'clv predict'");
+        throw new ParameterException(
+                spec.commandLine(), "missing subcommand: 'clv fit', 'clv predict', 'clv compare' or 'clv validate'");
     }
 
     /** {@code loyalty clv fit}: the fitted parameters as JSON. */
@@ -61,16 +74,21 @@ final class ClvCommand implements Runnable {
                 description = "json (the fit as DESIGN states it) or text (one readable line). Default: json.")
         private OutputFormat format = OutputFormat.json;
 
+        @Option(
+                names = "--save",
+                paramLabel = "FILE",
+                description = "Also save the fitted model as a JSON model file (format version, model, time unit,"
+                        + " parameters, covariance, covariates, calibration facts) for 'clv predict --model-file'.")
+        private Optional<java.nio.file.Path> save = Optional.empty();
+
         @Override
         public Integer call() {
             if (format == OutputFormat.csv) {
                 throw new IllegalArgumentException("--format csv is not available for clv fit: use json or text");
             }
-            BtydSummary summary = summary();
-            ModelFit fit = model == ClvModels.Model.GAMMA_GAMMA
-                    ? spendModel(summary).fit().orElseThrow()
-                    : purchaseModel(summary).fit().orElseThrow();
+            ModelFit fit = fitModel();
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
+            save.ifPresent(file -> ModelFile.write(file, saved(fit)));
             if (format == OutputFormat.text) {
                 spec.commandLine().getOut().println(fit);
                 spec.commandLine().getOut().flush();
@@ -96,16 +114,28 @@ final class ClvCommand implements Runnable {
                 "Per-customer predictions over a horizon as CSV: customer_id,p_alive,expected_purchases,"
                         + "expected_spend,clv.",
                 "expected_spend and clv come from a Gamma-Gamma model fitted alongside (omit them with --no-spend);"
-                        + " clv = margin x expected spend x expected purchases per time unit, discounted per time"
-                        + " unit at --discount-rate."
+                        + " clv = margin x expected spend x expected purchases per --period (default: the time"
+                        + " unit), each period discounted at its end at --discount-rate.",
+                "bg-bb: customer_id (or frequency,recency,periods,weights for a summary of weighted rows),p_alive"
+                        + " (at the next opportunity),expected_transactions (in the next --horizon opportunities)"
+                        + "[,discounted_residual_transactions]."
             })
     static final class Predict extends ClvModels.ModelCommand implements Callable<Integer> {
         @Option(
                 names = "--horizon",
                 required = true,
                 paramLabel = "N",
-                description = "Prediction horizon in --time-unit units.")
+                description = "Prediction horizon in --period units, by default --time-unit units (bg-bb: transaction"
+                        + " opportunities, a whole number).")
         private double horizon;
+
+        @Option(
+                names = "--period",
+                paramLabel = "UNIT",
+                description = "The period of --horizon and --discount-rate: day, week, month (365.25/12 days) or year,"
+                        + " whatever the model's --time-unit; --period month with weeks is lifetimes' monthly CLV of a"
+                        + " weekly model. Default: the --time-unit.")
+        private Optional<TimeScale> period = Optional.empty();
 
         @Option(
                 names = "--margin",
@@ -116,28 +146,130 @@ final class ClvCommand implements Runnable {
         @Option(
                 names = "--discount-rate",
                 paramLabel = "RATE",
-                description = "Discount rate per --time-unit unit. Default: 0.")
+                description = "Discount rate per --period (bg-bb: per opportunity; above 0 it adds"
+                        + " discounted_residual_transactions). Default: 0.")
         private double discountRate;
 
         @Option(names = "--no-spend", description = "Predict purchases only: no Gamma-Gamma, no spend or clv columns.")
         private boolean noSpend;
 
+        @Option(
+                names = "--intervals",
+                paramLabel = "LEVEL",
+                description = "Add prediction intervals at this level (0..1, e.g. 0.9): columns"
+                        + " expected_purchases_low,expected_purchases_high[,clv_low,clv_high], from parameters drawn"
+                        + " from the fits' asymptotic normal (log scale); the whole base's intervals go to stderr.")
+        private Double intervals;
+
+        @Option(
+                names = "--draws",
+                paramLabel = "N",
+                description = "Parameter draws of --intervals (at least 2). Default: 200.")
+        private int draws = org.loyaltykpi.clv.IntervalOptions.DEFAULT_DRAWS;
+
+        @Option(names = "--seed", paramLabel = "S", description = "Seed of the --intervals draws. Default: 1.")
+        private long seed = org.loyaltykpi.clv.IntervalOptions.DEFAULT_SEED;
+
+        @Option(
+                names = "--model-file",
+                paramLabel = "FILE",
+                description = "Predict with a model saved by 'clv fit --save' instead of fitting one (--model may be"
+                        + " left out; the summary is built in the model's time unit).")
+        private Optional<java.nio.file.Path> modelFile = Optional.empty();
+
+        @Option(
+                names = "--spend-model-file",
+                paramLabel = "FILE",
+                description = "The Gamma-Gamma model saved by 'clv fit --model gamma-gamma --save' instead of fitting"
+                        + " one alongside.")
+        private Optional<java.nio.file.Path> spendModelFile = Optional.empty();
+
         @Override
         public Integer call() {
-            ClvOptions options = new ClvOptions(horizon, calibration.timeUnit, margin, discountRate);
+            Optional<SavedModel> saved = modelFile.map(ModelFile::read);
+            if (saved.isPresent()) {
+                ClvModels.Model inFile = ClvModels.Model.parse(saved.get().model());
+                if (modelOption.isPresent() && modelOption.get() != inFile) {
+                    throw new IllegalArgumentException("--model " + modelOption.get().cliName + " but "
+                            + modelFile.get() + " holds a " + inFile.cliName + " model");
+                }
+                modelOption = Optional.of(inFile);
+                if (periodLength.isEmpty()) {
+                    periodLength = saved.get().periodLength();
+                }
+                Optional<TimeScale> unit = saved.get().fit().timeUnit();
+                if (unit.isPresent()) {
+                    if (spec.commandLine().getParseResult().hasMatchedOption("--time-unit") && timeUnit != unit.get()) {
+                        throw new IllegalArgumentException("--time-unit " + timeUnit + " but the model of "
+                                + modelFile.get() + " is in " + unit.get());
+                    }
+                    timeUnit = unit.get();
+                }
+                saved.get()
+                        .fit()
+                        .warnings()
+                        .forEach(w -> spec.commandLine()
+                                .getErr()
+                                .println(spec.qualifiedName() + ": warning (" + modelFile.get() + "): " + w));
+            }
+            if (model() == ClvModels.Model.BG_BB) {
+                return predictBgBb(saved);
+            }
+            if (model() == ClvModels.Model.GAMMA_GAMMA) {
+                throw new IllegalArgumentException("clv predict needs a purchase model (bg-nbd, mbg-nbd, pareto-nbd"
+                        + " or bg-bb); gamma-gamma is fitted alongside for the spend (or --spend-model-file)");
+            }
+            ClvOptions options = new ClvOptions(horizon, period.orElse(timeUnit), margin, discountRate);
             BtydSummary summary = summary();
-            TransactionModel purchases = purchaseModel(summary);
+            if (summary.isWeighted()) {
+                throw new IllegalArgumentException(summaryFile.orElseThrow()
+                        + ": a summary of weighted rows has no customers to predict: give one row per customer"
+                        + " with customer_id");
+            }
             PrintWriter err = spec.commandLine().getErr();
-            ClvModels.warn(err, spec.qualifiedName(), purchases.fit().orElseThrow());
+            TransactionModel purchases;
+            if (saved.isPresent()) {
+                purchases = saved.get().transactionModel();
+            } else {
+                purchases = purchaseModel(summary);
+                ClvModels.warn(err, spec.qualifiedName(), purchases.fit().orElseThrow());
+            }
             Optional<GammaGammaModel> spend = Optional.empty();
-            if (!noSpend) {
+            if (!noSpend && spendModelFile.isPresent()) {
+                SavedModel spendFile = ModelFile.read(spendModelFile.get());
+                spend = Optional.of(spendFile.spendModel());
+                spendFile
+                        .fit()
+                        .warnings()
+                        .forEach(w ->
+                                err.println(spec.qualifiedName() + ": warning (" + spendModelFile.get() + "): " + w));
+            } else if (!noSpend) {
                 spend = Optional.of(spendModel(summary));
                 ClvModels.warn(err, spec.qualifiedName(), spend.get().fit().orElseThrow());
             }
             progress(String.format(Locale.ROOT, "predicting %,d customers", summary.size()));
             List<CustomerPrediction> predictions = ClvCalculator.predict(purchases, spend, summary, options);
+            Optional<org.loyaltykpi.clv.PredictionIntervals> ranges = Optional.empty();
+            if (intervals != null) {
+                org.loyaltykpi.clv.IntervalOptions intervalOptions;
+                try {
+                    intervalOptions = new org.loyaltykpi.clv.IntervalOptions(intervals, draws, seed);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                }
+                ranges = Optional.of(
+                        ClvCalculator.predictIntervals(purchases, spend, summary, options, intervalOptions));
+                org.loyaltykpi.clv.PredictionIntervals r = ranges.get();
+                err.println(spec.qualifiedName() + ": " + r);
+                err.flush();
+            }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("customer_id,p_alive,expected_purchases" + (noSpend ? "" : ",expected_spend,clv"));
+            out.println("customer_id,p_alive,expected_purchases" + (noSpend ? "" : ",expected_spend,clv")
+                    + (ranges.isEmpty()
+                            ? ""
+                            : ",expected_purchases_low,expected_purchases_high"
+                                    + (noSpend ? "" : ",clv_low,clv_high")));
+            int index = 0;
             for (CustomerPrediction p : predictions) {
                 StringBuilder line = new StringBuilder(
                                 PurchaseCsv.quote(p.customer().value()))
@@ -151,6 +283,74 @@ final class ClvCommand implements Runnable {
                             .append(',')
                             .append(number(p.clv().orElseThrow()));
                 }
+                if (ranges.isPresent()) {
+                    org.loyaltykpi.clv.CustomerPredictionInterval c =
+                            ranges.get().customers().get(index);
+                    line.append(',')
+                            .append(number(c.expectedPurchases().low()))
+                            .append(',')
+                            .append(number(c.expectedPurchases().high()));
+                    if (!noSpend) {
+                        line.append(',')
+                                .append(number(c.clv().orElseThrow().low()))
+                                .append(',')
+                                .append(number(c.clv().orElseThrow().high()));
+                    }
+                }
+                index++;
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
+
+        /** BG/BB: the horizon and the discounting count opportunities (periods), not time units. */
+        private int predictBgBb(Optional<SavedModel> saved) {
+            if (period.isPresent()) {
+                throw new IllegalArgumentException("--period does not apply to bg-bb: its horizon and discounting count"
+                        + " transaction opportunities (--period-length)");
+            }
+            if (horizon != Math.rint(horizon) || horizon > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(
+                        "--horizon counts transaction opportunities for bg-bb: a whole number, got " + horizon);
+            }
+            BgBbSummary summary = discreteSummary();
+            PrintWriter err = spec.commandLine().getErr();
+            BgBbModel model;
+            if (saved.isPresent()) {
+                model = saved.get().bgBbModel();
+            } else {
+                model = BgBbModel.fit(summary.patterns(), fitOptions());
+                ClvModels.warn(err, spec.qualifiedName(), model.fit().orElseThrow());
+            }
+            ClvModels.warnWithoutOpportunity(err, spec.qualifiedName(), summary);
+            List<BgBbPrediction> predictions = model.predict(summary, (int) horizon, discountRate);
+            boolean ids = summary.hasCustomers();
+            boolean dert = discountRate > 0;
+            PrintWriter out = spec.commandLine().getOut();
+            out.println((ids ? "customer_id" : "frequency,recency,periods,weights") + ",p_alive,expected_transactions"
+                    + (dert ? ",discounted_residual_transactions" : ""));
+            for (BgBbPrediction p : predictions) {
+                StringBuilder line = new StringBuilder();
+                if (ids) {
+                    line.append(PurchaseCsv.quote(p.customer().orElseThrow().value()));
+                } else {
+                    line.append(p.frequency())
+                            .append(',')
+                            .append(p.recency())
+                            .append(',')
+                            .append(p.periods())
+                            .append(',')
+                            .append((long) p.weight());
+                }
+                line.append(',')
+                        .append(number(p.probabilityAlive()))
+                        .append(',')
+                        .append(number(p.expectedTransactions()));
+                if (dert) {
+                    line.append(',')
+                            .append(number(p.discountedResidualTransactions().orElseThrow()));
+                }
                 out.println(line);
             }
             out.flush();
@@ -159,6 +359,173 @@ final class ClvCommand implements Runnable {
 
         private static String number(double value) {
             return String.format(Locale.ROOT, "%.6f", value);
+        }
+    }
+
+    /** Writes a section as text (its title, then its body), JSON or one of its tables as CSV. */
+    static void render(PrintWriter out, org.loyaltykpi.document.Section section, OutputFormat format, String csvTable) {
+        org.loyaltykpi.document.Messages messages = org.loyaltykpi.document.Messages.english();
+        switch (format) {
+            case json -> org.loyaltykpi.document.render.JsonRenderer.render(section, messages, out);
+            case csv ->
+                org.loyaltykpi.document.render.CsvRenderer.render(
+                        section.tables().stream()
+                                .filter(t -> t.id().equals(csvTable))
+                                .findFirst()
+                                .orElseThrow(),
+                        out);
+            case text -> {
+                out.println(messages.text(section.title()));
+                out.println();
+                out.print(org.loyaltykpi.document.render.TextRenderer.section(section, messages));
+            }
+        }
+        out.flush();
+    }
+
+    /** {@code loyalty clv compare}: every purchase model fitted and compared. */
+    @Command(
+            name = "compare",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  loyalty clv compare --transactions orders.csv --calibration-end 2025-06-30 --holdout-end 2025-12-31",
+                "  loyalty clv compare --summary summary.csv --time-unit weeks --format json",
+            },
+            mixinStandardHelpOptions = true,
+            description = {
+                "Fit BG/NBD, MBG/NBD and Pareto/NBD to one summary and compare them: log-likelihood, AIC, BIC,"
+                        + " likelihood-ratio tests where models nest (these three do not: the output says so) and,"
+                        + " with --holdout-end, the holdout error per customer (MAE, RMSE) and of the whole base's"
+                        + " tracking curve; name the best model and why (lowest holdout RMSE per customer, else"
+                        + " lowest BIC; only fits that converged, trustworthy ones first).",
+                "CSV: the table of models."
+            })
+    static final class Compare extends ClvModels.ModelCommand implements Callable<Integer> {
+        @Option(
+                names = "--holdout-end",
+                paramLabel = "DATE",
+                description = "Last day of the holdout period (inclusive), after --calibration-end: adds the holdout"
+                        + " errors and chooses the best model by them.")
+        private Optional<java.time.LocalDate> holdoutEnd = Optional.empty();
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv. Default: text.")
+        private OutputFormat format = OutputFormat.text;
+
+        @Override
+        public Integer call() {
+            if (modelOption.isPresent()) {
+                throw new IllegalArgumentException("clv compare fits every purchase model: leave out --model");
+            }
+            org.loyaltykpi.clv.ModelComparison comparison;
+            if (holdoutEnd.isPresent()) {
+                if (summaryFile.isPresent()) {
+                    throw new IllegalArgumentException(
+                            "--holdout-end needs purchases (--transactions): a --summary file has no holdout period");
+                }
+                java.time.LocalDate end = calibrationEnd();
+                Loaded<PurchaseTable> loaded = input.load();
+                BtydSummary summary = BtydSummary.of(loaded.value(), end, holdoutEnd.get(), timeUnit);
+                comparison = org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.value(), fitOptions());
+            } else {
+                comparison = org.loyaltykpi.clv.ModelComparison.compare(summary(), fitOptions());
+            }
+            render(
+                    spec.commandLine().getOut(),
+                    org.loyaltykpi.document.report.ClvDocuments.comparison(comparison),
+                    format,
+                    "clvModels");
+            return 0;
+        }
+    }
+
+    /** {@code loyalty clv validate}: calibration against holdout of one model. */
+    @Command(
+            name = "validate",
+            footerHeading = "%nExamples:%n",
+            footer = {
+                "  loyalty clv validate --model pareto-nbd --calibration-end 2025-06-30 --holdout-end 2025-12-31",
+                "  loyalty clv validate --calibration-end 2025-06-30 --holdout-end 2025-12-31 --format csv --table"
+                        + " tracking",
+            },
+            mixinStandardHelpOptions = true,
+            description = {
+                "Fit a purchase model up to --calibration-end and set it against the holdout period up to"
+                        + " --holdout-end: mean actual and expected holdout purchases per customer by calibration"
+                        + " repeat purchases, and the cumulative repeat purchases of the whole base, actual and"
+                        + " expected, at the end of every --time-unit (the tracking series).",
+                "Without --model, the model 'clv compare' names best on the same holdout."
+            })
+    static final class Validate extends ClvModels.ModelCommand implements Callable<Integer> {
+        @Option(
+                names = "--holdout-end",
+                required = true,
+                paramLabel = "DATE",
+                description = "Last day of the holdout period (inclusive), after --calibration-end.")
+        private java.time.LocalDate holdoutEnd;
+
+        @Option(
+                names = "--max-frequency",
+                paramLabel = "N",
+                description = "Group every calibration repeat-purchase count from N up into one row. Default: 7.")
+        private int maxFrequency = 7;
+
+        /** The table that CSV writes. */
+        enum CsvTable {
+            frequency,
+            tracking
+        }
+
+        @Option(
+                names = "--table",
+                paramLabel = "TABLE",
+                description = "CSV: frequency (the groups by repeat purchases) or tracking (the series). Default:"
+                        + " frequency.")
+        private CsvTable table = CsvTable.frequency;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv. Default: text.")
+        private OutputFormat format = OutputFormat.text;
+
+        @Override
+        public Integer call() {
+            if (summaryFile.isPresent()) {
+                throw new IllegalArgumentException(
+                        "clv validate needs purchases (--transactions): a --summary file has no holdout period");
+            }
+            if (maxFrequency < 1) {
+                throw new IllegalArgumentException("--max-frequency must be >= 1: " + maxFrequency);
+            }
+            java.time.LocalDate end = calibrationEnd();
+            Loaded<PurchaseTable> loaded = input.load();
+            BtydSummary summary = BtydSummary.of(loaded.value(), end, holdoutEnd, timeUnit);
+            TransactionModel model;
+            PrintWriter err = spec.commandLine().getErr();
+            if (modelOption.isPresent()) {
+                model = purchaseModel(summary);
+            } else {
+                org.loyaltykpi.clv.ModelComparison comparison =
+                        org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.value(), fitOptions());
+                model = comparison
+                        .bestModel()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "no purchase model converged on these data (" + comparison.reason() + ")"));
+                err.println(spec.qualifiedName() + ": model " + model.name() + ": " + comparison.reason());
+            }
+            ModelFit fit = model.fit().orElseThrow();
+            ClvModels.warn(err, spec.qualifiedName(), fit);
+            org.loyaltykpi.document.Section section = org.loyaltykpi.document.report.ClvDocuments.validation(
+                    model.name(),
+                    timeUnit,
+                    end,
+                    holdoutEnd,
+                    org.loyaltykpi.clv.ModelValidation.byCalibrationFrequency(model, summary, maxFrequency),
+                    org.loyaltykpi.clv.ModelValidation.tracking(model, loaded.value(), end, holdoutEnd),
+                    fit.warnings());
+            render(
+                    spec.commandLine().getOut(),
+                    section,
+                    format,
+                    table == CsvTable.frequency ? "clvByFrequency" : "clvTracking");
+            return 0;
         }
     }
 }

@@ -1,9 +1,14 @@
 package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.loyaltykpi.clv.BgBbModel;
+import org.loyaltykpi.clv.BgBbSummary;
 import org.loyaltykpi.clv.BgNbdModel;
 import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.FitOptions;
@@ -12,11 +17,16 @@ import org.loyaltykpi.clv.MbgNbdModel;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParetoNbdModel;
+import org.loyaltykpi.clv.SavedModel;
+import org.loyaltykpi.clv.SummaryCsv;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.PurchaseTable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The options and model plumbing shared by {@code clv fit} and {@code clv predict}. */
@@ -27,7 +37,8 @@ final class ClvModels {
         BG_NBD(BgNbdModel.NAME),
         MBG_NBD(MbgNbdModel.NAME),
         PARETO_NBD(ParetoNbdModel.NAME),
-        GAMMA_GAMMA(GammaGammaModel.NAME);
+        GAMMA_GAMMA(GammaGammaModel.NAME),
+        BG_BB(BgBbModel.NAME);
 
         final String cliName;
 
@@ -41,7 +52,7 @@ final class ClvModels {
                     .filter(m -> m.cliName.equals(name))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(
-                            "model must be bg-nbd, mbg-nbd, pareto-nbd or gamma-gamma: '" + text + "'"));
+                            "model must be bg-nbd, mbg-nbd, pareto-nbd, gamma-gamma or bg-bb: '" + text + "'"));
         }
     }
 
@@ -69,15 +80,40 @@ final class ClvModels {
         @Mixin
         PurchaseInput input;
 
-        @Mixin
-        SummaryOptions calibration;
+        @Option(
+                names = "--summary",
+                paramLabel = "FILE",
+                description = "Fit to a per-customer summary file instead of purchases: customer_id,frequency,recency,T"
+                        + "[,monetary_value] as lifetimes and 'loyalty rfm' write them (times in --time-unit), or"
+                        + " frequency,recency,periods[,weights] (and/or customer_id) for bg-bb.")
+        Optional<Path> summaryFile = Optional.empty();
+
+        @Option(
+                names = "--calibration-end",
+                paramLabel = "DATE",
+                description = "Last day of the calibration period (inclusive), ISO yyyy-MM-dd. Required with purchases;"
+                        + " for bg-bb the last day of a --period-length period.")
+        Optional<LocalDate> calibrationEnd = Optional.empty();
+
+        @Option(
+                names = "--time-unit",
+                paramLabel = "UNIT",
+                description = "days, weeks, months (365.25/12 days) or years (365.25 days): the unit of recency, T and"
+                        + " every time of the model. Default: weeks.")
+        TimeScale timeUnit = TimeScale.WEEKS;
+
+        @Option(
+                names = "--period-length",
+                paramLabel = "PERIOD",
+                description = "bg-bb from purchases: one transaction opportunity per calendar week (ISO), month,"
+                        + " quarter or year; several purchases in one period are one transaction.")
+        Optional<Granularity> periodLength = Optional.empty();
 
         @Option(
                 names = "--model",
-                required = true,
                 paramLabel = "MODEL",
-                description = "bg-nbd, mbg-nbd, pareto-nbd or gamma-gamma.")
-        Model model;
+                description = "bg-nbd, mbg-nbd, pareto-nbd, gamma-gamma or bg-bb.")
+        Optional<Model> modelOption = Optional.empty();
 
         @Option(
                 names = "--exclude-nonpositive",
@@ -109,8 +145,88 @@ final class ClvModels {
                         + " (r,alpha,a,b / r,alpha,s,beta / p,q,gamma). Default: all 1.")
         java.util.List<Double> initial = java.util.List.of();
 
+        /** The model asked for: {@code --model}, required unless the command reads it elsewhere. */
+        Model model() {
+            return modelOption.orElseThrow(
+                    () -> new ParameterException(spec.commandLine(), "missing option: --model=MODEL"));
+        }
+
+        /** What the last summary was read from: the summary file or the purchase source. */
+        String source = "";
+
+        /** The summary of the transaction models: from the {@code --summary} file or from the purchases. */
         BtydSummary summary() {
-            return BtydSummary.of(input.load().value(), calibration.calibrationEnd, calibration.timeUnit);
+            if (summaryFile.isPresent()) {
+                noPurchasesWithSummary();
+                source = summaryFile.get().toString();
+                return SummaryCsv.read(summaryFile.get(), timeUnit);
+            }
+            LocalDate end = calibrationEnd();
+            Loaded<PurchaseTable> loaded = input.load();
+            source = loaded.source();
+            return BtydSummary.of(loaded.value(), end, timeUnit);
+        }
+
+        /** The BG/BB summary: from the {@code --summary} file or from the purchases with {@code --period-length}. */
+        BgBbSummary discreteSummary() {
+            if (summaryFile.isPresent()) {
+                noPurchasesWithSummary();
+                source = summaryFile.get().toString();
+                return SummaryCsv.readBgBb(summaryFile.get());
+            }
+            Granularity period = periodLength.orElseThrow(() -> new ParameterException(
+                    spec.commandLine(),
+                    "bg-bb from purchases needs --period-length week|month|quarter|year (one transaction"
+                            + " opportunity per period), or give a --summary file"));
+            if (period == Granularity.DAY) {
+                throw new ParameterException(
+                        spec.commandLine(), "--period-length must be week, month, quarter or year for bg-bb: day");
+            }
+            LocalDate end = calibrationEnd();
+            Loaded<PurchaseTable> loaded = input.load();
+            source = loaded.source();
+            return BgBbSummary.of(loaded.value(), end, period);
+        }
+
+        LocalDate calibrationEnd() {
+            return calibrationEnd.orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "missing option: --calibration-end=DATE (or fit to a --summary FILE)"));
+        }
+
+        private void noPurchasesWithSummary() {
+            if (!input.isSampleShop()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--summary and a purchase input (--transactions, --jdbc) exclude each other");
+            }
+            if (calibrationEnd.isPresent()) {
+                throw new ParameterException(
+                        spec.commandLine(), "--calibration-end applies to purchases, not to a --summary file");
+            }
+        }
+
+        /** The saved form of a fit of this command: the calibration facts of its options and input. */
+        SavedModel saved(ModelFit fit) {
+            boolean purchases = summaryFile.isEmpty();
+            return SavedModel.of(
+                    fit,
+                    List.of(),
+                    purchases ? calibrationEnd : Optional.empty(),
+                    purchases && model() == Model.BG_BB ? periodLength : Optional.empty(),
+                    source);
+        }
+
+        /** Fits the model asked for to its summary. */
+        ModelFit fitModel() {
+            return switch (model()) {
+                case GAMMA_GAMMA -> spendModel(summary()).fit().orElseThrow();
+                case BG_BB -> {
+                    BgBbSummary discrete = discreteSummary();
+                    warnWithoutOpportunity(spec.commandLine().getErr(), spec.qualifiedName(), discrete);
+                    yield BgBbModel.fit(discrete.patterns(), fitOptions()).fit().orElseThrow();
+                }
+                default -> purchaseModel(summary()).fit().orElseThrow();
+            };
         }
 
         FitOptions fitOptions() {
@@ -133,7 +249,7 @@ final class ClvModels {
         TransactionModel purchaseModel(BtydSummary summary) {
             progress(String.format(
                     java.util.Locale.ROOT, "fitting the purchase model on %,d customers", summary.size()));
-            return fitPurchases(model, summary, fitOptions());
+            return fitPurchases(model(), summary, fitOptions());
         }
 
         GammaGammaModel spendModel(BtydSummary summary) {
@@ -172,13 +288,22 @@ final class ClvModels {
             case GAMMA_GAMMA ->
                 throw new IllegalArgumentException(
                         "gamma-gamma models spend, not purchases: choose bg-nbd, mbg-nbd or pareto-nbd");
+            case BG_BB ->
+                throw new IllegalArgumentException("bg-bb is a discrete-time model (one transaction opportunity per"
+                        + " period): here choose bg-nbd, mbg-nbd or pareto-nbd");
         };
     }
 
     /** The JSON of {@code clv fit}, as the README's CLI contract fixes it. */
     static void writeFit(Json json, ModelFit fit) {
-        json.beginObject()
-                .field("model", fit.model())
+        json.beginObject();
+        writeFitFields(json, fit);
+        json.endObject();
+    }
+
+    /** The fields of the JSON of {@code clv fit}, into the current object (the model file adds its own). */
+    static void writeFitFields(Json json, ModelFit fit) {
+        json.field("model", fit.model())
                 .field("timeUnit", fit.timeUnit().map(TimeScale::name).orElse(""))
                 .field("customers", fit.customers());
         json.beginObject("params");
@@ -195,7 +320,49 @@ final class ClvModels {
         json.beginArray("warnings");
         fit.warnings().forEach(json::value);
         json.endArray();
+        writeUncertainty(json, fit);
+    }
+
+    /** The confidence level of the intervals in the JSON of a fit. */
+    static final double FIT_INTERVAL_LEVEL = 0.95;
+
+    /**
+     * {@code covariance}: the covariance of the estimates on the scale the fit works on ({@code "scale": "log"}: of
+     * {@code ln r, ln alpha, ...}), as an object of rows; {@code intervals}: 95% Wald intervals per parameter, computed
+     * on that scale and mapped back. Both null when the Hessian was not positive definite.
+     */
+    static void writeUncertainty(Json json, ModelFit fit) {
+        if (fit.covariance().isEmpty()) {
+            json.nullField("covariance").nullField("intervals");
+            return;
+        }
+        org.loyaltykpi.clv.ParameterCovariance c = fit.covariance().get();
+        json.beginObject("covariance").field("scale", "log");
+        for (int i = 0; i < c.size(); i++) {
+            json.beginObject(c.names().get(i));
+            for (int j = 0; j < c.size(); j++) {
+                json.field(c.names().get(j), c.get(i, j));
+            }
+            json.endObject();
+        }
         json.endObject();
+        json.beginObject("intervals").field("level", FIT_INTERVAL_LEVEL);
+        for (org.loyaltykpi.clv.ParameterInterval interval : fit.intervals(FIT_INTERVAL_LEVEL)) {
+            json.beginObject(interval.name())
+                    .field("low", interval.low())
+                    .field("high", interval.high())
+                    .endObject();
+        }
+        json.endObject();
+    }
+
+    /** The customers a BG/BB summary from purchases leaves out, on standard error. */
+    static void warnWithoutOpportunity(PrintWriter err, String command, BgBbSummary summary) {
+        if (summary.withoutOpportunity() > 0) {
+            err.println(command + ": note: " + summary.withoutOpportunity() + " customers first bought in the"
+                    + " calibration end's period: no transaction opportunity yet, not in the fit");
+            err.flush();
+        }
     }
 
     /** Warnings go to standard error, so standard output stays machine-readable. */

@@ -71,7 +71,7 @@ final class ProgramCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--point-value must be >= 0: " + pointValue.get());
         }
         Loaded<PurchaseTable> loaded = input.load();
-        Loaded<List<ProgramEvent>> program = ProgramInput.load(events, loaded.value(), input.isSampleShop())
+        Loaded<List<ProgramEvent>> program = ProgramInput.load(events, loaded.value(), input)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "--events FILE is required with --transactions (customer_id,date,event,points,tier,"
                                 + "referred_customer_id)"));

@@ -242,6 +242,11 @@ final class PurchaseInput {
         return rules;
     }
 
+    /** How the command's other inputs are read: this input's time zone, bad-row budget and thousands separator. */
+    OtherInputs otherInputs() {
+        return new OtherInputs(timeZone, layout.maxBadRows, thousandsSeparator, command);
+    }
+
     /** Whether no purchase file is given, so commands run on the built-in sample shop. */
     boolean isSampleShop() {
         return transactions.isEmpty() && !source.isJdbc();

@@ -131,9 +131,9 @@ final class ReportCommand implements Callable<Integer> {
         PurchaseTable table = loaded.value();
         progress.step("loading the other inputs");
         Optional<Loaded<List<SurveyResponse>>> survey = SurveyInput.fileOrSampleShop(responses, input, table);
-        Optional<Loaded<List<Review>>> reviews = reviewInput.load(input.isSampleShop(), table);
-        Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input.isSampleShop(), table);
-        Optional<Loaded<List<ProgramEvent>>> program = ProgramInput.load(events, table, input.isSampleShop());
+        Optional<Loaded<List<Review>>> reviews = reviewInput.load(input, table);
+        Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input, table);
+        Optional<Loaded<List<ProgramEvent>>> program = ProgramInput.load(events, table, input);
         ReportInputs inputs = new ReportInputs(
                 table,
                 survey.map(Loaded::value),

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.io.CsvRead;
 import org.loyaltykpi.io.ReviewCsv;
-import org.loyaltykpi.io.ReviewCsvOptions;
 import picocli.CommandLine.Option;
 
 /** The {@code --reviews FILE} input: reviews CSV, or the sample shop's reviews when the purchases are the sample's. */
@@ -24,14 +24,19 @@ final class ReviewInput {
     /**
      * The reviews: the file if given, else the sample shop's when the purchases are the sample shop's, else none.
      *
-     * @param sampleShop whether the purchases are the built-in sample shop's
+     * @param purchases the purchase input: whether it is the sample shop, and how other inputs are read
      * @param table the purchases, so the sample reviews need not regenerate them
      */
-    Optional<Loaded<List<Review>>> load(boolean sampleShop, PurchaseTable table) {
+    Optional<Loaded<List<Review>>> load(PurchaseInput purchases, PurchaseTable table) {
+        OtherInputs others = purchases.otherInputs();
         return CsvLayout.fileOrSampleShop(
                 reviews,
-                sampleShop,
-                file -> Loaded.of(ReviewCsv.read(file, ReviewCsvOptions.defaults()), file.toString()),
+                purchases.isSampleShop(),
+                file -> {
+                    CsvRead<List<Review>> read =
+                            ReviewCsv.readSkippingBadRows(file, others.reviews(), others.maxBadRows());
+                    return Loaded.of(others.accept(read), OtherInputs.source(file, read));
+                },
                 () -> Loaded.of(
                         SampleShop.standard().reviews(table),
                         "built-in sample shop's reviews ('loyalty sample --reviews-out FILE' writes them as CSV)"));

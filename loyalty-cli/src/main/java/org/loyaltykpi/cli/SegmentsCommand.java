@@ -266,8 +266,7 @@ final class SegmentsCommand implements Callable<Integer> {
         List<SurveyResponse> answers = SurveyInput.fileOrSampleShop(responses, input, table)
                 .map(Loaded::value)
                 .orElse(List.of());
-        List<Review> reviews =
-                reviewInput.load(input.isSampleShop(), table).map(Loaded::value).orElse(List.of());
+        List<Review> reviews = reviewInput.load(input, table).map(Loaded::value).orElse(List.of());
         Optional<TransactionModel> fitted = Optional.empty();
         if (shows(View.churn) && model.isPresent()) {
             BtydSummary summary = BtydSummary.of(table, day.minusDays(1), timeUnit);

@@ -74,6 +74,14 @@ final class SurveyInput {
             description = "The scale of questions of no known kind. Default: none (such rows are errors).")
     private Optional<String> defaultScale = Optional.empty();
 
+    @Option(
+            names = "--time-zone",
+            paramLabel = "ZONE",
+            converter = Converters.ZoneConverter.class,
+            description = "Date-times with an offset or zone (2024-03-05T14:22:10Z) become their calendar date in ZONE"
+                    + " (Europe/Berlin, UTC, +01:00). Default: the date as written.")
+    private Optional<java.time.ZoneId> timeZone = Optional.empty();
+
     SurveyCsvOptions csvOptions() {
         SurveyCsvOptions options = SurveyCsvOptions.defaults()
                 .withDelimiter(layout.delimiter)
@@ -95,6 +103,9 @@ final class SurveyInput {
         }
         if (defaultScale.isPresent()) {
             options = options.withDefaultScale(Scale.parse(defaultScale.get()));
+        }
+        if (timeZone.isPresent()) {
+            options = options.withTimeZone(timeZone.get());
         }
         return options;
     }
@@ -132,8 +143,16 @@ final class SurveyInput {
      */
     static Optional<Loaded<List<SurveyResponse>>> fileOrSampleShop(
             Optional<Path> file, PurchaseInput purchases, PurchaseTable table) {
+        OtherInputs others = purchases.otherInputs();
         return CsvLayout.fileOrSampleShop(
-                file, purchases.isSampleShop(), f -> read(f, SurveyCsvOptions.defaults()), () -> sampleShop(table));
+                file,
+                purchases.isSampleShop(),
+                f -> {
+                    CsvRead<List<SurveyResponse>> read =
+                            SurveyCsv.readSkippingBadRows(f, others.survey(), others.maxBadRows());
+                    return Loaded.of(others.accept(read), OtherInputs.source(f, read));
+                },
+                () -> sampleShop(table));
     }
 
     static Loaded<List<SurveyResponse>> read(Path file, SurveyCsvOptions options) {

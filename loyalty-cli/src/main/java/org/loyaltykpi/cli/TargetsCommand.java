@@ -71,8 +71,7 @@ final class TargetsCommand implements Callable<Integer> {
         Loaded<PurchaseTable> loaded = input.load();
         Optional<List<SurveyResponse>> survey =
                 SurveyInput.fileOrSampleShop(responses, input, loaded.value()).map(Loaded::value);
-        Optional<List<Review>> reviews =
-                reviewInput.load(input.isSampleShop(), loaded.value()).map(Loaded::value);
+        Optional<List<Review>> reviews = reviewInput.load(input, loaded.value()).map(Loaded::value);
         PurchaseTable table = loaded.value();
         List<TargetEvaluation> evaluations = KpiTargets.seedDefaults()
                 .evaluate(

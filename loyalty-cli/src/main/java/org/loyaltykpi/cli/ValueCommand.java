@@ -73,7 +73,7 @@ final class ValueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Loaded<PurchaseTable> loaded = input.load();
-        Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input.isSampleShop(), loaded.value());
+        Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input, loaded.value());
         List<MarketingSpend> spends = spend.map(Loaded::value).orElse(List.of());
         ValueOptions options = new ValueOptions(granularity, margin, expectedYears, allowSpendWithoutCustomers);
         ValueSummary summary = ValueCalculator.summarize(loaded.value(), spends, options);

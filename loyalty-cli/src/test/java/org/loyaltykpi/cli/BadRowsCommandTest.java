@@ -93,4 +93,76 @@ class BadRowsCommandTest {
                 .contains(": 1, first line 3");
         assertThat(JSON.readTree(run.out()).at("/nps/responses").asLong()).isEqualTo(2);
     }
+
+    @Test
+    void spendAndProgramEventFilesFollowThePurchaseInputsBadRowBudgetAndTimeZone() throws IOException {
+        Path spend = dir.resolve("spend.csv");
+        Files.writeString(
+                spend, "period,amount\n2024-01,\"$1,000.00\"\n2024-02,-5.00\n2024-13,3.00\n", StandardCharsets.UTF_8);
+        LoyaltyCliTest.Run value = LoyaltyCliTest.run(
+                "value",
+                "--transactions",
+                orders().toString(),
+                "--spend",
+                spend.toString(),
+                "--max-bad-rows",
+                "2",
+                "--thousands-separator",
+                ",",
+                "--format",
+                "json");
+        assertThat(value.exitCode()).as(value.err()).isZero();
+        assertThat(value.err().lines())
+                .contains("loyalty value: warning: 2 bad rows skipped: column 'amount' (#2): is negative; a spend is"
+                        + " >= 0: 1, first line 3; column 'period' (#1): is not a period (2024-01-01/2024-02-01,"
+                        + " 2024-03, 2024-Q1 or 2024): 1, first line 4");
+        assertThat(JSON.readTree(value.out()).get("spendSource").asText()).isEqualTo(spend + " (2 bad rows skipped)");
+
+        Path purchases = dir.resolve("good.csv");
+        Files.writeString(purchases, "customer_id,date,amount\nc1,2024-01-05,10.00\n", StandardCharsets.UTF_8);
+        Path events = dir.resolve("events.csv");
+        Files.writeString(
+                events,
+                "customer_id,date,event,points\nc1,2024-01-31T23:30:00-07:00,enrol,\nc1,2024-02-01,join,\n",
+                StandardCharsets.UTF_8);
+        LoyaltyCliTest.Run program = LoyaltyCliTest.run(
+                "program",
+                "--transactions",
+                purchases.toString(),
+                "--events",
+                events.toString(),
+                "--max-bad-rows",
+                "1",
+                "--time-zone",
+                "Europe/Berlin",
+                "--granularity",
+                "month",
+                "--format",
+                "json");
+        assertThat(program.exitCode()).as(program.err()).isZero();
+        assertThat(program.err())
+                .contains("loyalty program: warning: 1 bad row skipped: column 'event' (#3): is not a program event");
+        // 23:30 at -07:00 on January 31 is February 1 in Berlin: no one enrolled in January.
+        JsonNode january = JSON.readTree(program.out()).at("/periods/0");
+        assertThat(january.get("period").asText()).isEqualTo("2024-01");
+        assertThat(january.get("newMembers").asLong()).isZero();
+        LoyaltyCliTest.Run asWritten = LoyaltyCliTest.run(
+                "program",
+                "--transactions",
+                purchases.toString(),
+                "--events",
+                events.toString(),
+                "--max-bad-rows",
+                "1",
+                "--granularity",
+                "month",
+                "--format",
+                "json");
+        assertThat(JSON.readTree(asWritten.out()).at("/periods/0/newMembers").asLong())
+                .isEqualTo(1);
+        LoyaltyCliTest.Run strict =
+                LoyaltyCliTest.run("program", "--transactions", purchases.toString(), "--events", events.toString());
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.err()).contains(events + ":3: column 'event' (#3): 'join'");
+    }
 }

@@ -117,7 +117,9 @@ class ClvCommandTest {
                         "standardErrors",
                         "logLikelihood",
                         "converged",
-                        "warnings");
+                        "warnings",
+                        "covariance",
+                        "intervals");
         assertThat(fit.get("warnings")).isEmpty();
     }
 

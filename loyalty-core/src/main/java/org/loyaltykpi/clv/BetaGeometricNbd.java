@@ -216,11 +216,140 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
         return pAlive * c / (a - 1) * -Math.expm1(log);
     }
 
+    /**
+     * {@code E[Y(k u) | alive]} for {@code k = 1, 2, ...}, one period at a time, at a cost that falls with {@code k}
+     * instead of one hypergeometric function per period (whose series needs thousands of terms once {@code t/(alpha +
+     * T + t)} nears 1). By Pfaff's transformation {@code ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x+m; c; z) = 2F1(r+x,
+     * a-1; c; w) = G(w)} with {@code w = -t/(alpha+T)}, and G solves the hypergeometric equation {@code w(1-w) G'' +
+     * [c - (r+x+a) w] G' - (r+x)(a-1) G = 0}. The first periods are evaluated directly (G, and {@code G'} from the
+     * contiguous function); from then on each period is one Taylor step of the equation from the previous one, whose
+     * coefficients follow the three-term recurrence {@code c_{n+2} = [(n+A)(n+B) c_n - (n+1)((1-2w0) n + c - (A+B+1)
+     * w0) c_{n+1}] / (w0 (1-w0) (n+1)(n+2))}: the step is {@code 1/(k-1)} of the distance to the singular point 0, so
+     * the series converges geometrically, with fewer terms as k grows. The solutions of the equation grow as powers of
+     * w, so the rounding errors of the steps do not amplify.
+     */
+    final class Horizon {
+        /** Periods evaluated directly before the Taylor steps. */
+        private static final int DIRECT = 4;
+
+        private static final int MAX_TERMS = 2000;
+
+        private final Horizon low;
+        private final Horizon high;
+        private final int x;
+        private final double aa;
+        private final double alphaT;
+        private final double step;
+        private final double h;
+        private final double A;
+        private final double B;
+        private final double C;
+        private final double factor;
+        private int k;
+        private double g;
+        private double dg;
+        /** {@code 1 - g}, from {@code -expm1(ln g)} after a direct evaluation (no cancellation at small t). */
+        private double oneMinusG;
+
+        Horizon(int x, double age, double step) {
+            this(x, age, step, a);
+        }
+
+        private Horizon(int x, double age, double step, double aa) {
+            this.x = x;
+            this.aa = aa;
+            this.alphaT = alpha + age;
+            this.step = step;
+            this.h = step / alphaT;
+            this.A = r + x;
+            this.B = aa - 1;
+            this.C = aa + b + x - 1 + m;
+            if (Math.abs(aa - 1) < 1e-7) {
+                low = new Horizon(x, age, step, 1 - 1e-6);
+                high = new Horizon(x, age, step, 1 + 1e-6);
+                factor = 0;
+            } else {
+                if (!(C > 0)) {
+                    throw new ArithmeticException("E[X(t)] of this model needs a + b > 1 - m: a=" + aa + ", b=" + b);
+                }
+                low = null;
+                high = null;
+                factor = C / (aa - 1);
+            }
+        }
+
+        /** {@code E[Y(k u) | alive]} of the next period k. */
+        double next() {
+            if (low != null) {
+                return (low.next() + high.next()) / 2;
+            }
+            k++;
+            if (k <= DIRECT || !taylorStep()) {
+                direct(k * step);
+            } else {
+                oneMinusG = 1 - g;
+            }
+            return factor * oneMinusG;
+        }
+
+        /** G and dG/dw at {@code w = -t/(alpha+T)} from the hypergeometric series (or Euler's integral). */
+        private void direct(double t) {
+            double z = t / (alphaT + t);
+            double lnRatio = Math.log(alphaT / (alphaT + t));
+            double logG = A * lnRatio + Hypergeometric.log2F1(A, b + x + m, C, z);
+            g = Math.exp(logG);
+            oneMinusG = -Math.expm1(logG);
+            // d/dw 2F1(A, B; C; w) = A B / C 2F1(A+1, B+1; C+1; w) = A B / C (1-w)^-(A+1) 2F1(A+1, b+x+m; C+1; z)
+            dg = A * B / C * Math.exp((A + 1) * lnRatio + Hypergeometric.log2F1(A + 1, b + x + m, C + 1, z));
+        }
+
+        /** One Taylor step of the equation from {@code w0 = -(k-1) h} to {@code w0 - h}; false if it did not converge. */
+        private boolean taylorStep() {
+            double w0 = -(k - 1) * h;
+            double s = -h;
+            double p0 = w0 * (1 - w0);
+            double p1 = 1 - 2 * w0;
+            double q0 = C - (A + B + 1) * w0;
+            double d0 = g;
+            double d1 = dg * s;
+            double sum = d0 + d1;
+            double dsum = d1;
+            for (int n = 0; n < MAX_TERMS; n++) {
+                double d2 =
+                        ((n + A) * (n + B) * d0 * s * s - (n + 1) * (p1 * n + q0) * d1 * s) / (p0 * (n + 1) * (n + 2));
+                sum += d2;
+                dsum += (n + 2) * d2;
+                if (n > 2
+                        && Math.abs(d1) + Math.abs(d2) <= 1e-17 * Math.abs(sum)
+                        && (n + 2) * (Math.abs(d1) + Math.abs(d2)) <= 1e-17 * Math.abs(dsum)) {
+                    g = sum;
+                    dg = dsum / s;
+                    return Double.isFinite(g) && Double.isFinite(dg);
+                }
+                d0 = d1;
+                d1 = d2;
+            }
+            return false;
+        }
+    }
+
     public double expectedPurchasesOfNewCustomer(double t) {
         return expectedPurchases(t, 0, 0, 0);
     }
 
+    public double probabilityOfPurchases(int n, double t, int x, double recency, double age) {
+        ModelSupport.checkCustomer(x, recency, age);
+        double alive = probabilityAlive(x, recency, age);
+        double future = probabilityOfPurchases(n, t, r + x, alpha + age, a, b + x + m, 0);
+        return alive * future + (n == 0 ? 1 - alive : 0);
+    }
+
     public double probabilityOfPurchases(int n, double t) {
+        return probabilityOfPurchases(n, t, r, alpha, a, b, m);
+    }
+
+    /** P(X(t) = n) of a new customer at the given parameters, with dropout after the first purchase when m = 1. */
+    private static double probabilityOfPurchases(int n, double t, double r, double alpha, double a, double b, int m) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0: " + n);
         }

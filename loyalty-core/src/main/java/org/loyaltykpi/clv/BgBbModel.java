@@ -363,6 +363,48 @@ public final class BgBbModel {
                 - logLikelihood(x, tx, n));
     }
 
+    /**
+     * The predictions of every row of a summary: P(alive at the next opportunity), expected transactions in the next
+     * {@code future} opportunities and, with a positive discount rate, the discounted expected residual transactions.
+     * Each distinct {@code (x, t_x, n)} is evaluated once.
+     *
+     * @param summary the summary
+     * @param future opportunities ahead, {@code >= 0}
+     * @param discountRate the discount rate per opportunity, {@code >= 0}; 0 leaves DERT out (it diverges for
+     *     {@code gamma <= 1})
+     * @return one prediction per row, in summary order
+     */
+    public List<BgBbPrediction> predict(BgBbSummary summary, int future, double discountRate) {
+        if (future < 0) {
+            throw new IllegalArgumentException("future opportunities must be >= 0: " + future);
+        }
+        if (!(discountRate >= 0) || Double.isInfinite(discountRate)) {
+            throw new IllegalArgumentException("discount rate must be finite and >= 0: " + discountRate);
+        }
+        java.util.Map<List<Integer>, double[]> cache = new java.util.HashMap<>();
+        List<BgBbPrediction> out = new ArrayList<>(summary.size());
+        for (int i = 0; i < summary.size(); i++) {
+            int x = summary.frequency(i);
+            int tx = summary.recency(i);
+            int n = summary.periods(i);
+            double[] v = cache.computeIfAbsent(List.of(x, tx, n), k -> new double[] {
+                probabilityAlive(x, tx, n),
+                expectedTransactions(future, x, tx, n),
+                discountRate > 0 ? discountedResidualTransactions(discountRate, x, tx, n) : Double.NaN
+            });
+            out.add(new BgBbPrediction(
+                    summary.customer(i),
+                    x,
+                    tx,
+                    n,
+                    summary.weight(i),
+                    v[0],
+                    v[1],
+                    discountRate > 0 ? java.util.OptionalDouble.of(v[2]) : java.util.OptionalDouble.empty()));
+        }
+        return List.copyOf(out);
+    }
+
     /** For example {@code BgBbModel[alpha=1.204, beta=0.750, gamma=0.657, delta=2.783]}. */
     @Override
     public String toString() {

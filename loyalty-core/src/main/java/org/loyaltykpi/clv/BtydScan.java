@@ -71,12 +71,16 @@ final class BtydScan {
                                 hValue += table.amountMinorUnits(row);
                             }
                         }
+                        // Net of the customer's refunds: those dated after the first purchase day up to the
+                        // calibration end net the repeat spend, those of the holdout its spend; at least 0.
+                        value += table.customerRefundMinorUnits(c, first + 1, end + 1);
+                        hValue += table.customerRefundMinorUnits(c, end + 1, holdout + 1);
                         x[c] = days - 1;
                         recencyDays[c] = lastDay - first;
                         ageDays[c] = end - first;
-                        repeatValue[c] = value;
+                        repeatValue[c] = Math.max(0, value);
                         holdoutDays[c] = hDays;
-                        holdoutValue[c] = hValue;
+                        holdoutValue[c] = Math.max(0, hValue);
                         count++;
                     }
                     return count;

@@ -28,7 +28,10 @@ import org.loyaltykpi.domain.PurchaseTable;
  *       {@code T = 0} (CDNOW: first purchase 1997-01-01, {@code E} = 1997-09-30 gives 272 days, {@code T} = 38.857
  *       weeks);
  *   <li>{@code zbar} = sum of the values of the repeat purchase days / {@code x} (the first day excluded: its value
- *       differs systematically), 0 when {@code x = 0}.
+ *       differs systematically), 0 when {@code x = 0}. Net of refunds: the customer's refunds dated after its first
+ *       purchase day, up to {@code E}, subtract from that sum (at least 0), so a repeat order of 50.00 refunded by
+ *       40.00 is worth 10.00; refunds are no purchases, so {@code x}, {@code t_x} and {@code T} do not change. The
+ *       holdout value nets the refunds dated in {@code (E, H]} the same way.
  * </ul>
  *
  * <p>Customers whose first purchase is after {@code E} are not in the summary. With a holdout end {@code H}, the
@@ -63,6 +66,12 @@ public final class BtydSummary {
     private final long[] weight;
 
     private final int customers;
+
+    /** The collapsed rows and every entry's row, built on first use (a pure function of the final fields). */
+    private volatile Collapse collapse;
+
+    /** The collapsed rows of a summary, and the row of each of its entries. */
+    record Collapse(CollapsedSummary rows, int[] rowOf) {}
 
     BtydSummary(
             TimeScale unit,
@@ -471,7 +480,18 @@ public final class BtydSummary {
 
     /** The (x, t_x, T) rows with identical rows merged, for the likelihoods. */
     CollapsedSummary collapsed() {
-        return CollapsedSummary.collapse(frequency, recency, age, weight, null);
+        return collapse().rows();
+    }
+
+    /** The collapsed rows with each entry's row, computed once per summary. */
+    Collapse collapse() {
+        Collapse c = collapse;
+        if (c == null) {
+            int[] rowOf = new int[frequency.length];
+            c = new Collapse(CollapsedSummary.collapse(frequency, recency, age, weight, rowOf), rowOf);
+            collapse = c;
+        }
+        return c;
     }
 
     /** The (x, t_x, T) rows, one per customer. */

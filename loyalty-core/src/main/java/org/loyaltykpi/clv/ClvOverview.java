@@ -8,11 +8,12 @@ import java.util.stream.IntStream;
 import org.loyaltykpi.domain.PurchaseTable;
 
 /**
- * Customer lifetime value: MBG/NBD and Gamma-Gamma fitted in weeks on every purchase up to the last day (the
- * calibration end), expected purchases and CLV (revenue, undiscounted) over the horizon, the P(alive) distribution,
- * the customers with the highest CLV and the valuable customers at risk (the top quarter by past repeat revenue with
- * P(alive) below 0.5). MBG/NBD rather than BG/NBD because BG/NBD puts every one-time buyer at P(alive) = 1, which
- * would hide them from the distribution.
+ * Customer lifetime value: the best purchase model of a {@link ModelComparison} (BG/NBD, MBG/NBD and Pareto/NBD
+ * fitted in weeks on every purchase up to the last day, the calibration end; there is no holdout period here, so the
+ * one with the lowest BIC among the fits that converged, the trustworthy ones first) and Gamma-Gamma, expected
+ * purchases and CLV (revenue, undiscounted) over the horizon, the P(alive) distribution, the customers with the highest
+ * CLV and the valuable customers at risk (the top quarter by past repeat revenue with P(alive) below 0.5). {@link
+ * #modelChoice()} says which model and why.
  *
  * <p>Only these aggregates are kept, not the prediction of every customer: the heap stays that of the input. The
  * predictions run on every core; without discounting the CLV over the horizon is {@code zbar * E[Y(horizon)]} (the
@@ -25,7 +26,8 @@ import org.loyaltykpi.domain.PurchaseTable;
  *
  * @param calibrationEnd the last day of the calibration period
  * @param horizonWeeks the horizon, in weeks
- * @param purchases the fitted purchase model
+ * @param purchases the fitted purchase model, the best of the comparison
+ * @param modelChoice why that model: the comparison's criterion and every candidate's figure
  * @param spend the fitted spend model
  * @param customers the customers predicted
  * @param expectedPurchases the expected purchases of every customer over the horizon, summed
@@ -37,7 +39,8 @@ import org.loyaltykpi.domain.PurchaseTable;
 public record ClvOverview(
         LocalDate calibrationEnd,
         double horizonWeeks,
-        MbgNbdModel purchases,
+        TransactionModel purchases,
+        String modelChoice,
         GammaGammaModel spend,
         long customers,
         double expectedPurchases,
@@ -50,6 +53,7 @@ public record ClvOverview(
     public ClvOverview {
         Objects.requireNonNull(calibrationEnd, "calibrationEnd must not be null");
         Objects.requireNonNull(purchases, "purchases must not be null");
+        Objects.requireNonNull(modelChoice, "modelChoice must not be null");
         Objects.requireNonNull(spend, "spend must not be null");
         Objects.requireNonNull(alive, "alive must not be null");
         top = List.copyOf(top);
@@ -63,14 +67,15 @@ public record ClvOverview(
     public static final double AT_RISK_BELOW = 0.5;
 
     /**
-     * Fits MBG/NBD and Gamma-Gamma (non-positive spend excluded) in weeks on every purchase up to the table's last day
-     * and predicts every customer over the horizon.
+     * Fits BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma (non-positive spend excluded) in weeks on every purchase up to
+     * the table's last day, takes the purchase model with the lowest BIC (see {@link ModelComparison}) and predicts
+     * every customer over the horizon.
      *
      * @param table the purchases, not empty
      * @param horizonWeeks the horizon, in weeks, {@code > 0}
      * @param listed how many customers the top and at-risk lists hold
      * @return the overview
-     * @throws ModelFitException if a model cannot be fitted
+     * @throws ModelFitException if no purchase model converges or Gamma-Gamma cannot be fitted
      * @throws IllegalArgumentException if the table is empty
      */
     public static ClvOverview compute(PurchaseTable table, double horizonWeeks, int listed) {
@@ -79,7 +84,13 @@ public record ClvOverview(
         }
         LocalDate end = LocalDate.ofEpochDay(table.maxEpochDay());
         BtydSummary summary = BtydSummary.of(table, end, TimeScale.WEEKS);
-        MbgNbdModel purchases = MbgNbdModel.fit(summary);
+        ModelComparison comparison = ModelComparison.compare(summary, FitOptions.defaults());
+        TransactionModel purchases = comparison
+                .bestModel()
+                .orElseThrow(() -> new ModelFitException("no purchase model converged: "
+                        + comparison.candidates().stream()
+                                .map(c -> c.name() + ": " + c.failure().orElse("not converged"))
+                                .toList()));
         GammaGammaModel spend =
                 GammaGammaModel.fit(summary, FitOptions.defaults(), GammaGammaModel.NonPositiveSpend.EXCLUDE);
         int n = summary.size();
@@ -119,6 +130,7 @@ public record ClvOverview(
                 end,
                 horizonWeeks,
                 purchases,
+                comparison.reason(),
                 spend,
                 n,
                 expectedPurchases,

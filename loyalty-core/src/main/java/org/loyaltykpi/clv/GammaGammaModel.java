@@ -153,24 +153,18 @@ public final class GammaGammaModel {
         if (!bad.isEmpty()) {
             warnings.add(bad.size() + " customer(s) with a non-positive mean spend were excluded");
         }
-        // Constant over the fit: the logs of the data, and the largest frequency (the special functions depend on the
-        // parameters and the frequency only, so each iteration evaluates them once per frequency, not per customer).
-        double[] lnZ = new double[n];
-        double[] lnX = new double[n];
-        int maxX = 0;
-        for (int i = 0; i < n; i++) {
-            lnZ[i] = Math.log(z[i]);
-            lnX[i] = Math.log(x[i]);
-            maxX = Math.max(maxX, x[i]);
-        }
-        int largestFrequency = maxX;
+        // Customers with equal (x, zbar) have equal terms: one weighted row each (CDNOW's repeat buyers often share a
+        // single repeat purchase of the same price). Constant over the fit: the logs of the data and x zbar; the
+        // special functions depend on the parameters and the frequency only, so each iteration evaluates them once
+        // per frequency.
+        Rows rows = Rows.of(x, z);
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(
                 NAME,
                 Optional.of(summary.timeUnit()),
                 n,
                 n,
                 List.of(NAMES),
-                (theta, gradient) -> logLikelihood(theta, x, z, lnZ, lnX, largestFrequency, gradient),
+                (theta, gradient) -> rows.logLikelihood(theta, gradient),
                 true);
         MaximumLikelihood.Estimate e = MaximumLikelihood.fit(problem, new double[] {1, 1, 1}, options, warnings);
         double[] t = e.theta();
@@ -257,6 +251,95 @@ public final class GammaGammaModel {
             gradient[2] = gg;
         }
         return sum;
+    }
+
+    /**
+     * The distinct (x, zbar) pairs of the fitted customers with their counts, and per pair the constants of its
+     * log-likelihood term: {@code (p x - 1) ln zbar + p x ln x = p x (ln zbar + ln x) - ln zbar} and {@code x zbar}.
+     */
+    record Rows(int[] x, double[] xz, double[] lnZ, double[] lnXz, double[] weight, int maxX) {
+        static Rows of(int[] x, double[] z) {
+            int n = x.length;
+            long[] keys = new long[n];
+            int[] index = new int[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = Double.doubleToLongBits(z[i]);
+            }
+            CollapsedSummary.distinct(keys, index);
+            for (int i = 0; i < n; i++) {
+                keys[i] = ((long) x[i] << 32) | index[i];
+            }
+            int size = CollapsedSummary.distinct(keys, index).length;
+            int[] rx = new int[size];
+            double[] xz = new double[size];
+            double[] lnZ = new double[size];
+            double[] lnXz = new double[size];
+            double[] weight = new double[size];
+            int maxX = 0;
+            for (int i = 0; i < n; i++) {
+                int row = index[i];
+                if (weight[row] == 0) {
+                    rx[row] = x[i];
+                    xz[row] = x[i] * z[i];
+                    lnZ[row] = Math.log(z[i]);
+                    lnXz[row] = lnZ[row] + Math.log(x[i]);
+                    maxX = Math.max(maxX, x[i]);
+                }
+                weight[row]++;
+            }
+            return new Rows(rx, xz, lnZ, lnXz, weight, maxX);
+        }
+
+        /** The log-likelihood at {@code theta = (p, q, gamma)}, with its analytic gradient when non-null. */
+        double logLikelihood(double[] theta, double[] gradient) {
+            double p = theta[0];
+            double q = theta[1];
+            double gamma = theta[2];
+            double lnGamma = Math.log(gamma);
+            double head = q * lnGamma - LogGamma.value(q);
+            boolean withGradient = gradient != null;
+            // per frequency: ln Gamma(px+q) - ln Gamma(px), and its derivatives in p (times 1/x) and q
+            int frequencies = maxX + 1;
+            double[] lg = new double[frequencies];
+            double[] dgP = withGradient ? new double[frequencies] : null;
+            double[] dgQ = withGradient ? new double[frequencies] : null;
+            boolean[] known = new boolean[frequencies];
+            double sum = 0;
+            double gp = 0;
+            double gq = 0;
+            double gg = 0;
+            double totalWeight = 0;
+            for (int i = 0; i < x.length; i++) {
+                int xi = x[i];
+                if (!known[xi]) {
+                    double px = p * xi;
+                    lg[xi] = LogGamma.value(px + q) - LogGamma.value(px);
+                    if (withGradient) {
+                        double dgA = Digamma.value(px + q);
+                        dgP[xi] = dgA - Digamma.value(px);
+                        dgQ[xi] = dgA;
+                    }
+                    known[xi] = true;
+                }
+                double w = weight[i];
+                double px = p * xi;
+                double den = gamma + xz[i];
+                double lnDen = Math.log(den);
+                sum += w * (lg[xi] + px * (lnXz[i] - lnDen) - lnZ[i] - q * lnDen);
+                totalWeight += w;
+                if (withGradient) {
+                    gp += w * xi * (dgP[xi] + lnXz[i] - lnDen);
+                    gq += w * (dgQ[xi] - lnDen);
+                    gg -= w * (px + q) / den;
+                }
+            }
+            if (withGradient) {
+                gradient[0] = gp;
+                gradient[1] = gq + totalWeight * (lnGamma - Digamma.value(q));
+                gradient[2] = gg + totalWeight * q / gamma;
+            }
+            return sum + totalWeight * head;
+        }
     }
 
     private static OptionalDouble pearson(int[] x, double[] z) {

@@ -191,8 +191,15 @@ final class MaximumLikelihood {
                 result.converged(),
                 result.iterations(),
                 penalizer,
-                allWarnings);
+                allWarnings,
+                covariance.map(c -> new ParameterCovariance(problem.names(), theta, logScale(n), c)));
         return new Estimate(theta, fit);
+    }
+
+    private static boolean[] logScale(int n) {
+        boolean[] log = new boolean[n];
+        Arrays.fill(log, true);
+        return log;
     }
 
     private static double[] exp(double[] phi) {
@@ -315,7 +322,8 @@ final class MaximumLikelihood {
                 fit.converged(),
                 fit.iterations(),
                 fit.penalizer(),
-                all);
+                all,
+                fit.covariance());
     }
 
     static String noRepeatPurchases(String model) {

@@ -23,6 +23,8 @@ import java.util.OptionalDouble;
  * @param iterations the optimizer's iterations
  * @param penalizer the L2 penalizer used
  * @param warnings findings a user should read, empty when none
+ * @param covariance the asymptotic covariance of the estimates on the fit's (log) scale, empty when the Hessian at the
+ *     estimates is not positive definite
  */
 public record ModelFit(
         String model,
@@ -33,7 +35,44 @@ public record ModelFit(
         boolean converged,
         int iterations,
         double penalizer,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<ParameterCovariance> covariance) {
+
+    /**
+     * A fit without a covariance matrix (as before covariances were reported).
+     *
+     * @param model the model name
+     * @param timeUnit the time unit
+     * @param customers the customers fitted
+     * @param parameters the estimates
+     * @param logLikelihood the log-likelihood
+     * @param converged whether the optimizer converged
+     * @param iterations the optimizer's iterations
+     * @param penalizer the L2 penalizer
+     * @param warnings the warnings
+     */
+    public ModelFit(
+            String model,
+            Optional<TimeScale> timeUnit,
+            long customers,
+            List<Parameter> parameters,
+            double logLikelihood,
+            boolean converged,
+            int iterations,
+            double penalizer,
+            List<String> warnings) {
+        this(
+                model,
+                timeUnit,
+                customers,
+                parameters,
+                logLikelihood,
+                converged,
+                iterations,
+                penalizer,
+                warnings,
+                Optional.empty());
+    }
 
     /** Validates and copies the lists. */
     public ModelFit {
@@ -63,6 +102,19 @@ public record ModelFit(
      */
     public OptionalDouble standardError(String name) {
         return parameter(name).standardError();
+    }
+
+    /**
+     * Wald confidence intervals of every parameter, on the log scale the fit works on (mapped back by {@code exp}:
+     * {@code exp(ln theta +- z se(ln theta))}), see {@link ParameterCovariance#intervals(double)}.
+     *
+     * @param level the confidence level in {@code (0, 1)}, for example 0.95
+     * @return one interval per parameter in the papers' order, or empty without a covariance matrix
+     * @throws IllegalArgumentException if the level is not in {@code (0, 1)}
+     */
+    public List<ParameterInterval> intervals(double level) {
+        org.loyaltykpi.internal.Normal.criticalValue(level);
+        return covariance.map(c -> c.intervals(level)).orElse(List.of());
     }
 
     private Parameter parameter(String name) {

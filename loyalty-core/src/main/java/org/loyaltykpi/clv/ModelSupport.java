@@ -70,4 +70,32 @@ final class ModelSupport {
         }
         return s.append(", ").append(unit).append(']').toString();
     }
+
+    /** A model of the same kind and time unit with other parameters (in the papers' order), not fitted. */
+    static TransactionModel withParameters(TransactionModel model, double[] t) {
+        if (model instanceof BgNbdModel) {
+            return BgNbdModel.of(t[0], t[1], t[2], t[3], model.timeUnit());
+        }
+        if (model instanceof MbgNbdModel) {
+            return MbgNbdModel.of(t[0], t[1], t[2], t[3], model.timeUnit());
+        }
+        return ParetoNbdModel.of(t[0], t[1], t[2], t[3], model.timeUnit());
+    }
+
+    /** Whether the expectations of a model of this kind exist at the parameters (BG/NBD's E[X(t)] needs a + b > 1). */
+    static java.util.function.Predicate<double[]> validity(TransactionModel model) {
+        if (model instanceof BgNbdModel) {
+            return t -> t[2] + t[3] > 1;
+        }
+        return t -> true;
+    }
+
+    /** The parameters of a purchase model in the papers' order. */
+    static double[] values(TransactionModel model) {
+        if (model instanceof ParetoNbdModel p) {
+            return new double[] {p.r(), p.alpha(), p.s(), p.beta()};
+        }
+        BetaGeometricNbd m = (BetaGeometricNbd) model;
+        return new double[] {m.r(), m.alpha(), m.a(), m.b()};
+    }
 }

@@ -396,6 +396,15 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     @Override
+    public double probabilityOfPurchases(int n, double t, int x, double recency, double age) {
+        ModelSupport.checkCustomer(x, recency, age);
+        double alive = probabilityAlive(x, recency, age);
+        double future = new ParetoNbdModel(r + x, alpha + age, s, beta + age, unit, Optional.empty())
+                .probabilityOfPurchases(n, t);
+        return alive * future + (n == 0 ? 1 - alive : 0);
+    }
+
+    @Override
     public double probabilityOfPurchases(int n, double t) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0: " + n);

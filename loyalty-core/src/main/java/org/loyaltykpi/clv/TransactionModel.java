@@ -107,4 +107,28 @@ public sealed interface TransactionModel permits BgNbdModel, MbgNbdModel, Pareto
      * @return {@code P(X(t) = n)}
      */
     double probabilityOfPurchases(int n, double t);
+
+    /**
+     * The probability that a customer with history {@code (x, t_x, T)} makes exactly {@code n} purchases in the next
+     * {@code t} time units (lifetimes' {@code conditional_probability_of_n_purchases_up_to_time}; Fader and Hardie's
+     * note 028 for Pareto/NBD). A customer alive at T behaves from then on like a newly acquired one whose parameters
+     * are the posterior ones given its history, so
+     *
+     * <pre>
+     * P(X(T, T+t) = n | x, t_x, T) = P(alive) P_post(X(t) = n) + (1 - P(alive)) [n = 0]
+     * </pre>
+     *
+     * with {@code P_post} the new-customer probability at {@code (r+x, alpha+T, a, b+x+m)} (BG/NBD {@code m = 0},
+     * MBG/NBD {@code m = 1}, counted from a purchase-free start: BG/NBD's form) or {@code (r+x, alpha+T, s, beta+T)}
+     * (Pareto/NBD). Summed over {@code n} it is 1, and its mean is {@link #expectedPurchases(double, int, double,
+     * double)}.
+     *
+     * @param n the number of purchases, {@code >= 0}
+     * @param t the horizon, {@code >= 0}
+     * @param x repeat purchases
+     * @param recency {@code t_x}
+     * @param age {@code T}
+     * @return the probability
+     */
+    double probabilityOfPurchases(int n, double t, int x, double recency, double age);
 }

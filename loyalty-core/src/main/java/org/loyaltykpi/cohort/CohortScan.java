@@ -22,18 +22,23 @@ final class CohortScan {
     private final int periods;
     private final int[] periodByDay;
 
-    private CohortScan(PurchaseTable table, Granularity granularity, long firstOrdinal, List<OffsetBracket> brackets) {
+    private CohortScan(
+            PurchaseTable table,
+            Granularity granularity,
+            long firstOrdinal,
+            List<OffsetBracket> brackets,
+            int lastDay) {
         this.table = table;
         this.brackets = brackets;
         this.minDay = table.minEpochDay();
         Limits.periods(
                 granularity,
                 firstOrdinal,
-                granularity.ordinal(LocalDate.ofEpochDay(table.maxEpochDay())),
+                granularity.ordinal(LocalDate.ofEpochDay(lastDay)),
                 Limits.MAX_COHORT_PERIODS,
                 "a cohort matrix",
                 Limits.span(table));
-        int days = table.maxEpochDay() - minDay + 1;
+        int days = lastDay - minDay + 1;
         this.periodByDay = new int[days];
         for (int d = 0; d < days; d++) {
             periodByDay[d] = (int) (granularity.ordinal(LocalDate.ofEpochDay(minDay + (long) d)) - firstOrdinal);
@@ -44,7 +49,17 @@ final class CohortScan {
     /** Tallies a non-empty table; period 0 is the period of the table's first day. */
     static CohortTally tally(
             PurchaseTable table, Granularity granularity, long firstOrdinal, List<OffsetBracket> brackets) {
-        CohortScan scan = new CohortScan(table, granularity, firstOrdinal, brackets);
+        return tally(table, granularity, firstOrdinal, brackets, table.maxEpochDay());
+    }
+
+    /** Tallies a non-empty table observed until {@code lastDay} (at or after the table's last day). */
+    static CohortTally tally(
+            PurchaseTable table,
+            Granularity granularity,
+            long firstOrdinal,
+            List<OffsetBracket> brackets,
+            int lastDay) {
+        CohortScan scan = new CohortScan(table, granularity, firstOrdinal, brackets, lastDay);
         CohortTally tally =
                 ParallelScans.scan(table.customerCount(), CUSTOMERS_PER_TASK, scan::tallyCustomers, CohortTally::merge);
         scan.netRefunds(tally, granularity, firstOrdinal);

@@ -99,6 +99,13 @@ public final class PurchaseTable {
 
     private final int[] refundDay;
     private final long[] refundAmount;
+    /**
+     * The refunds by customer: those of customer {@code c} are {@code refundsOfCustomer[refundStart[c] ..
+     * refundStart[c + 1])}, in order of day; both empty when the table has no refund of a customer with purchases.
+     */
+    private final int[] refundStart;
+
+    private final int[] refundsOfCustomer;
 
     private PurchaseTable(
             String[] customerIds,
@@ -141,6 +148,30 @@ public final class PurchaseTable {
         }
         this.minDay = min;
         this.maxDay = max;
+        int owned = 0;
+        for (int c : refundCustomer) {
+            owned += c >= 0 ? 1 : 0;
+        }
+        this.refundStart = owned == 0 ? new int[0] : new int[customerIds.length + 1];
+        this.refundsOfCustomer = new int[owned];
+        if (owned > 0) {
+            // A counting sort by customer; stable, so each customer's refunds stay in order of day.
+            for (int c : refundCustomer) {
+                if (c >= 0) {
+                    refundStart[c + 1]++;
+                }
+            }
+            for (int c = 0; c < customerIds.length; c++) {
+                refundStart[c + 1] += refundStart[c];
+            }
+            int[] next = Arrays.copyOf(refundStart, customerIds.length);
+            for (int r = 0; r < refundCustomer.length; r++) {
+                int c = refundCustomer[r];
+                if (c >= 0) {
+                    refundsOfCustomer[next[c]++] = r;
+                }
+            }
+        }
     }
 
     /**
@@ -439,6 +470,40 @@ public final class PurchaseTable {
      */
     public long refundMinorUnits(int refund) {
         return refundAmount[refund];
+    }
+
+    /**
+     * The refunds of one customer dated in {@code [fromEpochDay, toEpochDay)}, summed: what nets that customer's
+     * spend over those days. Refunds of a customer without purchases have no customer index and are never counted
+     * here.
+     *
+     * <pre>{@code
+     * // a: 100.00 on 2024-01-05 and a refund of -40.00 on 2024-02-10
+     * table.customerRefundMinorUnits(a, MIN_VALUE, MAX_VALUE);   // -4000
+     * }</pre>
+     *
+     * @param customer 0..{@code customerCount()-1}
+     * @param fromEpochDay the first day counted (days since 1970-01-01)
+     * @param toEpochDay the first day no longer counted
+     * @return the sum, {@code <= 0}, in minor units at {@link #amountScale()}; 0 without such refunds
+     */
+    public long customerRefundMinorUnits(int customer, int fromEpochDay, int toEpochDay) {
+        Objects.checkIndex(customer, customerIds.length);
+        if (refundStart.length == 0) {
+            return 0;
+        }
+        long sum = 0;
+        for (int i = refundStart[customer]; i < refundStart[customer + 1]; i++) {
+            int r = refundsOfCustomer[i];
+            int day = refundDay[r];
+            if (day >= toEpochDay) {
+                break;
+            }
+            if (day >= fromEpochDay) {
+                sum = Math.addExact(sum, refundAmount[r]);
+            }
+        }
+        return sum;
     }
 
     /**

@@ -53,6 +53,11 @@ public final class CsvFormatException extends IllegalArgumentException {
     }
 
     /** The same error (same form: line or result row) with another problem text. */
+    /** The same error in another source, named by line (a file) or by row (a query result or data frame). */
+    CsvFormatException in(String otherSource, boolean asResultRow) {
+        return new CsvFormatException(otherSource, line, column, value, problem, asResultRow);
+    }
+
     CsvFormatException withProblem(String otherProblem) {
         return new CsvFormatException(source, line, column, value, otherProblem, resultRow);
     }

@@ -121,6 +121,70 @@ public record LoadSummary(
     }
 
     /**
+     * The summary of two loads of disjoint parts of one input (the partitions of a cluster job, each read by its own
+     * {@link PurchaseRowLoader}): counts and refunds added, skipped rows merged per reason (statuses ignoring case)
+     * with the earlier first line (and, for a status, its form written there), the reasons in order of first line.
+     * Loads of the parts of one input give the summary of one load of the whole.
+     *
+     * <pre>{@code
+     * LoadSummary whole = partA.plus(partB);   // rows = partA.rows() + partB.rows(), ...
+     * }</pre>
+     *
+     * @param other the other part's summary, of the same grouping and refund handling
+     * @return the summary of both parts
+     * @throws IllegalArgumentException if the two were read with different grouping or refund handling
+     */
+    public LoadSummary plus(LoadSummary other) {
+        if (grouped != other.grouped || refundHandling != other.refundHandling) {
+            throw new IllegalArgumentException("cannot merge the summaries of loads with different rules: grouped "
+                    + grouped + "/" + other.grouped + ", refunds " + refundHandling + "/" + other.refundHandling);
+        }
+        return new LoadSummary(
+                Math.addExact(rows, other.rows),
+                Math.addExact(orderLines, other.orderLines),
+                Math.addExact(purchases, other.purchases),
+                grouped,
+                merged(skipped, other.skipped, false),
+                merged(badRows, other.badRows, false),
+                merged(excludedStatuses, other.excludedStatuses, true),
+                Math.addExact(refunds, other.refunds),
+                Math.addExact(refundLines, other.refundLines),
+                refundAmount.add(other.refundAmount),
+                refundHandling);
+    }
+
+    private static Map<String, Skipped> merged(Map<String, Skipped> a, Map<String, Skipped> b, boolean ignoreCase) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Skipped> byKey = new LinkedHashMap<>();
+        for (Map<String, Skipped> part : List.of(a, b)) {
+            part.forEach((name, s) -> {
+                String key = ignoreCase ? name.toLowerCase(Locale.ROOT) : name;
+                Skipped before = byKey.get(key);
+                if (before == null) {
+                    names.put(key, name);
+                    byKey.put(key, s);
+                } else {
+                    if (s.firstLine() < before.firstLine()) {
+                        names.put(key, name);
+                    }
+                    byKey.put(
+                            key,
+                            new Skipped(
+                                    Math.addExact(before.rows(), s.rows()),
+                                    Math.min(before.firstLine(), s.firstLine())));
+                }
+            });
+        }
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        keys.sort(java.util.Comparator.comparingLong(k -> byKey.get(k).firstLine()));
+        Map<String, Skipped> out = new LinkedHashMap<>();
+        for (String key : keys) {
+            out.put(names.get(key), byKey.get(key));
+        }
+        return out;
+    }
+
+    /**
      * The reason a bad row is counted under: its column and problem, without the value, so that rows with the same
      * fault count together.
      *

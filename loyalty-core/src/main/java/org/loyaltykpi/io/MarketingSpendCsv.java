@@ -77,26 +77,87 @@ public final class MarketingSpendCsv {
      * @throws UncheckedIOException if reading fails
      */
     public static List<MarketingSpend> read(Reader in, String sourceName, Delimiter delimiter) {
+        return read(in, sourceName, MarketingSpendCsvOptions.defaults().withDelimiter(delimiter));
+    }
+
+    /**
+     * Reads spends from a character stream, amounts as the options say ({@code $1,800.00}, {@code 1.800,00 €}).
+     *
+     * @param in the characters; not closed
+     * @param sourceName the name used in error messages
+     * @param options the delimiter and how amounts are written
+     * @return the spends in input order
+     * @throws CsvFormatException naming source, line, column and value of the first bad row
+     * @throws IllegalArgumentException if the header lacks the period or amount column
+     * @throws UncheckedIOException if reading fails
+     */
+    public static List<MarketingSpend> read(Reader in, String sourceName, MarketingSpendCsvOptions options) {
+        return read(in, sourceName, options, BadRows.strict()).value();
+    }
+
+    /**
+     * Reads a spend file (UTF-8), amounts as the options say.
+     *
+     * @param file the file
+     * @param options the delimiter and how amounts are written
+     * @return the spends in file order
+     * @throws CsvFormatException naming file, line, column and value of the first bad row
+     * @throws IllegalArgumentException if the header lacks the period or amount column
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static List<MarketingSpend> read(Path file, MarketingSpendCsvOptions options) {
+        return readSkippingBadRows(file, options, 0).value();
+    }
+
+    /**
+     * Reads a spend file (UTF-8), skipping up to {@code maxBadRows} rows that cannot be read and recording them per
+     * reason (see {@link CsvRead}).
+     *
+     * @param file the file
+     * @param options the delimiter and how amounts are written
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the spends of the good rows and the record of the skipped ones
+     * @throws CsvFormatException naming the first bad row past the allowed number
+     * @throws IllegalArgumentException if the header lacks the period or amount column
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static CsvRead<List<MarketingSpend>> readSkippingBadRows(
+            Path file, MarketingSpendCsvOptions options, long maxBadRows) {
+        try (Reader in = InputFiles.open(file)) {
+            return read(in, file.toString(), options, BadRows.upTo(maxBadRows));
+        } catch (IOException e) {
+            throw InputFiles.cannotRead(file, e);
+        }
+    }
+
+    private static CsvRead<List<MarketingSpend>> read(
+            Reader in, String sourceName, MarketingSpendCsvOptions options, BadRows bad) {
         try {
-            CsvRecordReader records = new CsvRecordReader(in, sourceName, delimiter);
+            CsvRecordReader records = new CsvRecordReader(in, sourceName, options.delimiter());
             List<String> fields = CsvRecordReader.newFieldList();
             Optional<CsvColumns> started = CsvColumns.start(records, fields, sourceName, true);
             if (started.isEmpty()) {
-                return List.of();
+                return bad.result(List.of());
             }
             CsvColumns columns = started.get();
             Column period = columns.required(ColumnRef.named(PERIOD), "period");
             Column amount = columns.required(ColumnRef.named(AMOUNT), "amount");
             Optional<Column> kind = columns.optional(Optional.empty(), KIND, "kind");
+            AmountText money =
+                    new AmountText(options.decimalSeparator(), options.thousandsSeparator(), Money.MAX_SCALE);
             List<MarketingSpend> spends = new ArrayList<>();
             while (records.next(fields)) {
                 long line = records.recordLine();
-                DateRange p = period(period, line);
-                BigDecimal money = amount(amount, line);
-                SpendKind k = kind.isPresent() ? kind(kind.get(), line) : SpendKind.ACQUISITION;
-                spends.add(new MarketingSpend(p, money, k));
+                try {
+                    DateRange p = period(period, line);
+                    BigDecimal value = amount(amount, line, money, options.decimalSeparator());
+                    SpendKind k = kind.isPresent() ? kind(kind.get(), line) : SpendKind.ACQUISITION;
+                    spends.add(new MarketingSpend(p, value, k));
+                } catch (CsvFormatException e) {
+                    bad.skip(e);
+                }
             }
-            return List.copyOf(spends);
+            return bad.result(List.copyOf(spends));
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
@@ -148,12 +209,25 @@ public final class MarketingSpendCsv {
         }
     }
 
-    private static BigDecimal amount(Column column, long line) {
-        // Exact at the text's own decimal places (10.50 stays 10.50), through the purchase reader's parser.
+    private static BigDecimal amount(Column column, long line, AmountText money, char decimal) {
+        // Exact at the text's own decimal places (10.50 stays 10.50): read at the finest scale, then set back to the
+        // digits written after the decimal separator.
         String text = column.value(line);
-        int dot = text.indexOf('.');
-        int decimals = Math.min(Money.MAX_SCALE, dot < 0 ? 0 : text.length() - dot - 1);
-        return BigDecimal.valueOf(column.minorUnits(line, decimals, '.', "a spend is >= 0", ""), decimals);
+        long units;
+        try {
+            units = money.parse(text, line);
+        } catch (IllegalArgumentException e) {
+            throw column.error(line, text, e.getMessage());
+        }
+        if (units < 0) {
+            throw column.error(line, text, "is negative; a spend is >= 0");
+        }
+        int separator = text.lastIndexOf(decimal);
+        int decimals = 0;
+        for (int i = separator + 1; separator >= 0 && i < text.length() && Character.isDigit(text.charAt(i)); i++) {
+            decimals++;
+        }
+        return BigDecimal.valueOf(units, Money.MAX_SCALE).setScale(decimals, java.math.RoundingMode.UNNECESSARY);
     }
 
     private static SpendKind kind(Column column, long line) {

@@ -20,10 +20,16 @@ import org.loyaltykpi.internal.ParallelScans;
  * parsed in parallel straight from bytes, each into primitive columns with chunk-local id dictionaries, then added to
  * one {@link PurchaseTable.Builder} in file order.
  *
- * <p>It handles plain rows only. At the first thing it does not handle (a quote, a blank or non-ASCII-edged id, a
- * value that does not parse, a short row) it gives up and {@link PurchaseCsv} reads the file again with the general
- * reader, which accepts every valid file and names file, line, column and value of the first bad row. So the fast
- * path never decides what is valid: it only skips work on files that are.
+ * <p>It reads what real exports hold: quoted fields and header names ({@code "1,250.00"}), amounts with a sign, a
+ * currency or thousands separators, ISO date-times with offsets (converted to a time zone), and the row rules (orders,
+ * refunds, statuses, guests) through {@link PurchaseAssembler}. At the first thing it does not handle (an escaped
+ * quote or a line break inside quotes, a blank or non-ASCII-edged id, a value that does not parse, a short row, a rule
+ * that refuses a row) it gives up and {@link PurchaseCsv} reads the file again with the general reader, which accepts
+ * every valid file and names file, line, column and value of the first bad row. So the fast path never decides what
+ * is valid: it only skips work on files that are.
+ *
+ * <p>Memory: the chunks are parsed in waves of two per thread and added to the table as each wave ends, so only a
+ * wave's bytes and columns are held beside the table.
  */
 final class ParallelCsvLoader {
     private static final int CHUNK_BYTES = 8 << 20;
@@ -39,6 +45,14 @@ final class ParallelCsvLoader {
 
     private static final Fallback FALLBACK = new Fallback();
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+    private static final long QUOTES = ONES * '"';
+    private static final long RETURNS = ONES * '\r';
+
     private ParallelCsvLoader() {}
 
     /** The table, or empty if the general reader must read this file. */
@@ -46,14 +60,11 @@ final class ParallelCsvLoader {
         return load(file, options, rows -> {});
     }
 
-    /** As {@link #load(Path, CsvOptions)}; {@code progress} gets the number of rows read when the load ends. */
+    /**
+     * As {@link #load(Path, CsvOptions)}; {@code progress} gets the number of rows read so far as each wave of chunks
+     * ends.
+     */
     static Optional<PurchaseLoad> load(Path file, CsvOptions options, LongConsumer progress) throws IOException {
-        Optional<PurchaseLoad> load = loadAll(file, options);
-        load.ifPresent(l -> progress.accept(l.summary().rows()));
-        return load;
-    }
-
-    private static Optional<PurchaseLoad> loadAll(Path file, CsvOptions options) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -87,70 +98,152 @@ final class ParallelCsvLoader {
             String[] labels = PurchaseRows.columnLabels(file.toString(), options, header);
             int firstLine = options.header() ? 2 : 1;
             long[] bounds = chunkBounds(channel, dataStart, size);
-            Chunk[] chunks = new Chunk[bounds.length - 1];
             try {
-                ParallelScans.forEach(chunks.length, i -> {
-                    try {
-                        byte[] bytes = read(channel, bounds[i], (int) (bounds[i + 1] - bounds[i]));
-                        chunks[i] = new Chunk(bytes, options, columns).parse();
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
+                return Optional.of(new Waves(file.toString(), options, labels, firstLine, dataStart, size, progress)
+                        .load(channel, bounds, columns));
             } catch (Fallback e) {
                 return Optional.empty();
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
             }
-            int rows =
-                    Math.toIntExact(Arrays.stream(chunks).mapToLong(c -> c.rows).sum());
-            String currency = "";
-            for (Chunk chunk : chunks) {
-                String c = chunk.amounts.currency();
-                if (!c.isEmpty() && !currency.isEmpty() && !c.equals(currency)) {
-                    return Optional.empty(); // mixed currencies: the general reader names the lines
-                }
-                currency = c.isEmpty() ? currency : c;
-            }
-            boolean plain = options.rules().isRowPerPurchase()
-                    && options.rules().guestIds().isEmpty()
-                    && Arrays.stream(chunks).noneMatch(c -> c.needsRules);
-            if (!plain) {
-                return assemble(file.toString(), options, labels, chunks, firstLine, rows);
-            }
-            PurchaseTable.Builder builder = PurchaseTable.builder(options.amountScale(), rows);
-            ColumnAppender<PurchaseTable.Builder> appender = ColumnAppender.Registry.of(builder);
-            try {
-                for (Chunk chunk : chunks) {
-                    appender.addColumns(
-                            builder,
-                            chunk.customerIds,
-                            chunk.customer,
-                            chunk.day,
-                            chunk.amount,
-                            chunk.categories,
-                            chunk.category,
-                            chunk.quantity,
-                            chunk.rows);
-                }
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-            return Optional.of(new PurchaseLoad(builder.build(), LoadSummary.ofPurchases(rows)));
         }
     }
 
     /**
-     * Feeds the parsed rows, in file order, through the row rules (orders, refunds, statuses, guests); empty when a
-     * rule refuses a row, so that the general reader names it (or skips it when bad rows may be skipped).
+     * The chunks are parsed in waves of two per thread and added to the table as each wave ends, dropping their bytes
+     * and columns: only one wave is held beside the table. Plain rows go to the table's builder a column at a time; at
+     * the first row that needs the row rules (or from the start when the options have rules: orders, a unit price,
+     * statuses, guests) the rows go through a {@link PurchaseAssembler}, which takes over the builder and the rows
+     * already in it (plain rows are one purchase each under any rules that let them through the fast path).
      */
-    private static Optional<PurchaseLoad> assemble(
-            String source, CsvOptions options, String[] labels, Chunk[] chunks, int firstLine, int rows) {
-        PurchaseAssembler assembler =
-                new PurchaseAssembler(source, options.rules(), options.amountScale(), labels[0], labels[1], rows);
-        long lineBase = firstLine;
-        try {
-            for (Chunk chunk : chunks) {
+    private static final class Waves {
+        private final String source;
+        private final CsvOptions options;
+        private final String[] labels;
+        private final long dataStart;
+        private final long size;
+        private final LongConsumer progress;
+        private PurchaseTable.Builder builder;
+        private PurchaseAssembler assembler;
+        private String currency = "";
+        private long rowsRead;
+        private long lineBase;
+
+        Waves(
+                String source,
+                CsvOptions options,
+                String[] labels,
+                int firstLine,
+                long dataStart,
+                long size,
+                LongConsumer progress) {
+            this.source = source;
+            this.options = options;
+            this.labels = labels;
+            this.lineBase = firstLine;
+            this.dataStart = dataStart;
+            this.size = size;
+            this.progress = progress;
+        }
+
+        PurchaseLoad load(FileChannel channel, long[] bounds, int[] columns) throws IOException {
+            int chunkCount = bounds.length - 1;
+            int wave = Math.max(2, 2 * ParallelScans.threads());
+            boolean plain = options.rules().isRowPerPurchase()
+                    && options.rules().guestIds().isEmpty();
+            for (int first = 0; first < chunkCount; first += wave) {
+                int count = Math.min(wave, chunkCount - first);
+                int base = first;
+                Chunk[] chunks = new Chunk[count];
+                try {
+                    ParallelScans.forEach(count, i -> {
+                        try {
+                            long from = bounds[base + i];
+                            byte[] bytes = read(channel, from, (int) (bounds[base + i + 1] - from));
+                            chunks[i] = new Chunk(bytes, options, columns).parse();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                for (Chunk chunk : chunks) {
+                    String c = chunk.amounts.currency();
+                    if (!c.isEmpty() && !currency.isEmpty() && !c.equals(currency)) {
+                        throw FALLBACK; // mixed currencies: the general reader names the lines
+                    }
+                    currency = c.isEmpty() ? currency : c;
+                }
+                if (builder == null) {
+                    builder = PurchaseTable.builder(
+                            options.amountScale(), expectedRows(chunks, bounds[base + count] - dataStart));
+                }
+                for (int i = 0; i < count; i++) {
+                    Chunk chunk = chunks[i];
+                    chunks[i] = null; // its bytes may go as soon as its rows are in
+                    if (plain && chunk.needsRules) {
+                        plain = false;
+                    }
+                    if (plain) {
+                        addPlain(chunk);
+                    } else {
+                        assemble(chunk);
+                    }
+                    rowsRead += chunk.rows;
+                    lineBase += chunk.lines;
+                }
+                progress.accept(rowsRead);
+            }
+            if (builder == null) {
+                builder = PurchaseTable.builder(options.amountScale());
+            }
+            if (assembler != null) {
+                try {
+                    return assembler.finish();
+                } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
+                    throw FALLBACK;
+                }
+            }
+            return new PurchaseLoad(builder.build(), LoadSummary.ofPurchases(rowsRead));
+        }
+
+        /** The rows of the whole file, estimated from those of the first wave (2% over, so it rarely has to grow). */
+        private int expectedRows(Chunk[] firstWave, long bytesParsed) {
+            long rows = Arrays.stream(firstWave).mapToLong(c -> c.rows).sum();
+            if (options.rules().orderColumn().isPresent() || bytesParsed <= 0) {
+                return 16; // orders: fewer purchases than rows, of a number not known before the end
+            }
+            double estimate = Math.ceil(rows * ((double) (size - dataStart) / bytesParsed) * 1.02) + 16;
+            return (int) Math.min(estimate, Integer.MAX_VALUE - 8);
+        }
+
+        private void addPlain(Chunk chunk) {
+            ColumnAppender<PurchaseTable.Builder> appender = ColumnAppender.Registry.of(builder);
+            try {
+                appender.addColumns(
+                        builder,
+                        chunk.customerIds,
+                        chunk.customer,
+                        chunk.day,
+                        chunk.amount,
+                        chunk.categories,
+                        chunk.category,
+                        chunk.quantity,
+                        chunk.rows);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw FALLBACK;
+            }
+        }
+
+        /**
+         * Feeds a chunk's rows, in file order, through the row rules (orders, refunds, statuses, guests); falls back
+         * when a rule refuses a row, so that the general reader names it (or skips it when bad rows may be skipped).
+         */
+        private void assemble(Chunk chunk) {
+            if (assembler == null) {
+                assembler = new PurchaseAssembler(
+                        source, options.rules(), options.amountScale(), labels[0], labels[1], builder, rowsRead);
+            }
+            try {
                 for (int r = 0; r < chunk.rows; r++) {
                     int k = chunk.category[r];
                     assembler.add(
@@ -164,11 +257,9 @@ final class ParallelCsvLoader {
                             k == PurchaseTable.NO_CATEGORY ? "" : chunk.categories.get(k),
                             chunk.quantity[r]);
                 }
-                lineBase += chunk.lines;
+            } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
+                throw FALLBACK;
             }
-            return Optional.of(assembler.finish());
-        } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
-            return Optional.empty();
         }
     }
 
@@ -248,7 +339,8 @@ final class ParallelCsvLoader {
         if (line.indexOf('\r') >= 0) {
             return List.of(); // a bare carriage return ends the header line for the general reader
         }
-        if (line.indexOf('"') >= 0) {
+        boolean quotes = line.indexOf('"') >= 0;
+        if (quotes && delimiter == Delimiter.WHITESPACE) {
             return List.of();
         }
         List<String> names = new ArrayList<>();
@@ -258,7 +350,19 @@ final class ParallelCsvLoader {
             }
         } else {
             for (String name : line.split(java.util.regex.Pattern.quote(String.valueOf(delimiter.character())), -1)) {
-                names.add(name.replaceAll("^[ \t]+|[ \t]+$", ""));
+                String stripped = name.replaceAll("^[ \t]+|[ \t]+$", "");
+                if (quotes && stripped.indexOf('"') >= 0) {
+                    // a quoted name ("Lineitem price"); a quote elsewhere, or a delimiter inside quotes: the general
+                    // reader reads the header
+                    if (stripped.length() < 2
+                            || stripped.charAt(0) != '"'
+                            || stripped.charAt(stripped.length() - 1) != '"'
+                            || stripped.substring(1, stripped.length() - 1).indexOf('"') >= 0) {
+                        return List.of();
+                    }
+                    stripped = stripped.substring(1, stripped.length() - 1);
+                }
+                names.add(stripped);
             }
         }
         return names.size() == 1 && names.get(0).isEmpty() ? List.of() : names;
@@ -268,12 +372,29 @@ final class ParallelCsvLoader {
     private static final class Chunk {
         private final byte[] bytes;
         private final byte separator;
+        /** The separator in every byte of a word. */
+        private final long separators;
+
         private final boolean whitespace;
         private final byte decimal;
+        /** The thousands separator when it is one ASCII byte, else 0 (then such amounts are read by the rules). */
+        private final byte thousands;
+
         private final int scale;
         private final boolean isoDashes;
         private final boolean isoCompact;
         private final DateParser dates;
+        /** The zone that date-times convert to; null: the date as written. */
+        private final java.time.ZoneId zone;
+        /** The zone's fixed offset in seconds, when it has one. */
+        private final int fixedOffset;
+
+        private final boolean fixedZone;
+        /** The last date field read by the general parser (offset, length in bytes) and its day: repeated stamps. */
+        private int lastDateFrom = -1;
+
+        private int lastDateLength = -1;
+        private int lastDateDay;
         private final int customerColumn;
         private final int dateColumn;
         private final int amountColumn;
@@ -310,6 +431,8 @@ final class ParallelCsvLoader {
         int lines;
         /** Some row needs the row rules: a negative amount (a refund) or an empty customer id. */
         boolean needsRules;
+        /** The bytes parsed, OR-ed: a high bit set means a non-ASCII byte somewhere. */
+        private long highBits;
 
         private int emptyId = -1;
 
@@ -326,12 +449,23 @@ final class ParallelCsvLoader {
             this.bytes = bytes;
             this.whitespace = options.delimiter() == Delimiter.WHITESPACE;
             this.separator = (byte) options.delimiter().character();
+            this.separators = ONES * (separator & 0xFF);
             this.decimal = (byte) options.decimalSeparator();
+            this.thousands = options.thousandsSeparator()
+                    .filter(c -> c > 0 && c < 0x80)
+                    .map(c -> (byte) (char) c)
+                    .orElse((byte) 0);
             this.scale = options.amountScale();
             String pattern = options.datePattern();
             this.isoDashes = pattern.equals("yyyy-MM-dd") || pattern.equals("uuuu-MM-dd");
             this.isoCompact = pattern.equals("yyyyMMdd") || pattern.equals("uuuuMMdd");
             this.dates = DateParser.of(pattern, options.timeZone());
+            this.zone = options.timeZone().orElse(null);
+            java.time.ZoneOffset fixed = zone == null
+                    ? null
+                    : zone.getRules().isFixedOffset() ? zone.getRules().getOffset(java.time.Instant.EPOCH) : null;
+            this.fixedZone = fixed != null;
+            this.fixedOffset = fixed == null ? 0 : fixed.getTotalSeconds();
             this.amounts = AmountText.of(options);
             this.grouped = options.rules().orderColumn().isPresent();
             this.customerColumn = columns[0];
@@ -359,11 +493,17 @@ final class ParallelCsvLoader {
         }
 
         Chunk parse() {
+            if (!whitespace) {
+                parseDelimited();
+                // Every byte went through a word or a byte test that set the high bits seen: pure ASCII needs no
+                // second pass.
+                if ((highBits & HIGHS) != 0 && !isUtf8(bytes, 0, bytes.length)) {
+                    throw FALLBACK; // the general reader names the line and column of the bad bytes
+                }
+                return this;
+            }
             if (!isUtf8(bytes, 0, bytes.length)) {
                 throw FALLBACK; // the general reader names the line and column of the bad bytes
-            }
-            if (!whitespace) {
-                return parseDelimited();
             }
             int position = 0;
             int length = bytes.length;
@@ -398,48 +538,135 @@ final class ParallelCsvLoader {
             return this;
         }
 
-        /** Parses the line starting at {@code position}; returns the start of the next one. A method per line keeps
-         * the hot loop small enough for the JIT to compile it whole, with its callees inlined. */
+        /**
+         * Parses the line starting at {@code position}; returns the start of the next one. The bytes are looked at
+         * eight at a time: a word with no delimiter, quote, carriage return or line break is skipped whole (SWAR: the
+         * zero-byte test on the word XOR each pattern), so each field costs about one word load and one branch. A
+         * method per line keeps the hot loop small enough for the JIT to compile it whole, with its callees inlined.
+         */
         private int parseDelimitedLine(int position) {
             byte[] b = bytes;
             int length = b.length;
             int field = 0;
             int start = position;
-            boolean content = false;
+            int quoted = -1; // the field last read quoted: its bounds are set
             int i = position;
-            for (; i < length; i++) {
-                byte c = b[i];
+            int lineEnd;
+            while (true) {
+                int j;
+                if (i + 8 <= length) {
+                    long word = (long) LONGS.get(b, i);
+                    highBits |= word;
+                    long mask = zeroBytes(word ^ separators)
+                            | zeroBytes(word ^ NEWLINES)
+                            | zeroBytes(word ^ QUOTES)
+                            | zeroBytes(word ^ RETURNS);
+                    if (mask == 0) {
+                        i += 8;
+                        continue;
+                    }
+                    j = i + (Long.numberOfTrailingZeros(mask) >>> 3);
+                } else {
+                    j = i;
+                    while (j < length && !special(b[j])) {
+                        highBits |= b[j] & 0x80;
+                        j++;
+                    }
+                    if (j == length) {
+                        lineEnd = length;
+                        break;
+                    }
+                }
+                byte c = b[j];
                 if (c == '\n') {
+                    lineEnd = j;
                     break;
                 } else if (c == separator) {
-                    if (field <= lastColumn) {
-                        setField(field, start, i);
+                    if (field <= lastColumn && quoted != field) {
+                        setField(field, start, j);
                     }
                     field++;
-                    start = i + 1;
-                    content = true;
+                    start = j + 1;
+                    i = j + 1;
                 } else if (c == '"') {
-                    throw FALLBACK;
+                    i = quotedField(field, start, j) + 1;
+                    quoted = field;
                 } else if (c == '\r') {
-                    if (i + 1 < length && b[i + 1] != '\n') {
+                    if (j + 1 < length && b[j + 1] != '\n') {
                         throw FALLBACK; // a bare carriage return is a line break to the general reader
                     }
-                } else if (c != ' ' && c != '\t') {
-                    content = true;
+                    i = j + 1;
+                } else {
+                    i = j + 1; // not one of the four: cannot happen for the lowest match, but costs nothing
                 }
             }
-            if (content) {
-                int end = i > start && b[i - 1] == '\r' ? i - 1 : i;
+            int end = lineEnd > start && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (field > 0 || quoted >= 0 || !blank(start, end)) {
                 if (field < lastColumn) {
                     throw FALLBACK; // a short row: the general reader names the missing column
                 }
-                if (field == lastColumn) {
+                if (field == lastColumn && quoted != field) {
                     setField(field, start, end);
                 }
                 addRow();
             }
             lines++;
-            return i + 1;
+            return lineEnd + 1;
+        }
+
+        private boolean special(byte c) {
+            return c == separator || c == '\n' || c == '"' || c == '\r';
+        }
+
+        /** The high bit of each zero byte of {@code x} (exact for the lowest one; those above it may be false). */
+        private static long zeroBytes(long x) {
+            return (x - ONES) & ~x & HIGHS;
+        }
+
+        /**
+         * A field quoted as RFC 4180 writes it ({@code "1,250.00"}), the opening quote at {@code quote}: records its
+         * content as field {@code index} and returns the position of the last byte before the delimiter or line end
+         * that follows the closing quote. Falls back for what the general reader must judge or name: a quote after
+         * other text, a doubled (escaped) quote, a line break inside the quotes, text after the closing quote, content
+         * with surrounding blanks.
+         */
+        private int quotedField(int index, int start, int quote) {
+            byte[] b = bytes;
+            int length = b.length;
+            if (!blank(start, quote)) {
+                throw FALLBACK;
+            }
+            int close = quote + 1;
+            while (close < length && b[close] != '"') {
+                if (b[close] == '\n' || b[close] == '\r') {
+                    throw FALLBACK;
+                }
+                highBits |= b[close] & 0x80;
+                close++;
+            }
+            if (close == length || close + 1 < length && b[close + 1] == '"') {
+                throw FALLBACK;
+            }
+            int after = close + 1;
+            while (after < length && (b[after] == ' ' && separator != ' ' || b[after] == '\t' && separator != '\t')) {
+                after++;
+            }
+            if (after < length && b[after] != separator && b[after] != '\n' && b[after] != '\r') {
+                throw FALLBACK;
+            }
+            if (index <= lastColumn) {
+                int from = quote + 1;
+                if (close > from && (isBlank(b[from]) || isBlank(b[close - 1]))) {
+                    throw FALLBACK;
+                }
+                fieldStart[index] = from;
+                fieldEnd[index] = close;
+            }
+            return after - 1;
+        }
+
+        private static boolean isBlank(byte b) {
+            return b == ' ' || b == '\t';
         }
 
         /** Records field {@code index} as {@code [from, to)} without surrounding spaces and tabs. */
@@ -668,11 +895,120 @@ final class ParallelCsvLoader {
             if (isoCompact) {
                 throw FALLBACK;
             }
+            if (isoDashes && to - from >= 16) {
+                long day = isoDateTime(from, to);
+                if (day != NOT_FAST) {
+                    return (int) day;
+                }
+            }
+            int length = to - from;
+            if (length == lastDateLength && same(lastDateFrom, length, from, to)) {
+                return lastDateDay; // order lines repeat their order's time stamp
+            }
+            int day;
             try {
-                return dates.epochDay(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+                day = dates.epochDay(new String(bytes, from, length, StandardCharsets.UTF_8));
             } catch (java.time.DateTimeException | ArithmeticException e) {
                 throw FALLBACK;
             }
+            lastDateFrom = from;
+            lastDateLength = length;
+            lastDateDay = day;
+            return day;
+        }
+
+        private static final long NOT_FAST = Long.MIN_VALUE;
+
+        /**
+         * The day of an ISO date-time in the shapes shops export ({@code 2024-03-05T14:22:10Z}, {@code 2024-03-05
+         * 14:22:10 +0100}, {@code 2024-03-05 14:22}, {@code 2024-03-05T14:22:10.123+01:00}), read from bytes as
+         * {@link DateParser} reads them: the date as written, or with a time zone the calendar date in it of the
+         * instant written. {@link #NOT_FAST} for any other shape (a zone name, {@code UTC}, a comma fraction), which
+         * the general parser then reads or rejects.
+         */
+        private long isoDateTime(int from, int to) {
+            byte[] b = bytes;
+            byte t = b[from + 10];
+            if (b[from + 4] != '-' || b[from + 7] != '-' || t != 'T' && t != 't' && t != ' ') {
+                return NOT_FAST;
+            }
+            int i = from + 11;
+            int hour = twoDigits(i, to);
+            int minute = i + 5 <= to && b[i + 2] == ':' ? twoDigits(i + 3, to) : -1;
+            if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+                return NOT_FAST;
+            }
+            i += 5;
+            int second = 0;
+            if (i < to && b[i] == ':') {
+                second = twoDigits(i + 1, to);
+                if (second < 0 || second > 59) {
+                    return NOT_FAST;
+                }
+                i += 3;
+                if (i < to && b[i] == '.') {
+                    int fraction = 0;
+                    i++;
+                    while (i < to && b[i] >= '0' && b[i] <= '9') {
+                        i++;
+                        fraction++;
+                    }
+                    if (fraction < 1 || fraction > 9) {
+                        return NOT_FAST;
+                    }
+                }
+            }
+            if (i < to && (b[i] >= '0' && b[i] <= '9' || b[i] == ':' || b[i] == '.' || b[i] == ',')) {
+                return NOT_FAST;
+            }
+            while (i < to && b[i] == ' ') {
+                i++;
+            }
+            int offset;
+            if (i == to) {
+                offset = Integer.MIN_VALUE; // no offset: the date as written
+            } else if (to - i == 1 && (b[i] == 'Z' || b[i] == 'z')) {
+                offset = 0;
+            } else if (b[i] == '+' || b[i] == '-') {
+                int hours = twoDigits(i + 1, to);
+                int minutes;
+                if (to - i == 3) {
+                    minutes = 0;
+                } else if (to - i == 5) {
+                    minutes = twoDigits(i + 3, to);
+                } else if (to - i == 6 && b[i + 3] == ':') {
+                    minutes = twoDigits(i + 4, to);
+                } else {
+                    return NOT_FAST;
+                }
+                if (hours < 0 || minutes < 0 || minutes > 59 || hours > 18 || hours == 18 && minutes > 0) {
+                    return NOT_FAST;
+                }
+                offset = (b[i] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+            } else {
+                return NOT_FAST;
+            }
+            int date = epochDay(digits(from, 4), digits(from + 5, 2), digits(from + 8, 2));
+            if (zone == null || offset == Integer.MIN_VALUE) {
+                return date;
+            }
+            long instant = date * 86_400L + hour * 3600L + minute * 60L + second - offset;
+            int target = fixedZone
+                    ? fixedOffset
+                    : zone.getRules()
+                            .getOffset(java.time.Instant.ofEpochSecond(instant))
+                            .getTotalSeconds();
+            return Math.floorDiv(instant + target, 86_400L);
+        }
+
+        /** Two ASCII digits at {@code at} (before {@code to}) as a number, or -1. */
+        private int twoDigits(int at, int to) {
+            if (at + 2 > to) {
+                return -1;
+            }
+            int high = bytes[at] - '0';
+            int low = bytes[at + 1] - '0';
+            return high < 0 || high > 9 || low < 0 || low > 9 ? -1 : high * 10 + low;
         }
 
         private int digits(int from, int count) {
@@ -711,6 +1047,8 @@ final class ParallelCsvLoader {
         private long parseAmount(int from, int to, boolean emptyIsZero) {
             long units = 0;
             int decimals = -1;
+            int digits = 0;
+            int sinceSeparator = -1; // digits since the last thousands separator; -1 before the first
             if (from == to) {
                 if (emptyIsZero) {
                     return 0;
@@ -724,14 +1062,27 @@ final class ParallelCsvLoader {
                         throw FALLBACK;
                     }
                     units = units * 10 + (b - '0');
+                    digits++;
+                    if (sinceSeparator >= 0 && decimals < 0) {
+                        sinceSeparator++;
+                    }
                 } else if (b == decimal && decimals < 0) {
+                    if (sinceSeparator >= 0 && sinceSeparator != 3) {
+                        return formattedAmount(from, to);
+                    }
                     decimals = 0;
+                } else if (b == thousands && thousands != 0 && decimals < 0 && digits > 0) {
+                    // 1,250.00: groups of three after the first separator, at most three digits before it
+                    if (sinceSeparator >= 0 ? sinceSeparator != 3 : digits > 3) {
+                        return formattedAmount(from, to);
+                    }
+                    sinceSeparator = 0;
                 } else {
                     return formattedAmount(from, to);
                 }
             }
-            if (decimals == 0 && to - from == 1) {
-                throw FALLBACK;
+            if (decimals < 0 && sinceSeparator >= 0 && sinceSeparator != 3 || digits == 0) {
+                return formattedAmount(from, to);
             }
             for (int d = Math.max(decimals, 0); d < scale; d++) {
                 if (units > Long.MAX_VALUE / 10) {

@@ -83,14 +83,54 @@ public final class ProgramEventCsv {
      * @throws UncheckedIOException if reading fails
      */
     public static List<ProgramEvent> read(Reader in, String sourceName) {
+        return read(in, sourceName, ProgramEventCsvOptions.defaults());
+    }
+
+    /**
+     * Reads events from a character stream in a dialect and with dates as the options say.
+     *
+     * @param in the characters; not closed
+     * @param sourceName the name used in error messages, for example the file name
+     * @param options the delimiter, the date pattern and the time zone
+     * @return the events in input order
+     * @throws CsvFormatException naming source, line, column and value of the first bad row
+     * @throws UncheckedIOException if reading fails
+     */
+    public static List<ProgramEvent> read(Reader in, String sourceName, ProgramEventCsvOptions options) {
+        return read(in, sourceName, options, BadRows.strict()).value();
+    }
+
+    /**
+     * Reads an events file (UTF-8), skipping up to {@code maxBadRows} rows that cannot be read and recording them per
+     * reason (see {@link CsvRead}).
+     *
+     * @param file the file
+     * @param options the delimiter, the date pattern and the time zone
+     * @param maxBadRows how many bad rows may be skipped, {@code >= 0}; 0 reads strictly
+     * @return the events of the good rows and the record of the skipped ones
+     * @throws CsvFormatException naming the first bad row past the allowed number
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public static CsvRead<List<ProgramEvent>> readSkippingBadRows(
+            Path file, ProgramEventCsvOptions options, long maxBadRows) {
+        try (Reader in = InputFiles.open(file)) {
+            return read(in, file.toString(), options, BadRows.upTo(maxBadRows));
+        } catch (IOException e) {
+            throw InputFiles.cannotRead(file, e);
+        }
+    }
+
+    private static CsvRead<List<ProgramEvent>> read(
+            Reader in, String sourceName, ProgramEventCsvOptions options, BadRows bad) {
         try {
-            return load(new CsvRecordReader(in, sourceName, Delimiter.COMMA), sourceName);
+            return bad.result(load(new CsvRecordReader(in, sourceName, options.delimiter()), sourceName, options, bad));
         } catch (IOException e) {
             throw new UncheckedIOException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static List<ProgramEvent> load(CsvRecordReader records, String source) throws IOException {
+    private static List<ProgramEvent> load(
+            CsvRecordReader records, String source, ProgramEventCsvOptions options, BadRows bad) throws IOException {
         List<String> fields = CsvRecordReader.newFieldList();
         Optional<CsvColumns> started = CsvColumns.start(records, fields, source, true);
         if (started.isEmpty()) {
@@ -103,36 +143,55 @@ public final class ProgramEventCsv {
         Optional<Column> points = columns.optional(Optional.empty(), POINTS, "points");
         Optional<Column> tier = columns.optional(Optional.empty(), TIER, "tier");
         Optional<Column> referred = columns.optional(Optional.empty(), REFERRED, "referred customer");
-        DateParser dates = DateParser.of(CsvOptions.ISO_DATE);
+        DateParser dates = DateParser.of(options.datePattern(), options.timeZone());
         List<ProgramEvent> events = new ArrayList<>();
-        long pointsTotal = 0;
+        long[] pointsTotal = {0};
         while (records.next(fields)) {
-            long line = records.recordLine();
-            CustomerId id = customer.customerId(line, "customer");
-            LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, CsvOptions.ISO_DATE, line));
-            String kindText = event.value(line);
-            ProgramEvent.Kind kind;
             try {
-                kind = ProgramEvent.Kind.parse(kindText);
-            } catch (IllegalArgumentException e) {
-                throw event.error(
-                        line, kindText, "is not a program event: enrol, earn, redeem, tier_change or referral");
+                events.add(row(
+                        customer, date, event, points, tier, referred, dates, options, source, records, pointsTotal));
+            } catch (CsvFormatException e) {
+                bad.skip(e);
             }
-            long p = points(points, source, line, kind);
-            pointsTotal += p;
-            if (pointsTotal < 0) {
-                throw points.get()
-                        .error(
-                                line,
-                                Long.toString(p),
-                                "brings the sum of all points past " + Long.MAX_VALUE
-                                        + ", the most a program's points may add up to");
-            }
-            Optional<Tier> t = tier(tier, source, line, kind);
-            Optional<CustomerId> r = referred(referred, source, line, kind, id);
-            events.add(new ProgramEvent(id, day, kind, p, t, r));
         }
         return List.copyOf(events);
+    }
+
+    private static ProgramEvent row(
+            Column customer,
+            Column date,
+            Column event,
+            Optional<Column> points,
+            Optional<Column> tier,
+            Optional<Column> referred,
+            DateParser dates,
+            ProgramEventCsvOptions options,
+            String source,
+            CsvRecordReader records,
+            long[] pointsTotal) {
+        long line = records.recordLine();
+        CustomerId id = customer.customerId(line, "customer");
+        LocalDate day = LocalDate.ofEpochDay(date.epochDay(dates, options.datePattern(), line));
+        String kindText = event.value(line);
+        ProgramEvent.Kind kind;
+        try {
+            kind = ProgramEvent.Kind.parse(kindText);
+        } catch (IllegalArgumentException e) {
+            throw event.error(line, kindText, "is not a program event: enrol, earn, redeem, tier_change or referral");
+        }
+        long p = points(points, source, line, kind);
+        if (pointsTotal[0] + p < 0) {
+            throw points.get()
+                    .error(
+                            line,
+                            Long.toString(p),
+                            "brings the sum of all points past " + Long.MAX_VALUE
+                                    + ", the most a program's points may add up to");
+        }
+        Optional<Tier> t = tier(tier, source, line, kind);
+        Optional<CustomerId> r = referred(referred, source, line, kind, id);
+        pointsTotal[0] += p;
+        return new ProgramEvent(id, day, kind, p, t, r);
     }
 
     private static String cell(Optional<Column> column, long line) {

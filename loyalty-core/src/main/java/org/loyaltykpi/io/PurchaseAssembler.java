@@ -76,13 +76,39 @@ final class PurchaseAssembler {
             String customerLabel,
             String amountLabel,
             int expectedRows) {
+        this(
+                source,
+                rules,
+                amountScale,
+                customerLabel,
+                amountLabel,
+                PurchaseTable.builder(amountScale, rules.orderColumn().isPresent() ? 16 : Math.max(16, expectedRows)),
+                0);
+    }
+
+    /**
+     * A pipeline that takes over a builder holding {@code plainRows} rows already added, each one plain purchase (a
+     * row with a customer and an amount {@code >= 0}, let through by the rules): the parallel CSV path adds such rows
+     * a column at a time until the first row that needs the rules.
+     */
+    PurchaseAssembler(
+            String source,
+            PurchaseRules rules,
+            int amountScale,
+            String customerLabel,
+            String amountLabel,
+            PurchaseTable.Builder table,
+            long plainRows) {
         this.source = source;
         this.rules = rules;
         this.scale = amountScale;
         this.customerLabel = customerLabel;
         this.amountLabel = amountLabel;
         this.grouped = rules.orderColumn().isPresent();
-        this.table = PurchaseTable.builder(amountScale, grouped ? 16 : Math.max(16, expectedRows));
+        this.table = table;
+        this.rows = plainRows;
+        this.orderLines = plainRows;
+        this.purchases = plainRows;
     }
 
     /**

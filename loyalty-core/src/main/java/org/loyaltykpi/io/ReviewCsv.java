@@ -171,7 +171,7 @@ public final class ReviewCsv {
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
-            this.dates = DateParser.of(options.datePattern());
+            this.dates = DateParser.of(options.datePattern(), options.timeZone());
         }
 
         List<Review> load() throws IOException {

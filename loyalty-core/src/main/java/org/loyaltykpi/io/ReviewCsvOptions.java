@@ -1,5 +1,6 @@
 package org.loyaltykpi.io;
 
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,8 @@ import java.util.Optional;
  * @param sentimentColumn the label column ({@code positive}, {@code neutral}, {@code negative}), or empty for {@code
  *     sentiment} if present
  * @param datePattern a {@link java.time.format.DateTimeFormatter} pattern, read strictly
+ * @param timeZone the zone that date-times with an offset or zone convert to (their calendar date in it); empty: the
+ *     date as written
  */
 public record ReviewCsvOptions(
         Delimiter delimiter,
@@ -34,7 +37,8 @@ public record ReviewCsvOptions(
         ColumnRef dateColumn,
         Optional<ColumnRef> ratingColumn,
         Optional<ColumnRef> sentimentColumn,
-        String datePattern) {
+        String datePattern,
+        Optional<ZoneId> timeZone) {
 
     /** The default customer column name. */
     public static final String CUSTOMER = CsvOptions.CUSTOMER;
@@ -53,6 +57,7 @@ public record ReviewCsvOptions(
         Objects.requireNonNull(ratingColumn, "ratingColumn must not be null (use Optional.empty())");
         Objects.requireNonNull(sentimentColumn, "sentimentColumn must not be null (use Optional.empty())");
         Objects.requireNonNull(datePattern, "datePattern must not be null");
+        Objects.requireNonNull(timeZone, "timeZone must not be null (use Optional.empty())");
         DateParser.of(datePattern);
     }
 
@@ -69,7 +74,8 @@ public record ReviewCsvOptions(
                 ColumnRef.named(DATE),
                 Optional.empty(),
                 Optional.empty(),
-                CsvOptions.ISO_DATE);
+                CsvOptions.ISO_DATE,
+                Optional.empty());
     }
 
     /**
@@ -80,7 +86,7 @@ public record ReviewCsvOptions(
      */
     public ReviewCsvOptions withDelimiter(Delimiter value) {
         return new ReviewCsvOptions(
-                value, header, customerColumn, dateColumn, ratingColumn, sentimentColumn, datePattern);
+                value, header, customerColumn, dateColumn, ratingColumn, sentimentColumn, datePattern, timeZone);
     }
 
     /**
@@ -91,7 +97,7 @@ public record ReviewCsvOptions(
      */
     public ReviewCsvOptions withHeader(boolean value) {
         return new ReviewCsvOptions(
-                delimiter, value, customerColumn, dateColumn, ratingColumn, sentimentColumn, datePattern);
+                delimiter, value, customerColumn, dateColumn, ratingColumn, sentimentColumn, datePattern, timeZone);
     }
 
     /**
@@ -102,7 +108,8 @@ public record ReviewCsvOptions(
      * @return a copy
      */
     public ReviewCsvOptions withColumns(ColumnRef customer, ColumnRef date) {
-        return new ReviewCsvOptions(delimiter, header, customer, date, ratingColumn, sentimentColumn, datePattern);
+        return new ReviewCsvOptions(
+                delimiter, header, customer, date, ratingColumn, sentimentColumn, datePattern, timeZone);
     }
 
     /**
@@ -113,7 +120,14 @@ public record ReviewCsvOptions(
      */
     public ReviewCsvOptions withRatingColumn(ColumnRef value) {
         return new ReviewCsvOptions(
-                delimiter, header, customerColumn, dateColumn, Optional.of(value), sentimentColumn, datePattern);
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                Optional.of(value),
+                sentimentColumn,
+                datePattern,
+                timeZone);
     }
 
     /**
@@ -124,7 +138,7 @@ public record ReviewCsvOptions(
      */
     public ReviewCsvOptions withSentimentColumn(ColumnRef value) {
         return new ReviewCsvOptions(
-                delimiter, header, customerColumn, dateColumn, ratingColumn, Optional.of(value), datePattern);
+                delimiter, header, customerColumn, dateColumn, ratingColumn, Optional.of(value), datePattern, timeZone);
     }
 
     /**
@@ -135,6 +149,26 @@ public record ReviewCsvOptions(
      */
     public ReviewCsvOptions withDatePattern(String value) {
         return new ReviewCsvOptions(
-                delimiter, header, customerColumn, dateColumn, ratingColumn, sentimentColumn, value);
+                delimiter, header, customerColumn, dateColumn, ratingColumn, sentimentColumn, value, timeZone);
+    }
+
+    /**
+     * With date-times converted to their calendar date in a zone (a date without a time, or a date-time without an
+     * offset, is taken as written).
+     *
+     * @param value the zone, such as {@code ZoneId.of("Europe/Berlin")}
+     * @return a copy
+     */
+    public ReviewCsvOptions withTimeZone(ZoneId value) {
+        Objects.requireNonNull(value, "time zone must not be null");
+        return new ReviewCsvOptions(
+                delimiter,
+                header,
+                customerColumn,
+                dateColumn,
+                ratingColumn,
+                sentimentColumn,
+                datePattern,
+                Optional.of(value));
     }
 }

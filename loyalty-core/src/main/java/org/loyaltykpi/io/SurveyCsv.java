@@ -181,7 +181,7 @@ public final class SurveyCsv {
             this.records = new CsvRecordReader(in, source, options.delimiter());
             this.source = source;
             this.options = options;
-            this.dates = DateParser.of(options.datePattern());
+            this.dates = DateParser.of(options.datePattern(), options.timeZone());
         }
 
         List<SurveyResponse> load() throws IOException {

@@ -1,5 +1,6 @@
 package org.loyaltykpi.io;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,8 @@ import org.loyaltykpi.domain.Scale;
  * @param datePattern a {@link java.time.format.DateTimeFormatter} pattern, read strictly
  * @param scales the scale per question name (lower case keys), overriding the kind's default
  * @param defaultScale the scale of questions of no known kind, or empty to reject them
+ * @param timeZone the zone that date-times with an offset or zone convert to (their calendar date in it); empty: the
+ *     date as written
  */
 public record SurveyCsvOptions(
         Delimiter delimiter,
@@ -56,7 +59,8 @@ public record SurveyCsvOptions(
         Optional<ColumnRef> weightColumn,
         String datePattern,
         Map<String, Scale> scales,
-        Optional<Scale> defaultScale) {
+        Optional<Scale> defaultScale,
+        Optional<ZoneId> timeZone) {
 
     /** The default respondent column name. */
     public static final String RESPONDENT = "respondent_id";
@@ -81,6 +85,7 @@ public record SurveyCsvOptions(
         Objects.requireNonNull(segmentColumn, "segmentColumn must not be null (use Optional.empty())");
         Objects.requireNonNull(weightColumn, "weightColumn must not be null (use Optional.empty())");
         Objects.requireNonNull(datePattern, "datePattern must not be null");
+        Objects.requireNonNull(timeZone, "timeZone must not be null (use Optional.empty())");
         Objects.requireNonNull(defaultScale, "defaultScale must not be null (use Optional.empty())");
         DateParser.of(datePattern);
         Map<String, Scale> lower = new TreeMap<>();
@@ -115,6 +120,7 @@ public record SurveyCsvOptions(
                 Optional.empty(),
                 CsvOptions.ISO_DATE,
                 Map.of(),
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -150,7 +156,8 @@ public record SurveyCsvOptions(
                 weightColumn,
                 datePattern,
                 scales,
-                defaultScale);
+                defaultScale,
+                timeZone);
     }
 
     /**
@@ -171,7 +178,8 @@ public record SurveyCsvOptions(
                 weightColumn,
                 datePattern,
                 scales,
-                defaultScale);
+                defaultScale,
+                timeZone);
     }
 
     /**
@@ -195,7 +203,8 @@ public record SurveyCsvOptions(
                 weightColumn,
                 datePattern,
                 scales,
-                defaultScale);
+                defaultScale,
+                timeZone);
     }
 
     /**
@@ -216,7 +225,8 @@ public record SurveyCsvOptions(
                 weightColumn,
                 datePattern,
                 scales,
-                defaultScale);
+                defaultScale,
+                timeZone);
     }
 
     /**
@@ -237,7 +247,8 @@ public record SurveyCsvOptions(
                 Optional.of(value),
                 datePattern,
                 scales,
-                defaultScale);
+                defaultScale,
+                timeZone);
     }
 
     /**
@@ -258,7 +269,8 @@ public record SurveyCsvOptions(
                 weightColumn,
                 value,
                 scales,
-                defaultScale);
+                defaultScale,
+                timeZone);
     }
 
     /**
@@ -282,7 +294,8 @@ public record SurveyCsvOptions(
                 weightColumn,
                 datePattern,
                 more,
-                defaultScale);
+                defaultScale,
+                timeZone);
     }
 
     /**
@@ -303,6 +316,31 @@ public record SurveyCsvOptions(
                 weightColumn,
                 datePattern,
                 scales,
+                Optional.of(value),
+                timeZone);
+    }
+
+    /**
+     * With date-times converted to their calendar date in a zone (a date without a time, or a date-time without an
+     * offset, is taken as written).
+     *
+     * @param value the zone, such as {@code ZoneId.of("Europe/Berlin")}
+     * @return a copy
+     */
+    public SurveyCsvOptions withTimeZone(ZoneId value) {
+        Objects.requireNonNull(value, "time zone must not be null");
+        return new SurveyCsvOptions(
+                delimiter,
+                header,
+                respondentColumn,
+                dateColumn,
+                questionColumn,
+                scoreColumn,
+                segmentColumn,
+                weightColumn,
+                datePattern,
+                scales,
+                defaultScale,
                 Optional.of(value));
     }
 }

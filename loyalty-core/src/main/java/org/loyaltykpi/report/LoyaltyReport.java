@@ -41,7 +41,7 @@ import org.loyaltykpi.value.ValueSummary;
  * The whole loyalty report, computed once: every section's typed results from the same inputs and options.
  *
  * <p>Sections: purchase behaviour (whole range and per period), acquisition cohorts, the customer survey, customer
- * lifetime value (MBG/NBD and Gamma-Gamma), loyalty levels, lifecycle stages, RFM segments, churn risk, review
+ * lifetime value (the best purchase model by BIC and Gamma-Gamma), loyalty levels, lifecycle stages, RFM segments, churn risk, review
  * feedback, acquisition value (CAC, LTV, payback), the loyalty program and the KPI targets. Segment sections are as of
  * the day after the last purchase, with the default thresholds.
  *

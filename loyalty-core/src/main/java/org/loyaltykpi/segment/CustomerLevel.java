@@ -21,7 +21,7 @@ import org.loyaltykpi.domain.CustomerId;
  * @param level its level
  * @param attitude its latest attitude, empty for {@link LoyaltyLevel#UNKNOWN}
  * @param purchaseDays distinct purchase days in the behaviour window, {@code >= 0}
- * @param revenue its spend in the behaviour window, {@code >= 0}
+ * @param revenue its spend in the behaviour window net of its refunds dated in the window, at least 0
  */
 public record CustomerLevel(
         CustomerId customer, LoyaltyLevel level, Optional<Attitude> attitude, int purchaseDays, BigDecimal revenue) {

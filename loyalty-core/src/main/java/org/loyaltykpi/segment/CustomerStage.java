@@ -20,7 +20,7 @@ import org.loyaltykpi.domain.CustomerId;
  * @param stage its stage
  * @param purchaseDays its distinct purchase days before the day, {@code >= 0} (0 only for a prospect)
  * @param daysSinceLastPurchase as-of day minus last purchase day ({@code >= 1}); empty for a prospect
- * @param revenue its spend before the day, {@code >= 0}
+ * @param revenue its spend before the day net of its refunds before the day, at least 0
  */
 public record CustomerStage(
         CustomerId customer,

@@ -40,7 +40,7 @@ final class LevelScan {
                 int from = Rows.atOrAfter(table, c, windowStart);
                 int to = Rows.atOrAfter(table, c, day);
                 purchaseDays = Rows.distinctDays(table, from, to);
-                revenue = Rows.amount(table, from, to);
+                revenue = Rows.netAmount(table, c, from, to, windowStart, day);
                 boughtInChurnWindow = to > table.firstRow(c) && table.epochDay(to - 1) >= churnStart;
             }
             LoyaltyLevel level = level(attitude, purchaseDays >= options.minPurchaseDays(), boughtInChurnWindow);

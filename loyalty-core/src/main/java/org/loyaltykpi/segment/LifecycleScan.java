@@ -27,7 +27,10 @@ final class LifecycleScan {
         LifecycleStage stage;
         int purchaseDays;
         int lastDay;
+        /** The purchases' amounts before the day. */
         long revenue;
+        /** The revenue net of the customer's refunds before the day, at least 0. */
+        long netRevenue;
     }
 
     /** Walks one customer over increasing as-of days, calling {@code sink} with its state at each. */
@@ -53,6 +56,10 @@ final class LifecycleScan {
                 state.revenue = Math.addExact(state.revenue, table.amountMinorUnits(row));
                 state.lastDay = d;
             }
+            state.netRevenue = c < 0
+                    ? 0
+                    : Math.max(
+                            0, Math.addExact(state.revenue, table.customerRefundMinorUnits(c, Integer.MIN_VALUE, day)));
             state.stage = stage(table, c, state, firstContact, day, options);
             sink.accept(state, k);
         }
@@ -118,7 +125,7 @@ final class LifecycleScan {
                                     state.purchaseDays == 0
                                             ? OptionalInt.empty()
                                             : OptionalInt.of(days[0] - state.lastDay),
-                                    Money.fromMinorUnits(state.revenue, scale)));
+                                    Money.fromMinorUnits(state.netRevenue, scale)));
                         }));
         return new LifecycleStages(asOf, options, scale, rows);
     }
@@ -155,7 +162,7 @@ final class LifecycleScan {
                 if (state.stage == null) {
                     return;
                 }
-                distributions.get(k).add(state.stage, state.revenue);
+                distributions.get(k).add(state.stage, state.netRevenue);
                 if (k > 0) {
                     flows[k - 1][previous[0]][state.stage.ordinal()]++;
                 }

@@ -40,7 +40,7 @@ final class RfmScan {
                         }
                         lastDay[c] = table.epochDay(end - 1);
                         frequency[c] = Rows.distinctDays(table, first, end);
-                        monetary[c] = Rows.amount(table, first, end);
+                        monetary[c] = Rows.netAmount(table, c, first, end, Integer.MIN_VALUE, day);
                         count++;
                     }
                     return count;

@@ -8,7 +8,9 @@ import org.loyaltykpi.domain.CustomerId;
  * One customer's RFM values and scores as of a day {@code D} (purchases before {@code D}).
  *
  * <p>Values: recency = {@code D - last purchase day} in days (1 for a purchase the day before); frequency = distinct
- * purchase days (several purchases on one day are one visit, as in the rest of the library); monetary = total spend.
+ * purchase days (several purchases on one day are one visit, as in the rest of the library); monetary = total spend before {@code D}
+ * net of the customer's refunds dated before {@code D}, at least 0 (100.00 bought and 40.00 refunded: 60.00).
+ * Refunds are no purchases: recency and frequency do not change.
  *
  * <p>Scores 1..5 by quintiles over the scored customers, ties kept together (see {@link
  * SegmentCalculator#rfmScores}): a customer's score is {@code 1 + floor(5 * b / n)}, where {@code n} is the number of
@@ -28,7 +30,7 @@ import org.loyaltykpi.domain.CustomerId;
  * @param customer the customer
  * @param recencyDays days since the last purchase, {@code >= 1}
  * @param frequency distinct purchase days, {@code >= 1}
- * @param monetary total spend, {@code >= 0}
+ * @param monetary total spend net of refunds, {@code >= 0}
  * @param recencyScore 1..5, 5 most recent
  * @param frequencyScore 1..5, 5 most frequent
  * @param monetaryScore 1..5, 5 highest spend

@@ -47,6 +47,16 @@ final class Rows {
         return sum;
     }
 
+    /**
+     * The net spend of customer {@code c} over days {@code [fromDay, toDay)}: the amounts of rows {@code [from, to)}
+     * (its rows of those days) plus its refunds dated in those days, at least 0 (refunds of purchases made before the
+     * data began cannot make a spend negative).
+     */
+    static long netAmount(PurchaseTable table, int c, int from, int to, int fromDay, int toDay) {
+        long gross = amount(table, from, to);
+        return Math.max(0, Math.addExact(gross, table.customerRefundMinorUnits(c, fromDay, toDay)));
+    }
+
     /** The epoch day of a date, as the int the table uses. */
     static int day(java.time.LocalDate date) {
         return Math.toIntExact(date.toEpochDay());

@@ -37,6 +37,13 @@ import org.loyaltykpi.retention.RetentionCalculator;
  * The CAC and payback methods take a {@link CohortMatrix}, so they also work on a matrix collected from a stream
  * ({@link CohortCalculator#toCohortMatrix(Granularity)}).
  *
+ * <p>Revenue is net of refunds: a table's refunds ({@link PurchaseTable#refundCount()}) subtract from the revenue of
+ * the period of their date, in the retention series and the cohort matrix, hence in the simple and the margin LTV,
+ * the payback curve and first-time against repeat revenue (whose AOV is net revenue / purchases; refunds are no
+ * purchases). The periods and the simple LTV's window cover the refunds' days too, so a refund dated after the last
+ * purchase still counts. Example: 100.00 and 50.00 bought, 40.00 refunded, 20.00 bought by another customer: the
+ * simple LTV's revenue is 130.00. The collectors and accumulators over {@link Purchase} records see no refunds.
+ *
  * <p>Spend goes to the period of the granularity that contains it: a monthly spend with quarterly periods adds to its
  * quarter; a spend whose period straddles two periods of the granularity (a quarter's spend with monthly periods) is
  * an {@link IllegalArgumentException} naming it. Acquisition spend in a period without new customers (none acquired,
@@ -272,10 +279,22 @@ public final class ValueCalculator {
         return repeatRevenue(RetentionCalculator.series(table, requireRange(table), granularity));
     }
 
+    /**
+     * The days of the table's revenue: its purchases' date range, widened to the days of its refunds (a refund dated
+     * after the last purchase still nets the revenue of its period).
+     */
     private static DateRange requireRange(PurchaseTable table) {
         Objects.requireNonNull(table, "table must not be null");
-        return table.dateRange()
+        DateRange purchases = table.dateRange()
                 .orElseThrow(() -> new IllegalArgumentException("no purchases: there is no customer value to measure"));
+        if (table.refundCount() == 0) {
+            return purchases;
+        }
+        LocalDate firstRefund = LocalDate.ofEpochDay(table.refundEpochDay(0));
+        LocalDate afterLastRefund = LocalDate.ofEpochDay(table.refundEpochDay(table.refundCount() - 1) + 1L);
+        return DateRange.of(
+                firstRefund.isBefore(purchases.start()) ? firstRefund : purchases.start(),
+                afterLastRefund.isAfter(purchases.endExclusive()) ? afterLastRefund : purchases.endExclusive());
     }
 
     private static Granularity granularityOf(List<PurchaseBehaviour> series) {

@@ -271,19 +271,22 @@ class TransactionModelTest {
     void fitsRecoverTheParametersOfDataSimulatedFromThem() {
         // 6,000 simulated customers per model; every estimate lands within 3 standard errors of the truth.
         assertRecovered(
-                BgNbdModel.fit(Simulation.customers(Simulation.Process.BG_NBD, 0.5, 6, 0.8, 2.5, 6000, 7L)),
+                BgNbdModel.fit(
+                        CustomerSimulator.simulate(BgNbdModel.of(0.5, 6, 0.8, 2.5, TimeScale.WEEKS), 6000, 40, 52, 7L)),
                 0.5,
                 6,
                 0.8,
                 2.5);
         assertRecovered(
-                MbgNbdModel.fit(Simulation.customers(Simulation.Process.MBG_NBD, 0.5, 6, 0.8, 2.5, 6000, 8L)),
+                MbgNbdModel.fit(CustomerSimulator.simulate(
+                        MbgNbdModel.of(0.5, 6, 0.8, 2.5, TimeScale.WEEKS), 6000, 40, 52, 8L)),
                 0.5,
                 6,
                 0.8,
                 2.5);
         assertRecovered(
-                ParetoNbdModel.fit(Simulation.customers(Simulation.Process.PARETO_NBD, 0.6, 10, 0.8, 12, 6000, 9L)),
+                ParetoNbdModel.fit(CustomerSimulator.simulate(
+                        ParetoNbdModel.of(0.6, 10, 0.8, 12, TimeScale.WEEKS), 6000, 40, 52, 9L)),
                 0.6,
                 10,
                 0.8,

@@ -52,9 +52,8 @@ class ParallelCsvLoaderTest {
     }
 
     @Test
-    void quotedFieldsBareCarriageReturnsAndBadRowsAreLeftToTheGeneralReader() throws IOException {
+    void bareCarriageReturnsAndBadRowsAreLeftToTheGeneralReader() throws IOException {
         for (String content : List.of(
-                "customer_id,date,amount\n\"c,1\",2024-01-01,1.00\n",
                 "customer_id,date,amount\rc1,2024-01-01,1.00\r",
                 "customer_id,date,amount\nc1,2024-02-30,1.00\n",
                 "customer_id,date,amount\nc1,2024-02-03\n",
@@ -170,5 +169,151 @@ class ParallelCsvLoaderTest {
         Path file = dir.resolve("guest.csv");
         Files.writeString(file, "customer_id,date,amount\nc1,2024-03-05,1.00\n,2024-03-06,2.00\n");
         assertThat(ParallelCsvLoader.load(file, CsvOptions.defaults())).isEmpty();
+    }
+
+    @Test
+    void aRefundInALaterChunkHandsThePlainRowsAlreadyLoadedToTheRulesAndLoadsLikeTheGeneralReader() throws IOException {
+        Path file = dir.resolve("late-refund.csv");
+        PurchaseCsv.write(SampleShop.standard().withCustomers(60_000).purchases(), file);
+        assertThat(Files.size(file)).as("more than two 8 MiB chunks").isGreaterThan(16L << 20);
+        Files.writeString(
+                file,
+                "C0000001,2025-06-01,-4.50,music,1\n,2025-06-02,7.00,music,1\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        CsvOptions options = CsvOptions.defaults()
+                .withRules(PurchaseRules.defaults().withMissingCustomer(PurchaseRules.MissingCustomer.SKIP));
+        List<Long> progress = new java.util.ArrayList<>();
+        PurchaseLoad fast = ParallelCsvLoader.load(file, options, progress::add).orElseThrow();
+        PurchaseLoad general = PurchaseCsv.load(
+                new StringReader(Files.readString(file, StandardCharsets.UTF_8)), file.toString(), options, 0);
+        assertThat(fast).isEqualTo(general);
+        assertThat(fast.table().refundCount()).isEqualTo(1);
+        assertThat(fast.summary().rows()).isEqualTo(fast.table().size() + 2L);
+        assertThat(progress).as("one report per wave, rising to every row").isSorted();
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(fast.summary().rows());
+    }
+
+    @Test
+    void everyPresetsExportLoadsOnTheFastPathLikeTheGeneralReaderQuotedAmountsAndTimeStampsIncluded()
+            throws IOException, URISyntaxException {
+        for (PurchasePreset preset : PurchasePreset.values()) {
+            String name = switch (preset) {
+                case SHOPIFY -> "shopify_orders_export.csv";
+                case WOOCOMMERCE -> "woocommerce_orders.csv";
+                case STRIPE -> "stripe_payments.csv";
+                case ONLINE_RETAIL -> "online_retail.csv";
+            };
+            Path file = Path.of(getClass().getResource("/exports/" + name).toURI());
+            for (CsvOptions options : List.of(
+                    preset.csvOptions(),
+                    preset.csvOptions().withTimeZone(java.time.ZoneId.of("America/Los_Angeles")),
+                    preset.csvOptions().withTimeZone(java.time.ZoneOffset.ofHours(9)))) {
+                String csv = Files.readString(file, StandardCharsets.UTF_8);
+                PurchaseLoad general = PurchaseCsv.load(new StringReader(csv), file.toString(), options, 0);
+                assertThat(ParallelCsvLoader.load(file, options))
+                        .as(name + " " + options.timeZone())
+                        .contains(general);
+            }
+        }
+    }
+
+    @Test
+    void quotedFieldsAndHeaderNamesStayOnTheFastPathWhileEscapedQuotesAndQuotedLineBreaksDoNot() throws IOException {
+        sameLoadAsTheGeneralReader(
+                "\"customer_id\",\"date\",\"amount\"\n\"c1\",2024-01-01,\"1,250.00\"\n c2 , \"2024-01-02\" ,3.00\n"
+                        + "\"c,3\",2024-01-03,4.00\n",
+                CsvOptions.defaults().withThousandsSeparator(','));
+        assertThat(ParallelCsvLoader.load(
+                        write("customer_id,date,amount\n\"c1\",2024-01-01,\"1,250.00\"\n"),
+                        CsvOptions.defaults().withThousandsSeparator(',')))
+                .isPresent();
+        for (String content : List.of(
+                "customer_id,date,amount\n\"c\"\"1\",2024-01-01,1.00\n",
+                "customer_id,date,amount\n\"c\n1\",2024-01-01,1.00\n",
+                "customer_id,date,amount\nc\"1\",2024-01-01,1.00\n",
+                "customer_id,date,amount\n\"c1\"x,2024-01-01,1.00\n",
+                "customer_id,date,amount\n\" c1\",2024-01-01,1.00\n",
+                "customer_id,date,amount\n\"c1,2024-01-01,1.00\n",
+                "\"customer_id,date\",amount\nc1,2024-01-01,1.00\n")) {
+            assertThat(ParallelCsvLoader.load(write(content), CsvOptions.defaults()))
+                    .as(content)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void thousandsSeparatorsAreReadInPlaceAndBadGroupingIsLeftToTheGeneralReader() throws IOException {
+        sameLoadAsTheGeneralReader(
+                "customer_id,date,amount\nc1,2024-01-01,\"1,250.00\"\nc2,2024-01-02,\"12,345,678.5\"\n"
+                        + "c3,2024-01-03,999.99\nc4,2024-01-04,\"1,000\"\n",
+                CsvOptions.defaults().withThousandsSeparator(','));
+        sameLoadAsTheGeneralReader(
+                "customer_id;date;amount\nc1;2024-01-01;1.250,00\nc2;2024-01-02;12.345.678,5\n",
+                CsvOptions.defaults()
+                        .withDelimiter(Delimiter.SEMICOLON)
+                        .withDecimalSeparator(',')
+                        .withThousandsSeparator('.'));
+        for (String amount : List.of("\"1,25.00\"", "\"1234,567.00\"", "\",123.00\"", "\"1,2345\"", "\"1,234,56\"")) {
+            assertThat(ParallelCsvLoader.load(
+                            write("customer_id,date,amount\nc1,2024-01-01," + amount + "\n"),
+                            CsvOptions.defaults().withThousandsSeparator(',')))
+                    .as(amount)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void anyIsoTimeStampGivesTheDayTheGeneralReaderGivesInAnyZone() {
+        List<java.time.ZoneId> zones = List.of(
+                java.time.ZoneId.of("Europe/Berlin"),
+                java.time.ZoneId.of("America/Los_Angeles"),
+                java.time.ZoneId.of("Pacific/Kiritimati"),
+                java.time.ZoneOffset.ofHoursMinutes(-9, -30));
+        List<String> offsets = List.of("", "Z", " +0100", "-07:00", "+14", " -0930", "+18:00", " UTC", "+05:45");
+        qt().withFixedSeed(12_012L)
+                .withExamples(60)
+                .forAll(
+                        org.quicktheories.generators.SourceDSL.lists()
+                                .of(org.quicktheories.generators.SourceDSL.longs()
+                                        .between(1_500_000_000L, 1_800_000_000L))
+                                .ofSizeBetween(1, 20),
+                        org.quicktheories.generators.SourceDSL.integers().between(0, 4))
+                .checkAssert((seconds, zone) -> {
+                    StringBuilder csv = new StringBuilder("customer_id,date,amount\n");
+                    int k = 0;
+                    for (long second : seconds) {
+                        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(
+                                second, (int) (second % 7) * 100_000_000, java.time.ZoneOffset.UTC);
+                        String stamp = switch (k % 4) {
+                            case 0 -> t.toLocalDate() + "T" + t.toLocalTime();
+                            case 1 -> t.toLocalDate() + " " + t.toLocalTime().withNano(0);
+                            case 2 -> t.toLocalDate() + " " + String.format("%02d:%02d", t.getHour(), t.getMinute());
+                            default -> t.toLocalDate() + "t" + t.toLocalTime().withNano(0);
+                        };
+                        csv.append('c')
+                                .append(k % 3)
+                                .append(',')
+                                .append(stamp)
+                                .append(offsets.get(k % offsets.size()))
+                                .append(",1.00\n");
+                        k++;
+                    }
+                    try {
+                        for (CsvOptions options : zone == zones.size()
+                                ? List.of(CsvOptions.defaults())
+                                : List.of(CsvOptions.defaults().withTimeZone(zones.get(zone)))) {
+                            sameLoadAsTheGeneralReader(csv.toString(), options);
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = Files.createTempFile(dir, "case", ".csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
     }
 }

@@ -133,6 +133,18 @@ class LoyaltyReportTest {
         }
 
         @Test
+        void theClvSectionUsesThePurchaseModelThatTheComparisonNamesBestAndSaysWhy() {
+            ClvOverview clv = REPORT.clv().get();
+            org.loyaltykpi.clv.ModelComparison comparison = org.loyaltykpi.clv.ModelComparison.compare(
+                    BtydSummary.of(TABLE, clv.calibrationEnd(), TimeScale.WEEKS),
+                    org.loyaltykpi.clv.FitOptions.defaults());
+            assertThat(clv.purchases().name()).isEqualTo(comparison.best().orElseThrow());
+            assertThat(clv.modelChoice()).isEqualTo(comparison.reason()).startsWith("lowest BIC (no holdout period)");
+            assertThat(clv.purchases().parameters())
+                    .isEqualTo(comparison.bestModel().orElseThrow().parameters());
+        }
+
+        @Test
         void theClvListsAreThoseOfEveryCustomersPrediction() {
             ClvOverview clv = REPORT.clv().get();
             BtydSummary summary = BtydSummary.of(TABLE, clv.calibrationEnd(), TimeScale.WEEKS);

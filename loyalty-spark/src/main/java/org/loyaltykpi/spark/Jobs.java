@@ -1,6 +1,7 @@
 package org.loyaltykpi.spark;
 
 import java.util.function.Supplier;
+import org.loyaltykpi.io.CsvFormatException;
 
 /** Runs a Spark action and turns a failed task's input error back into the one-line error it was. */
 final class Jobs {
@@ -11,8 +12,8 @@ final class Jobs {
             return action.get();
         } catch (Exception e) { // SparkException is checked in Java's eyes, though Scala methods declare nothing
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof PurchaseInputException) {
-                    throw new PurchaseInputException(t.getMessage());
+                if (t instanceof CsvFormatException) {
+                    throw (CsvFormatException) t;
                 }
             }
             if (e instanceof RuntimeException) {

@@ -68,6 +68,11 @@ final class JsonOutput {
             g.writeEndObject();
             g.writeNumberField("logLikelihood", fit.logLikelihood());
             g.writeBooleanField("converged", fit.converged());
+            g.writeArrayFieldStart("warnings");
+            for (String w : fit.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.flush();
             g.writeRaw('\n');

@@ -7,7 +7,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -28,11 +31,19 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.FitOptions;
+import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.io.ColumnRef;
+import org.loyaltykpi.io.CsvOptions;
+import org.loyaltykpi.io.Delimiter;
+import org.loyaltykpi.io.LoadSummary;
+import org.loyaltykpi.io.PurchasePreset;
+import org.loyaltykpi.io.PurchaseRules;
 
 /**
  * The {@code spark-submit} job: reads purchases (CSV, whitespace-separated text, Parquet or a catalog table) with the
@@ -42,9 +53,16 @@ import org.loyaltykpi.domain.Granularity;
  *   <li>{@code cohort.json}: the acquisition-cohort matrix, the JSON of {@code loyalty cohort --format json --metric
  *       customers};
  *   <li>with {@code --calibration-end}: {@code btyd-summary.parquet} (the per-customer summary, the columns of {@code
- *       loyalty rfm}), {@code fit.json} (the JSON of {@code loyalty clv fit}) and {@code predictions.parquet}
- *       ({@code customer_id, p_alive, expected_purchases} over {@code --horizon}).
+ *       loyalty rfm}), {@code fit.json} (the JSON of {@code loyalty clv fit}), {@code spend-fit.json} (the JSON of
+ *       {@code loyalty clv fit --model gamma-gamma}; not with {@code --no-spend}) and {@code predictions.parquet}
+ *       ({@code customer_id, p_alive, expected_purchases, expected_spend, clv} over {@code --horizon}, as {@code
+ *       loyalty clv predict} writes them; without the last two with {@code --no-spend}).
  * </ul>
+ *
+ * <p>The input options are the command line's ({@code --preset}, the column options, {@code --order-col}, {@code
+ * --unit-price-col}, {@code --refunded-col}, {@code --status-col} with {@code --exclude-status} or {@code
+ * --include-status}, {@code --refunds}, {@code --missing-customer}, {@code --guest-id}, {@code --time-zone}, the
+ * separators): the rows go through the core's row pipeline, and the job prints the load summary.
  *
  * <pre>
  * spark-submit --class org.loyaltykpi.spark.LoyaltySparkJob --jars loyalty-core.jar loyalty-spark.jar \
@@ -57,10 +75,16 @@ import org.loyaltykpi.domain.Granularity;
 public final class LoyaltySparkJob {
     private static final String USAGE = "usage: loyalty-spark (--transactions PATH | --table NAME) --out DIR"
             + " [--format csv|parquet|text] [--delimiter ','|';'|tab|whitespace] [--no-header]"
+            + " [--preset shopify|woocommerce|stripe|online-retail]"
             + " [--customer-col C] [--date-col C] [--amount-col C] [--category-col C] [--quantity-col C]"
-            + " [--date-format PATTERN] [--time-zone ZONE] [--amount-scale N] [--granularity day|week|month|quarter|year]"
+            + " [--order-col C] [--unit-price-col C] [--refunded-col C] [--status-col C]"
+            + " [--exclude-status S,... | --include-status S,...] [--refunds net|exclude|error]"
+            + " [--missing-customer skip|error] [--guest-id ID,...]"
+            + " [--date-format PATTERN] [--time-zone ZONE] [--decimal-separator C] [--thousands-separator C]"
+            + " [--amount-scale N] [--granularity day|week|month|quarter|year]"
             + " [--calibration-end DATE [--holdout-end DATE] [--time-unit days|weeks|months|years]"
-            + " [--model bg-nbd|mbg-nbd|pareto-nbd] [--horizon N]] [--partitions N] [--master URL]";
+            + " [--model bg-nbd|mbg-nbd|pareto-nbd] [--horizon N] [--margin F] [--discount-rate R]"
+            + " [--exclude-nonpositive] [--no-spend]] [--partitions N] [--master URL]";
 
     private LoyaltySparkJob() {}
 
@@ -114,13 +138,18 @@ public final class LoyaltySparkJob {
 
     private static void execute(SparkSession spark, Options o, PrintStream out) throws IOException {
         Dataset<Row> frame = read(spark, o);
-        PurchaseColumns columns = o.columns(frame.columns());
-        SparkPurchases purchases = o.partitions.isPresent()
-                ? SparkPurchases.from(frame, columns, o.partitions.get())
-                : SparkPurchases.from(frame, columns);
+        CsvOptions options = o.csvOptions();
+        int partitions =
+                o.partitions.orElseGet(() -> spark.sessionState().conf().numShufflePartitions());
+        boolean textFiles = o.table.isEmpty() && !o.resolvedFormat().equals("parquet");
+        SparkPurchases purchases = textFiles
+                ? SparkPurchases.fromCsvFiles(frame, options, partitions)
+                : SparkPurchases.from(frame, options, partitions);
         purchases.persist();
         Path dir = Path.of(o.out);
         Files.createDirectories(dir);
+        LoadSummary load = purchases.loadSummary();
+        out.println("loyalty-spark: read " + o.transactions.or(() -> o.table).orElse("input") + ": " + load);
         CohortMatrix matrix = SparkLoyalty.cohortMatrix(purchases, o.granularity);
         try (Writer w = Files.newBufferedWriter(dir.resolve("cohort.json"), StandardCharsets.UTF_8)) {
             JsonOutput.cohortCustomers(w, matrix);
@@ -143,13 +172,37 @@ public final class LoyaltySparkJob {
             JsonOutput.fit(w, model.fit().orElseThrow());
         }
         model.fit().orElseThrow().warnings().forEach(w -> out.println("loyalty-spark: warning: " + w));
-        SparkLoyalty.predictions(summary, model, o.horizon)
-                .write()
-                .mode(SaveMode.Overwrite)
-                .parquet(dir.resolve("predictions.parquet").toString());
+        Dataset<Row> predictions;
+        String spendFit = "";
+        if (o.noSpend) {
+            predictions = SparkLoyalty.predictions(summary, model, o.horizon);
+        } else {
+            GammaGammaModel spend = SparkLoyalty.fitSpend(
+                    summary,
+                    o.unit,
+                    FitOptions.defaults(),
+                    o.excludeNonPositive
+                            ? GammaGammaModel.NonPositiveSpend.EXCLUDE
+                            : GammaGammaModel.NonPositiveSpend.REJECT);
+            try (Writer w = Files.newBufferedWriter(dir.resolve("spend-fit.json"), StandardCharsets.UTF_8)) {
+                JsonOutput.fit(w, spend.fit().orElseThrow());
+            }
+            spend.fit().orElseThrow().warnings().forEach(w -> out.println("loyalty-spark: warning: " + w));
+            spendFit = ", " + dir.resolve("spend-fit.json") + " (" + spend + ")";
+            predictions = SparkLoyalty.predictions(
+                    summary, model, spend, new ClvOptions(o.horizon, o.unit, o.margin, o.discountRate));
+        }
+        Jobs.run(() -> {
+            predictions
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .parquet(dir.resolve("predictions.parquet").toString());
+            return null;
+        });
         summary.unpersist();
         out.println("loyalty-spark: wrote " + dir.resolve("btyd-summary.parquet") + ", " + dir.resolve("fit.json")
-                + " (" + model + ", " + rows.size() + " customers) and " + dir.resolve("predictions.parquet"));
+                + " (" + model + ", " + rows.size() + " customers)" + spendFit + " and "
+                + dir.resolve("predictions.parquet"));
     }
 
     /** The input as a frame of columns: Parquet and tables as they are, text files as string columns. */
@@ -158,7 +211,7 @@ public final class LoyaltySparkJob {
             return spark.table(o.table.get());
         }
         String path = o.transactions.orElseThrow();
-        String format = o.format.orElseGet(() -> guessFormat(path));
+        String format = o.resolvedFormat();
         switch (format) {
             case "parquet":
                 return spark.read().parquet(path);
@@ -169,6 +222,9 @@ public final class LoyaltySparkJob {
                         : spark.read()
                                 .option("header", o.header)
                                 .option("sep", o.delimiter)
+                                .option("escape", "\"")
+                                .option("ignoreLeadingWhiteSpace", true)
+                                .option("ignoreTrailingWhiteSpace", true)
                                 .option("inferSchema", false)
                                 .option("mode", "FAILFAST")
                                 .csv(path);
@@ -230,15 +286,27 @@ public final class LoyaltySparkJob {
         String delimiter = ",";
         boolean header = true;
         final Map<String, String> columns = new LinkedHashMap<>();
-        String datePattern = "yyyy-MM-dd";
-        String timeZone = "UTC";
-        int amountScale = 2;
+        Optional<PurchasePreset> preset = Optional.empty();
+        Optional<String> datePattern = Optional.empty();
+        Optional<ZoneId> timeZone = Optional.empty();
+        Optional<Character> decimalSeparator = Optional.empty();
+        Optional<Character> thousandsSeparator = Optional.empty();
+        Optional<Integer> amountScale = Optional.empty();
+        final List<String> excludeStatuses = new ArrayList<>();
+        final List<String> includeStatuses = new ArrayList<>();
+        final List<String> guestIds = new ArrayList<>();
+        Optional<PurchaseRules.Refunds> refunds = Optional.empty();
+        Optional<PurchaseRules.MissingCustomer> missingCustomer = Optional.empty();
         Granularity granularity = Granularity.MONTH;
         Optional<LocalDate> calibrationEnd = Optional.empty();
         Optional<LocalDate> holdoutEnd = Optional.empty();
         TimeScale unit = TimeScale.WEEKS;
         String model = "bg-nbd";
         double horizon = 52;
+        double margin = 1;
+        double discountRate;
+        boolean excludeNonPositive;
+        boolean noSpend;
         Optional<Integer> partitions = Optional.empty();
         Optional<String> master = Optional.empty();
         boolean help;
@@ -256,6 +324,14 @@ public final class LoyaltySparkJob {
                     o.header = false;
                     continue;
                 }
+                if (name.equals("--exclude-nonpositive")) {
+                    o.excludeNonPositive = true;
+                    continue;
+                }
+                if (name.equals("--no-spend")) {
+                    o.noSpend = true;
+                    continue;
+                }
                 if (!name.startsWith("--")) {
                     throw new IllegalArgumentException("unexpected argument: " + name);
                 }
@@ -269,17 +345,41 @@ public final class LoyaltySparkJob {
                     case "--format" -> o.format = Optional.of(value.toLowerCase(Locale.ROOT));
                     case "--out" -> o.out = value;
                     case "--delimiter" -> o.delimiter = delimiter(value);
-                    case "--customer-col", "--date-col", "--amount-col", "--category-col", "--quantity-col" ->
-                        o.columns.put(name, value);
-                    case "--date-format" -> o.datePattern = value;
-                    case "--time-zone" -> o.timeZone = value;
-                    case "--amount-scale" -> o.amountScale = integer(name, value, 0);
+                    case "--customer-col",
+                            "--date-col",
+                            "--amount-col",
+                            "--category-col",
+                            "--quantity-col",
+                            "--order-col",
+                            "--unit-price-col",
+                            "--refunded-col",
+                            "--status-col" -> o.columns.put(name, value);
+                    case "--preset" ->
+                        o.preset = Optional.of(PurchasePreset.ofCliName(value)
+                                .orElseThrow(() -> new IllegalArgumentException("--preset must be one of "
+                                        + Arrays.stream(PurchasePreset.values())
+                                                .map(PurchasePreset::cliName)
+                                                .toList()
+                                        + ": " + value)));
+                    case "--date-format" -> o.datePattern = Optional.of(value);
+                    case "--time-zone" -> o.timeZone = Optional.of(zone(value));
+                    case "--decimal-separator" -> o.decimalSeparator = Optional.of(character(name, value));
+                    case "--thousands-separator" -> o.thousandsSeparator = Optional.of(character(name, value));
+                    case "--amount-scale" -> o.amountScale = Optional.of(integer(name, value, 0));
+                    case "--exclude-status" -> o.excludeStatuses.addAll(List.of(value.split(",")));
+                    case "--include-status" -> o.includeStatuses.addAll(List.of(value.split(",")));
+                    case "--guest-id" -> o.guestIds.addAll(List.of(value.split(",")));
+                    case "--refunds" -> o.refunds = Optional.of(choice(name, value, PurchaseRules.Refunds.class));
+                    case "--missing-customer" ->
+                        o.missingCustomer = Optional.of(choice(name, value, PurchaseRules.MissingCustomer.class));
                     case "--granularity" -> o.granularity = granularity(value);
                     case "--calibration-end" -> o.calibrationEnd = Optional.of(date(name, value));
                     case "--holdout-end" -> o.holdoutEnd = Optional.of(date(name, value));
                     case "--time-unit" -> o.unit = TimeScale.parse(value);
                     case "--model" -> o.model = value.toLowerCase(Locale.ROOT);
                     case "--horizon" -> o.horizon = number(name, value);
+                    case "--margin" -> o.margin = number(name, value);
+                    case "--discount-rate" -> o.discountRate = number(name, value);
                     case "--partitions" -> o.partitions = Optional.of(integer(name, value, 1));
                     case "--master" -> o.master = Optional.of(value);
                     default -> throw new IllegalArgumentException("unknown option: " + name);
@@ -297,38 +397,110 @@ public final class LoyaltySparkJob {
             if (!List.of("bg-nbd", "mbg-nbd", "pareto-nbd").contains(o.model)) {
                 throw new IllegalArgumentException("--model must be bg-nbd, mbg-nbd or pareto-nbd: " + o.model);
             }
+            o.csvOptions();
             return o;
         }
 
-        PurchaseColumns columns(String[] fields) {
-            PurchaseColumns c = PurchaseColumns.defaults()
-                    .withDatePattern(datePattern)
-                    .withTimeZone(timeZone)
-                    .withAmountScale(amountScale);
+        /** The input options as the command line builds them: the preset's, then each option given. */
+        CsvOptions csvOptions() {
+            CsvOptions options = preset.map(PurchasePreset::csvOptions).orElseGet(CsvOptions::defaults);
+            options = options.withHeader(header)
+                    .withDelimiter(
+                            delimiter.equals("whitespace")
+                                    ? Delimiter.WHITESPACE
+                                    : Delimiter.parse(delimiter.equals("\t") ? "tab" : delimiter));
+            PurchaseRules rules = options.rules();
             for (Map.Entry<String, String> e : columns.entrySet()) {
-                String field = field(e.getKey(), e.getValue(), fields);
-                c = switch (e.getKey()) {
-                    case "--customer-col" -> c.withCustomer(field);
-                    case "--date-col" -> c.withDate(field);
-                    case "--amount-col" -> c.withAmount(field);
-                    case "--category-col" -> c.withCategory(field);
-                    default -> c.withQuantity(field);
-                };
+                ColumnRef ref = ColumnRef.parse(e.getValue());
+                switch (e.getKey()) {
+                    case "--customer-col" -> options = options.withCustomerColumn(ref);
+                    case "--date-col" -> options = options.withDateColumn(ref);
+                    case "--amount-col" -> options = options.withAmountColumn(ref);
+                    case "--category-col" -> options = options.withCategoryColumn(ref);
+                    case "--quantity-col" -> options = options.withQuantityColumn(ref);
+                    case "--order-col" -> rules = rules.withOrderColumn(ref);
+                    case "--unit-price-col" -> rules = rules.withUnitPriceColumn(ref);
+                    case "--refunded-col" -> rules = rules.withRefundedColumn(ref);
+                    default -> rules = rules.withStatusColumn(ref);
+                }
             }
-            return c;
+            if (datePattern.isPresent()) {
+                options = options.withDatePattern(datePattern.get());
+            }
+            if (decimalSeparator.isPresent()) {
+                char decimal = decimalSeparator.get();
+                if (thousandsSeparator.isEmpty() && options.thousandsSeparator().equals(Optional.of(decimal))) {
+                    // As on the command line: a preset's thousands separator gives way to the same decimal one.
+                    options = options.withThousandsSeparator(decimal == ',' ? '.' : ',');
+                }
+                options = options.withDecimalSeparator(decimal);
+            }
+            if (thousandsSeparator.isPresent()) {
+                options = options.withThousandsSeparator(thousandsSeparator.get());
+            }
+            if (timeZone.isPresent()) {
+                options = options.withTimeZone(timeZone.get());
+            }
+            if (amountScale.isPresent()) {
+                options = options.withAmountScale(amountScale.get());
+            }
+            if (!excludeStatuses.isEmpty() && !includeStatuses.isEmpty()) {
+                throw new IllegalArgumentException("give --exclude-status or --include-status, not both");
+            }
+            if (!excludeStatuses.isEmpty()) {
+                rules = rules.withExcludeStatuses(Set.copyOf(excludeStatuses));
+            }
+            if (!includeStatuses.isEmpty()) {
+                rules = rules.withIncludeStatuses(Set.copyOf(includeStatuses));
+            }
+            if (refunds.isPresent()) {
+                rules = rules.withRefunds(refunds.get());
+            }
+            if (missingCustomer.isPresent()) {
+                rules = rules.withMissingCustomer(missingCustomer.get());
+            }
+            if (!guestIds.isEmpty()) {
+                rules = rules.withGuestIds(Set.copyOf(guestIds));
+            }
+            return options.withRules(rules);
         }
 
-        /** A header name, or a 1-based position among the frame's columns. */
-        private static String field(String option, String ref, String[] fields) {
-            if (ref.matches("[0-9]+")) {
-                int position = Integer.parseInt(ref);
-                if (position < 1 || position > fields.length) {
-                    throw new IllegalArgumentException(option + " " + ref + ": the input has " + fields.length
-                            + " columns (" + String.join(", ", fields) + ")");
-                }
-                return fields[position - 1];
+        /** The input format: given, or guessed from the path. */
+        String resolvedFormat() {
+            return format.orElseGet(
+                    () -> transactions.map(LoyaltySparkJob::guessFormat).orElse("parquet"));
+        }
+
+        private static ZoneId zone(String value) {
+            try {
+                return ZoneId.of(value);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException(
+                        "--time-zone must be a zone id (Europe/Berlin, UTC, +01:00): " + value);
             }
-            return ref;
+        }
+
+        private static char character(String option, String value) {
+            if (value.equals("space")) {
+                return ' ';
+            }
+            if (value.length() != 1) {
+                throw new IllegalArgumentException(option + " must be one character: " + value);
+            }
+            return value.charAt(0);
+        }
+
+        private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(value)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException(option + " must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(e -> e.name().toLowerCase(Locale.ROOT))
+                            .toList()
+                    + ": " + value);
         }
 
         private static String delimiter(String value) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loyaltykpi.cli.CommandLine;
+import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.PurchasePreset;
 
 /** The spark-submit job on CDNOW_master, as text and as Parquet, writes what the command line writes. */
 class LoyaltySparkJobTest {
@@ -30,6 +32,7 @@ class LoyaltySparkJobTest {
 
     private static String cliCohort;
     private static String cliFit;
+    private static String cliSpendFit;
 
     @BeforeAll
     static void commandLine() {
@@ -41,6 +44,11 @@ class LoyaltySparkJobTest {
                 List.of("--granularity", "month", "--metric", "customers", "--format", "json")));
         cliFit = CommandLine.run(args(
                 List.of("clv", "fit", "--transactions", file), CDNOW_TEXT, CALIBRATION, List.of("--model", "bg-nbd")));
+        cliSpendFit = CommandLine.run(args(
+                List.of("clv", "fit", "--transactions", file),
+                CDNOW_TEXT,
+                CALIBRATION,
+                List.of("--model", "gamma-gamma", "--exclude-nonpositive")));
     }
 
     @SafeVarargs
@@ -69,6 +77,7 @@ class LoyaltySparkJobTest {
         assertThat(a.get("timeUnit")).isEqualTo(e.get("timeUnit"));
         assertThat(a.get("customers")).isEqualTo(e.get("customers"));
         assertThat(a.get("converged")).isEqualTo(e.get("converged"));
+        assertThat(a.get("warnings")).isEqualTo(e.get("warnings"));
         assertThat(a.get("logLikelihood").asDouble())
                 .isCloseTo(
                         e.get("logLikelihood").asDouble(),
@@ -101,10 +110,18 @@ class LoyaltySparkJobTest {
                     List.of("--transactions", LocalSpark.cdnowMasterFile().toString()),
                     CDNOW_TEXT,
                     CALIBRATION,
-                    List.of("--granularity", "month", "--partitions", "3", "--out", out.toString())));
+                    List.of(
+                            "--granularity",
+                            "month",
+                            "--partitions",
+                            "3",
+                            "--exclude-nonpositive",
+                            "--out",
+                            out.toString())));
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(Files.readString(out.resolve("cohort.json"))).isEqualTo(cliCohort);
             assertSameFit(Files.readString(out.resolve("fit.json")), cliFit);
+            assertSameFit(Files.readString(out.resolve("spend-fit.json")), cliSpendFit);
             assertThat(LocalSpark.session()
                             .read()
                             .parquet(out.resolve("btyd-summary.parquet").toString())
@@ -114,7 +131,7 @@ class LoyaltySparkJobTest {
                             .read()
                             .parquet(out.resolve("predictions.parquet").toString())
                             .columns())
-                    .containsExactly("customer_id", "p_alive", "expected_purchases");
+                    .containsExactly("customer_id", "p_alive", "expected_purchases", "expected_spend", "clv");
         }
 
         @Test
@@ -140,6 +157,52 @@ class LoyaltySparkJobTest {
     }
 
     @Nested
+    class Metamorphic {
+        @Test
+        void aShopExportReadWithItsPresetGivesTheCommandLinesCohortJsonAndLoadSummary() throws IOException {
+            Path export = Path.of(System.getProperty("loyalty.exports.dir")).resolve("shopify_orders_export.csv");
+            String cli = CommandLine.run(
+                    "cohort",
+                    "--transactions",
+                    export.toString(),
+                    "--preset",
+                    "shopify",
+                    "--time-zone",
+                    "Europe/Berlin",
+                    "--granularity",
+                    "day",
+                    "--metric",
+                    "customers",
+                    "--format",
+                    "json");
+            Path out = work.resolve("shopify");
+            Job run = job(
+                    "--transactions",
+                    export.toString(),
+                    "--preset",
+                    "shopify",
+                    "--time-zone",
+                    "Europe/Berlin",
+                    "--granularity",
+                    "day",
+                    "--partitions",
+                    "3",
+                    "--out",
+                    out.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(Files.readString(out.resolve("cohort.json"))).isEqualTo(cli);
+            assertThat(run.out())
+                    .contains(": "
+                            + PurchaseCsv.load(
+                                            export,
+                                            PurchasePreset.SHOPIFY
+                                                    .csvOptions()
+                                                    .withTimeZone(java.time.ZoneId.of("Europe/Berlin")))
+                                    .summary());
+        }
+    }
+
+    @Nested
     class Definitions {
         @Test
         void aBadRowExitsWithTwoAndOneLineNamingTheFileColumnAndValue() throws IOException {
@@ -148,12 +211,15 @@ class LoyaltySparkJobTest {
             Job run = job(
                     "--transactions",
                     csv.toString(),
+                    "--refunds",
+                    "error",
                     "--out",
                     work.resolve("refund").toString());
             assertThat(run.code()).isEqualTo(2);
             assertThat(run.err().lines().findFirst().orElseThrow())
                     .startsWith("loyalty-spark: ")
-                    .contains("refund.csv: column amount: '-3.50' is negative; refunds are not purchases");
+                    .endsWith("refund.csv:3: column 'amount' (#3): '-3.50' is negative; refunds are not purchases"
+                            + " (read them with refunds net or exclude)");
         }
 
         @Test

@@ -24,6 +24,7 @@ import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.PurchaseCsv;
 
 /**
@@ -114,7 +115,7 @@ public final class ScaleHarness {
         shuffleBytes.set(0);
         double[] sparkTimes = time(repeats, () -> {
             CohortMatrix m = SparkLoyalty.cohortMatrix(
-                    SparkPurchases.from(frame, PurchaseColumns.defaults(), partitions), Granularity.MONTH);
+                    SparkPurchases.from(frame, CsvOptions.defaults(), partitions), Granularity.MONTH);
             if (!m.equals(coreMatrix)) {
                 throw new AssertionError("the Spark cohort matrix differs from the core's");
             }
@@ -149,7 +150,7 @@ public final class ScaleHarness {
                 -1);
         shuffleBytes.set(0);
         double[] sparkFit = time(repeats, () -> {
-            SparkPurchases p = SparkPurchases.from(frame, PurchaseColumns.defaults(), partitions);
+            SparkPurchases p = SparkPurchases.from(frame, CsvOptions.defaults(), partitions);
             BtydSummary rows = SparkLoyalty.collapsedSummary(
                     SparkLoyalty.btydSummaryRows(p, calibrationEnd, Optional.empty(), TimeScale.WEEKS),
                     TimeScale.WEEKS);

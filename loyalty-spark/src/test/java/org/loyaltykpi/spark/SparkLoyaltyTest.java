@@ -12,11 +12,18 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.loyaltykpi.clv.BgNbdModel;
 import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.clv.ClvCalculator;
+import org.loyaltykpi.clv.ClvOptions;
+import org.loyaltykpi.clv.CustomerPrediction;
 import org.loyaltykpi.clv.FitOptions;
+import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParetoNbdModel;
 import org.loyaltykpi.clv.TimeScale;
@@ -28,8 +35,11 @@ import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.segment.LifecycleOptions;
+import org.loyaltykpi.segment.RfmScore;
+import org.loyaltykpi.segment.RfmScores;
 import org.loyaltykpi.segment.SegmentCalculator;
 
 /** Every distributed result is the core's one-machine result on the same purchases. */
@@ -165,25 +175,140 @@ class SparkLoyaltyTest {
     }
 
     @Nested
+    class Spend {
+        private static double relative(double actual, double expected) {
+            return Math.abs(actual - expected) / Math.max(Math.abs(expected), Double.MIN_NORMAL);
+        }
+
+        @Test
+        void theGammaGammaFitOnRowsCollapsedOnTheExecutorsEqualsTheCoreFitToOneBillionth() {
+            BtydSummary core = BtydSummary.of(LocalSpark.cdnowMaster(), CALIBRATION_END, TimeScale.WEEKS);
+            GammaGammaModel expected =
+                    GammaGammaModel.fit(core, FitOptions.defaults(), GammaGammaModel.NonPositiveSpend.EXCLUDE);
+            GammaGammaModel spark = SparkLoyalty.fitSpend(
+                    SparkLoyalty.btydSummaryRows(cdnow(4), CALIBRATION_END, Optional.empty(), TimeScale.WEEKS),
+                    TimeScale.WEEKS,
+                    FitOptions.defaults(),
+                    GammaGammaModel.NonPositiveSpend.EXCLUDE);
+            assertThat(spark.parameters()).hasSameSizeAs(expected.parameters());
+            for (int k = 0; k < expected.parameters().size(); k++) {
+                assertThat(relative(
+                                spark.parameters().get(k).value(),
+                                expected.parameters().get(k).value()))
+                        .as(expected.parameters().get(k).name())
+                        .isLessThan(1e-9);
+            }
+            assertThat(spark.excludedCustomers()).isEqualTo(expected.excludedCustomers());
+            assertThat(spark.fit().orElseThrow().customers())
+                    .isEqualTo(expected.fit().orElseThrow().customers());
+            assertThat(spark.fit().orElseThrow().warnings())
+                    .isEqualTo(expected.fit().orElseThrow().warnings());
+        }
+
+        @Test
+        void predictionsWithSpendOnTheExecutorsEqualTheCoresClvPredictionsToOneBillionth() {
+            PurchaseTable shop = sampleShop();
+            LocalDate end = shop.dateRange().orElseThrow().start().plusYears(1);
+            BtydSummary core = BtydSummary.of(shop, end, TimeScale.WEEKS);
+            BgNbdModel purchases = BgNbdModel.fit(core);
+            GammaGammaModel spend =
+                    GammaGammaModel.fit(core, FitOptions.defaults(), GammaGammaModel.NonPositiveSpend.EXCLUDE);
+            ClvOptions options = new ClvOptions(12, TimeScale.MONTHS, 0.3, 0.01);
+            List<CustomerPrediction> expected = ClvCalculator.predict(purchases, Optional.of(spend), core, options);
+            List<Row> rows = SparkLoyalty.predictions(
+                            SparkLoyalty.btydSummaryRows(
+                                    SparkPurchases.of(LocalSpark.session(), shop, 3),
+                                    end,
+                                    Optional.empty(),
+                                    TimeScale.WEEKS),
+                            purchases,
+                            spend,
+                            options)
+                    .collectAsList();
+            Map<String, Row> byId = rows.stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+            assertThat(byId).hasSize(expected.size());
+            for (CustomerPrediction p : expected) {
+                Row r = byId.get(p.customer().value());
+                assertThat(relative(r.getDouble(1), p.probabilityAlive())).isLessThan(1e-9);
+                assertThat(relative(r.getDouble(2), p.expectedPurchases())).isLessThan(1e-9);
+                assertThat(relative(r.getDouble(3), p.expectedSpend().orElseThrow()))
+                        .isLessThan(1e-9);
+                assertThat(relative(r.getDouble(4), p.clv().orElseThrow())).isLessThan(1e-9);
+            }
+        }
+    }
+
+    @Nested
+    class Segments {
+        @Test
+        void theRfmSegmentDistributionOfCdnowEqualsTheCoresCellForCell() {
+            LocalDate asOf = LocalDate.parse("1998-07-01");
+            var expected =
+                    SegmentCalculator.rfmScores(LocalSpark.cdnowMaster(), asOf).distribution();
+            assertThat(SparkLoyalty.rfmSegmentDistribution(cdnow(4), asOf)).isEqualTo(expected);
+            assertThat(expected.customers()).isEqualTo(23570);
+        }
+
+        @Test
+        void everyCustomersRfmScoresOfTheSampleShopAreTheCoresAndTheDistributionIsInvariantToPartitions() {
+            PurchaseTable shop = sampleShop();
+            LocalDate asOf = shop.dateRange().orElseThrow().endExclusive().minusMonths(3);
+            RfmScores core = SegmentCalculator.rfmScores(shop, asOf);
+            SparkPurchases purchases = SparkPurchases.of(LocalSpark.session(), shop, 3);
+            Map<String, Row> rows = SparkLoyalty.rfmScoreRows(purchases, asOf).collectAsList().stream()
+                    .collect(Collectors.toMap(r -> r.getString(0), r -> r));
+            assertThat(rows).hasSize(core.customers().size());
+            for (RfmScore s : core.customers()) {
+                Row r = rows.get(s.customer().value());
+                assertThat(List.of(r.getInt(1), r.getInt(2), r.getInt(4), r.getInt(5), r.getInt(6)))
+                        .as(s.customer().value())
+                        .containsExactly(
+                                s.recencyDays(),
+                                s.frequency(),
+                                s.recencyScore(),
+                                s.frequencyScore(),
+                                s.monetaryScore());
+                assertThat(r.getDecimal(3)).isEqualByComparingTo(s.monetary());
+                assertThat(r.getString(7)).isEqualTo(s.segment().name());
+            }
+            for (int partitions : new int[] {1, 3, 8}) {
+                assertThat(SparkLoyalty.rfmSegmentDistribution(purchases.repartition(partitions), asOf))
+                        .as("%s partitions", partitions)
+                        .isEqualTo(core.distribution());
+            }
+        }
+    }
+
+    @Nested
     class SplitAndMerge {
-        /** The sample shop's purchases as a frame of rows in a shuffled order, then split by customer. */
+        /** The sample shop's purchases (and refunds) as a typed frame of rows in a shuffled order, split by customer. */
         private SparkPurchases shuffled(PurchaseTable table, int partitions, long seed) {
-            List<Row> rows =
-                    SparkPurchases.of(LocalSpark.session(), table, 1).rows().collectAsList();
-            List<Row> copy = new ArrayList<>(rows);
-            Collections.shuffle(copy, new Random(seed));
+            List<Row> rows = new ArrayList<>();
+            for (int row = 0; row < table.size(); row++) {
+                rows.add(RowFactory.create(
+                        table.customer(table.customerIndex(row)).value(),
+                        java.sql.Date.valueOf(table.date(row)),
+                        table.amount(row),
+                        table.category(row).orElse(null),
+                        table.quantity(row)));
+            }
+            for (int r = 0; r < table.refundCount(); r++) {
+                rows.add(RowFactory.create(
+                        table.customer(table.refundCustomerIndex(r)).value(),
+                        java.sql.Date.valueOf(LocalDate.ofEpochDay(table.refundEpochDay(r))),
+                        java.math.BigDecimal.valueOf(table.refundMinorUnits(r), table.amountScale()),
+                        null,
+                        1));
+            }
+            Collections.shuffle(rows, new Random(seed));
+            StructType schema = new StructType()
+                    .add("customer_id", DataTypes.StringType)
+                    .add("date", DataTypes.DateType)
+                    .add("amount", DataTypes.createDecimalType(20, 2))
+                    .add("category", DataTypes.StringType)
+                    .add("quantity", DataTypes.IntegerType);
             return SparkPurchases.from(
-                            LocalSpark.session()
-                                    .createDataFrame(copy, RowReader.SCHEMA)
-                                    .withColumnRenamed("epoch_day", "day")
-                                    .selectExpr(
-                                            "customer_id",
-                                            "date_add(DATE'1970-01-01', day) AS date",
-                                            "CAST(amount_minor AS DECIMAL(20,0)) / 100 AS amount",
-                                            "category",
-                                            "quantity"),
-                            PurchaseColumns.defaults(),
-                            partitions)
+                            LocalSpark.session().createDataFrame(rows, schema), CsvOptions.defaults(), partitions)
                     .persist();
         }
 

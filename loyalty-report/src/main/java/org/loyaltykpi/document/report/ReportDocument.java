@@ -635,7 +635,7 @@ public final class ReportDocument {
         if (tracking.points().isEmpty()) {
             return;
         }
-        Table.Builder t = Table.builder("clvTracking", Message.of("table.clv.tracking", unit(g)))
+        Table.Builder t = Table.builder("clvTracking", Message.of("table.clv.tracking-by-period", unit(g)))
                 .column("period", ColumnType.TEXT)
                 .column("actual", ColumnType.COUNT)
                 .column("expected", ColumnType.DECIMAL)
@@ -726,6 +726,7 @@ public final class ReportDocument {
         ClvOverview r = outcome.get();
         Section.Builder s =
                 Section.builder("customerLifetimeValue", title).note(Message.of("note.clv-fit", r.calibrationEnd()));
+        s.note(Message.of("note.clv-choice", r.purchases().name(), r.modelChoice()));
         s.figure(KeyFigure.of(
                         "expectedPurchases",
                         Message.of("figure.expected-purchases"),

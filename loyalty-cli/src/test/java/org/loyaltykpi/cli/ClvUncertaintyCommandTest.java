@@ -1,0 +1,122 @@
+package org.loyaltykpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code clv fit}'s covariance and intervals, {@code clv predict --intervals}. */
+class ClvUncertaintyCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** The CDNOW 1/10 sample as {@code customer_id,date,amount}. */
+    private Path sample() throws IOException {
+        StringBuilder csv = new StringBuilder("customer_id,date,amount\n");
+        try (var in = ClvUncertaintyCommandTest.class.getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] f = line.strip().split("\\s+");
+                if (f.length == 5) {
+                    csv.append(f[1]).append(',');
+                    csv.append(f[2], 0, 4)
+                            .append('-')
+                            .append(f[2], 4, 6)
+                            .append('-')
+                            .append(f[2], 6, 8);
+                    csv.append(',').append(f[4]).append('\n');
+                }
+            }
+        }
+        Path path = dir.resolve("cdnow.csv");
+        Files.writeString(path, csv, StandardCharsets.UTF_8);
+        return path;
+    }
+
+    @Test
+    void theFitJsonCarriesTheLogScaleCovarianceAndNinetyFivePercentIntervals() throws IOException {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "clv",
+                "fit",
+                "--model",
+                "bg-nbd",
+                "--transactions",
+                sample().toString(),
+                "--calibration-end",
+                "1997-09-30");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode fit = JSON.readTree(run.out());
+        assertThat(fit.at("/covariance/scale").asText()).isEqualTo("log");
+        double r = fit.at("/params/r").asDouble();
+        double varLogR = fit.at("/covariance/r/r").asDouble();
+        // the standard error is the delta method of the log-scale variance
+        assertThat(fit.at("/standardErrors/r").asDouble()).isCloseTo(r * Math.sqrt(varLogR), within(1e-9));
+        assertThat(fit.at("/covariance/r/alpha").asDouble())
+                .isEqualTo(fit.at("/covariance/alpha/r").asDouble());
+        assertThat(fit.at("/intervals/level").asDouble()).isEqualTo(0.95);
+        assertThat(fit.at("/intervals/r/low").asDouble())
+                .isCloseTo(r * Math.exp(-1.959963984540054 * Math.sqrt(varLogR)), within(1e-9));
+        assertThat(fit.at("/intervals/r/high").asDouble())
+                .isCloseTo(r * Math.exp(1.959963984540054 * Math.sqrt(varLogR)), within(1e-9));
+    }
+
+    @Test
+    void predictWithIntervalsAddsLowAndHighColumnsAroundThePointPredictions() throws IOException {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "clv",
+                "predict",
+                "--model",
+                "bg-nbd",
+                "--transactions",
+                sample().toString(),
+                "--calibration-end",
+                "1997-09-30",
+                "--horizon",
+                "39",
+                "--intervals",
+                "0.9",
+                "--draws",
+                "50",
+                "--seed",
+                "7");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0])
+                .isEqualTo("customer_id,p_alive,expected_purchases,expected_spend,clv,expected_purchases_low,"
+                        + "expected_purchases_high,clv_low,clv_high");
+        assertThat(lines).hasSize(2358);
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            assertThat(Double.parseDouble(f[5])).isLessThanOrEqualTo(Double.parseDouble(f[6]));
+            assertThat(Double.parseDouble(f[7])).isLessThanOrEqualTo(Double.parseDouble(f[8]));
+        }
+        assertThat(run.err()).contains("90% prediction intervals from 50 parameter draws");
+    }
+
+    @Test
+    void aBadIntervalLevelIsBadUsageNamingTheValue() throws IOException {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "clv",
+                "predict",
+                "--model",
+                "bg-nbd",
+                "--transactions",
+                sample().toString(),
+                "--calibration-end",
+                "1997-09-30",
+                "--horizon",
+                "39",
+                "--intervals",
+                "90");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("90");
+    }
+}
