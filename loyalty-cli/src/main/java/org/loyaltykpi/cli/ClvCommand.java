@@ -17,6 +17,7 @@ import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.SavedModel;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.PurchaseCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -290,6 +291,7 @@ final class ClvCommand implements Runnable {
                         + " get no expected_spend nor clv (empty cells)");
                 err.flush();
             }
+            progress(String.format(Locale.ROOT, "predicting %,d customers", summary.size()));
             List<CustomerPrediction> predictions;
             if (covariates != null) {
                 if (intervals != null) {
@@ -480,9 +482,9 @@ final class ClvCommand implements Runnable {
                             "--holdout-end needs purchases (--transactions): a --summary file has no holdout period");
                 }
                 java.time.LocalDate end = calibrationEnd();
-                PurchaseInput.Loaded loaded = input.load();
-                BtydSummary summary = BtydSummary.of(loaded.table(), end, holdoutEnd.get(), timeUnit);
-                comparison = org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.table(), fitOptions());
+                Loaded<PurchaseTable> loaded = input.load();
+                BtydSummary summary = BtydSummary.of(loaded.value(), end, holdoutEnd.get(), timeUnit);
+                comparison = org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.value(), fitOptions());
             } else {
                 comparison = org.loyaltykpi.clv.ModelComparison.compare(summary(), fitOptions());
             }
@@ -552,15 +554,15 @@ final class ClvCommand implements Runnable {
                 throw new IllegalArgumentException("--max-frequency must be >= 1: " + maxFrequency);
             }
             java.time.LocalDate end = calibrationEnd();
-            PurchaseInput.Loaded loaded = input.load();
-            BtydSummary summary = BtydSummary.of(loaded.table(), end, holdoutEnd, timeUnit);
+            Loaded<PurchaseTable> loaded = input.load();
+            BtydSummary summary = BtydSummary.of(loaded.value(), end, holdoutEnd, timeUnit);
             TransactionModel model;
             PrintWriter err = spec.commandLine().getErr();
             if (modelOption.isPresent()) {
                 model = purchaseModel(summary);
             } else {
                 org.loyaltykpi.clv.ModelComparison comparison =
-                        org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.table(), fitOptions());
+                        org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.value(), fitOptions());
                 model = comparison
                         .bestModel()
                         .orElseThrow(() -> new IllegalArgumentException(
@@ -575,7 +577,7 @@ final class ClvCommand implements Runnable {
                     end,
                     holdoutEnd,
                     org.loyaltykpi.clv.ModelValidation.byCalibrationFrequency(model, summary, maxFrequency),
-                    org.loyaltykpi.clv.ModelValidation.tracking(model, loaded.table(), end, holdoutEnd),
+                    org.loyaltykpi.clv.ModelValidation.tracking(model, loaded.value(), end, holdoutEnd),
                     fit.warnings());
             render(
                     spec.commandLine().getOut(),

@@ -21,6 +21,7 @@ import org.loyaltykpi.clv.SummaryCsv;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.PurchaseTable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -160,9 +161,9 @@ final class ClvModels {
                 return SummaryCsv.read(summaryFile.get(), timeUnit);
             }
             LocalDate end = calibrationEnd();
-            PurchaseInput.Loaded loaded = input.load();
+            Loaded<PurchaseTable> loaded = input.load();
             source = loaded.source();
-            return BtydSummary.of(loaded.table(), end, timeUnit);
+            return BtydSummary.of(loaded.value(), end, timeUnit);
         }
 
         /** The BG/BB summary: from the {@code --summary} file or from the purchases with {@code --period-length}. */
@@ -181,9 +182,9 @@ final class ClvModels {
                         spec.commandLine(), "--period-length must be week, month, quarter or year for bg-bb: day");
             }
             LocalDate end = calibrationEnd();
-            PurchaseInput.Loaded loaded = input.load();
+            Loaded<PurchaseTable> loaded = input.load();
             source = loaded.source();
-            return BgBbSummary.of(loaded.table(), end, period);
+            return BgBbSummary.of(loaded.value(), end, period);
         }
 
         LocalDate calibrationEnd() {
@@ -244,11 +245,19 @@ final class ClvModels {
         }
 
         TransactionModel purchaseModel(BtydSummary summary) {
+            progress(String.format(
+                    java.util.Locale.ROOT, "fitting the purchase model on %,d customers", summary.size()));
             return fitPurchases(model(), summary, fitOptions());
         }
 
         GammaGammaModel spendModel(BtydSummary summary) {
+            progress(String.format(java.util.Locale.ROOT, "fitting Gamma-Gamma on %,d customers", summary.size()));
             return GammaGammaModel.fit(summary, fitOptions(), nonPositive());
+        }
+
+        /** Shows a step on the progress line (a terminal only). */
+        void progress(String step) {
+            Progress.of(spec).step(step);
         }
     }
 

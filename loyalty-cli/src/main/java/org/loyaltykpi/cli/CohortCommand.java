@@ -10,6 +10,7 @@ import org.loyaltykpi.cohort.CohortMetric;
 import org.loyaltykpi.cohort.OffsetBracket;
 import org.loyaltykpi.cohort.RetentionDefinition;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.PurchaseTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,8 +87,8 @@ final class CohortCommand implements Callable<Integer> {
         if (maxOffsets < 1) {
             throw new IllegalArgumentException("--max-offsets must be >= 1: " + maxOffsets);
         }
-        PurchaseInput.Loaded loaded = input.load();
-        CohortMatrix matrix = CohortCalculator.matrix(loaded.table(), granularity, brackets);
+        Loaded<PurchaseTable> loaded = input.load();
+        CohortMatrix matrix = CohortCalculator.matrix(loaded.value(), granularity, brackets);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json:

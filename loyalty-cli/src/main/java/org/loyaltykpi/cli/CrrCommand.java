@@ -22,6 +22,9 @@ final class CrrCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    private QuietOption quiet;
+
     @Option(names = "--start", required = true, paramLabel = "CS", description = "Customers at the start.")
     private long start;
 

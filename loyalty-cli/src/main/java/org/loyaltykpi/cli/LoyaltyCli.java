@@ -55,6 +55,22 @@ public final class LoyaltyCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    private final Progress progress;
+
+    /** The command with no progress line (for help texts and tests that build the command line themselves). */
+    public LoyaltyCli() {
+        this(Progress.none());
+    }
+
+    private LoyaltyCli(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** The progress line of this run. */
+    Progress progress() {
+        return progress;
+    }
+
     /**
      * Runs the command line.
      *
@@ -87,9 +103,39 @@ public final class LoyaltyCli implements Runnable {
      * @return the exit code
      */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new LoyaltyCli());
-        cli.setOut(out);
-        cli.setErr(err);
+        return run(out, err, "1".equals(System.getenv("LOYALTY_PROGRESS")), args);
+    }
+
+    /**
+     * Runs the command line, with a progress line on {@code err} when {@code terminal} says standard error is a
+     * terminal (the launcher sets {@code LOYALTY_PROGRESS=1} then) and {@code --quiet} is not given.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param terminal whether standard error is a terminal
+     * @param args the arguments
+     * @return the exit code
+     */
+    static int run(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
+        Progress progress = new Progress(err, terminal);
+        CommandLine cli = new CommandLine(new LoyaltyCli(progress));
+        PrintWriter clearedOut = new PrintWriter(progress.clearing(out), false);
+        cli.setOut(clearedOut);
+        cli.setErr(new PrintWriter(progress.clearing(err), true));
+        cli.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult last = parseResult;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            progress.quiet(last.hasMatchedOption("--quiet"));
+            progress.command(last.commandSpec().qualifiedName());
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                progress.clear();
+                clearedOut.flush();
+            }
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         Converters.register(cli);
         cli.setParameterExceptionHandler(LoyaltyCli::onBadUsage);

@@ -3,10 +3,13 @@ package org.loyaltykpi.cli;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.ProgramEvent;
+import org.loyaltykpi.domain.PurchaseTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,12 +70,12 @@ final class ProgramCommand implements Callable<Integer> {
         if (pointValue.isPresent() && pointValue.get().signum() < 0) {
             throw new IllegalArgumentException("--point-value must be >= 0: " + pointValue.get());
         }
-        PurchaseInput.Loaded loaded = input.load();
-        ProgramInput.Loaded program = ProgramInput.load(events, loaded.table(), input)
+        Loaded<PurchaseTable> loaded = input.load();
+        Loaded<List<ProgramEvent>> program = ProgramInput.load(events, loaded.value(), input)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "--events FILE is required with --transactions (customer_id,date,event,points,tier,"
                                 + "referred_customer_id)"));
-        Optional<ProgramOutput> output = ProgramOutput.of(loaded.table(), program.events(), granularity, pointValue);
+        Optional<ProgramOutput> output = ProgramOutput.of(loaded.value(), program.value(), granularity, pointValue);
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             try (Json json = new Json(out)) {
@@ -85,7 +88,7 @@ final class ProgramCommand implements Callable<Integer> {
             }
         } else {
             out.println("Loyalty program by " + granularity.name().toLowerCase(Locale.ROOT) + ": "
-                    + program.events().size() + " events");
+                    + program.value().size() + " events");
             out.println("source: " + loaded.source());
             out.println("events: " + program.source());
             out.println();

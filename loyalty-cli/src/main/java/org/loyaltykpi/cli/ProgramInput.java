@@ -13,9 +13,6 @@ import org.loyaltykpi.io.ProgramEventCsv;
 final class ProgramInput {
     private ProgramInput() {}
 
-    /** The loaded events and a description of where they came from. */
-    record Loaded(List<ProgramEvent> events, String source) {}
-
     /**
      * The events of a file, else the sample shop's when the purchases are the sample shop's, else none.
      *
@@ -23,7 +20,8 @@ final class ProgramInput {
      * @param table the purchases
      * @param purchases the purchase input: whether it is the sample shop, and how other inputs are read
      */
-    static Optional<Loaded> load(Optional<Path> file, PurchaseTable table, PurchaseInput purchases) {
+    static Optional<Loaded<List<ProgramEvent>>> load(
+            Optional<Path> file, PurchaseTable table, PurchaseInput purchases) {
         SampleShop shop = SampleShop.standard();
         OtherInputs others = purchases.otherInputs();
         return CsvLayout.fileOrSampleShop(
@@ -32,9 +30,9 @@ final class ProgramInput {
                 f -> {
                     CsvRead<List<ProgramEvent>> read =
                             ProgramEventCsv.readSkippingBadRows(f, others.events(), others.maxBadRows());
-                    return new Loaded(others.accept(read), OtherInputs.source(f, read));
+                    return Loaded.of(others.accept(read), OtherInputs.source(f, read));
                 },
-                () -> new Loaded(
+                () -> Loaded.of(
                         shop.programEvents(table),
                         "built-in sample shop's loyalty program (seed " + shop.seed() + "; 'loyalty sample"
                                 + " --events-out FILE' writes it as CSV)"));

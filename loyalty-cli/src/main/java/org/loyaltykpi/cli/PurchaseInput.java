@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -183,25 +184,6 @@ final class PurchaseInput {
                     + " counted. Default: no bound.")
     private Optional<LocalDate> until = Optional.empty();
 
-    /**
-     * The loaded purchases, a description of where they came from and, for a file, what the load did to it.
-     *
-     * @param table the purchases
-     * @param source the file name (with the count of bad rows skipped, if any) or the sample shop's description
-     * @param input what was read, grouped, skipped, excluded and netted; empty for the sample shop
-     */
-    record Loaded(PurchaseTable table, String source, Optional<LoadSummary> input) {
-        /** The source and, for a file, the load summary: {@code orders.csv: 13 rows: 8 order lines in 5 orders; ...}. */
-        String sourceText() {
-            return input.map(s -> source + ": " + s).orElse(source);
-        }
-
-        /** Writes the summary as the object {@code input} (beside the {@code source} string), when there is one. */
-        void json(Json json) {
-            input.ifPresent(s -> SourceJson.write(json, s));
-        }
-    }
-
     CsvOptions csvOptions() {
         CsvOptions options = preset.map(PurchasePreset::csvOptions).orElseGet(CsvOptions::defaults);
         options = options.withDelimiter(layout.delimiter).withHeader(!layout.noHeader);
@@ -291,20 +273,27 @@ final class PurchaseInput {
         return transactions.isEmpty() && !source.isJdbc();
     }
 
-    /** Whether {@code --quiet} asks for no progress line. */
-    boolean quiet() {
-        return source.quiet;
+    /**
+     * Loads the purchases (the progress line shows rows read, then that the command computes on them), warning on
+     * standard error about skipped bad rows.
+     */
+    Loaded<PurchaseTable> load() {
+        Loaded<PurchaseTable> loaded = read();
+        Progress.of(command)
+                .step(String.format(
+                        Locale.ROOT,
+                        "computing on %,d purchases",
+                        loaded.value().size()));
+        return loaded;
     }
 
-    Loaded load() {
+    private Loaded<PurchaseTable> read() {
         CsvOptions options = csvOptions();
         source.check(transactions.isPresent());
         if (source.isJdbc()) {
-            PurchaseLoad load;
-            try (PurchaseSource.Progress progress =
-                    source.progress(command.commandLine().getErr())) {
-                load = source.readJdbc(options, layout.maxBadRows, progress);
-            }
+            Progress progress = Progress.of(command);
+            progress.step("querying " + PurchaseJdbc.sourceName(source.jdbcUrl.orElseThrow()));
+            PurchaseLoad load = source.readJdbc(options, layout.maxBadRows, progress);
             return loaded(load, PurchaseJdbc.sourceName(source.jdbcUrl.orElseThrow()));
         }
         if (transactions.isEmpty()) {
@@ -314,32 +303,30 @@ final class PurchaseInput {
                         "--since and --until filter a purchase input (--transactions or --jdbc); to narrow the sample"
                                 + " shop, write it with 'loyalty sample --out FILE' and read that file");
             }
-            return new Loaded(
+            return new Loaded<>(
                     shop.purchases(),
                     "built-in sample shop (seed " + shop.seed() + ", " + shop.customers() + " customers, "
                             + shop.period() + "; 'loyalty sample --out FILE' writes it as CSV)",
                     Optional.empty());
         }
         Path file = transactions.get();
-        PurchaseLoad load;
-        try (PurchaseSource.Progress progress =
-                source.progress(command.commandLine().getErr())) {
-            load = source.isParquet(file)
-                    ? PurchaseSource.readParquet(CsvLayout.existing(file), options, layout.maxBadRows, progress)
-                    : PurchaseCsv.load(CsvLayout.existing(file), options, layout.maxBadRows, progress);
-        }
+        Progress progress = Progress.of(command);
+        progress.step("reading " + file);
+        PurchaseLoad load = source.isParquet(file)
+                ? PurchaseSource.readParquet(CsvLayout.existing(file), options, layout.maxBadRows, progress)
+                : PurchaseCsv.load(CsvLayout.existing(file), options, layout.maxBadRows, progress);
         return loaded(load, file.toString());
     }
 
     /** The load with its source line; skipped bad rows are warned about on standard error. */
-    private Loaded loaded(PurchaseLoad load, String name) {
+    private Loaded<PurchaseTable> loaded(PurchaseLoad load, String name) {
         LoadSummary summary = load.summary();
         if (summary.badRowCount() > 0) {
             CsvLayout.warn(command.qualifiedName(), command.commandLine().getErr(), summary.badRowsText());
         }
         long bad = summary.badRowCount();
         String source = bad == 0 ? name : name + " (" + bad + " bad row" + (bad == 1 ? "" : "s") + " skipped)";
-        return new Loaded(load.table(), source, Optional.of(summary));
+        return new Loaded<>(load.table(), source, Optional.of(summary));
     }
 
     /** The settings of each preset as {@code --preset} lists them; a test checks them against the core presets. */

@@ -1,7 +1,6 @@
 package org.loyaltykpi.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -76,11 +75,8 @@ final class PurchaseSource {
             description = "Format of --transactions: csv or parquet. Default: parquet for a .parquet file, else csv.")
     Optional<String> inputFormat = Optional.empty();
 
-    @Option(
-            names = "--quiet",
-            description = "No progress line on standard error while a large input loads (it shows only when standard"
-                    + " error is a terminal and the loyalty launcher runs the command).")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    QuietOption quiet;
 
     /** Where the variables come from; the process environment but in tests. */
     Map<String, String> environment = System.getenv();
@@ -142,48 +138,6 @@ final class PurchaseSource {
             return PurchaseJdbc.load(duckdb, query, file.toString(), options, maxBadRows, progress);
         } catch (SQLException e) {
             throw new IllegalArgumentException(file + ": cannot read as Parquet: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The progress line of a load: rows read and rate, rewritten in place on {@code err}, when the launcher says
-     * standard error is a terminal ({@code LOYALTY_PROGRESS=1}) and {@code --quiet} is not given; nothing otherwise.
-     * {@link Progress#close()} clears the line.
-     */
-    Progress progress(PrintWriter err) {
-        return new Progress(err, !quiet && "1".equals(environment.get("LOYALTY_PROGRESS")));
-    }
-
-    /** A progress line on a terminal. */
-    static final class Progress implements LongConsumer, AutoCloseable {
-        private final PrintWriter err;
-        private final boolean shown;
-        private final long start = System.nanoTime();
-        private boolean written;
-
-        Progress(PrintWriter err, boolean shown) {
-            this.err = err;
-            this.shown = shown;
-        }
-
-        @Override
-        public void accept(long rows) {
-            if (!shown) {
-                return;
-            }
-            double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-            err.print(String.format(
-                    Locale.ROOT, "\rloyalty: %,d rows read (%,.0f rows/s)\u001b[K", rows, rows / seconds));
-            err.flush();
-            written = true;
-        }
-
-        @Override
-        public void close() {
-            if (written) {
-                err.print("\r\u001b[K");
-                err.flush();
-            }
         }
     }
 

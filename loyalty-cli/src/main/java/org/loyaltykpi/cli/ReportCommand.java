@@ -2,6 +2,7 @@ package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,7 +14,11 @@ import org.loyaltykpi.document.render.TextRenderer;
 import org.loyaltykpi.document.report.ReportDocument;
 import org.loyaltykpi.document.report.ReportSources;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.MarketingSpend;
+import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.domain.Review;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.report.LoyaltyReport;
 import org.loyaltykpi.report.ReportInputs;
 import org.loyaltykpi.report.ReportOptions;
@@ -33,6 +38,7 @@ import picocli.CommandLine.Spec;
             "  loyalty report --transactions orders.csv --responses answers.csv --reviews reviews.csv --spend spend.csv --events events.csv",
             "  loyalty report --format html --out report.html",
             "  loyalty report --format html --lang ru --out report-ru.html",
+            "  loyalty report --transactions orders.csv --clv-holdout 26 --format html --out report.html",
         },
         mixinStandardHelpOptions = true,
         description = {
@@ -49,13 +55,19 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private PurchaseInput input;
 
-    private final Progress progress = new Progress();
-
     @Option(
             names = "--granularity",
             paramLabel = "GRANULARITY",
             description = "DateRange length of the breakdowns: day, week, month, quarter or year. Default: month.")
     private Granularity granularity = Granularity.MONTH;
+
+    @Option(
+            names = "--clv-holdout",
+            paramLabel = "WEEKS",
+            description = "Also validate the CLV section's purchase model: fit it again on all but the last WEEKS weeks"
+                    + " and compare its expectation with the purchases in them (by calibration frequency, and as a"
+                    + " cumulative tracking curve). Default: 0 (no validation).")
+    private int clvHoldoutWeeks;
 
     @Option(
             names = "--responses",
@@ -111,43 +123,39 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        progress.quiet(input.quiet());
-        try {
-            return run(err);
-        } finally {
-            progress.done(err);
+        if (clvHoldoutWeeks < 0) {
+            throw new IllegalArgumentException("--clv-holdout must be >= 0 weeks: " + clvHoldoutWeeks);
         }
-    }
-
-    private int run(PrintWriter err) {
-        progress.step(err, "loading purchases");
-        PurchaseInput.Loaded loaded = input.load();
-        PurchaseTable table = loaded.table();
-        progress.step(err, "loading the other inputs");
-        Optional<SurveyInput.Loaded> survey = SurveyInput.fileOrSampleShop(responses, input, table);
-        Optional<ReviewInput.Loaded> reviews = reviewInput.load(input, table);
-        Optional<SpendInput.Loaded> spend = spendInput.load(input, table);
-        Optional<ProgramInput.Loaded> program = ProgramInput.load(events, table, input);
+        Progress progress = Progress.of(spec);
+        Loaded<PurchaseTable> loaded = input.load();
+        PurchaseTable table = loaded.value();
+        progress.step("loading the other inputs");
+        Optional<Loaded<List<SurveyResponse>>> survey = SurveyInput.fileOrSampleShop(responses, input, table);
+        Optional<Loaded<List<Review>>> reviews = reviewInput.load(input, table);
+        Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input, table);
+        Optional<Loaded<List<ProgramEvent>>> program = ProgramInput.load(events, table, input);
         ReportInputs inputs = new ReportInputs(
                 table,
-                survey.map(SurveyInput.Loaded::responses),
-                reviews.map(ReviewInput.Loaded::reviews),
-                spend.map(SpendInput.Loaded::spends),
-                program.map(ProgramInput.Loaded::events));
-        progress.step(err, "computing the report (" + table.size() + " purchases, CLV predictions on every core)");
-        LoyaltyReport report =
-                LoyaltyReport.compute(inputs, ReportOptions.defaults().withGranularity(granularity));
+                survey.map(Loaded::value),
+                reviews.map(Loaded::value),
+                spend.map(Loaded::value),
+                program.map(Loaded::value));
+        progress.step(String.format(Locale.ROOT, "computing the report on %,d purchases", table.size()));
+        LoyaltyReport report = LoyaltyReport.compute(
+                inputs, ReportOptions.defaults().withGranularity(granularity).withClvHoldoutWeeks(clvHoldoutWeeks));
         Document document = ReportDocument.of(
                 report,
                 new ReportSources(
                         loaded.sourceText(),
-                        survey.map(SurveyInput.Loaded::source),
-                        reviews.map(ReviewInput.Loaded::source),
-                        spend.map(SpendInput.Loaded::source),
-                        program.map(ProgramInput.Loaded::source),
+                        survey.map(Loaded::source),
+                        reviews.map(Loaded::source),
+                        spend.map(Loaded::source),
+                        program.map(Loaded::source),
                         new LoyaltyCli.Version().getVersion()[0]));
-        progress.step(err, "rendering");
+        if (loaded.summary().isPresent()) {
+            document = document.withInput(loaded.summary().get());
+        }
+        progress.step("rendering");
         write(document);
         return 0;
     }

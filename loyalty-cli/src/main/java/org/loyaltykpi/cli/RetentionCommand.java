@@ -9,6 +9,7 @@ import org.loyaltykpi.document.render.CsvRenderer;
 import org.loyaltykpi.document.report.ReportDocument;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 import picocli.CommandLine.Command;
@@ -67,11 +68,11 @@ final class RetentionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PurchaseInput.Loaded loaded = input.load();
+        Loaded<PurchaseTable> loaded = input.load();
         PurchaseBehaviour behaviour =
-                RetentionCalculator.behaviour(loaded.table(), previous.orElse(period.previous()), period);
+                RetentionCalculator.behaviour(loaded.value(), previous.orElse(period.previous()), period);
         Optional<List<PurchaseBehaviour>> series =
-                by.map(granularity -> RetentionCalculator.series(loaded.table(), period, granularity));
+                by.map(granularity -> RetentionCalculator.series(loaded.value(), period, granularity));
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.csv) {
             List<PurchaseBehaviour> rows = new java.util.ArrayList<>();

@@ -21,16 +21,13 @@ final class ReviewInput {
                     + " purchases are the sample shop, else none.")
     private Optional<Path> reviews = Optional.empty();
 
-    /** The loaded reviews and a description of where they came from. */
-    record Loaded(List<Review> reviews, String source) {}
-
     /**
      * The reviews: the file if given, else the sample shop's when the purchases are the sample shop's, else none.
      *
      * @param purchases the purchase input: whether it is the sample shop, and how other inputs are read
      * @param table the purchases, so the sample reviews need not regenerate them
      */
-    Optional<Loaded> load(PurchaseInput purchases, PurchaseTable table) {
+    Optional<Loaded<List<Review>>> load(PurchaseInput purchases, PurchaseTable table) {
         OtherInputs others = purchases.otherInputs();
         return CsvLayout.fileOrSampleShop(
                 reviews,
@@ -38,9 +35,9 @@ final class ReviewInput {
                 file -> {
                     CsvRead<List<Review>> read =
                             ReviewCsv.readSkippingBadRows(file, others.reviews(), others.maxBadRows());
-                    return new Loaded(others.accept(read), OtherInputs.source(file, read));
+                    return Loaded.of(others.accept(read), OtherInputs.source(file, read));
                 },
-                () -> new Loaded(
+                () -> Loaded.of(
                         SampleShop.standard().reviews(table),
                         "built-in sample shop's reviews ('loyalty sample --reviews-out FILE' writes them as CSV)"));
     }

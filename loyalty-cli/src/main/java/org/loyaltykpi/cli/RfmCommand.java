@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.io.PurchaseCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,10 +49,10 @@ final class RfmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PurchaseInput.Loaded loaded = input.load();
+        Loaded<PurchaseTable> loaded = input.load();
         BtydSummary s = holdoutEnd.isPresent()
-                ? BtydSummary.of(loaded.table(), calibration.calibrationEnd, holdoutEnd.get(), calibration.timeUnit)
-                : BtydSummary.of(loaded.table(), calibration.calibrationEnd, calibration.timeUnit);
+                ? BtydSummary.of(loaded.value(), calibration.calibrationEnd, holdoutEnd.get(), calibration.timeUnit)
+                : BtydSummary.of(loaded.value(), calibration.calibrationEnd, calibration.timeUnit);
         PrintWriter out = spec.commandLine().getOut();
         out.println("customer_id,frequency,recency,T,monetary_value"
                 + (s.hasHoldout() ? ",frequency_holdout,monetary_value_holdout,duration_holdout" : ""));

@@ -35,6 +35,9 @@ final class SampleCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    private QuietOption quiet;
+
     @Option(names = "--customers", paramLabel = "N", description = "Customers to generate. Default: 2000.")
     private int customers = SampleShop.standard().customers();
 
@@ -80,7 +83,10 @@ final class SampleCommand implements Callable<Integer> {
         outputs.put("--spend-out", spendFile);
         OutputFiles.distinct(outputs);
         SampleShop shop = SampleShop.standard().withCustomers(customers).withSeed(seed);
+        Progress progress = Progress.of(spec);
+        progress.step(String.format(java.util.Locale.ROOT, "generating %,d customers", customers));
         PurchaseTable table = shop.purchases();
+        progress.step(String.format(java.util.Locale.ROOT, "writing %,d purchases", table.size()));
         responsesFile.ifPresent(file -> SurveyCsv.write(shop.surveyResponses(table), file));
         eventsFile.ifPresent(file -> ProgramEventCsv.write(shop.programEvents(table), file));
         reviewsFile.ifPresent(file -> ReviewCsv.write(shop.reviews(table), file));

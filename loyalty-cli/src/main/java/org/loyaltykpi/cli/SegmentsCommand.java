@@ -260,14 +260,13 @@ final class SegmentsCommand implements Callable<Integer> {
         LevelOptions levelOptions = levelOptions();
         LifecycleOptions lifecycleOptions = lifecycleOptions();
         ChurnRiskOptions churnOptions = churnOptions();
-        PurchaseInput.Loaded loaded = input.load();
-        PurchaseTable table = loaded.table();
+        Loaded<PurchaseTable> loaded = input.load();
+        PurchaseTable table = loaded.value();
         LocalDate day = asOf.orElseGet(() -> SegmentsOutput.dayAfterLastPurchase(table));
         List<SurveyResponse> answers = SurveyInput.fileOrSampleShop(responses, input, table)
-                .map(SurveyInput.Loaded::responses)
+                .map(Loaded::value)
                 .orElse(List.of());
-        List<Review> reviews =
-                reviewInput.load(input, table).map(ReviewInput.Loaded::reviews).orElse(List.of());
+        List<Review> reviews = reviewInput.load(input, table).map(Loaded::value).orElse(List.of());
         Optional<TransactionModel> fitted = Optional.empty();
         if (shows(View.churn) && model.isPresent()) {
             BtydSummary summary = BtydSummary.of(table, day.minusDays(1), timeUnit);

@@ -22,16 +22,13 @@ final class SpendInput {
                     + " sample shop's spend when the purchases are the sample shop, else none.")
     private Optional<Path> spend = Optional.empty();
 
-    /** The loaded spends and a description of where they came from. */
-    record Loaded(List<MarketingSpend> spends, String source) {}
-
     /**
      * The spends: the file if given, else the sample shop's when the purchases are the sample shop's, else none.
      *
      * @param purchases the purchase input: whether it is the sample shop, and how other inputs are read
      * @param table the purchases, so the sample spend need not regenerate them
      */
-    Optional<Loaded> load(PurchaseInput purchases, PurchaseTable table) {
+    Optional<Loaded<List<MarketingSpend>>> load(PurchaseInput purchases, PurchaseTable table) {
         OtherInputs others = purchases.otherInputs();
         return CsvLayout.fileOrSampleShop(
                 spend,
@@ -39,9 +36,9 @@ final class SpendInput {
                 file -> {
                     CsvRead<List<MarketingSpend>> read =
                             MarketingSpendCsv.readSkippingBadRows(file, others.spend(), others.maxBadRows());
-                    return new Loaded(others.accept(read), OtherInputs.source(file, read));
+                    return Loaded.of(others.accept(read), OtherInputs.source(file, read));
                 },
-                () -> new Loaded(
+                () -> Loaded.of(
                         SampleShop.standard().marketingSpend(table),
                         "built-in sample shop's marketing spend ('loyalty sample --spend-out FILE' writes it as"
                                 + " CSV)"));

@@ -10,6 +10,7 @@ import org.loyaltykpi.document.Message;
 import org.loyaltykpi.document.render.CsvRenderer;
 import org.loyaltykpi.document.report.ReportDocument;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.survey.CsiMethod;
 import org.loyaltykpi.survey.SurveyCalculator;
 import org.loyaltykpi.survey.SurveyGroup;
@@ -41,6 +42,9 @@ final class SurveyCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    private QuietOption quiet;
 
     @Mixin
     private SurveyInput input;
@@ -94,11 +98,15 @@ final class SurveyCommand implements Callable<Integer> {
                 by.filter(b -> !b.strip().equalsIgnoreCase("segment")).map(SurveyCommand::granularity);
         SurveyOptions options =
                 SurveyOptions.defaults().withCsiMethod(csiMethod).withCsiImportance(importance);
-        SurveyInput.Loaded loaded = input.load();
-        SurveySummary summary = SurveyCalculator.summarize(loaded.responses(), options);
+        Progress progress = Progress.of(spec);
+        progress.step("reading the survey answers");
+        Loaded<List<SurveyResponse>> loaded = input.load();
+        progress.step(String.format(
+                Locale.ROOT, "computing on %,d answers", loaded.value().size()));
+        SurveySummary summary = SurveyCalculator.summarize(loaded.value(), options);
         Optional<List<SurveyGroup>> groups = by.map(b -> period.isPresent()
-                ? SurveyCalculator.byPeriod(loaded.responses(), period.get(), options)
-                : SurveyCalculator.bySegment(loaded.responses(), options));
+                ? SurveyCalculator.byPeriod(loaded.value(), period.get(), options)
+                : SurveyCalculator.bySegment(loaded.value(), options));
         String byName = period.map(g -> g.name().toLowerCase(Locale.ROOT)).orElse("segment");
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.csv) {

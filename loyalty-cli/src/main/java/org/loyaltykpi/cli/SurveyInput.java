@@ -82,9 +82,6 @@ final class SurveyInput {
                     + " (Europe/Berlin, UTC, +01:00). Default: the date as written.")
     private Optional<java.time.ZoneId> timeZone = Optional.empty();
 
-    /** The loaded answers and a description of where they came from. */
-    record Loaded(List<SurveyResponse> responses, String source) {}
-
     SurveyCsvOptions csvOptions() {
         SurveyCsvOptions options = SurveyCsvOptions.defaults()
                 .withDelimiter(layout.delimiter)
@@ -113,7 +110,7 @@ final class SurveyInput {
         return options;
     }
 
-    Loaded load() {
+    Loaded<List<SurveyResponse>> load() {
         SurveyCsvOptions options = csvOptions();
         if (responses.isEmpty()) {
             return sampleShop();
@@ -121,20 +118,20 @@ final class SurveyInput {
         Path file = responses.get();
         CsvRead<List<SurveyResponse>> read =
                 SurveyCsv.readSkippingBadRows(CsvLayout.existing(file), options, layout.maxBadRows);
-        return new Loaded(
+        return Loaded.of(
                 layout.accept(
                         read, command.qualifiedName(), command.commandLine().getErr()),
                 CsvLayout.source(file, read));
     }
 
-    static Loaded sampleShop() {
+    static Loaded<List<SurveyResponse>> sampleShop() {
         return sampleShop(SampleShop.standard().purchases());
     }
 
     /** The sample shop's answers, from its purchases generated already. */
-    static Loaded sampleShop(PurchaseTable table) {
+    static Loaded<List<SurveyResponse>> sampleShop(PurchaseTable table) {
         SampleShop shop = SampleShop.standard();
-        return new Loaded(
+        return Loaded.of(
                 shop.surveyResponses(table),
                 "built-in sample shop's survey (seed " + shop.seed() + ", " + shop.customers() + " customers; 'loyalty"
                         + " sample --responses-out FILE' writes it as CSV)");
@@ -144,7 +141,8 @@ final class SurveyInput {
      * The answers of a command that takes a plain {@code --responses FILE} (default layout): the file if given, else
      * the sample shop's when the purchases are the sample shop's, else none.
      */
-    static Optional<Loaded> fileOrSampleShop(Optional<Path> file, PurchaseInput purchases, PurchaseTable table) {
+    static Optional<Loaded<List<SurveyResponse>>> fileOrSampleShop(
+            Optional<Path> file, PurchaseInput purchases, PurchaseTable table) {
         OtherInputs others = purchases.otherInputs();
         return CsvLayout.fileOrSampleShop(
                 file,
@@ -152,12 +150,12 @@ final class SurveyInput {
                 f -> {
                     CsvRead<List<SurveyResponse>> read =
                             SurveyCsv.readSkippingBadRows(f, others.survey(), others.maxBadRows());
-                    return new Loaded(others.accept(read), OtherInputs.source(f, read));
+                    return Loaded.of(others.accept(read), OtherInputs.source(f, read));
                 },
                 () -> sampleShop(table));
     }
 
-    static Loaded read(Path file, SurveyCsvOptions options) {
-        return new Loaded(SurveyCsv.read(CsvLayout.existing(file), options), file.toString());
+    static Loaded<List<SurveyResponse>> read(Path file, SurveyCsvOptions options) {
+        return Loaded.of(SurveyCsv.read(CsvLayout.existing(file), options), file.toString());
     }
 }

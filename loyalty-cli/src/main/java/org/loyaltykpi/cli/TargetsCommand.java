@@ -68,11 +68,11 @@ final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PurchaseInput.Loaded loaded = input.load();
+        Loaded<PurchaseTable> loaded = input.load();
         Optional<List<SurveyResponse>> survey =
-                SurveyInput.fileOrSampleShop(responses, input, loaded.table()).map(SurveyInput.Loaded::responses);
-        Optional<List<Review>> reviews = reviewInput.load(input, loaded.table()).map(ReviewInput.Loaded::reviews);
-        PurchaseTable table = loaded.table();
+                SurveyInput.fileOrSampleShop(responses, input, loaded.value()).map(Loaded::value);
+        Optional<List<Review>> reviews = reviewInput.load(input, loaded.value()).map(Loaded::value);
+        PurchaseTable table = loaded.value();
         List<TargetEvaluation> evaluations = KpiTargets.seedDefaults()
                 .evaluate(
                         KpiSeries.of(

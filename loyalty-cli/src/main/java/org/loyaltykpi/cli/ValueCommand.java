@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.MarketingSpend;
+import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.value.ValueCalculator;
 import org.loyaltykpi.value.ValueOptions;
 import org.loyaltykpi.value.ValueSummary;
@@ -71,19 +72,18 @@ final class ValueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PurchaseInput.Loaded loaded = input.load();
-        Optional<SpendInput.Loaded> spend = spendInput.load(input, loaded.table());
-        List<MarketingSpend> spends = spend.map(SpendInput.Loaded::spends).orElse(List.of());
+        Loaded<PurchaseTable> loaded = input.load();
+        Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input, loaded.value());
+        List<MarketingSpend> spends = spend.map(Loaded::value).orElse(List.of());
         ValueOptions options = new ValueOptions(granularity, margin, expectedYears, allowSpendWithoutCustomers);
-        ValueSummary summary = ValueCalculator.summarize(loaded.table(), spends, options);
+        ValueSummary summary = ValueCalculator.summarize(loaded.value(), spends, options);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json:
                 try (Json json = new Json(out)) {
                     json.beginObject().field("source", loaded.source());
                     loaded.json(json);
-                    json.field(
-                            "spendSource", spend.map(SpendInput.Loaded::source).orElse(""));
+                    json.field("spendSource", spend.map(Loaded::source).orElse(""));
                     ValueOutput.json(json, summary);
                     json.endObject();
                 }
@@ -94,8 +94,8 @@ final class ValueCommand implements Callable<Integer> {
             default:
                 out.println("Acquisition and value");
                 out.println("source: " + loaded.sourceText());
-                out.println("spend:  "
-                        + spend.map(SpendInput.Loaded::source).orElse("none (give --spend FILE): CAC is undefined"));
+                out.println(
+                        "spend:  " + spend.map(Loaded::source).orElse("none (give --spend FILE): CAC is undefined"));
                 out.println();
                 out.print(ValueOutput.text(summary));
                 break;

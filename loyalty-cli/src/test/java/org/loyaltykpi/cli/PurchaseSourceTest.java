@@ -235,29 +235,28 @@ class PurchaseSourceTest {
 
     @Nested
     class ProgressLine {
-        String shown(boolean quiet, Map<String, String> environment) {
+        String shown(boolean quiet, boolean terminal) {
             java.io.StringWriter err = new java.io.StringWriter();
-            PurchaseSource source = new PurchaseSource();
-            source.quiet = quiet;
-            source.environment = environment;
-            try (PurchaseSource.Progress progress = source.progress(new java.io.PrintWriter(err))) {
-                progress.accept(2_000_000);
-            }
+            Progress progress = new Progress(new java.io.PrintWriter(err), terminal);
+            progress.quiet(quiet);
+            progress.command("loyalty cohort");
+            progress.accept(2_000_000);
+            progress.clear();
             return err.toString();
         }
 
         @Test
         void onATerminalALoadShowsRowsReadAndRateAndClearsTheLineAtTheEnd() {
-            assertThat(shown(false, Map.of("LOYALTY_PROGRESS", "1")))
-                    .startsWith("\rloyalty: 2,000,000 rows read (")
+            assertThat(shown(false, true))
+                    .startsWith("\rloyalty cohort: 2,000,000 rows read (")
                     .contains(" rows/s)")
                     .endsWith("\r\u001b[K");
         }
 
         @Test
         void nothingIsShownWhenPipedOrWithQuiet() {
-            assertThat(shown(false, Map.of())).isEmpty();
-            assertThat(shown(true, Map.of("LOYALTY_PROGRESS", "1"))).isEmpty();
+            assertThat(shown(false, false)).isEmpty();
+            assertThat(shown(true, true)).isEmpty();
         }
 
         @Test

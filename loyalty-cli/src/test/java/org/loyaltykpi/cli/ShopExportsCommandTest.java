@@ -81,6 +81,25 @@ class ShopExportsCommandTest {
     }
 
     @Test
+    void theReportWritesTheSameInputSummaryBesideItsSourceAsTheOtherCommands() throws IOException {
+        Path file = onlineRetail();
+        JsonNode retention = retention("--transactions", file.toString(), "--preset", "online-retail");
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "report", "--transactions", file.toString(), "--preset", "online-retail", "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode about = JSON.readTree(run.out()).get("about");
+        assertThat(about.get("source").asText()).startsWith(file.toString());
+        assertThat(about.get("input")).isEqualTo(retention.get("input"));
+        assertThat(about.at("/input/rows").asLong()).isEqualTo(13);
+        assertThat(about.at("/input/skipped/without a customer/rows").asLong()).isEqualTo(2);
+        assertThat(about.at("/input/refunds/amount").decimalValue()).isEqualByComparingTo("-38.05");
+        // the built-in sample shop was not read from a file: no summary
+        LoyaltyCliTest.Run sample = LoyaltyCliTest.run("report", "--format", "json");
+        assertThat(JSON.readTree(sample.out()).at("/about/input").isMissingNode())
+                .isTrue();
+    }
+
+    @Test
     void theTextOutputHasOneSourceBlockSayingWhatWasDoneToTheInput() throws IOException {
         Path file = onlineRetail();
         LoyaltyCliTest.Run run = LoyaltyCliTest.run(

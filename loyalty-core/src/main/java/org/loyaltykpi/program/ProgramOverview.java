@@ -11,7 +11,8 @@ import org.loyaltykpi.domain.PurchaseTable;
 
 /**
  * The loyalty program at a glance: the metrics of every period over the purchases' and events' date range, the tier
- * distribution at the end of the last period, the tier migration over the last period and the members' lift in it.
+ * distribution at the end of every period (the last of them is {@link #tiers()}), the tier migration over the last
+ * period and the members' lift in it.
  *
  * <pre>{@code
  * ProgramOverview.of(table, events, Granularity.MONTH).ifPresent(System.out::println);
@@ -21,13 +22,27 @@ import org.loyaltykpi.domain.PurchaseTable;
  * @param tiers the tier distribution on the last day of the last period
  * @param migration the tier migration from the day before the last period to its last day
  * @param lift members against non-members in the last period
+ * @param tiersByPeriod the tier distribution on the last day of every period, one per period, in order
  */
 public record ProgramOverview(
-        List<ProgramPeriod> periods, TierDistribution tiers, TierMigration migration, ProgramLift lift) {
+        List<ProgramPeriod> periods,
+        TierDistribution tiers,
+        TierMigration migration,
+        ProgramLift lift,
+        List<TierDistribution> tiersByPeriod) {
 
-    /** Validates the parts. */
+    /**
+     * Validates the parts.
+     *
+     * @throws IllegalArgumentException if there is no period, or not one tier distribution per period
+     */
     public ProgramOverview {
         periods = List.copyOf(periods);
+        tiersByPeriod = List.copyOf(tiersByPeriod);
+        if (tiersByPeriod.size() != periods.size()) {
+            throw new IllegalArgumentException("tiersByPeriod must have one distribution per period: "
+                    + tiersByPeriod.size() + " for " + periods.size() + " periods");
+        }
         if (periods.isEmpty()) {
             throw new IllegalArgumentException("a program overview needs at least one period");
         }
@@ -54,11 +69,16 @@ public record ProgramOverview(
         DateRange last = periods.get(periods.size() - 1).period();
         LocalDate end = last.endExclusive().minusDays(1);
         LocalDate before = last.start().minusDays(1);
+        List<TierDistribution> tiersByPeriod = periods.stream()
+                .map(p -> ProgramCalculator.tierDistribution(
+                        events, p.period().endExclusive().minusDays(1)))
+                .toList();
         return Optional.of(new ProgramOverview(
                 periods,
-                ProgramCalculator.tierDistribution(events, end),
+                tiersByPeriod.get(tiersByPeriod.size() - 1),
                 ProgramCalculator.tierMigration(events, before, end),
-                ProgramCalculator.lift(table, events, last)));
+                ProgramCalculator.lift(table, events, last),
+                tiersByPeriod));
     }
 
     private static Optional<DateRange> range(PurchaseTable table, List<ProgramEvent> events) {

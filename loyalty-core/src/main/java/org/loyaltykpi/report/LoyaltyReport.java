@@ -71,6 +71,8 @@ public final class LoyaltyReport {
     private final Outcome<CohortMatrix> cohorts;
     private final Outcome<SurveyResults> survey;
     private final Outcome<ClvOverview> clv;
+    private final Outcome<RepeatTracking> clvTracking;
+    private final Outcome<ClvValidation> clvValidation;
     private final Outcome<LoyaltyLevels> loyaltyLevels;
     private final Outcome<LifecycleResults> lifecycle;
     private final Outcome<RfmScores> rfm;
@@ -90,6 +92,8 @@ public final class LoyaltyReport {
         this.cohorts = b.cohorts;
         this.survey = b.survey;
         this.clv = b.clv;
+        this.clvTracking = b.clvTracking;
+        this.clvValidation = b.clvValidation;
         this.loyaltyLevels = b.loyaltyLevels;
         this.lifecycle = b.lifecycle;
         this.rfm = b.rfm;
@@ -111,6 +115,8 @@ public final class LoyaltyReport {
         Outcome<CohortMatrix> cohorts;
         Outcome<SurveyResults> survey;
         Outcome<ClvOverview> clv;
+        Outcome<RepeatTracking> clvTracking;
+        Outcome<ClvValidation> clvValidation;
         Outcome<LoyaltyLevels> loyaltyLevels;
         Outcome<LifecycleResults> lifecycle;
         Outcome<RfmScores> rfm;
@@ -151,6 +157,9 @@ public final class LoyaltyReport {
         CompletableFuture<Outcome<ClvOverview>> clv = async(() -> table.isEmpty()
                 ? Outcome.unavailable("no purchases")
                 : guarded(() -> ClvOverview.compute(table, options.clvHorizonWeeks(), options.listed()), span));
+        CompletableFuture<Outcome<ClvValidation>> validation = async(() -> options.clvHoldoutWeeks() == 0
+                ? Outcome.unavailable("no holdout asked")
+                : guarded(() -> ClvValidation.of(table, options.clvHoldoutWeeks()), span));
         CompletableFuture<Outcome<CohortMatrix>> cohorts =
                 async(() -> guarded(() -> CohortCalculator.matrix(table, options.granularity()), span));
         CompletableFuture<Outcome<LoyaltyLevels>> levels = async(() -> asOf.isEmpty()
@@ -250,6 +259,16 @@ public final class LoyaltyReport {
                                 b.cohorts.note().or(seriesOutcome::note).orElseThrow()))
                 .orElseGet(() -> Outcome.unavailable("no purchases"));
         b.clv = join(clv);
+        b.clvTracking = b.clv.isAvailable() && table.dateRange().isPresent()
+                ? guarded(
+                        () -> RepeatTracking.of(
+                                b.clv.get().purchases(),
+                                table,
+                                options.granularity()
+                                        .periodsCovering(table.dateRange().get())),
+                        span)
+                : Outcome.unavailable(b.clv.note().orElse("no purchases"));
+        b.clvValidation = join(validation);
         b.loyaltyLevels = join(levels);
         b.lifecycle = join(lifecycle);
         b.rfm = join(rfm);
@@ -382,6 +401,26 @@ public final class LoyaltyReport {
      */
     public Outcome<ClvOverview> clv() {
         return clv;
+    }
+
+    /**
+     * The CLV section's purchase model against the actual repeat purchases, period by period (in-sample: the model is
+     * fitted on every purchase).
+     *
+     * @return the tracking, or why there is none (as the CLV section)
+     */
+    public Outcome<RepeatTracking> clvTracking() {
+        return clvTracking;
+    }
+
+    /**
+     * The CLV section's purchase model validated on a holdout, when {@link ReportOptions#clvHoldoutWeeks()} asks for
+     * one.
+     *
+     * @return the validation, or why there is none ("no holdout asked", or why it could not be fitted)
+     */
+    public Outcome<ClvValidation> clvValidation() {
+        return clvValidation;
     }
 
     /**

@@ -59,6 +59,49 @@ class LoyaltyReportTest {
         }
 
         @Test
+        void theProgramHasOneTierDistributionPerPeriodAndTheLastIsTheTiersOfTheOverview() {
+            org.loyaltykpi.program.ProgramOverview program = REPORT.program().get();
+            assertThat(program.tiersByPeriod()).hasSameSizeAs(program.periods());
+            assertThat(program.tiersByPeriod().get(program.tiersByPeriod().size() - 1))
+                    .isEqualTo(program.tiers());
+        }
+
+        @Test
+        void theClvTrackingHasOnePointPerPeriodOfTheBehaviourSeries() {
+            assertThat(REPORT.clvTracking().get().points())
+                    .hasSameSizeAs(REPORT.behaviour().get().byPeriod());
+        }
+
+        @Test
+        void aHoldoutValidatesThePurchaseModelByCalibrationFrequencyAndWeekByWeek() {
+            assertThat(REPORT.clvValidation().note()).contains("no holdout asked");
+            LoyaltyReport validated = LoyaltyReport.compute(
+                    ReportInputs.of(TABLE), ReportOptions.defaults().withClvHoldoutWeeks(26));
+            ClvValidation v = validated.clvValidation().get();
+            LocalDate last = LocalDate.ofEpochDay(TABLE.maxEpochDay());
+            assertThat(v.holdoutEnd()).isEqualTo(last);
+            assertThat(v.calibrationEnd()).isEqualTo(last.minusWeeks(26));
+            assertThat(v.byFrequency()).isNotEmpty();
+            assertThat(v.byFrequency().get(v.byFrequency().size() - 1).andAbove())
+                    .isTrue();
+            assertThat(v.tracking().get(v.tracking().size() - 1).date()).isEqualTo(last);
+            // the holdout validation fits a model of its own: the CLV section is the same with or without it
+            assertThat(validated.clv().get().expectedPurchases())
+                    .isEqualTo(LoyaltyReport.compute(ReportInputs.of(TABLE), ReportOptions.defaults())
+                            .clv()
+                            .get()
+                            .expectedPurchases());
+        }
+
+        @Test
+        void aHoldoutLongerThanThePurchasesLeavesTheValidationUnavailableWithANote() {
+            LoyaltyReport tooLong = LoyaltyReport.compute(
+                    ReportInputs.of(TABLE), ReportOptions.defaults().withClvHoldoutWeeks(1000));
+            assertThat(tooLong.clvValidation().note().orElseThrow()).contains("leaves no calibration period");
+            assertThat(tooLong.clv().isAvailable()).isTrue();
+        }
+
+        @Test
         void anAbsentInputLeavesItsSectionUnavailableWithANote() {
             LoyaltyReport bare = LoyaltyReport.compute(ReportInputs.of(TABLE), ReportOptions.defaults());
             assertThat(bare.survey().note()).contains("no survey answers");

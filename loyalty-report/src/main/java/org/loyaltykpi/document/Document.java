@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.loyaltykpi.io.LoadSummary;
 
 /**
  * A report or a command's output as one immutable value: a title, facts about the data it was computed from (source,
@@ -21,11 +22,28 @@ import java.util.stream.Stream;
  * TextRenderer.render(doc, Messages.english(), System.out);
  * }</pre>
  *
+ * <p>A document computed from a purchase file (or database query) also carries the file's {@link LoadSummary}: rows
+ * read, purchases and orders, rows skipped per reason, excluded statuses and refunds. The text and HTML renderings show
+ * it as the source line; JSON writes it as the object {@code about.input} beside the {@code about.source} string.
+ *
  * @param title the title
  * @param about facts about the data (source, counts, range, version)
  * @param sections the sections, in reading order
+ * @param input the load summary of the purchase input, when it was read from a file or a query (none for the built-in
+ *     sample shop)
  */
-public record Document(Message title, List<KeyFigure> about, List<Section> sections) {
+public record Document(Message title, List<KeyFigure> about, List<Section> sections, Optional<LoadSummary> input) {
+
+    /**
+     * A document without a load summary.
+     *
+     * @param title the title
+     * @param about facts about the data
+     * @param sections the sections
+     */
+    public Document(Message title, List<KeyFigure> about, List<Section> sections) {
+        this(title, about, sections, Optional.empty());
+    }
 
     /**
      * Validates that ids are unique and that figures' trends point at existing table columns.
@@ -34,6 +52,7 @@ public record Document(Message title, List<KeyFigure> about, List<Section> secti
      */
     public Document {
         Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(input, "input");
         about = List.copyOf(about);
         sections = List.copyOf(sections);
         Set<String> ids = new HashSet<>();
@@ -150,6 +169,16 @@ public record Document(Message title, List<KeyFigure> about, List<Section> secti
                         .filter(Message.class::isInstance)
                         .map(Message.class::cast)
                         .flatMap(Document::withNested));
+    }
+
+    /**
+     * The same document with the load summary of its purchase input.
+     *
+     * @param summary the load summary
+     * @return a new document
+     */
+    public Document withInput(LoadSummary summary) {
+        return new Document(title, about, sections, Optional.of(summary));
     }
 
     @Override

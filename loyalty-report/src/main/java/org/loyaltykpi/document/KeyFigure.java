@@ -23,9 +23,17 @@ import java.util.OptionalDouble;
  * @param unit the unit when the value's type does not say it (for example "purchases per customer")
  * @param previous the value in the previous period, if there is one
  * @param trend the table column with the value period by period, if there is one
+ * @param headline whether a dashboard shows it among the key figures at the top even without a trend (a figure with a
+ *     trend always is one)
  */
 public record KeyFigure(
-        String id, Message label, Cell value, Optional<Message> unit, Optional<Cell> previous, Optional<Trend> trend) {
+        String id,
+        Message label,
+        Cell value,
+        Optional<Message> unit,
+        Optional<Cell> previous,
+        Optional<Trend> trend,
+        boolean headline) {
 
     /** Validates the id. */
     public KeyFigure {
@@ -35,6 +43,44 @@ public record KeyFigure(
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(trend, "trend");
+    }
+
+    /**
+     * A figure that is a headline only if it has a trend.
+     *
+     * @param id the stable id
+     * @param label the label
+     * @param value the value
+     * @param unit the unit, if the value's type does not say it
+     * @param previous the previous period's value, if there is one
+     * @param trend the table column of its history, if there is one
+     */
+    public KeyFigure(
+            String id,
+            Message label,
+            Cell value,
+            Optional<Message> unit,
+            Optional<Cell> previous,
+            Optional<Trend> trend) {
+        this(id, label, value, unit, previous, trend, false);
+    }
+
+    /**
+     * This figure as a headline: a dashboard shows it among the key figures at the top.
+     *
+     * @return the figure
+     */
+    public KeyFigure asHeadline() {
+        return new KeyFigure(id, label, value, unit, previous, trend, true);
+    }
+
+    /**
+     * Whether a dashboard shows this figure among the key figures at the top: it has a trend or is a headline.
+     *
+     * @return whether it is a key figure of the whole document
+     */
+    public boolean isHeadline() {
+        return headline || trend.isPresent();
     }
 
     /**
@@ -56,7 +102,7 @@ public record KeyFigure(
      * @return the figure
      */
     public KeyFigure withPrevious(Cell previousValue) {
-        return new KeyFigure(id, label, value, unit, Optional.of(previousValue), trend);
+        return new KeyFigure(id, label, value, unit, Optional.of(previousValue), trend, headline);
     }
 
     /**
@@ -67,7 +113,7 @@ public record KeyFigure(
      * @return the figure
      */
     public KeyFigure withTrend(String table, String column) {
-        return new KeyFigure(id, label, value, unit, previous, Optional.of(new Trend(table, column)));
+        return new KeyFigure(id, label, value, unit, previous, Optional.of(new Trend(table, column)), headline);
     }
 
     /**
@@ -77,7 +123,7 @@ public record KeyFigure(
      * @return the figure
      */
     public KeyFigure withUnit(Message unitLabel) {
-        return new KeyFigure(id, label, value, Optional.of(unitLabel), previous, trend);
+        return new KeyFigure(id, label, value, Optional.of(unitLabel), previous, trend, headline);
     }
 
     /**

@@ -43,6 +43,8 @@ final class InputSpec implements Serializable {
     private final PurchaseRules.Refunds refunds;
     private final PurchaseRules.MissingCustomer missingCustomer;
     private final ArrayList<String> guestIds;
+    private final java.time.LocalDate since; // null: no bound (kept serializable)
+    private final java.time.LocalDate until;
 
     private InputSpec(String source, CsvOptions o, List<String> header, boolean lines) {
         this.source = source;
@@ -69,6 +71,8 @@ final class InputSpec implements Serializable {
         refunds = r.refunds();
         missingCustomer = r.missingCustomer();
         guestIds = new ArrayList<>(r.guestIds());
+        since = r.since().orElse(null);
+        until = r.until().orElse(null);
     }
 
     /**
@@ -107,7 +111,9 @@ final class InputSpec implements Serializable {
                 new LinkedHashSet<>(excludeStatuses),
                 refunds,
                 missingCustomer,
-                new LinkedHashSet<>(guestIds));
+                new LinkedHashSet<>(guestIds),
+                Optional.ofNullable(since),
+                Optional.ofNullable(until));
         return new CsvOptions(
                 delimiter,
                 true,

@@ -95,12 +95,15 @@ public final class HtmlRenderer {
         return page.finish(messages.text(Message.of("html.footer", ECharts.VERSION, ECharts.LICENSE)));
     }
 
-    /** The key figures that have a history, from every section, as tiles with sparklines at the top of the page. */
+    /**
+     * The headline figures (those with a history, with their sparklines, and those marked as headlines) of every section,
+     * as tiles at the top of the page.
+     */
     private static void overview(HtmlPage page, Document document, Messages messages) {
         List<HtmlPage.Tile> tiles = new ArrayList<>();
         for (Section section : document.sections()) {
             for (KeyFigure figure : section.figures()) {
-                if (figure.trend().isPresent()) {
+                if (figure.isHeadline()) {
                     tiles.add(tile(document, section, figure, messages));
                 }
             }
@@ -231,8 +234,8 @@ public final class HtmlRenderer {
                     one = one.stacked("stack");
                 }
                 if (leftUnit == null) {
-                    leftUnit = one.unit();
-                } else if (!one.unit().equals(leftUnit)) {
+                    leftUnit = axisOf(one.unit());
+                } else if (!axisOf(one.unit()).equals(leftUnit)) {
                     one = one.onRightAxis();
                 }
                 series.add(one);
@@ -382,6 +385,11 @@ public final class HtmlRenderer {
     }
 
     /** The unit of a column type, as the page's script formats it. */
+    /** The axis a unit is drawn on: counts and decimals share one (a count and its expectation), others their own. */
+    private static String axisOf(String unit) {
+        return unit.equals("count") ? "decimal" : unit;
+    }
+
     static String unit(ColumnType type) {
         return switch (type) {
             case COUNT -> "count";

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.loyaltykpi.document.Cell;
 import org.loyaltykpi.document.Chart;
 import org.loyaltykpi.document.Column;
@@ -15,6 +17,7 @@ import org.loyaltykpi.document.Message;
 import org.loyaltykpi.document.Messages;
 import org.loyaltykpi.document.Section;
 import org.loyaltykpi.document.Table;
+import org.loyaltykpi.io.LoadSummary;
 
 /**
  * Writes a document as pretty-printed JSON with stable field names: ids of sections, tables, columns, figures and
@@ -27,7 +30,12 @@ import org.loyaltykpi.document.Table;
  * <pre>{@code
  * {
  *   "title": "Loyalty report",
- *   "about": {"source": "purchases.csv", "purchases": 1200, ...},
+ *   "about": {"source": "purchases.csv", "purchases": 1200, ...,
+ *             "input": {"rows": 1250, "orderLines": 1250, "purchases": 1200, "orders": null,
+ *                       "skipped": {"without a customer": {"rows": 10, "firstLine": 17}}, "badRows": {},
+ *                       "excludedStatuses": {"cancelled": {"rows": 40, "firstLine": 3}},
+ *                       "refunds": {"count": 5, "lines": 5, "amount": -120.00, "handling": "net"},
+ *                       "summary": "1250 rows: ..."}},
  *   "purchaseBehaviour": {
  *     "title": "Purchase behaviour", "degraded": false, "notes": [],
  *     "figures": {"retention": {"label": "retention", "value": 0.8, "previous": 0.7, "change": 10.0,
@@ -60,6 +68,9 @@ public final class JsonRenderer {
             for (KeyFigure f : document.about()) {
                 json.writeFieldName(f.id());
                 value(json, f.value());
+            }
+            if (document.input().isPresent()) {
+                input(json, document.input().get());
             }
             json.writeEndObject();
             for (Section section : document.sections()) {
@@ -151,6 +162,46 @@ public final class JsonRenderer {
     /**
      * The change as the text shows it (one decimal of points or of percent), so the two cannot disagree.
      */
+    /**
+     * The load summary as the object {@code input}: {@code {"rows", "orderLines", "purchases", "orders" (null unless
+     * order lines were grouped), "skipped": {reason: {"rows", "firstLine"}}, "badRows": {...}, "excludedStatuses":
+     * {...}, "refunds": {"count", "lines", "amount", "handling"}, "summary"}}, the shape every command writes.
+     */
+    private static void input(JsonGenerator json, LoadSummary s) throws IOException {
+        json.writeObjectFieldStart("input");
+        json.writeNumberField("rows", s.rows());
+        json.writeNumberField("orderLines", s.orderLines());
+        json.writeNumberField("purchases", s.purchases());
+        if (s.grouped()) {
+            json.writeNumberField("orders", s.purchases());
+        } else {
+            json.writeNullField("orders");
+        }
+        skips(json, "skipped", s.skipped());
+        skips(json, "badRows", s.badRows());
+        skips(json, "excludedStatuses", s.excludedStatuses());
+        json.writeObjectFieldStart("refunds");
+        json.writeNumberField("count", s.refunds());
+        json.writeNumberField("lines", s.refundLines());
+        json.writeNumberField("amount", s.refundAmount());
+        json.writeStringField("handling", s.refundHandling().name().toLowerCase(Locale.ROOT));
+        json.writeEndObject();
+        json.writeStringField("summary", s.toString());
+        json.writeEndObject();
+    }
+
+    private static void skips(JsonGenerator json, String name, Map<String, LoadSummary.Skipped> skips)
+            throws IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<String, LoadSummary.Skipped> e : skips.entrySet()) {
+            json.writeObjectFieldStart(e.getKey());
+            json.writeNumberField("rows", e.getValue().rows());
+            json.writeNumberField("firstLine", e.getValue().firstLine());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
     private static double round1(double change, boolean points) {
         double shown = points ? change : 100 * change;
         double rounded = Math.round(shown * 10) / 10.0;

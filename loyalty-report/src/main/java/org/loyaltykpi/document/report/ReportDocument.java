@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.loyaltykpi.clv.AliveDistribution;
 import org.loyaltykpi.clv.ClvOverview;
 import org.loyaltykpi.clv.CustomerPrediction;
+import org.loyaltykpi.clv.ModelValidation;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ValuableCustomer;
 import org.loyaltykpi.cohort.CohortMatrix;
@@ -32,10 +32,12 @@ import org.loyaltykpi.program.ProgramLift;
 import org.loyaltykpi.program.ProgramOverview;
 import org.loyaltykpi.program.ProgramPeriod;
 import org.loyaltykpi.report.BehaviourResults;
+import org.loyaltykpi.report.ClvValidation;
 import org.loyaltykpi.report.FeedbackResults;
 import org.loyaltykpi.report.LifecycleResults;
 import org.loyaltykpi.report.LoyaltyReport;
 import org.loyaltykpi.report.Outcome;
+import org.loyaltykpi.report.RepeatTracking;
 import org.loyaltykpi.report.SurveyResults;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.segment.ChurnReason;
@@ -98,7 +100,13 @@ public final class ReportDocument {
                 behaviour(report.behaviour(), g),
                 cohorts(report.cohorts()),
                 survey(report.survey(), sources.answers(), g),
-                clv(report.clv(), report.options().clvHorizonWeeks(), report.dateRange()),
+                clv(
+                        report.clv(),
+                        report.clvTracking(),
+                        report.clvValidation(),
+                        g,
+                        report.options().clvHorizonWeeks(),
+                        report.dateRange()),
                 levels(report),
                 lifecycle(report.lifecycle()),
                 rfm(report),
@@ -129,6 +137,11 @@ public final class ReportDocument {
                 id, title, Message.of("note.degraded", outcome.note().orElseThrow()));
     }
 
+    /** A confidence interval as a figure's unit: {@code 95% interval 28.7 to 40.5}. */
+    private static Message interval(ConfidenceInterval ci) {
+        return Message.of("unit.interval", Math.round(100 * LEVEL), ci.low(), ci.high());
+    }
+
     private static Cell points1(OptionalDouble v) {
         return Cell.decimal(v, 1);
     }
@@ -154,6 +167,10 @@ public final class ReportDocument {
                 .withTrend(table, column);
         Optional<T> before = previous(series);
         return before.isPresent() ? f.withPrevious(value.apply(before.get())) : f;
+    }
+
+    static String capitalized(String id) {
+        return id.isEmpty() ? id : Character.toUpperCase(id.charAt(0)) + id.substring(1);
     }
 
     static String kebab(String camel) {
@@ -478,6 +495,21 @@ public final class ReportDocument {
                         Cell.ratio(before.get().summary().csat().topBoxShare()));
             }
         }
+        SurveySummary latestSummary = r.byPeriod().isEmpty()
+                ? total
+                : r.byPeriod().get(r.byPeriod().size() - 1).summary();
+        Optional<ConfidenceInterval> npsInterval = latestSummary.nps().confidenceInterval(LEVEL);
+        if (npsInterval.isPresent()) {
+            nps = nps.withUnit(interval(npsInterval.get()));
+        }
+        Optional<ConfidenceInterval> csatInterval = latestSummary.csat().topBoxInterval(LEVEL);
+        if (csatInterval.isPresent()) {
+            csat = csat.withUnit(Message.of(
+                    "unit.interval-percent",
+                    Math.round(100 * LEVEL),
+                    100 * csatInterval.get().low(),
+                    100 * csatInterval.get().high()));
+        }
         s.figure(nps).figure(csat);
         s.table(surveyTable(
                 "surveyTotal",
@@ -614,8 +646,92 @@ public final class ReportDocument {
 
     // ---------------------------------------------------------------- CLV
 
+    /** The model's expected repeat purchases against the actual ones, per period and cumulated. */
+    private static void tracking(Section.Builder s, RepeatTracking tracking, Granularity g) {
+        if (tracking.points().isEmpty()) {
+            return;
+        }
+        Table.Builder t = Table.builder("clvTracking", Message.of("table.clv.tracking-by-period", unit(g)))
+                .column("period", ColumnType.TEXT)
+                .column("actual", ColumnType.COUNT)
+                .column("expected", ColumnType.DECIMAL)
+                .column("actualCumulative", ColumnType.COUNT)
+                .column("expectedCumulative", ColumnType.DECIMAL);
+        for (RepeatTracking.Point p : tracking.points()) {
+            t.row(
+                    Cell.text(p.period().label()),
+                    Cell.count(p.actual()),
+                    Cell.decimal(p.expected(), 1),
+                    Cell.count(p.actualCumulative()),
+                    Cell.decimal(p.expectedCumulative(), 1));
+        }
+        s.table(t.build());
+        s.chart(new Chart.TimeSeries(
+                "clvTrackingChart",
+                Message.of("chart.clv-tracking"),
+                "clvTracking",
+                "period",
+                List.of(Chart.Series.bar("actual"), Chart.Series.line("expected")),
+                false));
+        s.chart(new Chart.TimeSeries(
+                "clvCumulativeChart",
+                Message.of("chart.clv-cumulative"),
+                "clvTracking",
+                "period",
+                List.of(Chart.Series.line("actualCumulative"), Chart.Series.line("expectedCumulative")),
+                false));
+    }
+
+    /** The model fitted on a calibration period against the holdout: by calibration frequency, and the tracking. */
+    private static void validation(Section.Builder s, ClvValidation v) {
+        s.note(Message.of("note.clv-validation", v.calibrationEnd(), v.holdoutEnd()));
+        Table.Builder byFrequency = Table.builder(
+                        "clvHoldoutByFrequency", Message.of("table.clv.holdout-by-frequency", v.calibrationEnd()))
+                .column("frequency", ColumnType.TEXT)
+                .column("customers", ColumnType.COUNT)
+                .column("actualMean", ColumnType.DECIMAL)
+                .column("expectedMean", ColumnType.DECIMAL);
+        for (ModelValidation.FrequencyComparison f : v.byFrequency()) {
+            byFrequency.row(
+                    Cell.text(f.frequency() + (f.andAbove() ? "+" : "")),
+                    Cell.count(f.customers()),
+                    Cell.decimal(f.actualMean(), 3),
+                    Cell.decimal(f.expectedMean(), 3));
+        }
+        s.table(byFrequency.build());
+        s.chart(new Chart.Bars(
+                "clvHoldoutByFrequencyChart",
+                Message.of("chart.clv-holdout-by-frequency"),
+                "clvHoldoutByFrequency",
+                "frequency",
+                List.of(Chart.Series.bar("actualMean"), Chart.Series.bar("expectedMean")),
+                false,
+                false));
+        Table.Builder tracking = Table.builder(
+                        "clvHoldoutTracking", Message.of("table.clv.holdout-tracking", v.calibrationEnd()))
+                .column("date", ColumnType.DATE)
+                .column("actualCumulative", ColumnType.COUNT)
+                .column("expectedCumulative", ColumnType.DECIMAL);
+        for (ModelValidation.TrackingPoint p : v.tracking()) {
+            tracking.row(Cell.day(p.date()), Cell.count(Math.round(p.actual())), Cell.decimal(p.expected(), 1));
+        }
+        s.table(tracking.build());
+        s.chart(new Chart.TimeSeries(
+                "clvHoldoutTrackingChart",
+                Message.of("chart.clv-holdout-tracking", v.calibrationEnd()),
+                "clvHoldoutTracking",
+                "date",
+                List.of(Chart.Series.line("actualCumulative"), Chart.Series.line("expectedCumulative")),
+                false));
+    }
+
     private static Section clv(
-            Outcome<ClvOverview> outcome, double horizonWeeks, Optional<org.loyaltykpi.domain.DateRange> range) {
+            Outcome<ClvOverview> outcome,
+            Outcome<RepeatTracking> tracking,
+            Outcome<ClvValidation> validation,
+            Granularity g,
+            double horizonWeeks,
+            Optional<org.loyaltykpi.domain.DateRange> range) {
         Message title = Message.of("section.clv", Math.round(horizonWeeks));
         if (!outcome.isAvailable()) {
             return Section.degraded(
@@ -636,8 +752,10 @@ public final class ReportDocument {
                         String.format(
                                 java.util.Locale.ROOT,
                                 "%.2f",
-                                r.customers() == 0 ? 0 : r.expectedPurchases() / r.customers()))));
-        s.figure(KeyFigure.of("expectedValue", Message.of("figure.expected-value"), Cell.money(r.expectedValue())));
+                                r.customers() == 0 ? 0 : r.expectedPurchases() / r.customers())))
+                .asHeadline());
+        s.figure(KeyFigure.of("expectedValue", Message.of("figure.expected-value"), Cell.money(r.expectedValue()))
+                .asHeadline());
         Table.Builder models = Table.builder("clvModels", Message.of("table.clv.models"))
                 .column("model", ColumnType.TEXT)
                 .column("parameter", ColumnType.TEXT)
@@ -679,6 +797,12 @@ public final class ReportDocument {
                 r,
                 horizonWeeks,
                 (r.calibrationEnd().toEpochDay() - dates.start().toEpochDay() + 1) / 7.0));
+        tracking.value().ifPresent(t -> tracking(s, t, g));
+        validation.value().ifPresent(v -> validation(s, v));
+        if (!validation.isAvailable() && !validation.note().orElse("").equals("no holdout asked")) {
+            s.note(Message.of(
+                    "note.clv-validation-unavailable", validation.note().orElse("")));
+        }
         Table.Builder top = Table.builder("clvTop", Message.of("table.clv.top"))
                 .column("customer", ColumnType.TEXT)
                 .column("probabilityAlive", ColumnType.DECIMAL)
@@ -903,12 +1027,25 @@ public final class ReportDocument {
                 true));
         Table.Builder flagged = Table.builder("churnFlagged", Message.of("table.churn.flagged", listed))
                 .column("customer", ColumnType.TEXT)
-                .column("signals", ColumnType.TEXT);
-        for (ChurnRisk risk : r.flagged().stream().limit(listed).toList()) {
-            flagged.row(
-                    Cell.text(risk.customer().value()),
-                    Cell.text(risk.signals().stream().map(String::valueOf).collect(Collectors.joining("; "))));
+                .column("signals", ColumnType.COUNT);
+        for (ChurnReason reason : ChurnReason.values()) {
+            String code = Cell.code(reason);
+            flagged.column(camel(code), Message.of("column.signal", Message.of("reason." + code)), ColumnType.DECIMAL);
         }
+        for (ChurnRisk risk : r.flagged().stream().limit(listed).toList()) {
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(risk.customer().value()));
+            row.add(Cell.count(risk.signals().size()));
+            for (ChurnReason reason : ChurnReason.values()) {
+                row.add(risk.signals().stream()
+                        .filter(signal -> signal.reason() == reason)
+                        .findFirst()
+                        .<Cell>map(signal -> Cell.decimal(signal.value(), 2))
+                        .orElseGet(Cell::missing));
+            }
+            flagged.row(row);
+        }
+        flagged.note(Message.of("note.churn-signals"));
         s.table(flagged.build());
         return s.build();
     }
@@ -1169,6 +1306,35 @@ public final class ReportDocument {
                 List.of(Chart.Series.bar("members")),
                 false,
                 false));
+        Table.Builder tiersByPeriod = Table.builder("programTiersByPeriod", Message.of("table.program.tiers-by-period"))
+                .column("period", ColumnType.TEXT)
+                .column("none", Message.of("tier.none"), ColumnType.COUNT);
+        for (Tier tier : Tier.values()) {
+            tiersByPeriod.column(Cell.code(tier), Message.of("tier." + Cell.code(tier)), ColumnType.COUNT);
+        }
+        for (int i = 0; i < o.periods().size(); i++) {
+            org.loyaltykpi.program.TierDistribution d = o.tiersByPeriod().get(i);
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(o.periods().get(i).period().label()));
+            row.add(Cell.count(d.untiered()));
+            for (Tier tier : Tier.values()) {
+                row.add(Cell.count(d.counts().getOrDefault(tier, 0L)));
+            }
+            tiersByPeriod.row(row);
+        }
+        s.table(tiersByPeriod.build());
+        List<Chart.Series> tierSeries = new ArrayList<>();
+        tierSeries.add(Chart.Series.bar("none"));
+        for (Tier tier : Tier.values()) {
+            tierSeries.add(Chart.Series.bar(Cell.code(tier)));
+        }
+        s.chart(new Chart.TimeSeries(
+                "tiersByPeriodChart",
+                Message.of("chart.tiers-by-period"),
+                "programTiersByPeriod",
+                "period",
+                tierSeries,
+                true));
         ProgramLift lift = o.lift();
         s.table(behaviourTable(
                 "programLift",
@@ -1185,6 +1351,8 @@ public final class ReportDocument {
         }
         Section.Builder s = Section.builder("targets", Message.of("section.targets"));
         List<TargetEvaluation> evaluations = outcome.get();
+        List<Table> pathTables = new ArrayList<>();
+        List<Chart> pathCharts = new ArrayList<>();
         Table.Builder latest = Table.builder("targetsLatest", Message.of("table.targets.latest"))
                 .column("metric", ColumnType.TEXT)
                 .column("unit", ColumnType.TEXT)
@@ -1227,6 +1395,37 @@ public final class ReportDocument {
         }
         s.table(latest.build());
         s.table(all.build());
+        for (TargetEvaluation e : evaluations) {
+            if (e.periods().stream().noneMatch(p -> p.value().isPresent())) {
+                continue; // no data for this metric (no survey answers, say): no path to draw
+            }
+            String id = "targetPath" + capitalized(camel(e.target().metric()));
+            Message title = e.unit().isEmpty()
+                    ? Message.of("table.targets.path-no-unit", e.target().metric())
+                    : Message.of("table.targets.path", e.target().metric(), e.unit());
+            Table.Builder path = Table.builder(id, title)
+                    .column("period", ColumnType.TEXT)
+                    .column("status", ColumnType.TEXT)
+                    .column("value", ColumnType.DECIMAL)
+                    .column("path", ColumnType.DECIMAL)
+                    .column("required", ColumnType.DECIMAL);
+            for (TargetPeriod p : e.periods()) {
+                path.row(
+                        Cell.text(p.period().label()),
+                        Cell.label("status", p.status()),
+                        points1(p.value()),
+                        points1(p.path()),
+                        points1(p.required()));
+            }
+            pathTables.add(path.build());
+            pathCharts.add(new Chart.TimeSeries(
+                    id + "Chart",
+                    Message.of("chart.target-path", e.target().metric()),
+                    id,
+                    "period",
+                    List.of(Chart.Series.line("value"), Chart.Series.line("path"), Chart.Series.line("required")),
+                    false));
+        }
         s.chart(new Chart.Bars(
                 "targetsChart",
                 Message.of("chart.targets"),
@@ -1235,6 +1434,8 @@ public final class ReportDocument {
                 List.of(Chart.Series.bar("value"), Chart.Series.line("required")),
                 false,
                 true));
+        pathTables.forEach(s::table);
+        pathCharts.forEach(s::chart);
         return s.build();
     }
 }

@@ -12,6 +12,7 @@ import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
 import org.loyaltykpi.io.Delimiter;
 import org.loyaltykpi.io.PurchaseCsv;
+import org.loyaltykpi.io.PurchaseLoad;
 import org.loyaltykpi.report.LoyaltyReport;
 import org.loyaltykpi.report.ReportInputs;
 import org.loyaltykpi.report.ReportOptions;
@@ -46,7 +47,10 @@ final class Reports {
         return sampleShop;
     }
 
-    /** CDNOW_master (69,659 purchases of 23,570 customers, 1997-01..1998-06): purchases only. */
+    /**
+     * CDNOW_master (69,659 purchases of 23,570 customers, 1997-01..1998-06): purchases only, the CLV model validated on
+     * the last 39 weeks (the papers' split: 39 weeks of calibration, 39 of holdout).
+     */
     static synchronized Document cdnowMaster() {
         if (cdnowMaster == null) {
             CsvOptions master = CsvOptions.defaults()
@@ -54,10 +58,15 @@ final class Reports {
                     .withDatePattern("yyyyMMdd")
                     .withAmountColumn(ColumnRef.named("dollar_value"))
                     .withQuantityColumn(ColumnRef.named("number_of_cds"));
-            PurchaseTable purchases = PurchaseCsv.read(resource("/cdnow/CDNOW_master.txt"), master);
+            PurchaseLoad load = PurchaseCsv.load(resource("/cdnow/CDNOW_master.txt"), master);
+            PurchaseTable purchases = load.table();
+            // as the command line writes it: the source and its load summary, and the summary as JSON
             cdnowMaster = ReportDocument.of(
-                    LoyaltyReport.compute(ReportInputs.of(purchases), ReportOptions.defaults()),
-                    ReportSources.of("CDNOW_master.txt", "test"));
+                            LoyaltyReport.compute(
+                                    ReportInputs.of(purchases),
+                                    ReportOptions.defaults().withClvHoldoutWeeks(39)),
+                            ReportSources.of("CDNOW_master.txt: " + load.summary(), "test"))
+                    .withInput(load.summary());
         }
         return cdnowMaster;
     }
