@@ -68,7 +68,9 @@ class HostileExamplesTest {
                 .doesNotContain("Exception")
                 .doesNotContain("java.lang")
                 .hasSizeLessThan(2000);
-        assertThat(run.err()).contains(parts);
+        if (parts.length > 0) {
+            assertThat(run.err()).contains(parts);
+        }
         assertNoNaN(run);
     }
 
