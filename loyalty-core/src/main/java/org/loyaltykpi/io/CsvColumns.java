@@ -97,8 +97,27 @@ final class CsvColumns {
             return new IllegalArgumentException(source + ": the " + what + " column '" + ref
                     + "' is a header name, but the file is read without header: give a 1-based column number");
         }
-        return new IllegalArgumentException(
-                source + ":1: no " + what + " column '" + ref + "' in the header " + header.get());
+        return new IllegalArgumentException(source + ":1: no " + what + " column '"
+                + CsvFormatException.shown(ref.toString()) + "' in the header " + shownHeader(header.get()));
+    }
+
+    /** The most header names a message lists. */
+    private static final int SHOWN_NAMES = 20;
+
+    /**
+     * A header as a message lists it: each name escaped and capped as values are (a header may hold control bytes or
+     * be the whole file), at most {@link #SHOWN_NAMES} names.
+     */
+    static String shownHeader(List<String> names) {
+        StringBuilder s = new StringBuilder("[");
+        int end = Math.min(names.size(), SHOWN_NAMES);
+        for (int i = 0; i < end; i++) {
+            s.append(i == 0 ? "" : ", ").append(CsvFormatException.shown(names.get(i)));
+        }
+        if (names.size() > end) {
+            s.append(", ... (").append(names.size()).append(" columns)");
+        }
+        return s.append(']').toString();
     }
 
     private String label(ColumnRef ref, int index) {
@@ -106,7 +125,7 @@ final class CsvColumns {
                 .orElseGet(() -> header.filter(h -> index < h.size())
                         .map(h -> h.get(index))
                         .orElse(""));
-        return (name.isEmpty() ? "" : "'" + name + "' ") + "(#" + (index + 1) + ")";
+        return (name.isEmpty() ? "" : "'" + CsvFormatException.shown(name) + "' ") + "(#" + (index + 1) + ")";
     }
 
     /** A resolved column: its 0-based index and its label for messages. */

@@ -59,6 +59,20 @@ class HostileInputTest {
     }
 
     @Nested
+    class Messages {
+        @Test
+        void aHeaderWithControlBytesIsNamedEscapedNeverCopiedRaw() throws IOException {
+            Path file =
+                    bytes("p.csv", "custo\u0000mer,date,amount\na,2024-01-01,1.00\n".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> PurchaseCsv.read(file, CsvOptions.defaults()))
+                    .hasMessage(file + ":1: no customer column 'customer_id' in the header [custo\\u0000mer, date,"
+                            + " amount]")
+                    .satisfies(e -> assertThat(e.getMessage().chars().noneMatch(Character::isISOControl))
+                            .isTrue());
+        }
+    }
+
+    @Nested
     class Overflow {
         @Test
         void twoAmountsWhoseSumPassesALongAreAnErrorNamingTheSecondRow() throws IOException {
