@@ -59,7 +59,7 @@ class HostileInputTest {
     }
 
     @Nested
-    class Messages {
+    class HeaderMessages {
         @Test
         void aHeaderWithControlBytesIsNamedEscapedNeverCopiedRaw() throws IOException {
             Path file =
