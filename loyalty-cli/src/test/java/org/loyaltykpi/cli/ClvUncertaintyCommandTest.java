@@ -149,9 +149,9 @@ class ClvUncertaintyCommandTest {
                 covariates.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode fit = JSON.readTree(run.out());
-        assertThat(fit.at("/covariates/purchase/channel=store/standardError").asDouble())
+        assertThat(fit.at("/covariates/purchase/channel=web/standardError").asDouble())
                 .isPositive();
-        assertThat(fit.at("/covariates/dropout/channel=store/value").isNumber()).isTrue();
+        assertThat(fit.at("/covariates/dropout/channel=web/value").isNumber()).isTrue();
         Files.writeString(covariates, "customer_id,channel\n1,web\n");
         LoyaltyCliTest.Run missing = LoyaltyCliTest.run(
                 "clv",
