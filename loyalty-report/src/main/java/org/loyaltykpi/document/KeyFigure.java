@@ -25,6 +25,8 @@ import java.util.OptionalDouble;
  * @param trend the table column with the value period by period, if there is one
  * @param headline whether a dashboard shows it among the key figures at the top even without a trend (a figure with a
  *     trend always is one)
+ * @param score whether the value is a score in points (NPS, -100 to 100) whose change is the difference of the two
+ *     values in points, not a relative change (a relative change of a score that can be 0 or negative means nothing)
  */
 public record KeyFigure(
         String id,
@@ -33,7 +35,8 @@ public record KeyFigure(
         Optional<Message> unit,
         Optional<Cell> previous,
         Optional<Trend> trend,
-        boolean headline) {
+        boolean headline,
+        boolean score) {
 
     /** Validates the id. */
     public KeyFigure {
@@ -62,7 +65,7 @@ public record KeyFigure(
             Optional<Message> unit,
             Optional<Cell> previous,
             Optional<Trend> trend) {
-        this(id, label, value, unit, previous, trend, false);
+        this(id, label, value, unit, previous, trend, false, false);
     }
 
     /**
@@ -71,7 +74,7 @@ public record KeyFigure(
      * @return the figure
      */
     public KeyFigure asHeadline() {
-        return new KeyFigure(id, label, value, unit, previous, trend, true);
+        return new KeyFigure(id, label, value, unit, previous, trend, true, score);
     }
 
     /**
@@ -102,7 +105,7 @@ public record KeyFigure(
      * @return the figure
      */
     public KeyFigure withPrevious(Cell previousValue) {
-        return new KeyFigure(id, label, value, unit, Optional.of(previousValue), trend, headline);
+        return new KeyFigure(id, label, value, unit, Optional.of(previousValue), trend, headline, score);
     }
 
     /**
@@ -113,7 +116,7 @@ public record KeyFigure(
      * @return the figure
      */
     public KeyFigure withTrend(String table, String column) {
-        return new KeyFigure(id, label, value, unit, previous, Optional.of(new Trend(table, column)), headline);
+        return new KeyFigure(id, label, value, unit, previous, Optional.of(new Trend(table, column)), headline, score);
     }
 
     /**
@@ -123,11 +126,20 @@ public record KeyFigure(
      * @return the figure
      */
     public KeyFigure withUnit(Message unitLabel) {
-        return new KeyFigure(id, label, value, Optional.of(unitLabel), previous, trend, headline);
+        return new KeyFigure(id, label, value, Optional.of(unitLabel), previous, trend, headline, score);
     }
 
     /**
-     * The change against the previous period: percentage points for ratios and shares ({@code 100 * (v - p)}), the
+     * This figure as a score in points (NPS): its change is the difference of the values in points.
+     *
+     * @return the figure, a score
+     */
+    public KeyFigure asScore() {
+        return new KeyFigure(id, label, value, unit, previous, trend, headline, true);
+    }
+
+    /**
+     * The change against the previous period: points for scores (NPS: {@code v - p}), percentage points for ratios and shares ({@code 100 * (v - p)}), the
      * relative change for other numbers ({@code (v - p) / |p|}, as a fraction).
      *
      * @return the change, or empty when there is no previous value, either value is undefined or the previous
@@ -141,6 +153,9 @@ public record KeyFigure(
         OptionalDouble before = previous.get().number();
         if (now.isEmpty() || before.isEmpty()) {
             return OptionalDouble.empty();
+        }
+        if (score) {
+            return OptionalDouble.of(now.getAsDouble() - before.getAsDouble());
         }
         if (changeInPoints()) {
             return OptionalDouble.of(100 * (now.getAsDouble() - before.getAsDouble()));
@@ -157,7 +172,7 @@ public record KeyFigure(
      * @return whether in points
      */
     public boolean changeInPoints() {
-        return value instanceof Cell.RatioOf || value instanceof Cell.Share;
+        return score || value instanceof Cell.RatioOf || value instanceof Cell.Share;
     }
 
     /**

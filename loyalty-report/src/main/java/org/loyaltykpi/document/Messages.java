@@ -230,9 +230,11 @@ public final class Messages {
         }
         double change = figure.change().getAsDouble();
         return java.util.Optional.of(
-                figure.changeInPoints()
-                        ? text(Message.of("change.points", String.format(locale, "%+.1f", change)))
-                        : text(Message.of("change.relative", String.format(locale, "%+.1f", 100 * change))));
+                figure.score()
+                        ? text(Message.of("change.score", String.format(locale, "%+.1f", change)))
+                        : figure.changeInPoints()
+                                ? text(Message.of("change.points", String.format(locale, "%+.1f", change)))
+                                : text(Message.of("change.relative", String.format(locale, "%+.1f", 100 * change))));
     }
 
     /**

@@ -79,6 +79,17 @@ class DocumentTest {
             assertThat(f.change()).hasValueCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(Messages.english().change(f)).contains("+20.0%");
         }
+
+        @Test
+        void theChangeOfAScoreSuchAsNpsIsTheDifferenceInPointsEvenWhenThePreviousIsNegative() {
+            KeyFigure f = KeyFigure.of(
+                            "nps", Message.of("about.data"), Cell.decimal(java.util.OptionalDouble.of(12.5), 1))
+                    .withPrevious(Cell.decimal(java.util.OptionalDouble.of(-5), 1))
+                    .asScore();
+            assertThat(f.change()).hasValueCloseTo(17.5, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(f.changeInPoints()).isTrue();
+            assertThat(Messages.english().change(f)).contains("+17.5 points");
+        }
     }
 
     @Nested

@@ -490,7 +490,8 @@ public final class ReportDocument {
                             Cell.ratio(last.summary().csat().topBoxShare()))
                     .withTrend("surveyByPeriod", "csat");
             if (before.isPresent()) {
-                nps = nps.withPrevious(points1(before.get().summary().nps().score()));
+                nps = nps.withPrevious(points1(before.get().summary().nps().score()))
+                        .asScore();
                 csat = csat.withPrevious(
                         Cell.ratio(before.get().summary().csat().topBoxShare()));
             }
