@@ -11,9 +11,16 @@ import org.loyaltykpi.clv.BgBbSummary;
 import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.ClvCalculator;
 import org.loyaltykpi.clv.ClvOptions;
+import org.loyaltykpi.clv.CovariateModel;
+import org.loyaltykpi.clv.Covariates;
 import org.loyaltykpi.clv.CustomerPrediction;
+import org.loyaltykpi.clv.CustomerPredictionInterval;
 import org.loyaltykpi.clv.GammaGammaModel;
+import org.loyaltykpi.clv.IntervalOptions;
+import org.loyaltykpi.clv.ModelComparison;
 import org.loyaltykpi.clv.ModelFit;
+import org.loyaltykpi.clv.ModelValidation;
+import org.loyaltykpi.clv.PredictionIntervals;
 import org.loyaltykpi.clv.SavedModel;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
@@ -97,7 +104,7 @@ final class ClvCommand implements Runnable {
             if (format == OutputFormat.csv) {
                 throw new IllegalArgumentException("--format csv is not available for clv fit: use json or text");
             }
-            Optional<org.loyaltykpi.clv.CovariateModel> withCovariates = Optional.empty();
+            Optional<CovariateModel> withCovariates = Optional.empty();
             if (covariates != null) {
                 if (model() == ClvModels.Model.GAMMA_GAMMA || model() == ClvModels.Model.BG_BB) {
                     throw new IllegalArgumentException("--covariates is for bg-nbd, mbg-nbd and pareto-nbd");
@@ -105,8 +112,8 @@ final class ClvCommand implements Runnable {
                 if (save.isPresent()) {
                     throw new IllegalArgumentException("--save does not hold covariates yet: fit without --save");
                 }
-                withCovariates = Optional.of(org.loyaltykpi.clv.CovariateModel.fit(
-                        model().cliName, summary(), org.loyaltykpi.clv.Covariates.read(covariates), fitOptions()));
+                withCovariates = Optional.of(
+                        CovariateModel.fit(model().cliName, summary(), Covariates.read(covariates), fitOptions()));
             }
             ModelFit fit =
                     withCovariates.isPresent() ? withCovariates.get().fit().orElseThrow() : fitModel();
@@ -208,10 +215,10 @@ final class ClvCommand implements Runnable {
                 names = "--draws",
                 paramLabel = "N",
                 description = "Parameter draws of --intervals (at least 2). Default: 200.")
-        private int draws = org.loyaltykpi.clv.IntervalOptions.DEFAULT_DRAWS;
+        private int draws = IntervalOptions.DEFAULT_DRAWS;
 
         @Option(names = "--seed", paramLabel = "S", description = "Seed of the --intervals draws. Default: 1.")
-        private long seed = org.loyaltykpi.clv.IntervalOptions.DEFAULT_SEED;
+        private long seed = IntervalOptions.DEFAULT_SEED;
 
         @Option(
                 names = "--covariates",
@@ -297,25 +304,24 @@ final class ClvCommand implements Runnable {
                 if (intervals != null) {
                     throw new IllegalArgumentException("--intervals is not available with --covariates yet");
                 }
-                org.loyaltykpi.clv.Covariates z = org.loyaltykpi.clv.Covariates.read(covariates);
-                org.loyaltykpi.clv.CovariateModel m =
-                        org.loyaltykpi.clv.CovariateModel.fit(model().cliName, summary, z, fitOptions());
+                Covariates z = Covariates.read(covariates);
+                CovariateModel m = CovariateModel.fit(model().cliName, summary, z, fitOptions());
                 ClvModels.warn(err, spec.qualifiedName(), m.fit().orElseThrow());
                 predictions = m.predict(spend, summary, z, options);
             } else {
                 predictions = ClvCalculator.predict(purchases, spend, summary, options);
             }
-            Optional<org.loyaltykpi.clv.PredictionIntervals> ranges = Optional.empty();
+            Optional<PredictionIntervals> ranges = Optional.empty();
             if (intervals != null) {
-                org.loyaltykpi.clv.IntervalOptions intervalOptions;
+                IntervalOptions intervalOptions;
                 try {
-                    intervalOptions = new org.loyaltykpi.clv.IntervalOptions(intervals, draws, seed);
+                    intervalOptions = new IntervalOptions(intervals, draws, seed);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }
                 ranges = Optional.of(
                         ClvCalculator.predictIntervals(purchases, spend, summary, options, intervalOptions));
-                org.loyaltykpi.clv.PredictionIntervals r = ranges.get();
+                PredictionIntervals r = ranges.get();
                 err.println(spec.qualifiedName() + ": " + r);
                 err.flush();
             }
@@ -343,8 +349,7 @@ final class ClvCommand implements Runnable {
                             .append(p.clv().isPresent() ? number(p.clv().getAsDouble()) : "");
                 }
                 if (ranges.isPresent()) {
-                    org.loyaltykpi.clv.CustomerPredictionInterval c =
-                            ranges.get().customers().get(index);
+                    CustomerPredictionInterval c = ranges.get().customers().get(index);
                     line.append(',')
                             .append(number(c.expectedPurchases().low()))
                             .append(',')
@@ -475,7 +480,7 @@ final class ClvCommand implements Runnable {
             if (modelOption.isPresent()) {
                 throw new IllegalArgumentException("clv compare fits every purchase model: leave out --model");
             }
-            org.loyaltykpi.clv.ModelComparison comparison;
+            ModelComparison comparison;
             if (holdoutEnd.isPresent()) {
                 if (summaryFile.isPresent()) {
                     throw new IllegalArgumentException(
@@ -484,9 +489,9 @@ final class ClvCommand implements Runnable {
                 java.time.LocalDate end = calibrationEnd();
                 Loaded<PurchaseTable> loaded = input.load();
                 BtydSummary summary = BtydSummary.of(loaded.value(), end, holdoutEnd.get(), timeUnit);
-                comparison = org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.value(), fitOptions());
+                comparison = ModelComparison.compare(summary, loaded.value(), fitOptions());
             } else {
-                comparison = org.loyaltykpi.clv.ModelComparison.compare(summary(), fitOptions());
+                comparison = ModelComparison.compare(summary(), fitOptions());
             }
             render(
                     spec.commandLine().getOut(),
@@ -561,8 +566,7 @@ final class ClvCommand implements Runnable {
             if (modelOption.isPresent()) {
                 model = purchaseModel(summary);
             } else {
-                org.loyaltykpi.clv.ModelComparison comparison =
-                        org.loyaltykpi.clv.ModelComparison.compare(summary, loaded.value(), fitOptions());
+                ModelComparison comparison = ModelComparison.compare(summary, loaded.value(), fitOptions());
                 model = comparison
                         .bestModel()
                         .orElseThrow(() -> new IllegalArgumentException(
@@ -576,8 +580,8 @@ final class ClvCommand implements Runnable {
                     timeUnit,
                     end,
                     holdoutEnd,
-                    org.loyaltykpi.clv.ModelValidation.byCalibrationFrequency(model, summary, maxFrequency),
-                    org.loyaltykpi.clv.ModelValidation.tracking(model, loaded.value(), end, holdoutEnd),
+                    ModelValidation.byCalibrationFrequency(model, summary, maxFrequency),
+                    ModelValidation.tracking(model, loaded.value(), end, holdoutEnd),
                     fit.warnings());
             render(
                     spec.commandLine().getOut(),

@@ -10,11 +10,15 @@ import org.loyaltykpi.clv.BgBbModel;
 import org.loyaltykpi.clv.BgBbSummary;
 import org.loyaltykpi.clv.BgNbdModel;
 import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.clv.Coefficient;
+import org.loyaltykpi.clv.CovariateModel;
 import org.loyaltykpi.clv.FitOptions;
 import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.MbgNbdModel;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
+import org.loyaltykpi.clv.ParameterCovariance;
+import org.loyaltykpi.clv.ParameterInterval;
 import org.loyaltykpi.clv.ParetoNbdModel;
 import org.loyaltykpi.clv.SavedModel;
 import org.loyaltykpi.clv.SummaryCsv;
@@ -325,18 +329,14 @@ final class ClvModels {
      * The JSON of a fit with covariates: the fit's fields, and {@code "covariates": {"purchase": {"NAME": {"value":
      * ..., "standardError": ...}}, "dropout": {...}}}.
      */
-    static void writeFitWithCovariates(PrintWriter out, ModelFit fit, org.loyaltykpi.clv.CovariateModel model) {
-        java.io.StringWriter text = new java.io.StringWriter();
-        try (Json json = new Json(new PrintWriter(text))) {
-            writeFit(json, fit);
-        }
-        String body = text.toString().strip();
-        java.io.StringWriter extra = new java.io.StringWriter();
-        try (Json json = new Json(new PrintWriter(extra))) {
+    static void writeFitWithCovariates(PrintWriter out, ModelFit fit, CovariateModel model) {
+        try (Json json = new Json(out)) {
             json.beginObject();
+            writeFitFields(json, fit);
+            json.beginObject("covariates");
             for (String process : java.util.List.of("purchase", "dropout")) {
                 json.beginObject(process);
-                for (org.loyaltykpi.clv.Coefficient c : model.coefficients()) {
+                for (Coefficient c : model.coefficients()) {
                     if (c.process().equals(process)) {
                         json.beginObject(c.covariate())
                                 .field("value", c.value())
@@ -347,10 +347,8 @@ final class ClvModels {
                 json.endObject();
             }
             json.endObject();
+            json.endObject();
         }
-        out.println(body.substring(0, body.length() - 1) + ",\"covariates\":"
-                + extra.toString().strip() + "}");
-        out.flush();
     }
 
     /** The customers a BG/BB summary from purchases leaves out, on standard error. */
@@ -375,7 +373,7 @@ final class ClvModels {
             json.nullField("covariance").nullField("intervals");
             return;
         }
-        org.loyaltykpi.clv.ParameterCovariance c = fit.covariance().get();
+        ParameterCovariance c = fit.covariance().get();
         json.beginObject("covariance").field("scale", "log");
         for (int i = 0; i < c.size(); i++) {
             json.beginObject(c.names().get(i));
@@ -386,7 +384,7 @@ final class ClvModels {
         }
         json.endObject();
         json.beginObject("intervals").field("level", FIT_INTERVAL_LEVEL);
-        for (org.loyaltykpi.clv.ParameterInterval interval : fit.intervals(FIT_INTERVAL_LEVEL)) {
+        for (ParameterInterval interval : fit.intervals(FIT_INTERVAL_LEVEL)) {
             json.beginObject(interval.name())
                     .field("low", interval.low())
                     .field("high", interval.high())
