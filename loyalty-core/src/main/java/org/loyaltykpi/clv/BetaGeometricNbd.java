@@ -253,6 +253,11 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
         double[] out = new double[c.size()];
         double rr = r;
         boolean bg = m == 0;
+        int nt = times.length;
+        long cells = (long) (c.maxFrequency + 1) * nt;
+        if (nt > 0 && cells <= out.length / 4 && (r + c.maxFrequency) * (lnTime[nt - 1] - lnTime[0]) < 700) {
+            return aliveByTable(c, lnTime, lnOdds, out);
+        }
         org.loyaltykpi.internal.ParallelScans.scan(
                 out.length,
                 ENTRIES_PER_TASK,
@@ -265,6 +270,55 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
                             double z = lnOdds[x] + (rr + x) * (lnTime[ageTime[i]] - lnTime[recencyTime[i]]);
                             out[i] = 1 / (1 + Math.exp(z));
                         }
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        return out;
+    }
+
+    /**
+     * P(alive) with the powers tabulated: {@code E[x][k] = ((alpha + t_k) / (alpha + t_0))^(r+x)} and its inverse
+     * once per frequency and distinct time (all of them at most 1 in 700 in magnitude, which the caller checked), so an
+     * entry costs {@code 1 / (1 + a/(b+x-1+m) E[x][T] / E[x][t_x])}: no transcendental function per customer, where
+     * the table is small beside the number of entries.
+     */
+    private double[] aliveByTable(TimeColumns c, double[] lnTime, double[] lnOdds, double[] out) {
+        int nt = lnTime.length;
+        int frequencies = c.maxFrequency + 1;
+        double[] power = new double[frequencies * nt];
+        double[] inverse = new double[frequencies * nt];
+        double[] odds = new double[frequencies];
+        org.loyaltykpi.internal.ParallelScans.scan(
+                frequencies,
+                Math.max(1, (1 << 14) / nt),
+                (from, to) -> {
+                    for (int x = from; x < to; x++) {
+                        odds[x] = Math.exp(lnOdds[x]);
+                        double rx = r + x;
+                        for (int k = 0; k < nt; k++) {
+                            double e = Math.exp(rx * (lnTime[k] - lnTime[0]));
+                            power[x * nt + k] = e;
+                            inverse[x * nt + k] = 1 / e;
+                        }
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        int[] xs = c.x;
+        int[] recencyTime = c.recencyTime;
+        int[] ageTime = c.ageTime;
+        boolean bg = m == 0;
+        org.loyaltykpi.internal.ParallelScans.scan(
+                out.length,
+                ENTRIES_PER_TASK,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        int x = xs[i];
+                        int base = x * nt;
+                        out[i] = x == 0 && bg
+                                ? 1
+                                : 1 / (1 + odds[x] * power[base + ageTime[i]] * inverse[base + recencyTime[i]]);
                     }
                     return to - from;
                 },

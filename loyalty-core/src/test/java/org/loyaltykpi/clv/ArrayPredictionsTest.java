@@ -32,13 +32,17 @@ class ArrayPredictionsTest {
 
     /** Weekly rows of customers observed for up to three years, in whole days: many distinct (x, T) pairs. */
     private static BtydSummary simulated(int rows, int maxFrequency) {
+        return simulated(rows, maxFrequency, 3 * 365);
+    }
+
+    private static BtydSummary simulated(int rows, int maxFrequency, int maxDays) {
         SeededRandom random = new SeededRandom(14);
         int[] x = new int[rows];
         double[] recency = new double[rows];
         double[] age = new double[rows];
         long[] weight = new long[rows];
         for (int i = 0; i < rows; i++) {
-            int days = random.nextInt(3 * 365);
+            int days = random.nextInt(maxDays);
             x[i] = random.nextInt(maxFrequency + 1);
             age[i] = days / 7.0;
             recency[i] = x[i] == 0 ? 0 : random.nextInt(days + 1) / 7.0;
@@ -102,6 +106,37 @@ class ArrayPredictionsTest {
             assertThat(summary.columns().dense).isTrue();
             for (TransactionModel m : MODELS) {
                 assertAgrees(m, summary, x, tx, age);
+            }
+        }
+
+        @Test
+        void aLargeSummaryOfFewFrequenciesAndTimesHasTheModelsPAliveFromTabulatedPowers() {
+            int rows = 60_000;
+            BtydSummary summary = simulated(rows, 5, 365);
+            SeededRandom random = new SeededRandom(14);
+            int[] x = new int[rows];
+            double[] tx = new double[rows];
+            double[] age = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                int days = random.nextInt(365);
+                x[i] = random.nextInt(6);
+                age[i] = days / 7.0;
+                tx[i] = x[i] == 0 ? 0 : random.nextInt(days + 1) / 7.0;
+                random.nextInt(3);
+            }
+            TimeColumns columns = summary.columns();
+            assertThat((long) (columns.maxFrequency + 1) * columns.times.length).isLessThanOrEqualTo(rows / 4);
+            for (TransactionModel m : MODELS) {
+                double[] alive = ClvCalculator.probabilityAlive(m, summary);
+                double[] expected = ClvCalculator.expectedPurchases(m, 52, summary);
+                for (int i = 0; i < rows; i++) {
+                    double p = m.probabilityAlive(x[i], tx[i], age[i]);
+                    assertThat(alive[i]).as("%s P(alive) of entry %d", m, i).isCloseTo(p, within(TOLERANCE * p));
+                    double e = p
+                            * m.expectedPurchases(52, x[i], age[i], age[i])
+                            / m.probabilityAlive(x[i], age[i], age[i]);
+                    assertThat(expected[i]).as("%s E[Y(52)] of entry %d", m, i).isCloseTo(e, within(TOLERANCE * e));
+                }
             }
         }
 
