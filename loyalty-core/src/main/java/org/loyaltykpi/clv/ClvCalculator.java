@@ -471,8 +471,11 @@ public final class ClvCalculator {
     }
 
     /**
-     * The probability of being alive of every customer of a summary, as an array in summary order: one evaluation per
-     * distinct (x, t_x, T) (the summary's collapsed rows are built once and kept), on every core.
+     * The probability of being alive of every customer of a summary, as an array in summary order, on every core. For
+     * BG/NBD, MBG/NBD and Pareto/NBD the summary keeps its entries as columns (frequency, and recency and T as indices
+     * into its distinct times, built once): whatever depends on a time is computed once per distinct time, the
+     * hypergeometric functions of Pareto/NBD once per distinct (x, t) pair, and each customer costs one exponential;
+     * other models are evaluated once per distinct (x, t_x, T).
      *
      * @param purchases the purchase model
      * @param summary the calibration summary, in the model's time unit
@@ -480,13 +483,24 @@ public final class ClvCalculator {
      */
     public static double[] probabilityAlive(TransactionModel purchases, BtydSummary summary) {
         ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
+        TimeColumns columns = summary.columns();
+        if (columns.dense) {
+            if (purchases instanceof BetaGeometricNbd bg) {
+                return bg.probabilityAlive(columns);
+            }
+            if (purchases instanceof ParetoNbdModel pareto) {
+                return pareto.probabilityAlive(columns);
+            }
+        }
         BtydSummary.Collapse c = summary.collapse();
         return scatter(aliveOfRows(purchases, c.rows()), c.rowOf());
     }
 
     /**
-     * The expected purchases in the next {@code t} of every customer of a summary, as an array in summary order: the
-     * horizon's special function once per distinct (x, T), P(alive) once per distinct (x, t_x, T), on every core.
+     * The expected purchases in the next {@code t} of every customer of a summary, as an array in summary order, on
+     * every core: P(alive) as {@link #probabilityAlive}, times the expectation of a customer alive, which depends on
+     * (x, T) only and is computed once per distinct pair (BG/NBD and MBG/NBD walk the pairs of a frequency with Taylor
+     * steps of the hypergeometric equation instead of one hypergeometric function each).
      *
      * @param purchases the purchase model
      * @param t the horizon, in the model's time unit, {@code >= 0}
@@ -496,6 +510,15 @@ public final class ClvCalculator {
     public static double[] expectedPurchases(TransactionModel purchases, double t, BtydSummary summary) {
         ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
         ModelSupport.checkTime(t);
+        TimeColumns columns = summary.columns();
+        if (columns.dense) {
+            if (purchases instanceof BetaGeometricNbd bg) {
+                return bg.expectedPurchases(t, columns);
+            }
+            if (purchases instanceof ParetoNbdModel pareto) {
+                return pareto.expectedPurchases(t, columns);
+            }
+        }
         BtydSummary.Collapse c = summary.collapse();
         CollapsedSummary rows = c.rows();
         double[] alive = aliveOfRows(purchases, rows);
