@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.loyaltykpi.clv.ClvOverview;
 import org.loyaltykpi.cohort.CohortCalculator;
@@ -18,6 +17,7 @@ import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.feedback.FeedbackCalculator;
 import org.loyaltykpi.feedback.ReviewSeries;
+import org.loyaltykpi.internal.ParallelScans;
 import org.loyaltykpi.program.ProgramOverview;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
@@ -48,7 +48,7 @@ import org.loyaltykpi.value.ValueSummary;
  *
  * <p>Scans are shared: the behaviour series feeds the value section and the retention target, the cohort matrix the
  * value section, the survey's per-period groups the NPS and satisfaction targets, the review series the
- * positive-review target. Independent sections run in parallel on the common fork-join pool. A section whose input is
+ * positive-review target. Independent sections run in parallel, each on a thread of its own. A section whose input is
  * absent, or that a calculator or model fit rejects, is an {@link Outcome} with a note; the rest of the report stands.
  * A section that would pass a bound of the library ({@link LimitExceededException}: more periods than a breakdown
  * holds, for example one purchase dated 0001-01-01 and one 9999-12-31 at a monthly granularity) is such an outcome too,
@@ -297,21 +297,11 @@ public final class LoyaltyReport {
     }
 
     private static <T> CompletableFuture<Outcome<T>> async(Supplier<Outcome<T>> section) {
-        return CompletableFuture.supplyAsync(section);
+        return ParallelScans.async(section);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return ParallelScans.join(future);
     }
 
     /**
