@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -55,6 +58,12 @@ final class ParallelCsvLoader {
 
     private ParallelCsvLoader() {}
 
+    /** A slot hash of an order id's hash and its customer. */
+    private static int mix(int hash, int customer) {
+        int h = hash * 0x9E3779B1 + customer * 0x85EBCA6B;
+        return h ^ (h >>> 15);
+    }
+
     /** The table, or empty if the general reader must read this file. */
     static Optional<PurchaseLoad> load(Path file, CsvOptions options) throws IOException {
         return load(file, options, rows -> {});
@@ -65,6 +74,12 @@ final class ParallelCsvLoader {
      * ends.
      */
     static Optional<PurchaseLoad> load(Path file, CsvOptions options, LongConsumer progress) throws IOException {
+        return load(file, options, progress, CHUNK_BYTES);
+    }
+
+    /** As {@link #load(Path, CsvOptions, LongConsumer)} with chunks of about {@code chunkBytes} (tests: many chunks). */
+    static Optional<PurchaseLoad> load(Path file, CsvOptions options, LongConsumer progress, int chunkBytes)
+            throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -97,7 +112,7 @@ final class ParallelCsvLoader {
             int[] columns = PurchaseRows.columnIndexes(file.toString(), options, header);
             String[] labels = PurchaseRows.columnLabels(file.toString(), options, header);
             int firstLine = options.header() ? 2 : 1;
-            long[] bounds = chunkBounds(channel, dataStart, size);
+            long[] bounds = chunkBounds(channel, dataStart, size, chunkBytes);
             try {
                 return Optional.of(new Waves(file.toString(), options, labels, firstLine, dataStart, size, progress)
                         .load(channel, bounds, columns));
@@ -123,6 +138,9 @@ final class ParallelCsvLoader {
         private final LongConsumer progress;
         private PurchaseTable.Builder builder;
         private PurchaseAssembler assembler;
+        /** The orders of every wave so far, when rows are grouped into orders. */
+        private Orders orders;
+
         private String currency = "";
         private long rowsRead;
         private long lineBase;
@@ -183,7 +201,9 @@ final class ParallelCsvLoader {
                     if (plain && chunk.needsRules) {
                         plain = false;
                     }
-                    if (plain) {
+                    if (chunk.grouped) {
+                        addOrders(chunk);
+                    } else if (plain) {
                         addPlain(chunk);
                     } else {
                         assemble(chunk);
@@ -198,6 +218,9 @@ final class ParallelCsvLoader {
             }
             if (assembler != null) {
                 try {
+                    if (orders != null) {
+                        orders.addTo(assembler);
+                    }
                     return assembler.finish();
                 } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
                     throw FALLBACK;
@@ -235,6 +258,23 @@ final class ParallelCsvLoader {
         }
 
         /**
+         * Adds a chunk's orders (grouped in the chunk) and its skipped rows, in file order: the orders are merged with
+         * those of the chunks before, so an order whose lines are spread over chunks is still one order.
+         */
+        private void addOrders(Chunk chunk) {
+            if (assembler == null) {
+                assembler = new PurchaseAssembler(
+                        source, options.rules(), options.amountScale(), labels[0], labels[1], builder, rowsRead);
+                orders = new Orders();
+            }
+            for (Map.Entry<String, long[]> e : chunk.skippedRows.entrySet()) {
+                assembler.skip(e.getKey(), e.getValue()[0], lineBase + e.getValue()[1]);
+            }
+            assembler.countOrderRows(chunk.orderRows);
+            orders.merge(chunk, lineBase);
+        }
+
+        /**
          * Feeds a chunk's rows, in file order, through the row rules (orders, refunds, statuses, guests); falls back
          * when a rule refuses a row, so that the general reader names it (or skips it when bad rows may be skipped).
          */
@@ -263,6 +303,216 @@ final class ParallelCsvLoader {
         }
     }
 
+    /**
+     * The orders of the whole file, in order of first appearance: each chunk's orders merged in file order by customer
+     * id and order id bytes (kept in one byte arena), so the orders and their order equal those {@link
+     * PurchaseAssembler} groups line by line. About 70 bytes an order, no object per order or line.
+     */
+    private static final class Orders {
+        private final Map<String, Integer> customerIndex = new HashMap<>();
+        private final List<String> customers = new ArrayList<>();
+        private final Map<String, Integer> categoryIndex = new HashMap<>();
+        private final List<String> categoryNames = new ArrayList<>();
+        private final Map<String, Integer> statusIndex = new HashMap<>();
+        private final List<String> statusNames = new ArrayList<>();
+        private final Map<Integer, java.util.TreeSet<String>> several = new HashMap<>();
+        private int size;
+        private int[] customer = new int[1 << 10];
+        private int[] orderOffset = new int[1 << 10];
+        private int[] orderLength = new int[1 << 10];
+        private int[] hash = new int[1 << 10];
+        private int[] day = new int[1 << 10];
+        private long[] amount = new long[1 << 10];
+        private long[] refunded = new long[1 << 10];
+        private long[] quantity = new long[1 << 10];
+        private int[] lines = new int[1 << 10];
+        private long[] firstLine = new long[1 << 10];
+        private boolean[] negative = new boolean[1 << 10];
+        private int[] status = new int[1 << 10];
+        private int[] category = new int[1 << 10];
+        private int[] slots = new int[1 << 11];
+        private byte[] arena = new byte[1 << 16];
+        private int arenaSize;
+
+        /** Merges a chunk's orders, in its order; {@code lineBase} is the line of the chunk's first line. */
+        void merge(Chunk chunk, long lineBase) {
+            int[] customerOf = new int[chunk.customerIds.size()]; // global index + 1; 0 not yet looked up
+            int[] categoryOf = new int[chunk.categories.size()];
+            for (int k = 0; k < categoryOf.length; k++) {
+                categoryOf[k] = index(chunk.categories.get(k), categoryIndex, categoryNames);
+            }
+            int[] statusOf = new int[chunk.statuses.size()];
+            for (int s = 0; s < statusOf.length; s++) {
+                statusOf[s] = index(chunk.statuses.get(s), statusIndex, statusNames);
+            }
+            byte[] bytes = chunk.bytes;
+            for (int j = 0; j < chunk.groups; j++) {
+                int local = chunk.groupCustomer[j];
+                if (customerOf[local] == 0) {
+                    customerOf[local] = index(chunk.customerIds.get(local), customerIndex, customers) + 1;
+                }
+                int c = customerOf[local] - 1;
+                int h = chunk.groupHash[j];
+                int from = chunk.groupOrderFrom[j];
+                int length = chunk.groupOrderLength[j];
+                int st = chunk.groupStatus[j] < 0 ? -1 : statusOf[chunk.groupStatus[j]];
+                int k = chunk.groupCategory[j] == PurchaseTable.NO_CATEGORY
+                        ? PurchaseTable.NO_CATEGORY
+                        : categoryOf[chunk.groupCategory[j]];
+                int mask = slots.length - 1;
+                int g;
+                int slot = mix(h, c) & mask;
+                while (true) {
+                    g = slots[slot] - 1;
+                    if (g < 0
+                            || hash[g] == h
+                                    && customer[g] == c
+                                    && orderLength[g] == length
+                                    && Arrays.equals(
+                                            arena,
+                                            orderOffset[g],
+                                            orderOffset[g] + length,
+                                            bytes,
+                                            from,
+                                            from + length)) {
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                if (g < 0) {
+                    g = add(c, bytes, from, length, h);
+                    slots[slot] = g + 1;
+                    day[g] = chunk.groupDay[j];
+                    amount[g] = chunk.groupAmount[j];
+                    refunded[g] = chunk.groupRefunded[j];
+                    quantity[g] = chunk.groupQuantity[j];
+                    lines[g] = chunk.groupLines[j];
+                    firstLine[g] = lineBase + chunk.groupFirstLine[j];
+                    negative[g] = chunk.groupNegative[j];
+                    status[g] = st;
+                    category[g] = k;
+                    if (2 * size > slots.length) {
+                        rehash();
+                    }
+                } else {
+                    // A later part of an order begun in an earlier chunk: merged as its lines would have been.
+                    day[g] = Math.min(day[g], chunk.groupDay[j]);
+                    try {
+                        amount[g] = Math.addExact(amount[g], chunk.groupAmount[j]);
+                        refunded[g] = Math.addExact(refunded[g], chunk.groupRefunded[j]);
+                        lines[g] = Math.addExact(lines[g], chunk.groupLines[j]);
+                    } catch (ArithmeticException e) {
+                        throw FALLBACK;
+                    }
+                    quantity[g] += chunk.groupQuantity[j];
+                    negative[g] |= chunk.groupNegative[j];
+                    if (status[g] < 0) {
+                        status[g] = st;
+                    }
+                    addCategory(g, k);
+                }
+                java.util.BitSet more = chunk.groupSeveral.get(j);
+                if (more != null) {
+                    for (int m = more.nextSetBit(0); m >= 0; m = more.nextSetBit(m + 1)) {
+                        addCategory(g, categoryOf[m]);
+                    }
+                }
+            }
+        }
+
+        /** One more category of order {@code g}: the orders keep the set of their non-empty categories. */
+        private void addCategory(int g, int k) {
+            if (k == PurchaseTable.NO_CATEGORY || k == category[g]) {
+                return;
+            }
+            if (category[g] == PurchaseTable.NO_CATEGORY) {
+                category[g] = k;
+                return;
+            }
+            int first = category[g];
+            several.computeIfAbsent(g, x -> new java.util.TreeSet<>(List.of(categoryNames.get(first))))
+                    .add(categoryNames.get(k));
+        }
+
+        /** Every order, in order of first appearance, judged and added by the assembler. */
+        void addTo(PurchaseAssembler assembler) {
+            for (int g = 0; g < size; g++) {
+                java.util.TreeSet<String> categories = several.get(g);
+                assembler.addOrder(
+                        customers.get(customer[g]),
+                        day[g],
+                        amount[g],
+                        refunded[g],
+                        negative[g],
+                        quantity[g],
+                        lines[g],
+                        firstLine[g],
+                        status[g] < 0 ? "" : statusNames.get(status[g]),
+                        categories != null || category[g] == PurchaseTable.NO_CATEGORY
+                                ? ""
+                                : categoryNames.get(category[g]),
+                        categories);
+            }
+        }
+
+        private static int index(String value, Map<String, Integer> index, List<String> values) {
+            Integer found = index.get(value);
+            if (found != null) {
+                return found;
+            }
+            index.put(value, values.size());
+            values.add(value);
+            return values.size() - 1;
+        }
+
+        private int add(int c, byte[] bytes, int from, int length, int h) {
+            int g = size++;
+            if (g == day.length) {
+                int capacity = g + (g >> 1);
+                customer = Arrays.copyOf(customer, capacity);
+                orderOffset = Arrays.copyOf(orderOffset, capacity);
+                orderLength = Arrays.copyOf(orderLength, capacity);
+                hash = Arrays.copyOf(hash, capacity);
+                day = Arrays.copyOf(day, capacity);
+                amount = Arrays.copyOf(amount, capacity);
+                refunded = Arrays.copyOf(refunded, capacity);
+                quantity = Arrays.copyOf(quantity, capacity);
+                lines = Arrays.copyOf(lines, capacity);
+                firstLine = Arrays.copyOf(firstLine, capacity);
+                negative = Arrays.copyOf(negative, capacity);
+                status = Arrays.copyOf(status, capacity);
+                category = Arrays.copyOf(category, capacity);
+            }
+            if (arena.length - arenaSize < length) {
+                long wanted = Math.max((long) arenaSize + length, arena.length + ((long) arena.length >> 1));
+                if (wanted > Integer.MAX_VALUE - 8) {
+                    throw FALLBACK; // over 2 GB of order ids: the general reader
+                }
+                arena = Arrays.copyOf(arena, (int) wanted);
+            }
+            System.arraycopy(bytes, from, arena, arenaSize, length);
+            customer[g] = c;
+            orderOffset[g] = arenaSize;
+            orderLength[g] = length;
+            hash[g] = h;
+            arenaSize += length;
+            return g;
+        }
+
+        private void rehash() {
+            int[] wider = new int[slots.length * 2];
+            int mask = wider.length - 1;
+            for (int g = 0; g < size; g++) {
+                int slot = mix(hash[g], customer[g]) & mask;
+                while (wider[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                wider[slot] = g + 1;
+            }
+            slots = wider;
+        }
+    }
+
     private static byte[] read(FileChannel channel, long position, int length) throws IOException {
         byte[] bytes = new byte[length];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -274,11 +524,11 @@ final class ParallelCsvLoader {
         return bytes;
     }
 
-    /** Chunk boundaries: each after a line break, about {@link #CHUNK_BYTES} apart, covering {@code [start, size)}. */
-    private static long[] chunkBounds(FileChannel channel, long start, long size) throws IOException {
+    /** Chunk boundaries: each after a line break, about {@code chunkBytes} apart, covering {@code [start, size)}. */
+    private static long[] chunkBounds(FileChannel channel, long start, long size, int chunkBytes) throws IOException {
         List<Long> bounds = new ArrayList<>();
         bounds.add(start);
-        long next = start + CHUNK_BYTES;
+        long next = start + chunkBytes;
         while (next < size) {
             long lineStart = -1;
             for (long window = next; window < size && lineStart < 0; window += 1 << 16) {
@@ -292,7 +542,7 @@ final class ParallelCsvLoader {
                 break;
             }
             bounds.add(lineStart);
-            next = lineStart + CHUNK_BYTES;
+            next = lineStart + chunkBytes;
         }
         bounds.add(size);
         return bounds.stream().mapToLong(Long::longValue).toArray();
@@ -404,7 +654,7 @@ final class ParallelCsvLoader {
         private final int unitPriceColumn;
         private final int refundedColumn;
         private final int statusColumn;
-        private final boolean grouped;
+        final boolean grouped;
         private final int lastColumn;
         /** Amounts that are not plain digits (a sign, a currency, thousands separators) are read by the rules. */
         final AmountText amounts;
@@ -435,6 +685,55 @@ final class ParallelCsvLoader {
         private long highBits;
 
         private int emptyId = -1;
+
+        // Order lines (rules with an order column): grouped here into this chunk's orders, by customer and order id
+        // bytes, in order of first appearance; rows skipped by a row rule are counted per reason. The rows' columns
+        // are not kept.
+        private final long sinceDay;
+        private final long untilDay;
+        private final String beforeReason;
+        private final String afterReason;
+        private final boolean guestIsError;
+        private final boolean refundIsError;
+        private final PurchaseRules rules;
+        /** Per chunk customer: 0 not yet judged, else {@link #CUSTOMER_OK}, {@link #GUEST} or {@link #INVALID}. */
+        private byte[] customerRule = new byte[0];
+        /** Rows skipped by a row rule: reason to {rows, first line in the chunk}, in order of first appearance. */
+        final Map<String, long[]> skippedRows = new LinkedHashMap<>();
+        /** Rows that went into this chunk's orders. */
+        long orderRows;
+
+        int groups;
+        int[] groupCustomer;
+        int[] groupOrderFrom;
+        int[] groupOrderLength;
+        /** The hash of the order id bytes alone (not the customer), for the merge across chunks. */
+        int[] groupHash;
+
+        int[] groupDay;
+        long[] groupAmount;
+        long[] groupRefunded;
+        long[] groupQuantity;
+        int[] groupLines;
+        /** The group's first line, counted from the chunk's first line (0). */
+        int[] groupFirstLine;
+
+        boolean[] groupNegative;
+        /** The first non-empty status (index into {@link #statuses}), or -1. */
+        int[] groupStatus;
+        /** The first category (index into {@link #categories}), or {@link PurchaseTable#NO_CATEGORY}. */
+        int[] groupCategory;
+        /** Groups of more than one category: all of them. */
+        final Map<Integer, java.util.BitSet> groupSeveral = new HashMap<>();
+
+        private int[] groupSlots;
+        private int lastGroup = -1;
+        /** Distinct status fields, blanks stripped; by their bytes' first occurrence (offset, length). */
+        final List<String> statuses = new ArrayList<>();
+
+        private int[] statusOffset = new int[0];
+        private int[] statusLength = new int[0];
+        private int lastStatus = -1;
 
         private int[] idSlots = new int[1 << 12];
         private int[] idOffset = new int[1 << 11];
@@ -483,7 +782,36 @@ final class ParallelCsvLoader {
             this.lastColumn = Arrays.stream(columns).max().orElseThrow();
             this.fieldStart = new int[lastColumn + 1];
             this.fieldEnd = new int[lastColumn + 1];
-            int capacity = Math.max(16, bytes.length / 24);
+            PurchaseRules rowRules = options.rules();
+            this.rules = rowRules;
+            this.sinceDay =
+                    rowRules.since().map(java.time.LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+            this.untilDay =
+                    rowRules.until().map(java.time.LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+            this.beforeReason =
+                    rowRules.since().map(PurchaseRules::beforeReason).orElse("");
+            this.afterReason = rowRules.until().map(PurchaseRules::afterReason).orElse("");
+            this.guestIsError = rowRules.missingCustomer() == PurchaseRules.MissingCustomer.ERROR;
+            this.refundIsError = rowRules.refunds() == PurchaseRules.Refunds.ERROR;
+            if (grouped) {
+                int expected = 1 << 10;
+                groupCustomer = new int[expected];
+                groupOrderFrom = new int[expected];
+                groupOrderLength = new int[expected];
+                groupHash = new int[expected];
+                groupDay = new int[expected];
+                groupAmount = new long[expected];
+                groupRefunded = new long[expected];
+                groupQuantity = new long[expected];
+                groupLines = new int[expected];
+                groupFirstLine = new int[expected];
+                groupNegative = new boolean[expected];
+                groupStatus = new int[expected];
+                groupCategory = new int[expected];
+                groupSlots = new int[expected * 2];
+            }
+            // Order lines keep no row columns: their rows go into the chunk's orders as they are parsed.
+            int capacity = grouped ? 1 : Math.max(16, bytes.length / 24);
             customer = new int[capacity];
             day = new int[capacity];
             amount = new long[capacity];
@@ -695,6 +1023,11 @@ final class ParallelCsvLoader {
         }
 
         private void addRow() {
+            if (grouped) {
+                addOrderLine();
+                rows++;
+                return;
+            }
             if (rows == day.length) {
                 grow();
             }
@@ -731,6 +1064,236 @@ final class ParallelCsvLoader {
                 refunded[rows] = Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
             }
             rows++;
+        }
+
+        private static final byte CUSTOMER_OK = 1;
+        private static final byte GUEST = 2;
+        private static final byte INVALID = 3;
+
+        /**
+         * An order line: parsed as {@link #addRow} parses a row, then judged by the row rules as {@link
+         * PurchaseAssembler#add} judges it (the date window, guests, a refund line when refunds are errors, the
+         * customer id) and added to its order in this chunk. What the rules refuse falls back.
+         */
+        private void addOrderLine() {
+            int c = customerIndex(fieldStart[customerColumn], fieldEnd[customerColumn]);
+            int d = parseDay(fieldStart[dateColumn], fieldEnd[dateColumn]);
+            int k = categoryColumn < 0
+                    ? PurchaseTable.NO_CATEGORY
+                    : categoryIndex(fieldStart[categoryColumn], fieldEnd[categoryColumn]);
+            long lineAmount;
+            int items;
+            if (unitPriceColumn >= 0) {
+                long price = parseAmount(fieldStart[unitPriceColumn], fieldEnd[unitPriceColumn], false);
+                items = quantityColumn < 0
+                        ? 1
+                        : parseSignedQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+                try {
+                    lineAmount = Math.multiplyExact(price, items);
+                } catch (ArithmeticException e) {
+                    throw FALLBACK;
+                }
+            } else {
+                lineAmount = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], true);
+                items = quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+            }
+            long lineRefunded = refundedColumn < 0
+                    ? 0
+                    : Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
+            int st = statusColumn < 0 ? -1 : statusIndex(fieldStart[statusColumn], fieldEnd[statusColumn]);
+            if (d < sinceDay || d > untilDay) {
+                skipRow(d < sinceDay ? beforeReason : afterReason);
+                return;
+            }
+            byte rule = customerRule(c);
+            if (rule == GUEST) {
+                if (guestIsError) {
+                    throw FALLBACK;
+                }
+                skipRow(LoadSummary.WITHOUT_CUSTOMER);
+                return;
+            }
+            long net;
+            try {
+                net = Math.subtractExact(lineAmount, lineRefunded);
+            } catch (ArithmeticException e) {
+                throw FALLBACK;
+            }
+            if (net < 0 && refundIsError || rule == INVALID) {
+                throw FALLBACK;
+            }
+            orderRows++;
+            int from = fieldStart[orderColumn];
+            int to = fieldEnd[orderColumn];
+            int g = lastGroup;
+            if (g < 0 || groupCustomer[g] != c || !same(groupOrderFrom[g], groupOrderLength[g], from, to)) {
+                // not the previous line's order (exports write an order's lines together): look it up
+                g = findOrder(c, from, to, d, k, st);
+                lastGroup = g;
+            } else {
+                addToOrder(g, d, k, st);
+            }
+            try {
+                groupAmount[g] = Math.addExact(groupAmount[g], lineAmount);
+                groupRefunded[g] = Math.addExact(groupRefunded[g], lineRefunded);
+            } catch (ArithmeticException e) {
+                throw FALLBACK;
+            }
+            groupQuantity[g] += items;
+            groupLines[g]++;
+            groupNegative[g] |= lineAmount < 0;
+        }
+
+        private void skipRow(String reason) {
+            long[] counted = skippedRows.get(reason);
+            if (counted == null) {
+                skippedRows.put(reason, new long[] {1, lines});
+            } else {
+                counted[0]++;
+            }
+        }
+
+        /** A chunk customer judged once: a guest (no customer), a valid id, or an invalid one. */
+        private byte customerRule(int c) {
+            if (c >= customerRule.length) {
+                customerRule = Arrays.copyOf(customerRule, Math.max(c + 1, customerRule.length * 2));
+            }
+            byte rule = customerRule[c];
+            if (rule == 0) {
+                String id = customerIds.get(c);
+                if (rules.isGuest(id)) {
+                    rule = GUEST;
+                } else {
+                    try {
+                        new org.loyaltykpi.domain.CustomerId(id);
+                        rule = CUSTOMER_OK;
+                    } catch (IllegalArgumentException e) {
+                        rule = INVALID;
+                    }
+                }
+                customerRule[c] = rule;
+            }
+            return rule;
+        }
+
+        /** The order of customer {@code c} with the id at {@code [from, to)}, added with this line if new. */
+        private int findOrder(int c, int from, int to, int d, int k, int st) {
+            int hash = 1;
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            int mask = groupSlots.length - 1;
+            for (int slot = mix(hash, c) & mask; ; slot = (slot + 1) & mask) {
+                int g = groupSlots[slot] - 1;
+                if (g < 0) {
+                    g = newOrder(c, from, to, hash, d, k, st);
+                    groupSlots[slot] = g + 1;
+                    if (2 * groups > groupSlots.length) {
+                        rehashOrders();
+                    }
+                    return g;
+                }
+                if (groupHash[g] == hash
+                        && groupCustomer[g] == c
+                        && same(groupOrderFrom[g], groupOrderLength[g], from, to)) {
+                    addToOrder(g, d, k, st);
+                    return g;
+                }
+            }
+        }
+
+        private int newOrder(int c, int from, int to, int hash, int d, int k, int st) {
+            int g = groups++;
+            if (g == groupDay.length) {
+                int capacity = g * 2;
+                groupCustomer = Arrays.copyOf(groupCustomer, capacity);
+                groupOrderFrom = Arrays.copyOf(groupOrderFrom, capacity);
+                groupOrderLength = Arrays.copyOf(groupOrderLength, capacity);
+                groupHash = Arrays.copyOf(groupHash, capacity);
+                groupDay = Arrays.copyOf(groupDay, capacity);
+                groupAmount = Arrays.copyOf(groupAmount, capacity);
+                groupRefunded = Arrays.copyOf(groupRefunded, capacity);
+                groupQuantity = Arrays.copyOf(groupQuantity, capacity);
+                groupLines = Arrays.copyOf(groupLines, capacity);
+                groupFirstLine = Arrays.copyOf(groupFirstLine, capacity);
+                groupNegative = Arrays.copyOf(groupNegative, capacity);
+                groupStatus = Arrays.copyOf(groupStatus, capacity);
+                groupCategory = Arrays.copyOf(groupCategory, capacity);
+            }
+            groupCustomer[g] = c;
+            groupOrderFrom[g] = from;
+            groupOrderLength[g] = to - from;
+            groupHash[g] = hash;
+            groupDay[g] = d;
+            groupStatus[g] = presentStatus(st);
+            groupCategory[g] = k;
+            groupFirstLine[g] = lines;
+            return g;
+        }
+
+        /** A later line of order {@code g}: the earliest day, the first non-empty status, every category. */
+        private void addToOrder(int g, int d, int k, int st) {
+            groupDay[g] = Math.min(groupDay[g], d);
+            if (groupStatus[g] < 0) {
+                groupStatus[g] = presentStatus(st);
+            }
+            if (k != PurchaseTable.NO_CATEGORY && k != groupCategory[g]) {
+                if (groupCategory[g] == PurchaseTable.NO_CATEGORY) {
+                    groupCategory[g] = k;
+                } else {
+                    int first = groupCategory[g];
+                    groupSeveral
+                            .computeIfAbsent(g, x -> {
+                                java.util.BitSet set = new java.util.BitSet();
+                                set.set(first);
+                                return set;
+                            })
+                            .set(k);
+                }
+            }
+        }
+
+        /** A status index, or -1 when the status is empty (an order's later lines leave it out). */
+        private int presentStatus(int st) {
+            return st < 0 || statuses.get(st).isEmpty() ? -1 : st;
+        }
+
+        private void rehashOrders() {
+            int[] slots = new int[groupSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int g = 0; g < groups; g++) {
+                int slot = mix(groupHash[g], groupCustomer[g]) & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = g + 1;
+            }
+            groupSlots = slots;
+        }
+
+        /** The status field at {@code [from, to)} as an index into {@link #statuses} (few distinct values). */
+        private int statusIndex(int from, int to) {
+            int length = to - from;
+            if (lastStatus >= 0 && same(statusOffset[lastStatus], statusLength[lastStatus], from, to)) {
+                return lastStatus;
+            }
+            for (int s = 0; s < statusOffset.length; s++) {
+                if (statusLength[s] == length && same(statusOffset[s], length, from, to)) {
+                    lastStatus = s;
+                    return s;
+                }
+            }
+            int s = statusOffset.length;
+            if (s == 256) {
+                throw FALLBACK; // a status column of free text: the general reader
+            }
+            statusOffset = Arrays.copyOf(statusOffset, s + 1);
+            statusLength = Arrays.copyOf(statusLength, s + 1);
+            statusOffset[s] = from;
+            statusLength[s] = length;
+            statuses.add(text(from, to).strip());
+            lastStatus = s;
+            return s;
         }
 
         /** Finds the fields up to the last needed column of a whitespace-separated line. */
@@ -776,9 +1339,7 @@ final class ParallelCsvLoader {
                 // empty, or starting / ending with a non-ASCII byte (maybe white space the general reader strips)
                 throw FALLBACK;
             }
-            if (rows > 0
-                    && customer[rows - 1] == lastCustomer
-                    && same(idOffset[lastCustomer], idLength[lastCustomer], from, to)) {
+            if (lastCustomer >= 0 && same(idOffset[lastCustomer], idLength[lastCustomer], from, to)) {
                 // exports are mostly grouped by customer: the previous row's customer needs no hashing
                 return lastCustomer;
             }
