@@ -167,6 +167,8 @@ final class ParallelCsvLoader {
             int wave = Math.max(2, 2 * ParallelScans.threads());
             boolean plain = options.rules().isRowPerPurchase()
                     && options.rules().guestIds().isEmpty();
+            Buffers[] buffers = new Buffers[Math.min(wave, chunkCount)];
+            Arrays.setAll(buffers, i -> new Buffers());
             for (int first = 0; first < chunkCount; first += wave) {
                 int count = Math.min(wave, chunkCount - first);
                 int base = first;
@@ -175,8 +177,9 @@ final class ParallelCsvLoader {
                     ParallelScans.forEach(count, i -> {
                         try {
                             long from = bounds[base + i];
-                            byte[] bytes = read(channel, from, (int) (bounds[base + i + 1] - from));
-                            chunks[i] = new Chunk(bytes, options, columns).parse();
+                            int length = (int) (bounds[base + i + 1] - from);
+                            byte[] bytes = readInto(channel, from, buffers[i].bytes(length), length);
+                            chunks[i] = new Chunk(bytes, length, options, columns, buffers[i]).parse();
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -197,7 +200,7 @@ final class ParallelCsvLoader {
                 }
                 for (int i = 0; i < count; i++) {
                     Chunk chunk = chunks[i];
-                    chunks[i] = null; // its bytes may go as soon as its rows are in
+                    chunks[i] = null; // its dictionaries may go as soon as its rows are in; its arrays are kept
                     if (plain && chunk.needsRules) {
                         plain = false;
                     }
@@ -210,6 +213,7 @@ final class ParallelCsvLoader {
                     }
                     rowsRead += chunk.rows;
                     lineBase += chunk.lines;
+                    buffers[i].keep(chunk);
                 }
                 progress.accept(rowsRead);
             }
@@ -266,6 +270,10 @@ final class ParallelCsvLoader {
                 assembler = new PurchaseAssembler(
                         source, options.rules(), options.amountScale(), labels[0], labels[1], builder, rowsRead);
                 orders = new Orders();
+            }
+            if (orders.size == 0 && chunk.groups > 0 && chunk.length > 0) {
+                // the first chunk with orders: the file's orders estimated from its orders a byte (5% over)
+                orders.expect((long) Math.ceil((double) chunk.groups / chunk.length * (size - dataStart) * 1.05));
             }
             for (Map.Entry<String, long[]> e : chunk.skippedRows.entrySet()) {
                 assembler.skip(e.getKey(), e.getValue()[0], lineBase + e.getValue()[1]);
@@ -330,7 +338,9 @@ final class ParallelCsvLoader {
         private boolean[] negative = new boolean[1 << 10];
         private int[] status = new int[1 << 10];
         private int[] category = new int[1 << 10];
-        private int[] slots = new int[1 << 11];
+        /** Open addressing: the order's hash in the high word (so most probes touch no other array), index + 1 low. */
+        private long[] slots = new long[1 << 11];
+
         private byte[] arena = new byte[1 << 16];
         private int arenaSize;
 
@@ -363,9 +373,10 @@ final class ParallelCsvLoader {
                 int g;
                 int slot = mix(h, c) & mask;
                 while (true) {
-                    g = slots[slot] - 1;
+                    long entry = slots[slot];
+                    g = (int) entry - 1;
                     if (g < 0
-                            || hash[g] == h
+                            || (int) (entry >>> 32) == h
                                     && customer[g] == c
                                     && orderLength[g] == length
                                     && Arrays.equals(
@@ -381,7 +392,7 @@ final class ParallelCsvLoader {
                 }
                 if (g < 0) {
                     g = add(c, bytes, from, length, h);
-                    slots[slot] = g + 1;
+                    slots[slot] = slot(h, g);
                     day[g] = chunk.groupDay[j];
                     amount[g] = chunk.groupAmount[j];
                     refunded[g] = chunk.groupRefunded[j];
@@ -500,22 +511,69 @@ final class ParallelCsvLoader {
         }
 
         private void rehash() {
-            int[] wider = new int[slots.length * 2];
+            long[] wider = new long[slots.length * 2];
             int mask = wider.length - 1;
             for (int g = 0; g < size; g++) {
                 int slot = mix(hash[g], customer[g]) & mask;
                 while (wider[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                wider[slot] = g + 1;
+                wider[slot] = slot(hash[g], g);
             }
             slots = wider;
+        }
+
+        private static long slot(int h, int g) {
+            return (long) h << 32 | (g + 1L);
+        }
+
+        /**
+         * Room for about {@code expected} orders at once (estimated from the first wave), so the columns do not grow
+         * by copies as the orders come.
+         */
+        void expect(long expected) {
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(day.length, expected));
+            if (capacity > day.length) {
+                customer = Arrays.copyOf(customer, capacity);
+                orderOffset = Arrays.copyOf(orderOffset, capacity);
+                orderLength = Arrays.copyOf(orderLength, capacity);
+                hash = Arrays.copyOf(hash, capacity);
+                day = Arrays.copyOf(day, capacity);
+                amount = Arrays.copyOf(amount, capacity);
+                refunded = Arrays.copyOf(refunded, capacity);
+                quantity = Arrays.copyOf(quantity, capacity);
+                lines = Arrays.copyOf(lines, capacity);
+                firstLine = Arrays.copyOf(firstLine, capacity);
+                negative = Arrays.copyOf(negative, capacity);
+                status = Arrays.copyOf(status, capacity);
+                category = Arrays.copyOf(category, capacity);
+                int wanted = Integer.highestOneBit(Math.max(1, capacity)) << 2;
+                if (wanted > slots.length && wanted > 0) {
+                    slots = new long[wanted];
+                    rehashInto();
+                }
+            }
+        }
+
+        private void rehashInto() {
+            int mask = slots.length - 1;
+            for (int g = 0; g < size; g++) {
+                int slot = mix(hash[g], customer[g]) & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = slot(hash[g], g);
+            }
         }
     }
 
     private static byte[] read(FileChannel channel, long position, int length) throws IOException {
-        byte[] bytes = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return readInto(channel, position, new byte[length], length);
+    }
+
+    /** Reads {@code length} bytes at {@code position} into the start of {@code bytes}; returns {@code bytes}. */
+    private static byte[] readInto(FileChannel channel, long position, byte[] bytes, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
                 throw new IOException("file shrank while being read");
@@ -618,9 +676,83 @@ final class ParallelCsvLoader {
         return names.size() == 1 && names.get(0).isEmpty() ? List.of() : names;
     }
 
+    /**
+     * The arrays of one chunk task kept from wave to wave (its bytes, row columns and order columns), so the load
+     * allocates them once per task rather than once per chunk: a chunk takes them, and gives back what it grew when
+     * its rows are in. Not thread-safe; one task each.
+     */
+    private static final class Buffers {
+        byte[] bytes = new byte[0];
+        int[] customer;
+        int[] day;
+        long[] amount;
+        int[] category;
+        int[] quantity;
+        int[] line;
+        int[] groupCustomer;
+        int[] groupOrderFrom;
+        int[] groupOrderLength;
+        int[] groupHash;
+        int[] groupDay;
+        long[] groupAmount;
+        long[] groupRefunded;
+        long[] groupQuantity;
+        int[] groupLines;
+        int[] groupFirstLine;
+        boolean[] groupNegative;
+        int[] groupStatus;
+        int[] groupCategory;
+        int[] groupSlots;
+
+        /** A buffer of at least {@code length} bytes, reused when large enough. */
+        byte[] bytes(int length) {
+            if (bytes.length < length) {
+                bytes = new byte[length];
+            }
+            return bytes;
+        }
+
+        /** Takes back the (maybe grown) arrays of a chunk whose rows are in. */
+        void keep(Chunk chunk) {
+            customer = chunk.customer;
+            day = chunk.day;
+            amount = chunk.amount;
+            category = chunk.category;
+            quantity = chunk.quantity;
+            line = chunk.line;
+            if (chunk.grouped) {
+                groupCustomer = chunk.groupCustomer;
+                groupOrderFrom = chunk.groupOrderFrom;
+                groupOrderLength = chunk.groupOrderLength;
+                groupHash = chunk.groupHash;
+                groupDay = chunk.groupDay;
+                groupAmount = chunk.groupAmount;
+                groupRefunded = chunk.groupRefunded;
+                groupQuantity = chunk.groupQuantity;
+                groupLines = chunk.groupLines;
+                groupFirstLine = chunk.groupFirstLine;
+                groupNegative = chunk.groupNegative;
+                groupStatus = chunk.groupStatus;
+                groupCategory = chunk.groupCategory;
+                groupSlots = chunk.groupSlots;
+            }
+        }
+
+        static int[] ints(int[] kept, int capacity) {
+            return kept != null && kept.length >= capacity ? kept : new int[capacity];
+        }
+
+        static long[] longs(long[] kept, int capacity) {
+            return kept != null && kept.length >= capacity ? kept : new long[capacity];
+        }
+    }
+
     /** One chunk of whole lines, parsed into columns. Not thread-safe; one task each. */
     private static final class Chunk {
+        /** The chunk's bytes: {@code [0, length)} of a buffer that may be longer (reused from wave to wave). */
         private final byte[] bytes;
+
+        private final int length;
         private final byte separator;
         /** The separator in every byte of a word. */
         private final long separators;
@@ -747,8 +879,9 @@ final class ParallelCsvLoader {
         /** By a cheap key of a category's bytes (length, first and last byte): the index + 1 last seen; 0 none. */
         private final int[] categoryGuess = new int[256];
 
-        Chunk(byte[] bytes, CsvOptions options, int[] columns) {
+        Chunk(byte[] bytes, int length, CsvOptions options, int[] columns, Buffers kept) {
             this.bytes = bytes;
+            this.length = length;
             this.whitespace = options.delimiter() == Delimiter.WHITESPACE;
             this.separator = (byte) options.delimiter().character();
             this.separators = ONES * (separator & 0xFF);
@@ -794,30 +927,34 @@ final class ParallelCsvLoader {
             this.guestIsError = rowRules.missingCustomer() == PurchaseRules.MissingCustomer.ERROR;
             this.refundIsError = rowRules.refunds() == PurchaseRules.Refunds.ERROR;
             if (grouped) {
-                int expected = 1 << 10;
-                groupCustomer = new int[expected];
-                groupOrderFrom = new int[expected];
-                groupOrderLength = new int[expected];
-                groupHash = new int[expected];
-                groupDay = new int[expected];
-                groupAmount = new long[expected];
-                groupRefunded = new long[expected];
-                groupQuantity = new long[expected];
-                groupLines = new int[expected];
-                groupFirstLine = new int[expected];
-                groupNegative = new boolean[expected];
-                groupStatus = new int[expected];
-                groupCategory = new int[expected];
-                groupSlots = new int[expected * 2];
+                // order lines are rarely under 40 bytes: room for an order a 64 bytes, grown if need be
+                int expected = Math.max(1 << 10, Integer.highestOneBit(Math.max(1, length / 64)));
+                groupCustomer = Buffers.ints(kept.groupCustomer, expected);
+                groupOrderFrom = Buffers.ints(kept.groupOrderFrom, expected);
+                groupOrderLength = Buffers.ints(kept.groupOrderLength, expected);
+                groupHash = Buffers.ints(kept.groupHash, expected);
+                groupDay = Buffers.ints(kept.groupDay, expected);
+                groupAmount = Buffers.longs(kept.groupAmount, expected);
+                groupRefunded = Buffers.longs(kept.groupRefunded, expected);
+                groupQuantity = Buffers.longs(kept.groupQuantity, expected);
+                groupLines = Buffers.ints(kept.groupLines, expected);
+                groupFirstLine = Buffers.ints(kept.groupFirstLine, expected);
+                groupNegative = kept.groupNegative != null && kept.groupNegative.length >= expected
+                        ? kept.groupNegative
+                        : new boolean[expected];
+                groupStatus = Buffers.ints(kept.groupStatus, expected);
+                groupCategory = Buffers.ints(kept.groupCategory, expected);
+                groupSlots = Buffers.ints(kept.groupSlots, expected * 2);
+                Arrays.fill(groupSlots, 0);
             }
             // Order lines keep no row columns: their rows go into the chunk's orders as they are parsed.
-            int capacity = grouped ? 1 : Math.max(16, bytes.length / 24);
-            customer = new int[capacity];
-            day = new int[capacity];
-            amount = new long[capacity];
-            category = new int[capacity];
-            quantity = new int[capacity];
-            line = new int[capacity];
+            int capacity = grouped ? 1 : Math.max(16, length / 24);
+            customer = Buffers.ints(kept.customer, capacity);
+            day = Buffers.ints(kept.day, capacity);
+            amount = Buffers.longs(kept.amount, capacity);
+            category = Buffers.ints(kept.category, capacity);
+            quantity = Buffers.ints(kept.quantity, capacity);
+            line = Buffers.ints(kept.line, capacity);
             order = orderColumn < 0 ? null : new String[capacity];
             refunded = refundedColumn < 0 ? null : new long[capacity];
             status = statusColumn < 0 ? null : new String[capacity];
@@ -828,16 +965,15 @@ final class ParallelCsvLoader {
                 parseDelimited();
                 // Every byte went through a word or a byte test that set the high bits seen: pure ASCII needs no
                 // second pass.
-                if ((highBits & HIGHS) != 0 && !isUtf8(bytes, 0, bytes.length)) {
+                if ((highBits & HIGHS) != 0 && !isUtf8(bytes, 0, length)) {
                     throw FALLBACK; // the general reader names the line and column of the bad bytes
                 }
                 return this;
             }
-            if (!isUtf8(bytes, 0, bytes.length)) {
+            if (!isUtf8(bytes, 0, length)) {
                 throw FALLBACK; // the general reader names the line and column of the bad bytes
             }
             int position = 0;
-            int length = bytes.length;
             while (position < length) {
                 int lineEnd = position;
                 while (lineEnd < length && bytes[lineEnd] != '\n') {
@@ -863,7 +999,7 @@ final class ParallelCsvLoader {
          */
         private Chunk parseDelimited() {
             int position = 0;
-            while (position < bytes.length) {
+            while (position < length) {
                 position = parseDelimitedLine(position);
             }
             return this;
@@ -877,7 +1013,7 @@ final class ParallelCsvLoader {
          */
         private int parseDelimitedLine(int position) {
             byte[] b = bytes;
-            int length = b.length;
+            int length = this.length;
             int field = 0;
             int start = position;
             int quoted = -1; // the field last read quoted: its bounds are set
@@ -963,7 +1099,7 @@ final class ParallelCsvLoader {
          */
         private int quotedField(int index, int start, int quote) {
             byte[] b = bytes;
-            int length = b.length;
+            int length = this.length;
             if (!blank(start, quote)) {
                 throw FALLBACK;
             }
@@ -1228,6 +1364,11 @@ final class ParallelCsvLoader {
             groupStatus[g] = presentStatus(st);
             groupCategory[g] = k;
             groupFirstLine[g] = lines;
+            groupAmount[g] = 0; // the arrays are reused from wave to wave
+            groupRefunded[g] = 0;
+            groupQuantity[g] = 0;
+            groupLines[g] = 0;
+            groupNegative[g] = false;
             return g;
         }
 

@@ -42,6 +42,10 @@ final class PurchaseAssembler {
     private final Map<String, LoadSummary.Skipped> skipped = new LinkedHashMap<>();
     private final Map<String, LoadSummary.Skipped> excluded = new LinkedHashMap<>();
     private final Map<String, LoadSummary.Skipped> bad = new LinkedHashMap<>();
+    /** The status {@link #addOrder} judged last (the same instance), and whether it counts. */
+    private String lastStatus;
+
+    private boolean lastStatusCounts;
     /** Excluded statuses by their case-folded form, to the form first written. */
     private final Map<String, String> statusNames = new HashMap<>();
 
@@ -344,9 +348,15 @@ final class PurchaseAssembler {
             String status,
             String category,
             TreeSet<String> several) {
-        if (rules.statusColumn().isPresent() && !rules.counts(status)) {
-            exclude(status, lines, firstLine);
-            return;
+        if (rules.statusColumn().isPresent()) {
+            if (status != lastStatus) { // the caller passes one String per distinct status: judged once each
+                lastStatus = status;
+                lastStatusCounts = rules.counts(status);
+            }
+            if (!lastStatusCounts) {
+                exclude(status, lines, firstLine);
+                return;
+            }
         }
         long net = Math.subtractExact(amount, refunded);
         boolean refund = net < 0 || net == 0 && (refunded > 0 || negative);
