@@ -198,6 +198,9 @@ final class ParallelCsvLoader {
                     builder = PurchaseTable.builder(
                             options.amountScale(), expectedRows(chunks, bounds[base + count] - dataStart));
                 }
+                if (options.rules().orderColumn().isPresent()) {
+                    addOrders(chunks);
+                }
                 for (int i = 0; i < count; i++) {
                     Chunk chunk = chunks[i];
                     chunks[i] = null; // its dictionaries may go as soon as its rows are in; its arrays are kept
@@ -205,7 +208,7 @@ final class ParallelCsvLoader {
                         plain = false;
                     }
                     if (chunk.grouped) {
-                        addOrders(chunk);
+                        // added above, the whole wave at once
                     } else if (plain) {
                         addPlain(chunk);
                     } else {
@@ -262,24 +265,31 @@ final class ParallelCsvLoader {
         }
 
         /**
-         * Adds a chunk's orders (grouped in the chunk) and its skipped rows, in file order: the orders are merged with
+         * Adds a wave's orders (grouped in its chunks) and skipped rows, in file order: the orders are merged with
          * those of the chunks before, so an order whose lines are spread over chunks is still one order.
          */
-        private void addOrders(Chunk chunk) {
+        private void addOrders(Chunk[] chunks) {
             if (assembler == null) {
                 assembler = new PurchaseAssembler(
                         source, options.rules(), options.amountScale(), labels[0], labels[1], builder, rowsRead);
-                orders = new Orders();
+                orders = new Orders(ParallelScans.threads());
             }
-            if (orders.size == 0 && chunk.groups > 0 && chunk.length > 0) {
-                // the first chunk with orders: the file's orders estimated from its orders a byte (5% over)
-                orders.expect((long) Math.ceil((double) chunk.groups / chunk.length * (size - dataStart) * 1.05));
+            long[] lineBases = new long[chunks.length];
+            long line = lineBase;
+            for (int i = 0; i < chunks.length; i++) {
+                Chunk chunk = chunks[i];
+                lineBases[i] = line;
+                line += chunk.lines;
+                if (orders.size() == 0 && chunk.groups > 0 && chunk.length > 0) {
+                    // the first chunk with orders: the file's orders estimated from its orders a byte (5% over)
+                    orders.expect((long) Math.ceil((double) chunk.groups / chunk.length * (size - dataStart) * 1.05));
+                }
+                for (Map.Entry<String, long[]> e : chunk.skippedRows.entrySet()) {
+                    assembler.skip(e.getKey(), e.getValue()[0], lineBases[i] + e.getValue()[1]);
+                }
+                assembler.countOrderRows(chunk.orderRows);
             }
-            for (Map.Entry<String, long[]> e : chunk.skippedRows.entrySet()) {
-                assembler.skip(e.getKey(), e.getValue()[0], lineBase + e.getValue()[1]);
-            }
-            assembler.countOrderRows(chunk.orderRows);
-            orders.merge(chunk, lineBase);
+            orders.merge(chunks, lineBases);
         }
 
         /**
@@ -312,23 +322,117 @@ final class ParallelCsvLoader {
     }
 
     /**
-     * The orders of the whole file, in order of first appearance: each chunk's orders merged in file order by customer
-     * id and order id bytes (kept in one byte arena), so the orders and their order equal those {@link
-     * PurchaseAssembler} groups line by line. About 70 bytes an order, no object per order or line.
+     * The orders of the whole file: each wave's chunk orders merged, in file order, by customer id and order id bytes
+     * (kept in byte arenas), so the orders equal those {@link PurchaseAssembler} groups line by line. The orders are
+     * split into partitions by the hash of their key, merged in parallel (one task a partition, each reading every
+     * chunk's orders in file order and taking its own), and handed on in order of first appearance: by first line,
+     * which orders each partition already. About 70 bytes an order, no object per order or line.
      */
     private static final class Orders {
-        private final Map<String, Integer> customerIndex = new HashMap<>();
-        private final List<String> customers = new ArrayList<>();
         private final Map<String, Integer> categoryIndex = new HashMap<>();
         private final List<String> categoryNames = new ArrayList<>();
         private final Map<String, Integer> statusIndex = new HashMap<>();
         private final List<String> statusNames = new ArrayList<>();
+        private final Part[] parts;
+        private final int partMask;
+
+        Orders(int partitions) {
+            int count = Integer.highestOneBit(Math.max(1, partitions * 2 - 1));
+            parts = new Part[count];
+            Arrays.setAll(parts, p -> new Part());
+            partMask = count - 1;
+        }
+
+        int size() {
+            int size = 0;
+            for (Part part : parts) {
+                size += part.size;
+            }
+            return size;
+        }
+
+        /** Room for about {@code expected} orders in all (estimated from the first wave). */
+        void expect(long expected) {
+            for (Part part : parts) {
+                part.expect(expected / parts.length + 16);
+            }
+        }
+
+        /** Merges a wave's chunks' orders; {@code lineBases[i]} is the line of chunk i's first line. */
+        void merge(Chunk[] chunks, long[] lineBases) {
+            int[][] categoryOf = new int[chunks.length][];
+            int[][] statusOf = new int[chunks.length][];
+            for (int i = 0; i < chunks.length; i++) {
+                categoryOf[i] = new int[chunks[i].categories.size()];
+                for (int k = 0; k < categoryOf[i].length; k++) {
+                    categoryOf[i][k] = index(chunks[i].categories.get(k), categoryIndex, categoryNames);
+                }
+                statusOf[i] = new int[chunks[i].statuses.size()];
+                for (int st = 0; st < statusOf[i].length; st++) {
+                    statusOf[i][st] = index(chunks[i].statuses.get(st), statusIndex, statusNames);
+                }
+            }
+            ParallelScans.forEach(parts.length, p -> {
+                for (int i = 0; i < chunks.length; i++) {
+                    parts[p].merge(chunks[i], lineBases[i], p, partMask, categoryOf[i], statusOf[i], categoryNames);
+                }
+            });
+        }
+
+        /** Every order, in order of first appearance (first line), judged and added by the assembler. */
+        void addTo(PurchaseAssembler assembler) {
+            int[] next = new int[parts.length];
+            while (true) {
+                int best = -1;
+                long bestLine = Long.MAX_VALUE;
+                for (int p = 0; p < parts.length; p++) {
+                    if (next[p] < parts[p].size && parts[p].firstLine[next[p]] < bestLine) {
+                        best = p;
+                        bestLine = parts[p].firstLine[next[p]];
+                    }
+                }
+                if (best < 0) {
+                    return;
+                }
+                Part part = parts[best];
+                int g = next[best]++;
+                java.util.TreeSet<String> categories = part.several.isEmpty() ? null : part.several.get(g);
+                assembler.addOrder(
+                        part.customer[g],
+                        part.day[g],
+                        part.amount[g],
+                        part.refunded[g],
+                        part.negative[g],
+                        part.quantity[g],
+                        part.lines[g],
+                        part.firstLine[g],
+                        part.status[g] < 0 ? "" : statusNames.get(part.status[g]),
+                        categories != null || part.category[g] == PurchaseTable.NO_CATEGORY
+                                ? ""
+                                : categoryNames.get(part.category[g]),
+                        categories);
+            }
+        }
+
+        private static int index(String value, Map<String, Integer> index, List<String> values) {
+            Integer found = index.get(value);
+            if (found != null) {
+                return found;
+            }
+            index.put(value, values.size());
+            values.add(value);
+            return values.size() - 1;
+        }
+    }
+
+    /** One partition of {@link Orders}: its orders in order of first appearance. Not thread-safe; one task each. */
+    private static final class Part {
         private final Map<Integer, java.util.TreeSet<String>> several = new HashMap<>();
         private int size;
-        private int[] customer = new int[1 << 10];
+        private String[] customer = new String[1 << 10];
         private int[] orderOffset = new int[1 << 10];
         private int[] orderLength = new int[1 << 10];
-        private int[] hash = new int[1 << 10];
+        private int[] key = new int[1 << 10];
         private int[] day = new int[1 << 10];
         private long[] amount = new long[1 << 10];
         private long[] refunded = new long[1 << 10];
@@ -338,31 +442,29 @@ final class ParallelCsvLoader {
         private boolean[] negative = new boolean[1 << 10];
         private int[] status = new int[1 << 10];
         private int[] category = new int[1 << 10];
-        /** Open addressing: the order's hash in the high word (so most probes touch no other array), index + 1 low. */
+        /** Open addressing: the order's key hash in the high word (most probes touch no other array), index + 1 low. */
         private long[] slots = new long[1 << 11];
 
-        private byte[] arena = new byte[1 << 16];
+        private byte[] arena = new byte[1 << 14];
         private int arenaSize;
 
-        /** Merges a chunk's orders, in its order; {@code lineBase} is the line of the chunk's first line. */
-        void merge(Chunk chunk, long lineBase) {
-            int[] customerOf = new int[chunk.customerIds.size()]; // global index + 1; 0 not yet looked up
-            int[] categoryOf = new int[chunk.categories.size()];
-            for (int k = 0; k < categoryOf.length; k++) {
-                categoryOf[k] = index(chunk.categories.get(k), categoryIndex, categoryNames);
-            }
-            int[] statusOf = new int[chunk.statuses.size()];
-            for (int s = 0; s < statusOf.length; s++) {
-                statusOf[s] = index(chunk.statuses.get(s), statusIndex, statusNames);
-            }
+        /** Merges the orders of a chunk that fall in partition {@code p}, in the chunk's order. */
+        void merge(
+                Chunk chunk,
+                long lineBase,
+                int p,
+                int partMask,
+                int[] categoryOf,
+                int[] statusOf,
+                List<String> categoryNames) {
             byte[] bytes = chunk.bytes;
+            int[] keys = chunk.groupKey;
             for (int j = 0; j < chunk.groups; j++) {
-                int local = chunk.groupCustomer[j];
-                if (customerOf[local] == 0) {
-                    customerOf[local] = index(chunk.customerIds.get(local), customerIndex, customers) + 1;
+                int h = keys[j];
+                if ((h & partMask) != p) {
+                    continue;
                 }
-                int c = customerOf[local] - 1;
-                int h = chunk.groupHash[j];
+                String id = chunk.customerIds.get(chunk.groupCustomer[j]);
                 int from = chunk.groupOrderFrom[j];
                 int length = chunk.groupOrderLength[j];
                 int st = chunk.groupStatus[j] < 0 ? -1 : statusOf[chunk.groupStatus[j]];
@@ -371,27 +473,22 @@ final class ParallelCsvLoader {
                         : categoryOf[chunk.groupCategory[j]];
                 int mask = slots.length - 1;
                 int g;
-                int slot = mix(h, c) & mask;
+                int slot = spread(h) & mask;
                 while (true) {
                     long entry = slots[slot];
                     g = (int) entry - 1;
                     if (g < 0
                             || (int) (entry >>> 32) == h
-                                    && customer[g] == c
                                     && orderLength[g] == length
                                     && Arrays.equals(
-                                            arena,
-                                            orderOffset[g],
-                                            orderOffset[g] + length,
-                                            bytes,
-                                            from,
-                                            from + length)) {
+                                            arena, orderOffset[g], orderOffset[g] + length, bytes, from, from + length)
+                                    && customer[g].equals(id)) {
                         break;
                     }
                     slot = (slot + 1) & mask;
                 }
                 if (g < 0) {
-                    g = add(c, bytes, from, length, h);
+                    g = add(id, bytes, from, length, h);
                     slots[slot] = slot(h, g);
                     day[g] = chunk.groupDay[j];
                     amount[g] = chunk.groupAmount[j];
@@ -403,7 +500,7 @@ final class ParallelCsvLoader {
                     status[g] = st;
                     category[g] = k;
                     if (2 * size > slots.length) {
-                        rehash();
+                        rehash(slots.length * 2);
                     }
                 } else {
                     // A later part of an order begun in an earlier chunk: merged as its lines would have been.
@@ -420,19 +517,19 @@ final class ParallelCsvLoader {
                     if (status[g] < 0) {
                         status[g] = st;
                     }
-                    addCategory(g, k);
+                    addCategory(g, k, categoryNames);
                 }
-                java.util.BitSet more = chunk.groupSeveral.get(j);
+                java.util.BitSet more = chunk.groupSeveral.isEmpty() ? null : chunk.groupSeveral.get(j);
                 if (more != null) {
                     for (int m = more.nextSetBit(0); m >= 0; m = more.nextSetBit(m + 1)) {
-                        addCategory(g, categoryOf[m]);
+                        addCategory(g, categoryOf[m], categoryNames);
                     }
                 }
             }
         }
 
         /** One more category of order {@code g}: the orders keep the set of their non-empty categories. */
-        private void addCategory(int g, int k) {
+        private void addCategory(int g, int k, List<String> categoryNames) {
             if (k == PurchaseTable.NO_CATEGORY || k == category[g]) {
                 return;
             }
@@ -445,54 +542,19 @@ final class ParallelCsvLoader {
                     .add(categoryNames.get(k));
         }
 
-        /** Every order, in order of first appearance, judged and added by the assembler. */
-        void addTo(PurchaseAssembler assembler) {
-            for (int g = 0; g < size; g++) {
-                java.util.TreeSet<String> categories = several.get(g);
-                assembler.addOrder(
-                        customers.get(customer[g]),
-                        day[g],
-                        amount[g],
-                        refunded[g],
-                        negative[g],
-                        quantity[g],
-                        lines[g],
-                        firstLine[g],
-                        status[g] < 0 ? "" : statusNames.get(status[g]),
-                        categories != null || category[g] == PurchaseTable.NO_CATEGORY
-                                ? ""
-                                : categoryNames.get(category[g]),
-                        categories);
-            }
+        private static int spread(int h) {
+            int x = h * 0x9E3779B1;
+            return x ^ (x >>> 16);
         }
 
-        private static int index(String value, Map<String, Integer> index, List<String> values) {
-            Integer found = index.get(value);
-            if (found != null) {
-                return found;
-            }
-            index.put(value, values.size());
-            values.add(value);
-            return values.size() - 1;
+        private static long slot(int h, int g) {
+            return (long) h << 32 | (g + 1L);
         }
 
-        private int add(int c, byte[] bytes, int from, int length, int h) {
+        private int add(String id, byte[] bytes, int from, int length, int h) {
             int g = size++;
             if (g == day.length) {
-                int capacity = g + (g >> 1);
-                customer = Arrays.copyOf(customer, capacity);
-                orderOffset = Arrays.copyOf(orderOffset, capacity);
-                orderLength = Arrays.copyOf(orderLength, capacity);
-                hash = Arrays.copyOf(hash, capacity);
-                day = Arrays.copyOf(day, capacity);
-                amount = Arrays.copyOf(amount, capacity);
-                refunded = Arrays.copyOf(refunded, capacity);
-                quantity = Arrays.copyOf(quantity, capacity);
-                lines = Arrays.copyOf(lines, capacity);
-                firstLine = Arrays.copyOf(firstLine, capacity);
-                negative = Arrays.copyOf(negative, capacity);
-                status = Arrays.copyOf(status, capacity);
-                category = Arrays.copyOf(category, capacity);
+                grow(g + (g >> 1));
             }
             if (arena.length - arenaSize < length) {
                 long wanted = Math.max((long) arenaSize + length, arena.length + ((long) arena.length >> 1));
@@ -502,68 +564,53 @@ final class ParallelCsvLoader {
                 arena = Arrays.copyOf(arena, (int) wanted);
             }
             System.arraycopy(bytes, from, arena, arenaSize, length);
-            customer[g] = c;
+            customer[g] = id;
             orderOffset[g] = arenaSize;
             orderLength[g] = length;
-            hash[g] = h;
+            key[g] = h;
             arenaSize += length;
             return g;
         }
 
-        private void rehash() {
-            long[] wider = new long[slots.length * 2];
+        private void grow(int capacity) {
+            customer = Arrays.copyOf(customer, capacity);
+            orderOffset = Arrays.copyOf(orderOffset, capacity);
+            orderLength = Arrays.copyOf(orderLength, capacity);
+            key = Arrays.copyOf(key, capacity);
+            day = Arrays.copyOf(day, capacity);
+            amount = Arrays.copyOf(amount, capacity);
+            refunded = Arrays.copyOf(refunded, capacity);
+            quantity = Arrays.copyOf(quantity, capacity);
+            lines = Arrays.copyOf(lines, capacity);
+            firstLine = Arrays.copyOf(firstLine, capacity);
+            negative = Arrays.copyOf(negative, capacity);
+            status = Arrays.copyOf(status, capacity);
+            category = Arrays.copyOf(category, capacity);
+        }
+
+        /** Room for about {@code expected} orders, so the columns do not grow by copies as the orders come. */
+        void expect(long expected) {
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, expected);
+            if (capacity > day.length) {
+                grow(capacity);
+                int wanted = Integer.highestOneBit(capacity) << 2;
+                if (wanted > slots.length && wanted > 0) {
+                    rehash(wanted);
+                }
+            }
+        }
+
+        private void rehash(int slotCount) {
+            long[] wider = new long[slotCount];
             int mask = wider.length - 1;
             for (int g = 0; g < size; g++) {
-                int slot = mix(hash[g], customer[g]) & mask;
+                int slot = spread(key[g]) & mask;
                 while (wider[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                wider[slot] = slot(hash[g], g);
+                wider[slot] = slot(key[g], g);
             }
             slots = wider;
-        }
-
-        private static long slot(int h, int g) {
-            return (long) h << 32 | (g + 1L);
-        }
-
-        /**
-         * Room for about {@code expected} orders at once (estimated from the first wave), so the columns do not grow
-         * by copies as the orders come.
-         */
-        void expect(long expected) {
-            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(day.length, expected));
-            if (capacity > day.length) {
-                customer = Arrays.copyOf(customer, capacity);
-                orderOffset = Arrays.copyOf(orderOffset, capacity);
-                orderLength = Arrays.copyOf(orderLength, capacity);
-                hash = Arrays.copyOf(hash, capacity);
-                day = Arrays.copyOf(day, capacity);
-                amount = Arrays.copyOf(amount, capacity);
-                refunded = Arrays.copyOf(refunded, capacity);
-                quantity = Arrays.copyOf(quantity, capacity);
-                lines = Arrays.copyOf(lines, capacity);
-                firstLine = Arrays.copyOf(firstLine, capacity);
-                negative = Arrays.copyOf(negative, capacity);
-                status = Arrays.copyOf(status, capacity);
-                category = Arrays.copyOf(category, capacity);
-                int wanted = Integer.highestOneBit(Math.max(1, capacity)) << 2;
-                if (wanted > slots.length && wanted > 0) {
-                    slots = new long[wanted];
-                    rehashInto();
-                }
-            }
-        }
-
-        private void rehashInto() {
-            int mask = slots.length - 1;
-            for (int g = 0; g < size; g++) {
-                int slot = mix(hash[g], customer[g]) & mask;
-                while (slots[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                slots[slot] = slot(hash[g], g);
-            }
         }
     }
 
@@ -703,6 +750,7 @@ final class ParallelCsvLoader {
         int[] groupStatus;
         int[] groupCategory;
         int[] groupSlots;
+        int[] groupKey;
 
         /** A buffer of at least {@code length} bytes, reused when large enough. */
         byte[] bytes(int length) {
@@ -735,6 +783,7 @@ final class ParallelCsvLoader {
                 groupStatus = chunk.groupStatus;
                 groupCategory = chunk.groupCategory;
                 groupSlots = chunk.groupSlots;
+                groupKey = chunk.groupKey;
             }
         }
 
@@ -839,8 +888,10 @@ final class ParallelCsvLoader {
         int[] groupCustomer;
         int[] groupOrderFrom;
         int[] groupOrderLength;
-        /** The hash of the order id bytes alone (not the customer), for the merge across chunks. */
+        /** The hash of the order id bytes alone (not the customer). */
         int[] groupHash;
+        /** The hash of the order's key (order id and customer id), for the merge across chunks. */
+        int[] groupKey;
 
         int[] groupDay;
         long[] groupAmount;
@@ -946,6 +997,7 @@ final class ParallelCsvLoader {
                 groupCategory = Buffers.ints(kept.groupCategory, expected);
                 groupSlots = Buffers.ints(kept.groupSlots, expected * 2);
                 Arrays.fill(groupSlots, 0);
+                groupKey = kept.groupKey;
             }
             // Order lines keep no row columns: their rows go into the chunk's orders as they are parsed.
             int capacity = grouped ? 1 : Math.max(16, length / 24);
@@ -961,6 +1013,19 @@ final class ParallelCsvLoader {
         }
 
         Chunk parse() {
+            parseRows();
+            if (grouped) {
+                // each order's key for the merge: its order id's hash and its customer id's (here, in parallel)
+                groupKey = Buffers.ints(groupKey, groups);
+                for (int g = 0; g < groups; g++) {
+                    groupKey[g] =
+                            mix(groupHash[g], customerIds.get(groupCustomer[g]).hashCode());
+                }
+            }
+            return this;
+        }
+
+        private void parseRows() {
             if (!whitespace) {
                 parseDelimited();
                 // Every byte went through a word or a byte test that set the high bits seen: pure ASCII needs no
@@ -968,7 +1033,7 @@ final class ParallelCsvLoader {
                 if ((highBits & HIGHS) != 0 && !isUtf8(bytes, 0, length)) {
                     throw FALLBACK; // the general reader names the line and column of the bad bytes
                 }
-                return this;
+                return;
             }
             if (!isUtf8(bytes, 0, length)) {
                 throw FALLBACK; // the general reader names the line and column of the bad bytes
@@ -990,7 +1055,7 @@ final class ParallelCsvLoader {
                 lines++;
                 position = lineEnd + 1;
             }
-            return this;
+            return;
         }
 
         /**
