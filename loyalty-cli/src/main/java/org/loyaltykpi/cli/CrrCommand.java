@@ -2,6 +2,7 @@ package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.retention.CustomerRetentionRate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,17 +35,15 @@ final class CrrCommand implements Callable<Integer> {
     @Option(names = "--new", required = true, paramLabel = "CN", description = "New customers in the period.")
     private long acquired;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
-    private OutputFormat format = OutputFormat.text;
+    @picocli.CommandLine.Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON);
 
     @Override
     public Integer call() {
-        if (format == OutputFormat.csv) {
-            throw new IllegalArgumentException("--format csv is not available for crr: use text or json");
-        }
+        Format format = formatOption.get("crr");
         CustomerRetentionRate crr = CustomerRetentionRate.of(start, end, acquired);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format == Format.JSON) {
             try (Json json = new Json(out)) {
                 json.beginObject()
                         .field("customersAtStart", crr.customersAtStart())

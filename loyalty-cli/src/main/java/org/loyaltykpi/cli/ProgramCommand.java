@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -47,11 +48,8 @@ final class ProgramCommand implements Callable<Integer> {
                     + " earn, redeem, tier_change, referral). Required with --transactions.")
     private Optional<Path> events = Optional.empty();
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "DateRange length: week, month, quarter or year. Default: quarter.")
-    private Granularity granularity = Granularity.QUARTER;
+    @picocli.CommandLine.Mixin
+    private GranularityOption granularityOption = GranularityOption.of("Period length", Granularity.QUARTER);
 
     @Option(
             names = "--point-value",
@@ -59,14 +57,13 @@ final class ProgramCommand implements Callable<Integer> {
             description = "Money one point is worth, to show the liability in money (e.g. 0.01).")
     private Optional<BigDecimal> pointValue = Optional.empty();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
-    private OutputFormat format = OutputFormat.text;
+    @picocli.CommandLine.Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON);
 
     @Override
     public Integer call() {
-        if (format == OutputFormat.csv) {
-            throw new IllegalArgumentException("--format csv is not available for program: use text or json");
-        }
+        Format format = formatOption.get("program");
+        Granularity granularity = granularityOption.get("program");
         if (pointValue.isPresent() && pointValue.get().signum() < 0) {
             throw new IllegalArgumentException("--point-value must be >= 0: " + pointValue.get());
         }
@@ -77,7 +74,7 @@ final class ProgramCommand implements Callable<Integer> {
                                 + "referred_customer_id)"));
         Optional<ProgramOutput> output = ProgramOutput.of(loaded.value(), program.value(), granularity, pointValue);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format == Format.JSON) {
             try (Json json = new Json(out)) {
                 json.beginObject()
                         .field("source", loaded.source())

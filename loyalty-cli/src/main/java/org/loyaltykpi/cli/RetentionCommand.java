@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.document.Message;
 import org.loyaltykpi.document.render.CsvRenderer;
 import org.loyaltykpi.document.report.ReportDocument;
@@ -53,34 +54,36 @@ final class RetentionCommand implements Callable<Integer> {
             description = "The period to compare with. Default: the one just before --period, of the same length.")
     private Optional<DateRange> previous = Optional.empty();
 
-    @Option(
-            names = {"--granularity", "--by"},
-            paramLabel = "GRANULARITY",
-            description = "Also break the period down by day, week, month, quarter or year (--by is the old name).")
-    private Optional<Granularity> by = Optional.empty();
+    @Mixin
+    private GranularityOption granularity =
+            GranularityOption.breakdown("Also break the period down (--by is its old name)");
 
-    @Option(
-            names = "--format",
-            paramLabel = "FORMAT",
-            description =
-                    "text, json or csv (one row for the period, then one per --granularity period). Default: text.")
-    private OutputFormat format = OutputFormat.text;
+    @Option(names = "--by", paramLabel = "GRANULARITY", hidden = true, description = "The old name of --granularity.")
+    private void by(Granularity value) {
+        granularity.set(value);
+    }
+
+    @Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON, Format.CSV)
+            .withNote("csv: one row for the period, then one per --granularity period");
 
     @Override
     public Integer call() {
+        Format format = formatOption.get("retention");
+        Optional<Granularity> by = granularity.chosen("retention");
         Loaded<PurchaseTable> loaded = input.load();
         PurchaseBehaviour behaviour =
                 RetentionCalculator.behaviour(loaded.value(), previous.orElse(period.previous()), period);
         Optional<List<PurchaseBehaviour>> series =
                 by.map(granularity -> RetentionCalculator.series(loaded.value(), period, granularity));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.csv) {
+        if (format == Format.CSV) {
             List<PurchaseBehaviour> rows = new java.util.ArrayList<>();
             rows.add(behaviour);
             series.ifPresent(rows::addAll);
             CsvRenderer.render(
                     ReportDocument.behaviourTable("retention", Message.of("section.purchase-behaviour"), rows), out);
-        } else if (format == OutputFormat.json) {
+        } else if (format == Format.JSON) {
             try (Json json = new Json(out)) {
                 json.beginObject().field("source", loaded.source());
                 loaded.json(json);

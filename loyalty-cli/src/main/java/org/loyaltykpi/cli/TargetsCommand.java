@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Review;
@@ -57,17 +58,16 @@ final class TargetsCommand implements Callable<Integer> {
                     + " satisfaction series. Default: the sample shop's answers on the sample shop, else none.")
     private Optional<Path> responses = Optional.empty();
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "DateRange length: month, quarter or year. Default: quarter.")
-    private Granularity granularity = Granularity.QUARTER;
+    @picocli.CommandLine.Mixin
+    private GranularityOption granularityOption = GranularityOption.of("Period length", Granularity.QUARTER);
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
-    private CohortCommand.TableFormat format = CohortCommand.TableFormat.text;
+    @picocli.CommandLine.Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.CSV, Format.JSON);
 
     @Override
     public Integer call() {
+        Format format = formatOption.get("targets");
+        Granularity granularity = granularityOption.get("targets");
         Loaded<PurchaseTable> loaded = input.load();
         Optional<List<SurveyResponse>> survey =
                 SurveyInput.fileOrSampleShop(responses, input, loaded.value()).map(Loaded::value);
@@ -84,7 +84,7 @@ final class TargetsCommand implements Callable<Integer> {
                         table.dateRange().map(granularity::periodsCovering).orElse(List.of()));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json:
+            case JSON:
                 try (Json json = new Json(out)) {
                     json.beginObject().field("source", loaded.source()).field("granularity", granularity.name());
                     loaded.json(json);
@@ -92,7 +92,7 @@ final class TargetsCommand implements Callable<Integer> {
                     json.endObject();
                 }
                 break;
-            case csv:
+            case CSV:
                 out.print(TargetsOutput.csv(evaluations));
                 break;
             default:

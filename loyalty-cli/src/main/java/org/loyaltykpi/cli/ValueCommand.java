@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -43,11 +44,9 @@ final class ValueCommand implements Callable<Integer> {
     @Mixin
     private SpendInput spendInput;
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "DateRange of CAC, cohorts, churn and payback: week, month, quarter or year. Default: month.")
-    private Granularity granularity = Granularity.MONTH;
+    @Mixin
+    private GranularityOption granularityOption =
+            GranularityOption.of("Periods of CAC, cohorts, churn and payback", Granularity.MONTH);
 
     @Option(
             names = "--margin",
@@ -67,11 +66,13 @@ final class ValueCommand implements Callable<Integer> {
                     + " instead of failing.")
     private boolean allowSpendWithoutCustomers;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
-    private CohortCommand.TableFormat format = CohortCommand.TableFormat.text;
+    @Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.CSV, Format.JSON);
 
     @Override
     public Integer call() {
+        Format format = formatOption.get("value");
+        Granularity granularity = granularityOption.get("value");
         Loaded<PurchaseTable> loaded = input.load();
         Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input, loaded.value());
         List<MarketingSpend> spends = spend.map(Loaded::value).orElse(List.of());
@@ -79,7 +80,7 @@ final class ValueCommand implements Callable<Integer> {
         ValueSummary summary = ValueCalculator.summarize(loaded.value(), spends, options);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json:
+            case JSON:
                 try (Json json = new Json(out)) {
                     json.beginObject().field("source", loaded.source());
                     loaded.json(json);
@@ -88,7 +89,7 @@ final class ValueCommand implements Callable<Integer> {
                     json.endObject();
                 }
                 break;
-            case csv:
+            case CSV:
                 out.print(ValueOutput.csv(summary));
                 break;
             default:
