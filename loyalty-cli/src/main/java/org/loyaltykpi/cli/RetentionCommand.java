@@ -1,13 +1,14 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.cli.FormatOption.Format;
+import org.loyaltykpi.document.Document;
 import org.loyaltykpi.document.Message;
-import org.loyaltykpi.document.render.CsvRenderer;
-import org.loyaltykpi.document.report.ReportDocument;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.report.CommandDocuments;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -67,6 +68,12 @@ final class RetentionCommand implements Callable<Integer> {
     private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON, Format.CSV)
             .withNote("csv: one row for the period, then one per --granularity period");
 
+    @Mixin
+    private LanguageOption lang;
+
+    @Mixin
+    private OutOption out;
+
     @Override
     public Integer call() {
         Format format = formatOption.get("retention");
@@ -76,36 +83,23 @@ final class RetentionCommand implements Callable<Integer> {
                 RetentionCalculator.behaviour(loaded.value(), previous.orElse(period.previous()), period);
         Optional<List<PurchaseBehaviour>> series =
                 by.map(granularity -> RetentionCalculator.series(loaded.value(), period, granularity));
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.CSV) {
-            List<PurchaseBehaviour> rows = new java.util.ArrayList<>();
+        List<Section> sections = new ArrayList<>();
+        sections.add(CommandDocuments.behaviour(behaviour));
+        series.ifPresent(s -> sections.add(CommandDocuments.behaviourByPeriod(by.orElseThrow(), s)));
+        Document document = CommandOutput.document(
+                Message.of(
+                        "title.retention",
+                        period.toString(),
+                        behaviour.previousPeriod().toString()),
+                loaded,
+                List.of(),
+                sections);
+        CommandOutput.write(spec, format, lang, out, document, () -> {
+            List<PurchaseBehaviour> rows = new ArrayList<>();
             rows.add(behaviour);
             series.ifPresent(rows::addAll);
-            CsvRenderer.render(
-                    ReportDocument.behaviourTable("retention", Message.of("section.purchase-behaviour"), rows), out);
-        } else if (format == Format.JSON) {
-            try (Json json = new Json(out)) {
-                json.beginObject().field("source", loaded.source());
-                loaded.json(json);
-                json.beginObject("retention");
-                BehaviourOutput.json(json, behaviour);
-                json.endObject();
-                series.ifPresent(s -> BehaviourOutput.jsonSeries(json, "byPeriod", by.orElseThrow(), s));
-                json.endObject();
-            }
-        } else {
-            out.println("Purchase behaviour " + period + " against " + behaviour.previousPeriod());
-            out.println("source: " + loaded.sourceText());
-            out.println();
-            out.print(BehaviourOutput.text(behaviour));
-            series.ifPresent(s -> {
-                out.println();
-                out.println("By " + by.orElseThrow().name().toLowerCase(java.util.Locale.ROOT)
-                        + " (each against the one before):");
-                out.print(BehaviourOutput.textSeries(s));
-            });
-        }
-        out.flush();
+            return CommandDocuments.behaviourTable(rows);
+        });
         return 0;
     }
 }

@@ -1,0 +1,170 @@
+package org.loyaltykpi.document.report;
+
+import java.util.List;
+import java.util.function.Function;
+import org.loyaltykpi.document.Cell;
+import org.loyaltykpi.document.ColumnType;
+import org.loyaltykpi.document.KeyFigure;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.Table;
+import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.retention.CustomerRetentionRate;
+import org.loyaltykpi.retention.PurchaseBehaviour;
+
+/**
+ * The sections of the commands other than {@code report} ({@code loyalty retention}, ...): one value as key figures,
+ * a breakdown as a table, each field with a stable dotted id that the command's JSON nests
+ * ({@link org.loyaltykpi.document.render.JsonRenderer#renderFields}) and a label from the resource bundle, so that a
+ * command's text, JSON and CSV are renderings of one document.
+ *
+ * <pre>{@code
+ * PurchaseBehaviour march = RetentionCalculator.behaviour(table, february, march);
+ * Section s = CommandDocuments.behaviour(march);
+ * // figures retention.period, retention.customers.active, retention.purchases.all, retention.revenue.all, ...
+ * }</pre>
+ */
+public final class CommandDocuments {
+    private CommandDocuments() {}
+
+    /** A field of a value: its dotted id (the JSON path), its column type and how to read it. */
+    private record Field<T>(String id, ColumnType type, Function<T, Cell> value) {
+        /** The label of a key figure: {@code field.customers.at-start}. */
+        Message label() {
+            return Message.of("field." + ReportDocument.kebab(id));
+        }
+
+        /** The shorter label of a table column: {@code column.field.customers.at-start}. */
+        Message columnLabel() {
+            return Message.of("column.field." + ReportDocument.kebab(id));
+        }
+    }
+
+    /** Purchase behaviour's fields, in the order of its JSON. */
+    private static final List<Field<PurchaseBehaviour>> BEHAVIOUR = List.of(
+            new Field<>("period", ColumnType.TEXT, b -> Cell.text(b.period().toString())),
+            new Field<>("label", ColumnType.TEXT, b -> Cell.text(b.period().label())),
+            new Field<>(
+                    "previousPeriod",
+                    ColumnType.TEXT,
+                    b -> Cell.text(b.previousPeriod().toString())),
+            new Field<>("customers.atStart", ColumnType.COUNT, b -> Cell.count(b.customersAtStart())),
+            new Field<>("customers.active", ColumnType.COUNT, b -> Cell.count(b.activeCustomers())),
+            new Field<>("customers.new", ColumnType.COUNT, b -> Cell.count(b.newCustomers())),
+            new Field<>("customers.returning", ColumnType.COUNT, b -> Cell.count(b.returningCustomers())),
+            new Field<>("customers.retained", ColumnType.COUNT, b -> Cell.count(b.retainedCustomers())),
+            new Field<>("customers.reactivated", ColumnType.COUNT, b -> Cell.count(b.reactivatedCustomers())),
+            new Field<>("customers.lost", ColumnType.COUNT, b -> Cell.count(b.lostCustomers())),
+            new Field<>("customers.repeat", ColumnType.COUNT, b -> Cell.count(b.repeatCustomers())),
+            new Field<>("customers.categorized", ColumnType.COUNT, b -> Cell.count(b.categorizedCustomers())),
+            new Field<>("customers.multiCategory", ColumnType.COUNT, b -> Cell.count(b.multiCategoryCustomers())),
+            new Field<>("purchases.all", ColumnType.COUNT, b -> Cell.count(b.purchases())),
+            new Field<>("purchases.newCustomers", ColumnType.COUNT, b -> Cell.count(b.newCustomerPurchases())),
+            new Field<>(
+                    "purchases.returningCustomers", ColumnType.COUNT, b -> Cell.count(b.returningCustomerPurchases())),
+            new Field<>("revenue.all", ColumnType.MONEY, b -> Cell.money(b.revenue())),
+            new Field<>("revenue.newCustomers", ColumnType.MONEY, b -> Cell.money(b.newCustomerRevenue())),
+            new Field<>("revenue.returningCustomers", ColumnType.MONEY, b -> Cell.money(b.returningCustomerRevenue())),
+            new Field<>("retentionRate", ColumnType.RATIO, b -> Cell.ratio(b.retention())),
+            new Field<>("churnRate", ColumnType.RATIO, b -> Cell.ratio(b.churn())),
+            new Field<>("repeatPurchaseRate", ColumnType.RATIO, b -> Cell.ratio(b.repeatPurchaseRate())),
+            new Field<>("crossCategoryRate", ColumnType.RATIO, b -> Cell.ratio(b.crossCategoryRate())),
+            new Field<>("purchaseFrequency", ColumnType.DECIMAL, b -> Cell.decimal(b.purchaseFrequency())),
+            new Field<>("averageOrderValue.all", ColumnType.MONEY, b -> Cell.money(b.averageOrderValue())),
+            new Field<>(
+                    "averageOrderValue.newCustomers", ColumnType.MONEY, b -> Cell.money(b.averageOrderValueOfNew())),
+            new Field<>(
+                    "averageOrderValue.returningCustomers",
+                    ColumnType.MONEY,
+                    b -> Cell.money(b.averageOrderValueOfReturning())),
+            new Field<>("returningRevenueShare", ColumnType.SHARE, b -> Cell.share(b.returningRevenueShare())));
+
+    private static <T> void figures(Section.Builder s, String prefix, List<Field<T>> fields, T value) {
+        for (Field<T> f : fields) {
+            s.figure(KeyFigure.of(prefix + "." + f.id(), f.label(), f.value().apply(value)));
+        }
+    }
+
+    private static <T> Table table(String id, Message title, List<Field<T>> fields, List<T> rows) {
+        Table.Builder t = Table.builder(id, title);
+        for (Field<T> f : fields) {
+            t.column(f.id(), f.columnLabel(), f.type());
+        }
+        for (T row : rows) {
+            t.row(fields.stream().map(f -> f.value().apply(row)).toList());
+        }
+        return t.build();
+    }
+
+    /**
+     * The purchase behaviour of one period as the section {@code retention}: the figures {@code retention.period},
+     * {@code retention.label}, {@code retention.previousPeriod}, {@code retention.customers.*} (atStart, active, new,
+     * returning, retained, reactivated, lost, repeat, categorized, multiCategory), {@code retention.purchases.*} and
+     * {@code retention.revenue.*} (all, newCustomers, returningCustomers), the rates {@code retentionRate},
+     * {@code churnRate}, {@code repeatPurchaseRate}, {@code crossCategoryRate} (fractions), {@code purchaseFrequency},
+     * {@code averageOrderValue.*} and {@code returningRevenueShare}.
+     *
+     * @param b the period's behaviour
+     * @return the section
+     */
+    public static Section behaviour(PurchaseBehaviour b) {
+        Section.Builder s = Section.builder("retention", Message.of("section.retention.period"));
+        figures(s, "retention", BEHAVIOUR, b);
+        return s.build();
+    }
+
+    /**
+     * Purchase behaviour period by period as the section {@code byPeriod}: the figure {@code byPeriod.granularity}
+     * ({@code "month"}) and the table {@code byPeriod.periods}, one row per period with the fields of
+     * {@link #behaviour}, each period against the one before.
+     *
+     * @param granularity the period length
+     * @param series the periods
+     * @return the section
+     */
+    public static Section behaviourByPeriod(Granularity granularity, List<PurchaseBehaviour> series) {
+        return Section.builder("byPeriod", Message.of("section.retention.by-period", ReportDocument.unit(granularity)))
+                .figure(KeyFigure.of(
+                        "byPeriod.granularity", Message.of("field.granularity"), Cell.label("unit", granularity)))
+                .table(table("byPeriod.periods", Message.of("table.retention.periods"), BEHAVIOUR, series))
+                .build();
+    }
+
+    /**
+     * Purchase behaviour as one CSV table {@code retention}: a row per period with the fields of {@link #behaviour},
+     * the columns named by their JSON paths ({@code customers.active}).
+     *
+     * @param rows the periods: the whole period, then its breakdown
+     * @return the table
+     */
+    public static Table behaviourTable(List<PurchaseBehaviour> rows) {
+        return table("retention", Message.of("section.purchase-behaviour"), BEHAVIOUR, rows);
+    }
+
+    /** The customer retention rate's fields, in the order of its JSON. */
+    private static final List<Field<CustomerRetentionRate>> CRR = List.of(
+            new Field<>("customersAtStart", ColumnType.COUNT, c -> Cell.count(c.customersAtStart())),
+            new Field<>("customersAtEnd", ColumnType.COUNT, c -> Cell.count(c.customersAtEnd())),
+            new Field<>("newCustomers", ColumnType.COUNT, c -> Cell.count(c.newCustomers())),
+            new Field<>("retained", ColumnType.COUNT, c -> Cell.count(c.retainedCustomers())),
+            new Field<>("lost", ColumnType.COUNT, c -> Cell.count(c.lostCustomers())),
+            new Field<>("retentionRate", ColumnType.RATIO, c -> Cell.ratio(c.retention())),
+            new Field<>("churnRate", ColumnType.RATIO, c -> Cell.ratio(c.churnRate())));
+
+    /**
+     * The customer retention rate from CRM counts as the section {@code crr}: the figures {@code customersAtStart},
+     * {@code customersAtEnd}, {@code newCustomers}, {@code retained} (end - new), {@code lost} (start - retained),
+     * {@code retentionRate} ((end - new) / start, a fraction) and {@code churnRate}; the formula as its title.
+     *
+     * @param crr the rate
+     * @return the section
+     */
+    public static Section crr(CustomerRetentionRate crr) {
+        Section.Builder s = Section.builder(
+                "crr", Message.of("section.crr", crr.customersAtEnd(), crr.newCustomers(), crr.customersAtStart()));
+        for (Field<CustomerRetentionRate> f : CRR) {
+            s.figure(KeyFigure.of(f.id(), f.label(), f.value().apply(crr)));
+        }
+        return s.build();
+    }
+}
