@@ -309,11 +309,21 @@ public final class Hypergeometric {
             return oneMinusZ + z * sigmoid(-p);
         }
 
+        /**
+         * {@code ln(1 - z u)}, by {@code log1p} where {@code z u} is small: {@code ln} of a value near 1 has an absolute
+         * error of eps, which {@code a} (up to 1e5 and more in degenerate fits) would turn into noise that no panel
+         * width can resolve, so that the adaptive integration spent its whole budget on rounding.
+         */
+        double logOneMinusZu(double p) {
+            double zu = z * sigmoid(p);
+            return zu < 0.5 ? Math.log1p(-zu) : Math.log(oneMinusZu(p));
+        }
+
         /** {@code ln} of the integrand {@code u^b (1-u)^(c-b) (1 - zu)^-a} (the Jacobian du/dp = u (1-u) included). */
         double log(double p) {
             double t1 = b * logU(p);
             double t2 = cb * logU(-p);
-            double t3 = a * Math.log(oneMinusZu(p));
+            double t3 = a * logOneMinusZu(p);
             magnitude = Math.abs(t1) + Math.abs(t2) + Math.abs(t3);
             return t1 + t2 - t3;
         }
@@ -495,7 +505,7 @@ public final class Hypergeometric {
             }
             if (moments) {
                 double oneMinusZu = f.oneMinusZu(x);
-                out[1] += half * w * value * Math.log(oneMinusZu);
+                out[1] += half * w * value * f.logOneMinusZu(x);
                 out[2] += half * w * value * EulerIntegrand.logU(x);
                 out[3] += half * w * value * EulerIntegrand.logU(-x);
                 out[4] += half * w * value * sigmoid(x) / oneMinusZu;
