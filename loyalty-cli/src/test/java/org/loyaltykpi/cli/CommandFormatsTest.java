@@ -130,6 +130,11 @@ class CommandFormatsTest {
         void crrShowsEveryNumberOfItsJsonInItsText() throws Exception {
             assertTextShowsTheJsonNumbers("crr");
         }
+
+        @Test
+        void targetsShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("targets");
+        }
     }
 
     /** Every number of the JSON appears in the text: a count grouped, money with two decimals, a rate in percent. */

@@ -1,6 +1,8 @@
 package org.loyaltykpi.document.report;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import org.loyaltykpi.document.Cell;
 import org.loyaltykpi.document.ColumnType;
@@ -11,6 +13,9 @@ import org.loyaltykpi.document.Table;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.retention.CustomerRetentionRate;
 import org.loyaltykpi.retention.PurchaseBehaviour;
+import org.loyaltykpi.target.TargetEvaluation;
+import org.loyaltykpi.target.TargetPeriod;
+import org.loyaltykpi.target.TargetStatus;
 
 /**
  * The sections of the commands other than {@code report} ({@code loyalty retention}, ...): one value as key figures,
@@ -166,5 +171,68 @@ public final class CommandDocuments {
             s.figure(KeyFigure.of(f.id(), f.label(), f.value().apply(crr)));
         }
         return s.build();
+    }
+
+    /**
+     * KPI targets judged period by period as the section {@code kpiTargets}: the figure {@code granularity}
+     * ({@code "quarter"}), the table {@code targets} (one row per target: {@code metric}, {@code target} as written,
+     * {@code kind} ({@code "level"}, {@code "stepped"} or {@code "relative"}), {@code unit}, {@code latestPeriod}, {@code latestStatus}, and the
+     * periods {@code met}, {@code onTrack}, {@code missed}, {@code noData}) and the table {@code periods} (one row per
+     * target and period: {@code metric}, {@code period}, {@code value}, {@code required}, {@code path}, {@code gap},
+     * {@code status}). Statuses are lower-kebab codes in JSON and CSV ({@code "on-track"}), {@code MET} ... in text.
+     *
+     * @param granularity the period length
+     * @param evaluations the judged targets
+     * @return the section
+     */
+    public static Section targets(Granularity granularity, List<TargetEvaluation> evaluations) {
+        Table.Builder summary = Table.builder("targets", Message.of("table.targets.summary"))
+                .column("metric", ColumnType.TEXT)
+                .column("target", ColumnType.TEXT)
+                .column("kind", ColumnType.TEXT)
+                .column("unit", ColumnType.TEXT)
+                .column("latestPeriod", ColumnType.TEXT)
+                .column("latestStatus", ColumnType.TEXT)
+                .column("met", ColumnType.COUNT)
+                .column("onTrack", ColumnType.COUNT)
+                .column("missed", ColumnType.COUNT)
+                .column("noData", ColumnType.COUNT);
+        Table.Builder periods = Table.builder("periods", Message.of("table.targets.periods"))
+                .column("metric", ColumnType.TEXT)
+                .column("period", ColumnType.TEXT)
+                .column("value", ColumnType.DECIMAL)
+                .column("required", ColumnType.DECIMAL)
+                .column("path", ColumnType.DECIMAL)
+                .column("gap", ColumnType.DECIMAL)
+                .column("status", ColumnType.TEXT);
+        for (TargetEvaluation e : evaluations) {
+            Optional<TargetPeriod> latest = e.latest();
+            summary.row(
+                    Cell.text(e.target().metric()),
+                    Cell.text(e.target().toString()),
+                    Cell.text(e.target().kind().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                    Cell.text(e.unit()),
+                    latest.<Cell>map(p -> Cell.text(p.period().label())).orElseGet(Cell::missing),
+                    Cell.label("status", latest.map(TargetPeriod::status).orElse(TargetStatus.NO_DATA)),
+                    Cell.count(e.count(TargetStatus.MET)),
+                    Cell.count(e.count(TargetStatus.ON_TRACK)),
+                    Cell.count(e.count(TargetStatus.MISSED)),
+                    Cell.count(e.count(TargetStatus.NO_DATA)));
+            for (TargetPeriod p : e.periods()) {
+                periods.row(
+                        Cell.text(e.target().metric()),
+                        Cell.text(p.period().label()),
+                        Cell.decimal(p.value(), 2),
+                        Cell.decimal(p.required(), 2),
+                        Cell.decimal(p.path(), 2),
+                        Cell.decimal(p.gap(), 2),
+                        Cell.label("status", p.status()));
+            }
+        }
+        return Section.builder("kpiTargets", Message.of("section.targets.by", ReportDocument.unit(granularity)))
+                .figure(KeyFigure.of("granularity", Message.of("field.granularity"), Cell.label("unit", granularity)))
+                .table(summary.build())
+                .table(periods.build())
+                .build();
     }
 }
