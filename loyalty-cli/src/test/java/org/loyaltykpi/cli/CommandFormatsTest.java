@@ -135,6 +135,11 @@ class CommandFormatsTest {
         void targetsShowsEveryNumberOfItsJsonInItsText() throws Exception {
             assertTextShowsTheJsonNumbers("targets");
         }
+
+        @Test
+        void valueShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("value");
+        }
     }
 
     /** Every number of the JSON appears in the text: a count grouped, money with two decimals, a rate in percent. */

@@ -16,6 +16,13 @@ import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.target.TargetEvaluation;
 import org.loyaltykpi.target.TargetPeriod;
 import org.loyaltykpi.target.TargetStatus;
+import org.loyaltykpi.value.AcquisitionCost;
+import org.loyaltykpi.value.CohortPayback;
+import org.loyaltykpi.value.MarginLtv;
+import org.loyaltykpi.value.PeriodCac;
+import org.loyaltykpi.value.RepeatRevenue;
+import org.loyaltykpi.value.SimpleLtv;
+import org.loyaltykpi.value.ValueSummary;
 
 /**
  * The sections of the commands other than {@code report} ({@code loyalty retention}, ...): one value as key figures,
@@ -234,5 +241,88 @@ public final class CommandDocuments {
                 .table(summary.build())
                 .table(periods.build())
                 .build();
+    }
+
+    private static void figure(Section.Builder s, String id, Cell value) {
+        s.figure(KeyFigure.of(id, Message.of("field." + ReportDocument.kebab(id)), value));
+    }
+
+    /**
+     * Acquisition cost and customer value as the section {@code value}: the figures {@code granularity},
+     * {@code grossMargin}, {@code expectedYears}, {@code cac.*} (overall, acquisitionSpend, newCustomers, otherSpend),
+     * {@code ltv.simple.*} (value, annualSpend, window, activeCustomers, expectedYears), {@code ltv.margin.*} (value,
+     * revenuePerCustomerPerPeriod, churnRate, expectedLifetimePeriods, grossMargin), {@code ltvToCac.*} (simple,
+     * margin) and {@code repeatRevenue.*}; the tables {@code cac.byPeriod} (period, acquisitionSpend, newCustomers,
+     * cac) and {@code payback} (per acquisition cohort: customers, cac, periods until the cumulative margin per
+     * customer reaches the CAC, or missing; observedPeriods, marginPerCustomer).
+     *
+     * @param v the value summary
+     * @return the section
+     */
+    public static Section value(ValueSummary v) {
+        Granularity g = v.options().granularity();
+        Section.Builder s = Section.builder("value", Message.of("section.value.by", ReportDocument.unit(g)));
+        figure(s, "granularity", Cell.label("unit", g));
+        figure(s, "grossMargin", Cell.decimal(v.options().grossMargin(), 2));
+        figure(s, "expectedYears", Cell.decimal(v.options().expectedYears(), 2));
+        AcquisitionCost cost = v.acquisitionCost();
+        figure(s, "cac.overall", Cell.money(cost.overall()));
+        figure(s, "cac.acquisitionSpend", Cell.money(cost.acquisitionSpend()));
+        figure(s, "cac.newCustomers", Cell.count(cost.newCustomers()));
+        figure(s, "cac.otherSpend", Cell.money(cost.otherSpend()));
+        SimpleLtv simple = v.simpleLtv();
+        figure(s, "ltv.simple.value", Cell.money(simple.value()));
+        figure(s, "ltv.simple.annualSpend", Cell.money(simple.annualSpend()));
+        figure(s, "ltv.simple.window", Cell.text(simple.window().toString()));
+        figure(s, "ltv.simple.activeCustomers", Cell.count(simple.activeCustomers()));
+        figure(s, "ltv.simple.expectedYears", Cell.decimal(simple.expectedYears(), 2));
+        MarginLtv margin = v.marginLtv();
+        figure(s, "ltv.margin.value", Cell.money(margin.value()));
+        figure(s, "ltv.margin.revenuePerCustomerPerPeriod", Cell.money(margin.revenuePerCustomerPerPeriod()));
+        figure(s, "ltv.margin.churnRate", Cell.ratio(margin.churn()));
+        figure(s, "ltv.margin.expectedLifetimePeriods", Cell.decimal(margin.expectedLifetimePeriods()));
+        figure(s, "ltv.margin.grossMargin", Cell.decimal(margin.grossMargin(), 2));
+        figure(s, "ltvToCac.simple", Cell.decimal(v.simpleLtvToCac()));
+        figure(s, "ltvToCac.margin", Cell.decimal(v.marginLtvToCac()));
+        RepeatRevenue r = v.repeatRevenue();
+        figure(s, "repeatRevenue.firstTimeRevenue", Cell.money(r.newCustomerRevenue()));
+        figure(s, "repeatRevenue.firstTimePurchases", Cell.count(r.newCustomerPurchases()));
+        figure(s, "repeatRevenue.repeatRevenue", Cell.money(r.returningCustomerRevenue()));
+        figure(s, "repeatRevenue.repeatPurchases", Cell.count(r.returningCustomerPurchases()));
+        figure(s, "repeatRevenue.repeatRevenueShare", Cell.share(r.returningRevenueShare()));
+        figure(s, "repeatRevenue.averageOrderValueFirstTime", Cell.money(r.averageOrderValueOfNew()));
+        figure(s, "repeatRevenue.averageOrderValueRepeat", Cell.money(r.averageOrderValueOfReturning()));
+        figure(s, "repeatRevenue.averageOrderValueUplift", Cell.share(r.averageOrderValueUplift()));
+        Table.Builder periods = Table.builder("cac.byPeriod", Message.of("table.value.cac"))
+                .column("period", ColumnType.TEXT)
+                .column("acquisitionSpend", ColumnType.MONEY)
+                .column("newCustomers", ColumnType.COUNT)
+                .column("cac", ColumnType.MONEY);
+        for (PeriodCac p : cost.periods()) {
+            periods.row(
+                    Cell.text(p.period().label()),
+                    Cell.money(p.acquisitionSpend()),
+                    Cell.count(p.newCustomers()),
+                    Cell.money(p.cac()));
+        }
+        s.table(periods.build());
+        Table.Builder payback = Table.builder("payback", Message.of("table.value.payback"))
+                .column("cohort", ColumnType.TEXT)
+                .column("customers", ColumnType.COUNT)
+                .column("cac", ColumnType.MONEY)
+                .column("periods", Message.of("column.payback-periods"), ColumnType.COUNT)
+                .column("observedPeriods", ColumnType.COUNT)
+                .column("marginPerCustomer", ColumnType.MONEY);
+        for (CohortPayback p : v.payback()) {
+            payback.row(
+                    Cell.text(p.cohort().label()),
+                    Cell.count(p.customers()),
+                    Cell.money(p.cac()),
+                    p.periods().isPresent() ? Cell.count(p.periods().getAsInt()) : Cell.missing(),
+                    Cell.count(p.observedPeriods()),
+                    Cell.money(p.marginPerCustomer()));
+        }
+        s.table(payback.build());
+        return s.build();
     }
 }
