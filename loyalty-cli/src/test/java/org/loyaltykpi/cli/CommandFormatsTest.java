@@ -140,6 +140,11 @@ class CommandFormatsTest {
         void valueShowsEveryNumberOfItsJsonInItsText() throws Exception {
             assertTextShowsTheJsonNumbers("value");
         }
+
+        @Test
+        void programShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("program");
+        }
     }
 
     /** Every number of the JSON appears in the text: a count grouped, money with two decimals, a rate in percent. */

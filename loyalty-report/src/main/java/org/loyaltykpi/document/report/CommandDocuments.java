@@ -1,5 +1,6 @@
 package org.loyaltykpi.document.report;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +12,11 @@ import org.loyaltykpi.document.Message;
 import org.loyaltykpi.document.Section;
 import org.loyaltykpi.document.Table;
 import org.loyaltykpi.domain.Granularity;
+import org.loyaltykpi.domain.Tier;
+import org.loyaltykpi.program.ProgramLift;
+import org.loyaltykpi.program.ProgramPeriod;
+import org.loyaltykpi.program.TierDistribution;
+import org.loyaltykpi.program.TierMigration;
 import org.loyaltykpi.retention.CustomerRetentionRate;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.target.TargetEvaluation;
@@ -323,6 +329,140 @@ public final class CommandDocuments {
                     Cell.money(p.marginPerCustomer()));
         }
         s.table(payback.build());
+        return s.build();
+    }
+
+    private static String level(Optional<Tier> tier) {
+        return tier.map(Tier::label).orElse("untiered");
+    }
+
+    private static Message levelLabel(Optional<Tier> tier) {
+        return tier.map(t -> Message.of("tier." + t.label())).orElseGet(() -> Message.of("tier.none"));
+    }
+
+    /**
+     * The loyalty program as the section {@code program}: the table {@code periods} (per period: customers, members,
+     * participationRate, newMembers, activeMembers, activeMemberRate, pointsEarned, pointsRedeemed, redemptionRate,
+     * outstandingPoints, liability with a point value, referrers, referralRate, referredCustomers,
+     * referredPerReferrer), the figures {@code tiers.*} (asOf, members, untiered, bronze, silver, gold, platinum on the
+     * last day), {@code tierMigration.*} (from, to, and {@code tierMigration.<from level>.<to level>} members) and
+     * {@code lift.*} (window; members' and nonMembers' activeCustomers, repeatPurchaseRate, purchaseFrequency,
+     * averageOrderValue; repeatRateLift, frequencyLift, averageOrderValueLift) of the last period.
+     *
+     * @param periods the program per period, oldest first
+     * @param tiers the members by tier on the last day
+     * @param migration the tier migration over the last period
+     * @param lift members against non-members in the last period
+     * @param pointValue the money value of a point, if given
+     * @return the section
+     */
+    public static Section program(
+            List<ProgramPeriod> periods,
+            TierDistribution tiers,
+            TierMigration migration,
+            ProgramLift lift,
+            Optional<BigDecimal> pointValue) {
+        Section.Builder s = Section.builder("program", Message.of("section.program"));
+        Table.Builder t = Table.builder("periods", Message.of("table.program.by-period"))
+                .column("period", ColumnType.TEXT)
+                .column("customers", ColumnType.COUNT)
+                .column("members", ColumnType.COUNT)
+                .column("participationRate", ColumnType.RATIO)
+                .column("newMembers", ColumnType.COUNT)
+                .column("activeMembers", ColumnType.COUNT)
+                .column("activeMemberRate", ColumnType.RATIO)
+                .column("pointsEarned", ColumnType.COUNT)
+                .column("pointsRedeemed", ColumnType.COUNT)
+                .column("redemptionRate", ColumnType.SHARE)
+                .column("outstandingPoints", ColumnType.COUNT);
+        if (pointValue.isPresent()) {
+            t.column("liability", ColumnType.MONEY);
+        }
+        t.column("referrers", ColumnType.COUNT)
+                .column("referralRate", ColumnType.RATIO)
+                .column("referredCustomers", ColumnType.COUNT)
+                .column("referredPerReferrer", ColumnType.DECIMAL);
+        for (ProgramPeriod p : periods) {
+            List<Cell> row = new java.util.ArrayList<>(List.of(
+                    Cell.text(p.period().label()),
+                    Cell.count(p.customers()),
+                    Cell.count(p.members()),
+                    Cell.ratio(p.participationRate()),
+                    Cell.count(p.newMembers()),
+                    Cell.count(p.activeMembers()),
+                    Cell.ratio(p.activeMemberRate()),
+                    Cell.count(p.points().earned()),
+                    Cell.count(p.points().redeemed()),
+                    Cell.share(p.points().redemptionRate()),
+                    Cell.count(p.balance().outstanding())));
+            pointValue.ifPresent(v -> row.add(Cell.money(p.balance().liability(v))));
+            row.add(Cell.count(p.referrers()));
+            row.add(Cell.ratio(p.referralRate()));
+            row.add(Cell.count(p.referredCustomers()));
+            row.add(Cell.decimal(p.referredPerReferrer()));
+            t.row(row);
+        }
+        s.table(t.build());
+        s.figure(KeyFigure.of(
+                "tiers.asOf",
+                Message.of("field.tiers.as-of"),
+                Cell.text(tiers.asOf().toString())));
+        s.figure(KeyFigure.of("tiers.members", Message.of("field.tiers.members"), Cell.count(tiers.members())));
+        for (Optional<Tier> l : TierMigration.LEVELS) {
+            s.figure(KeyFigure.of(
+                    "tiers." + level(l),
+                    Message.of("field.tiers.level", levelLabel(l)),
+                    Cell.count(l.map(tiers::count).orElse(tiers.untiered()))));
+        }
+        s.figure(KeyFigure.of(
+                "tierMigration.from",
+                Message.of("field.tier-migration.from"),
+                Cell.text(migration.from().toString())));
+        s.figure(KeyFigure.of(
+                "tierMigration.to",
+                Message.of("field.tier-migration.to"),
+                Cell.text(migration.to().toString())));
+        for (Optional<Tier> from : TierMigration.LEVELS) {
+            for (Optional<Tier> to : TierMigration.LEVELS) {
+                s.figure(KeyFigure.of(
+                        "tierMigration." + level(from) + "." + level(to),
+                        Message.of("field.tier-migration.level", levelLabel(from), levelLabel(to)),
+                        Cell.count(migration.count(from, to))));
+            }
+        }
+        s.figure(KeyFigure.of(
+                "lift.window",
+                Message.of("field.lift.window"),
+                Cell.text(lift.window().label())));
+        for (String group : List.of("members", "nonMembers")) {
+            PurchaseBehaviour b = group.equals("members") ? lift.members() : lift.nonMembers();
+            Message g = Message.of("group." + ReportDocument.kebab(group));
+            s.figure(KeyFigure.of(
+                    "lift." + group + ".activeCustomers",
+                    Message.of("field.lift.active-customers", g),
+                    Cell.count(b.activeCustomers())));
+            s.figure(KeyFigure.of(
+                    "lift." + group + ".repeatPurchaseRate",
+                    Message.of("field.lift.repeat-purchase-rate", g),
+                    Cell.ratio(b.repeatPurchaseRate())));
+            s.figure(KeyFigure.of(
+                    "lift." + group + ".purchaseFrequency",
+                    Message.of("field.lift.purchase-frequency", g),
+                    Cell.decimal(b.purchaseFrequency())));
+            s.figure(KeyFigure.of(
+                    "lift." + group + ".averageOrderValue",
+                    Message.of("field.lift.average-order-value", g),
+                    Cell.money(b.averageOrderValue())));
+        }
+        s.figure(KeyFigure.of(
+                "lift.repeatRateLift", Message.of("field.lift.repeat-rate-lift"), Cell.share(lift.repeatRateLift())));
+        s.figure(KeyFigure.of(
+                "lift.frequencyLift", Message.of("field.lift.frequency-lift"), Cell.share(lift.frequencyLift())));
+        s.figure(KeyFigure.of(
+                "lift.averageOrderValueLift",
+                Message.of("field.lift.average-order-value-lift"),
+                Cell.share(lift.averageOrderValueLift())));
+        s.note(Message.of("note.program.lift"));
         return s.build();
     }
 }
