@@ -106,16 +106,14 @@ final class ClvCommand implements Runnable {
                 if (model() == ClvModels.Model.GAMMA_GAMMA || model() == ClvModels.Model.BG_BB) {
                     throw new IllegalArgumentException("--covariates is for bg-nbd, mbg-nbd and pareto-nbd");
                 }
-                if (save.isPresent()) {
-                    throw new IllegalArgumentException("--save does not hold covariates yet: fit without --save");
-                }
                 withCovariates = Optional.of(
                         CovariateModel.fit(model().cliName, summary(), Covariates.read(covariates), fitOptions()));
             }
             ModelFit fit =
                     withCovariates.isPresent() ? withCovariates.get().fit().orElseThrow() : fitModel();
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
-            save.ifPresent(file -> ModelFile.write(file, saved(fit)));
+            Optional<CovariateModel> fitted = withCovariates;
+            save.ifPresent(file -> ModelFile.write(file, fitted.map(this::saved).orElseGet(() -> saved(fit))));
             if (format == Format.TEXT) {
                 spec.commandLine()
                         .getOut()
@@ -267,8 +265,31 @@ final class ClvCommand implements Runnable {
                         + " with customer_id");
             }
             PrintWriter err = spec.commandLine().getErr();
+            boolean savedCovariates =
+                    saved.isPresent() && !saved.get().covariates().isEmpty();
+            if (savedCovariates && covariates == null) {
+                throw new IllegalArgumentException("the model of " + modelFile.get() + " has covariates "
+                        + saved.get().covariates() + ": give each customer's with --covariates FILE");
+            }
+            if (saved.isPresent() && !savedCovariates && covariates != null) {
+                throw new IllegalArgumentException(
+                        "--covariates, but the model of " + modelFile.get() + " was fitted without covariates");
+            }
+            Optional<CovariateModel> withCovariates = Optional.empty();
             TransactionModel purchases;
-            if (saved.isPresent()) {
+            if (covariates != null) {
+                if (savedCovariates) {
+                    withCovariates = Optional.of(saved.get().covariateModel());
+                } else {
+                    withCovariates = Optional.of(
+                            CovariateModel.fit(model().cliName, summary, Covariates.read(covariates), fitOptions()));
+                    ClvModels.warn(
+                            err,
+                            spec.qualifiedName(),
+                            withCovariates.get().fit().orElseThrow());
+                }
+                purchases = withCovariates.get().baseline();
+            } else if (saved.isPresent()) {
                 purchases = saved.get().transactionModel();
             } else {
                 purchases = purchaseModel(summary);
@@ -297,14 +318,18 @@ final class ClvCommand implements Runnable {
             }
             progress(String.format(Locale.ROOT, "predicting %,d customers", summary.size()));
             List<CustomerPrediction> predictions;
-            if (covariates != null) {
+            if (withCovariates.isPresent()) {
                 if (intervals != null) {
                     throw new IllegalArgumentException("--intervals is not available with --covariates yet");
                 }
                 Covariates z = Covariates.read(covariates);
-                CovariateModel m = CovariateModel.fit(model().cliName, summary, z, fitOptions());
-                ClvModels.warn(err, spec.qualifiedName(), m.fit().orElseThrow());
-                predictions = m.predict(spend, summary, z, options);
+                if (!z.names().equals(withCovariates.get().names())) {
+                    throw new IllegalArgumentException(covariates + ": covariates " + z.names() + ", but the model of "
+                            + modelFile.orElse(covariates) + " has "
+                            + withCovariates.get().names()
+                            + " (a categorical column's base level is its first value in the file)");
+                }
+                predictions = withCovariates.get().predict(spend, summary, z, options);
             } else {
                 predictions = ClvCalculator.predict(purchases, spend, summary, options);
             }

@@ -88,6 +88,16 @@ public final class CovariateModel {
         return new CovariateModel(baseline, names, purchaseCoefficients, dropoutCoefficients, Optional.empty());
     }
 
+    /** A model read back from a saved fit ({@link SavedModel#covariateModel()}), with that fit. */
+    static CovariateModel restored(
+            TransactionModel baseline,
+            List<String> names,
+            double[] purchaseCoefficients,
+            double[] dropoutCoefficients,
+            ModelFit fit) {
+        return new CovariateModel(baseline, names, purchaseCoefficients, dropoutCoefficients, Optional.of(fit));
+    }
+
     /**
      * Fits a model with covariates.
      *

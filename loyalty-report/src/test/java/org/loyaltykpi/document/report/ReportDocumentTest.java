@@ -87,6 +87,31 @@ class ReportDocumentTest {
         }
 
         @Test
+        void aForecastFromThirteenDaysOfDataIsMarkedNotTrustworthyWithTheFitsWarnings() {
+            // 400 customers over 13 days, 10 of whom came back once: no purchase model can be trusted on that (issue
+            // 14).
+            PurchaseTable.Builder b = PurchaseTable.builder();
+            int first = (int) java.time.LocalDate.of(2025, 3, 1).toEpochDay();
+            for (int i = 0; i < 400; i++) {
+                b.add("c" + i, first + i % 13, 1_500 + 100L * (i % 17), "", 1);
+                if (i % 33 == 5 && i % 13 < 10) {
+                    b.add("c" + i, first + i % 13 + 2, 2_000 + 100L * (i % 7), "", 1);
+                }
+            }
+            Document d = ReportDocument.of(
+                    LoyaltyReport.compute(ReportInputs.of(b.build()), ReportOptions.defaults()),
+                    new ReportSources(
+                            "13 days", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "test"));
+            StringBuilder out = new StringBuilder();
+            TextRenderer.render(d, Messages.english(), out);
+            String clv = out.substring(out.indexOf("Customer lifetime value"), out.indexOf("Loyalty levels"));
+            assertThat(clv)
+                    .contains("Not trustworthy")
+                    .contains("warning: only 10 of 400 customers made a repeat purchase")
+                    .contains("(from an untrustworthy fit)");
+        }
+
+        @Test
         void everyLabelResolvesInTheEnglishBundle() {
             assertThat(DOCUMENT.messages())
                     .allSatisfy(m -> assertThat(Messages.english().has(m.key()))
