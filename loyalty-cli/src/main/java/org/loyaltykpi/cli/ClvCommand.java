@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.clv.BgBbModel;
 import org.loyaltykpi.clv.BgBbPrediction;
 import org.loyaltykpi.clv.BgBbSummary;
@@ -78,11 +79,9 @@ final class ClvCommand implements Runnable {
                 "Warnings (non-convergence, excluded customers, correlated frequency and spend) go to stderr."
             })
     static final class Fit extends ClvModels.ModelCommand implements Callable<Integer> {
-        @picocli.CommandLine.Option(
-                names = "--format",
-                paramLabel = "FORMAT",
-                description = "json (the fit as DESIGN states it) or text (one readable line). Default: json.")
-        private OutputFormat format = OutputFormat.json;
+        @picocli.CommandLine.Mixin
+        private FormatOption formatOption =
+                FormatOption.of(Format.JSON, Format.TEXT).withNote("json: the fit, text: one readable line");
 
         @Option(
                 names = "--covariates",
@@ -101,9 +100,7 @@ final class ClvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (format == OutputFormat.csv) {
-                throw new IllegalArgumentException("--format csv is not available for clv fit: use json or text");
-            }
+            Format format = formatOption.get("clv fit");
             Optional<CovariateModel> withCovariates = Optional.empty();
             if (covariates != null) {
                 if (model() == ClvModels.Model.GAMMA_GAMMA || model() == ClvModels.Model.BG_BB) {
@@ -117,7 +114,7 @@ final class ClvCommand implements Runnable {
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
             Optional<CovariateModel> fitted = withCovariates;
             save.ifPresent(file -> ModelFile.write(file, fitted.map(this::saved).orElseGet(() -> saved(fit))));
-            if (format == OutputFormat.text) {
+            if (format == Format.TEXT) {
                 spec.commandLine()
                         .getOut()
                         .println(withCovariates.map(Object::toString).orElse(fit.toString()));
@@ -459,18 +456,18 @@ final class ClvCommand implements Runnable {
     }
 
     /** Writes a section as text (its title, then its body), JSON or one of its tables as CSV. */
-    static void render(PrintWriter out, org.loyaltykpi.document.Section section, OutputFormat format, String csvTable) {
+    static void render(PrintWriter out, org.loyaltykpi.document.Section section, Format format, String csvTable) {
         org.loyaltykpi.document.Messages messages = org.loyaltykpi.document.Messages.english();
         switch (format) {
-            case json -> org.loyaltykpi.document.render.JsonRenderer.render(section, messages, out);
-            case csv ->
+            case JSON -> org.loyaltykpi.document.render.JsonRenderer.render(section, messages, out);
+            case CSV ->
                 org.loyaltykpi.document.render.CsvRenderer.render(
                         section.tables().stream()
                                 .filter(t -> t.id().equals(csvTable))
                                 .findFirst()
                                 .orElseThrow(),
                         out);
-            case text -> {
+            default -> {
                 out.println(messages.text(section.title()));
                 out.println();
                 out.print(org.loyaltykpi.document.render.TextRenderer.section(section, messages));
@@ -504,11 +501,13 @@ final class ClvCommand implements Runnable {
                         + " errors and chooses the best model by them.")
         private Optional<java.time.LocalDate> holdoutEnd = Optional.empty();
 
-        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv. Default: text.")
-        private OutputFormat format = OutputFormat.text;
+        @picocli.CommandLine.Mixin
+        private FormatOption formatOption =
+                FormatOption.of(Format.TEXT, Format.JSON, Format.CSV).withNote("csv: the table of models");
 
         @Override
         public Integer call() {
+            Format format = formatOption.get("clv compare");
             if (modelOption.isPresent()) {
                 throw new IllegalArgumentException("clv compare fits every purchase model: leave out --model");
             }
@@ -578,11 +577,13 @@ final class ClvCommand implements Runnable {
                         + " frequency.")
         private CsvTable table = CsvTable.frequency;
 
-        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv. Default: text.")
-        private OutputFormat format = OutputFormat.text;
+        @picocli.CommandLine.Mixin
+        private FormatOption formatOption =
+                FormatOption.of(Format.TEXT, Format.JSON, Format.CSV).withNote("csv: the table --table names");
 
         @Override
         public Integer call() {
+            Format format = formatOption.get("clv validate");
             if (summaryFile.isPresent()) {
                 throw new IllegalArgumentException(
                         "clv validate needs purchases (--transactions): a --summary file has no holdout period");

@@ -260,8 +260,31 @@ public final class ReportDocument {
      * @return the table
      */
     public static Table behaviourTable(String id, Message title, List<PurchaseBehaviour> rows) {
+        return behaviourTable(
+                id,
+                title,
+                "period",
+                rows.stream().<Cell>map(b -> Cell.text(b.period().label())).toList(),
+                rows);
+    }
+
+    /**
+     * Purchase behaviour of groups of one period (members and non-members, say): the first column names the group.
+     *
+     * @param id the table id
+     * @param title the title
+     * @param first the id of the first column (its label is {@code column.<id>})
+     * @param labels the first column's cell of each row, one per row
+     * @param rows the behaviour of each group
+     * @return the table
+     */
+    static Table behaviourTable(
+            String id, Message title, String first, List<Cell> labels, List<PurchaseBehaviour> rows) {
+        if (labels.size() != rows.size()) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + rows.size() + " rows");
+        }
         Table.Builder t = Table.builder(id, title)
-                .column("period", ColumnType.TEXT)
+                .column(first, ColumnType.TEXT)
                 .column("atStart", ColumnType.COUNT)
                 .column("active", ColumnType.COUNT)
                 .column("new", ColumnType.COUNT)
@@ -280,9 +303,10 @@ public final class ReportDocument {
                 .column("averageOrderValueNew", ColumnType.MONEY)
                 .column("averageOrderValueReturning", ColumnType.MONEY)
                 .column("returningRevenueShare", ColumnType.SHARE);
-        for (PurchaseBehaviour b : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            PurchaseBehaviour b = rows.get(i);
             t.row(
-                    Cell.text(b.period().label()),
+                    labels.get(i),
                     Cell.count(b.customersAtStart()),
                     Cell.count(b.activeCustomers()),
                     Cell.count(b.newCustomers()),
@@ -1331,6 +1355,10 @@ public final class ReportDocument {
         s.table(behaviourTable(
                 "programLift",
                 Message.of("table.program.lift", lift.window().label()),
+                "group",
+                List.of(
+                        new Cell.Label("members", Message.of("group.members")),
+                        new Cell.Label("non-members", Message.of("group.non-members"))),
                 List.of(lift.members(), lift.nonMembers())));
         return s.build();
     }
