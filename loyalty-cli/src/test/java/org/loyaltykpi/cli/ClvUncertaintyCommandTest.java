@@ -213,19 +213,7 @@ class ClvUncertaintyCommandTest {
     @Test
     void fitWithCovariatesAddsCoefficientsAndAMissingCustomerIsBadInputNamingIt() throws IOException {
         Path transactions = sample();
-        StringBuilder z = new StringBuilder("customer_id,channel\n");
-        for (String line : Files.readAllLines(transactions)
-                .subList(1, Files.readAllLines(transactions).size())) {
-            String id = line.split(",")[0];
-            if (z.indexOf("\n" + id + ",") < 0) {
-                z.append(id)
-                        .append(',')
-                        .append(id.hashCode() % 2 == 0 ? "web" : "store")
-                        .append('\n');
-            }
-        }
-        Path covariates = dir.resolve("z.csv");
-        Files.writeString(covariates, z);
+        Path covariates = channels(transactions);
         LoyaltyCliTest.Run run = LoyaltyCliTest.run(
                 "clv",
                 "fit",
@@ -255,6 +243,6 @@ class ClvUncertaintyCommandTest {
                 "--covariates",
                 covariates.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("z.csv has no line for customer");
+        assertThat(missing.err()).contains("channels.csv has no line for customer");
     }
 }
