@@ -322,11 +322,9 @@ final class ClvCommand implements Runnable {
             }
             progress(String.format(Locale.ROOT, "predicting %,d customers", summary.size()));
             List<CustomerPrediction> predictions;
+            Optional<Covariates> customerCovariates = withCovariates.map(m -> Covariates.read(covariates));
             if (withCovariates.isPresent()) {
-                if (intervals != null) {
-                    throw new IllegalArgumentException("--intervals is not available with --covariates yet");
-                }
-                Covariates z = Covariates.read(covariates);
+                Covariates z = customerCovariates.orElseThrow();
                 if (!z.names().equals(withCovariates.get().names())) {
                     throw new IllegalArgumentException(covariates + ": covariates " + z.names() + ", but the model of "
                             + modelFile.orElse(covariates) + " has "
@@ -346,7 +344,16 @@ final class ClvCommand implements Runnable {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }
                 ranges = Optional.of(
-                        ClvCalculator.predictIntervals(purchases, spend, summary, options, intervalOptions));
+                        withCovariates.isPresent()
+                                ? withCovariates
+                                        .get()
+                                        .predictIntervals(
+                                                spend,
+                                                summary,
+                                                customerCovariates.orElseThrow(),
+                                                options,
+                                                intervalOptions)
+                                : ClvCalculator.predictIntervals(purchases, spend, summary, options, intervalOptions));
                 PredictionIntervals r = ranges.get();
                 err.println(spec.qualifiedName() + ": " + r);
                 err.flush();

@@ -183,6 +183,12 @@ class ClvUncertaintyCommandTest {
         // the saved parameters are the fitted ones, printed with 17 digits: the predictions are the same
         assertThat(fromFile.out()).isEqualTo(direct.out());
 
+        LoyaltyCliTest.Run ranged = LoyaltyCliTest.run(concat(
+                new String[] {"clv", "predict", "--horizon", "52", "--intervals", "0.9", "--draws", "40"}, common));
+        assertThat(ranged.exitCode()).as(ranged.err()).isZero();
+        assertThat(ranged.out().lines().findFirst().orElseThrow())
+                .endsWith(",expected_purchases_low,expected_purchases_high,clv_low,clv_high");
+
         LoyaltyCliTest.Run without = LoyaltyCliTest.run(
                 "clv",
                 "predict",

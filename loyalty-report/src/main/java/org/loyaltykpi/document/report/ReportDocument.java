@@ -44,7 +44,7 @@ import org.loyaltykpi.report.SurveyResults;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.segment.ChurnReason;
 import org.loyaltykpi.segment.ChurnRisk;
-import org.loyaltykpi.segment.ChurnRiskReport;
+import org.loyaltykpi.segment.ChurnRiskSummary;
 import org.loyaltykpi.segment.LifecycleSeries;
 import org.loyaltykpi.segment.LifecycleStage;
 import org.loyaltykpi.segment.SegmentDistribution;
@@ -888,11 +888,11 @@ public final class ReportDocument {
         if (!report.attitudeKnown()) {
             s.note(Message.of("note.attitude-unknown"));
         }
-        s.note(Message.of("note.as-of", report.loyaltyLevels().get().asOf()));
+        s.note(Message.of("note.as-of", report.segmentsAsOf().orElseThrow()));
         s.table(distribution(
                 "loyaltyLevelDistribution",
                 Message.of("table.loyalty-levels"),
-                report.loyaltyLevels().get().distribution(),
+                report.loyaltyLevels().get(),
                 "level",
                 org.loyaltykpi.segment.LoyaltyLevel.values()));
         s.chart(new Chart.Bars(
@@ -912,14 +912,9 @@ public final class ReportDocument {
             return unavailable("lifecycle", title, outcome, Optional.empty());
         }
         LifecycleResults r = outcome.get();
-        Section.Builder s = Section.builder("lifecycle", title)
-                .note(Message.of("note.as-of", r.stages().asOf()));
+        Section.Builder s = Section.builder("lifecycle", title).note(Message.of("note.as-of", r.asOf()));
         s.table(distribution(
-                "lifecycleStages",
-                Message.of("table.lifecycle.stages"),
-                r.stages().distribution(),
-                "stage",
-                LifecycleStage.values()));
+                "lifecycleStages", Message.of("table.lifecycle.stages"), r.stages(), "stage", LifecycleStage.values()));
         LifecycleSeries series = r.series();
         Table.Builder t = Table.builder(
                         "lifecycleByPeriod", Message.of("table.lifecycle.by-period", unit(series.granularity())))
@@ -1000,11 +995,11 @@ public final class ReportDocument {
             return unavailable("rfmSegments", title, report.rfm(), Optional.empty());
         }
         Section.Builder s = Section.builder("rfmSegments", title)
-                .note(Message.of("note.as-of", report.rfm().get().asOf()));
+                .note(Message.of("note.as-of", report.segmentsAsOf().orElseThrow()));
         s.table(distribution(
                 "rfmSegmentDistribution",
                 Message.of("table.rfm"),
-                report.rfm().get().distribution(),
+                report.rfm().get(),
                 "rfm",
                 org.loyaltykpi.segment.RfmSegment.values()));
         s.chart(new Chart.Bars(
@@ -1018,12 +1013,12 @@ public final class ReportDocument {
         return s.build();
     }
 
-    private static Section churn(Outcome<ChurnRiskReport> outcome, int listed) {
+    private static Section churn(Outcome<ChurnRiskSummary> outcome, int listed) {
         Message title = Message.of("section.churn-risk");
         if (!outcome.isAvailable()) {
             return unavailable("churnRisk", title, outcome, Optional.empty());
         }
-        ChurnRiskReport r = outcome.get();
+        ChurnRiskSummary r = outcome.get();
         Section.Builder s = Section.builder("churnRisk", title)
                 .note(Message.of("note.as-of", r.asOf()))
                 .figure(KeyFigure.of("flagged", Message.of("figure.flagged"), Cell.ratio(r.flaggedShare())));
@@ -1053,7 +1048,7 @@ public final class ReportDocument {
             String code = Cell.code(reason);
             flagged.column(camel(code), Message.of("column.signal", Message.of("reason." + code)), ColumnType.DECIMAL);
         }
-        for (ChurnRisk risk : r.flagged().stream().limit(listed).toList()) {
+        for (ChurnRisk risk : r.firstFlagged()) {
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(risk.customer().value()));
             row.add(Cell.count(risk.signals().size()));
