@@ -222,8 +222,12 @@ final class ClvCommand implements Runnable {
                         + " each customer's predictions use its own covariates.")
         private java.nio.file.Path covariates;
 
+        @picocli.CommandLine.Mixin
+        private FormatOption formatOption = FormatOption.of(Format.CSV).withNote("one row per customer");
+
         @Override
         public Integer call() {
+            formatOption.get("clv predict");
             Optional<SavedModel> saved = modelFile.map(ModelFile::read);
             if (saved.isPresent()) {
                 ClvModels.Model inFile = ClvModels.Model.parse(saved.get().model());

@@ -47,8 +47,12 @@ final class RfmCommand implements Callable<Integer> {
                     + "monetary_value_holdout,duration_holdout.")
     private Optional<LocalDate> holdoutEnd = Optional.empty();
 
+    @Mixin
+    private FormatOption formatOption = FormatOption.of(FormatOption.Format.CSV).withNote("one row per customer");
+
     @Override
     public Integer call() {
+        formatOption.get("rfm");
         Loaded<PurchaseTable> loaded = input.load();
         BtydSummary s = holdoutEnd.isPresent()
                 ? BtydSummary.of(loaded.value(), calibration.calibrationEnd, holdoutEnd.get(), calibration.timeUnit)

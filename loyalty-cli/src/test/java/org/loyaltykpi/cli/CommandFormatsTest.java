@@ -31,6 +31,10 @@ class CommandFormatsTest {
             Map.entry("program", List.of()),
             Map.entry("value", List.of()),
             Map.entry("segments", List.of("--view", "levels")),
+            Map.entry("rfm", List.of("--calibration-end", "2025-06-30")),
+            Map.entry(
+                    "clv predict",
+                    List.of("--model", "bg-nbd", "--calibration-end", "2025-06-30", "--horizon", "4", "--no-spend")),
             Map.entry("clv fit", List.of("--model", "bg-nbd", "--calibration-end", "2025-06-30")),
             Map.entry("clv compare", List.of("--calibration-end", "2025-06-30")),
             Map.entry(
