@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * Customer lifetime value: the better purchase model of a {@link ModelComparison} of BG/NBD and MBG/NBD (fitted in
@@ -109,6 +110,9 @@ public record ClvOverview(
         }
         LocalDate end = LocalDate.ofEpochDay(table.maxEpochDay());
         BtydSummary summary = BtydSummary.of(table, end, TimeScale.WEEKS);
+        // the spend model is independent of the purchase models: fitted beside them
+        java.util.concurrent.CompletableFuture<GammaGammaModel> spendFit = ParallelScans.async(
+                () -> GammaGammaModel.fit(summary, FitOptions.defaults(), GammaGammaModel.NonPositiveSpend.EXCLUDE));
         ModelComparison comparison = ModelComparison.compare(
                 summary, java.util.Optional.empty(), FitOptions.defaults(), List.of(BgNbdModel.NAME, MbgNbdModel.NAME));
         TransactionModel purchases = comparison
@@ -117,8 +121,7 @@ public record ClvOverview(
                         + comparison.candidates().stream()
                                 .map(c -> c.name() + ": " + c.failure().orElse("not converged"))
                                 .toList()));
-        GammaGammaModel spend =
-                GammaGammaModel.fit(summary, FitOptions.defaults(), GammaGammaModel.NonPositiveSpend.EXCLUDE);
+        GammaGammaModel spend = ParallelScans.join(spendFit);
         int n = summary.size();
         double[] alive = new double[n];
         double[] expected = new double[n];

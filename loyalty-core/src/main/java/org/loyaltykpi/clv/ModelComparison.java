@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.apache.commons.numbers.gamma.RegularizedGamma;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The purchase models BG/NBD, MBG/NBD and Pareto/NBD fitted to one summary and compared: log-likelihood, AIC, BIC,
@@ -242,21 +243,15 @@ public record ModelComparison(
         if (summary.isEmpty()) {
             throw new IllegalArgumentException("no customers to compare models on");
         }
-        List<Candidate> candidates = new ArrayList<>();
+        // the fits are independent: each on a thread of its own, on the collapsed rows built once before them
+        summary.collapse();
+        List<java.util.concurrent.CompletableFuture<Candidate>> fits = new ArrayList<>();
         for (String name : models) {
-            Optional<TransactionModel> model;
-            Optional<String> failure;
-            try {
-                model = Optional.of(fit(name, summary, options));
-                failure = Optional.empty();
-            } catch (IllegalArgumentException e) {
-                model = Optional.empty();
-                failure = Optional.of(String.valueOf(e.getMessage()));
-            }
-            Optional<HoldoutError> holdout = model.isPresent() && summary.hasHoldout()
-                    ? Optional.of(holdout(model.get(), summary, table))
-                    : Optional.empty();
-            candidates.add(new Candidate(name, model, failure, 4, holdout));
+            fits.add(ParallelScans.async(() -> candidate(name, summary, table, options)));
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (java.util.concurrent.CompletableFuture<Candidate> fit : fits) {
+            candidates.add(ParallelScans.join(fit));
         }
         Choice choice = choose(candidates, summary.hasHoldout());
         return new ModelComparison(
@@ -268,6 +263,23 @@ public record ModelComparison(
                 NOT_NESTED,
                 choice.best,
                 choice.reason);
+    }
+
+    private static Candidate candidate(
+            String name, BtydSummary summary, Optional<PurchaseTable> table, FitOptions options) {
+        Optional<TransactionModel> model;
+        Optional<String> failure;
+        try {
+            model = Optional.of(fit(name, summary, options));
+            failure = Optional.empty();
+        } catch (IllegalArgumentException e) {
+            model = Optional.empty();
+            failure = Optional.of(String.valueOf(e.getMessage()));
+        }
+        Optional<HoldoutError> holdout = model.isPresent() && summary.hasHoldout()
+                ? Optional.of(holdout(model.get(), summary, table))
+                : Optional.empty();
+        return new Candidate(name, model, failure, 4, holdout);
     }
 
     private static TransactionModel fit(String name, BtydSummary summary, FitOptions options) {

@@ -2,10 +2,16 @@ package org.loyaltykpi.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * The parallel skeleton of the columnar engines: {@link #scan} splits customers {@code 0..customers-1} into contiguous
@@ -15,6 +21,10 @@ import java.util.function.BinaryOperator;
  * <p>Scans run on a ForkJoin pool of one daemon thread per core. Not the common pool: its default parallelism is one
  * less than the cores (so that the caller makes up the difference), and measured on two cores a scan there ran no
  * faster than on one thread, while this pool halves its time.
+ *
+ * <p>Independent long computations (the report's sections, the model fits of one comparison) run with {@link #async}
+ * on threads of their own, started on demand and kept a while for reuse: also not the common pool, whose single
+ * worker on two cores would run them one after the other.
  */
 public final class ParallelScans {
     private static final ForkJoinPool SCANS = new ForkJoinPool(
@@ -27,6 +37,14 @@ public final class ParallelScans {
             },
             null,
             false);
+
+    private static final AtomicInteger TASK_THREADS = new AtomicInteger();
+
+    private static final ExecutorService TASKS = Executors.newCachedThreadPool(body -> {
+        Thread thread = new Thread(body, "loyalty-kpi-task-" + TASK_THREADS.getAndIncrement());
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** A scan of customers {@code [from, to)} into a partial result. */
     @FunctionalInterface
@@ -113,6 +131,39 @@ public final class ParallelScans {
                     return null;
                 },
                 (a, b) -> null));
+    }
+
+    /**
+     * Starts an independent computation on a thread of its own (see the class comment); {@link #join} waits for it.
+     *
+     * @param task the computation
+     * @param <T> its result
+     * @return the future result
+     */
+    public static <T> CompletableFuture<T> async(Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, TASKS);
+    }
+
+    /**
+     * Waits for a computation of {@link #async} and returns its result, rethrowing its unchecked exception or error as
+     * it was thrown.
+     *
+     * @param future the computation
+     * @param <T> its result
+     * @return the result
+     */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Halves its range until it is one task's size. */

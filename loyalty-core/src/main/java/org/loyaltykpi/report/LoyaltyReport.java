@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.loyaltykpi.clv.ClvOverview;
 import org.loyaltykpi.cohort.CohortCalculator;
@@ -18,16 +17,19 @@ import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.feedback.FeedbackCalculator;
 import org.loyaltykpi.feedback.ReviewSeries;
+import org.loyaltykpi.internal.ParallelScans;
 import org.loyaltykpi.program.ProgramOverview;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.retention.RetentionCalculator;
 import org.loyaltykpi.segment.ChurnRiskOptions;
-import org.loyaltykpi.segment.ChurnRiskReport;
+import org.loyaltykpi.segment.ChurnRiskSummary;
 import org.loyaltykpi.segment.LevelOptions;
 import org.loyaltykpi.segment.LifecycleOptions;
-import org.loyaltykpi.segment.LoyaltyLevels;
-import org.loyaltykpi.segment.RfmScores;
+import org.loyaltykpi.segment.LoyaltyLevel;
+import org.loyaltykpi.segment.RfmSegment;
 import org.loyaltykpi.segment.SegmentCalculator;
+import org.loyaltykpi.segment.SegmentDistribution;
+import org.loyaltykpi.segment.SegmentOverview;
 import org.loyaltykpi.survey.SurveyCalculator;
 import org.loyaltykpi.survey.SurveyGroup;
 import org.loyaltykpi.survey.SurveyOptions;
@@ -48,7 +50,7 @@ import org.loyaltykpi.value.ValueSummary;
  *
  * <p>Scans are shared: the behaviour series feeds the value section and the retention target, the cohort matrix the
  * value section, the survey's per-period groups the NPS and satisfaction targets, the review series the
- * positive-review target. Independent sections run in parallel on the common fork-join pool. A section whose input is
+ * positive-review target. Independent sections run in parallel, each on a thread of its own. A section whose input is
  * absent, or that a calculator or model fit rejects, is an {@link Outcome} with a note; the rest of the report stands.
  * A section that would pass a bound of the library ({@link LimitExceededException}: more periods than a breakdown
  * holds, for example one purchase dated 0001-01-01 and one 9999-12-31 at a monthly granularity) is such an outcome too,
@@ -73,15 +75,16 @@ public final class LoyaltyReport {
     private final Outcome<ClvOverview> clv;
     private final Outcome<RepeatTracking> clvTracking;
     private final Outcome<ClvValidation> clvValidation;
-    private final Outcome<LoyaltyLevels> loyaltyLevels;
+    private final Outcome<SegmentDistribution<LoyaltyLevel>> loyaltyLevels;
     private final Outcome<LifecycleResults> lifecycle;
-    private final Outcome<RfmScores> rfm;
-    private final Outcome<ChurnRiskReport> churnRisk;
+    private final Outcome<SegmentDistribution<RfmSegment>> rfm;
+    private final Outcome<ChurnRiskSummary> churnRisk;
     private final Outcome<FeedbackResults> feedback;
     private final Outcome<ValueSummary> value;
     private final Outcome<ProgramOverview> program;
     private final Outcome<List<TargetEvaluation>> targets;
     private final boolean attitudeKnown;
+    private final Optional<LocalDate> segmentsAsOf;
 
     private LoyaltyReport(Builder b) {
         this.options = b.options;
@@ -103,6 +106,7 @@ public final class LoyaltyReport {
         this.program = b.program;
         this.targets = b.targets;
         this.attitudeKnown = b.attitudeKnown;
+        this.segmentsAsOf = b.segmentsAsOf;
     }
 
     /** The fields while they are computed. */
@@ -117,15 +121,16 @@ public final class LoyaltyReport {
         Outcome<ClvOverview> clv;
         Outcome<RepeatTracking> clvTracking;
         Outcome<ClvValidation> clvValidation;
-        Outcome<LoyaltyLevels> loyaltyLevels;
+        Outcome<SegmentDistribution<LoyaltyLevel>> loyaltyLevels;
         Outcome<LifecycleResults> lifecycle;
-        Outcome<RfmScores> rfm;
-        Outcome<ChurnRiskReport> churnRisk;
+        Outcome<SegmentDistribution<RfmSegment>> rfm;
+        Outcome<ChurnRiskSummary> churnRisk;
         Outcome<FeedbackResults> feedback;
         Outcome<ValueSummary> value;
         Outcome<ProgramOverview> program;
         Outcome<List<TargetEvaluation>> targets;
         boolean attitudeKnown;
+        Optional<LocalDate> segmentsAsOf;
     }
 
     /**
@@ -162,35 +167,9 @@ public final class LoyaltyReport {
                 : guarded(() -> ClvValidation.of(table, options.clvHoldoutWeeks()), span));
         CompletableFuture<Outcome<CohortMatrix>> cohorts =
                 async(() -> guarded(() -> CohortCalculator.matrix(table, options.granularity()), span));
-        CompletableFuture<Outcome<LoyaltyLevels>> levels = async(() -> asOf.isEmpty()
-                ? Outcome.unavailable("no purchases")
-                : guarded(
-                        () -> SegmentCalculator.loyaltyLevels(
-                                table, answers, reviews, asOf.get(), LevelOptions.defaults()),
-                        span));
-        CompletableFuture<Outcome<LifecycleResults>> lifecycle = async(() -> asOf.isEmpty()
-                ? Outcome.unavailable("no purchases")
-                : guarded(
-                        () -> new LifecycleResults(
-                                SegmentCalculator.lifecycle(
-                                        table, answers, reviews, asOf.get(), LifecycleOptions.defaults()),
-                                SegmentCalculator.lifecycleSeries(
-                                        table,
-                                        answers,
-                                        reviews,
-                                        asOf.get(),
-                                        options.granularity(),
-                                        LifecycleOptions.defaults())),
-                        span));
-        CompletableFuture<Outcome<RfmScores>> rfm = async(() -> asOf.isEmpty()
-                ? Outcome.unavailable("no purchases")
-                : guarded(() -> SegmentCalculator.rfmScores(table, asOf.get()), span));
-        CompletableFuture<Outcome<ChurnRiskReport>> churn = async(() -> asOf.isEmpty()
-                ? Outcome.unavailable("no purchases")
-                : guarded(
-                        () -> SegmentCalculator.churnRisk(
-                                table, asOf.get(), ChurnRiskOptions.defaults(), Optional.empty()),
-                        span));
+        CompletableFuture<Segments> segments = ParallelScans.async(() -> asOf.isEmpty()
+                ? Segments.unavailable("no purchases")
+                : segments(table, answers, reviews, asOf.get(), options, span));
         CompletableFuture<Outcome<ProgramOverview>> program = async(() -> inputs.events()
                         .isEmpty()
                 ? Outcome.unavailable("no program events")
@@ -269,12 +248,91 @@ public final class LoyaltyReport {
                         span)
                 : Outcome.unavailable(b.clv.note().orElse("no purchases"));
         b.clvValidation = join(validation);
-        b.loyaltyLevels = join(levels);
-        b.lifecycle = join(lifecycle);
-        b.rfm = join(rfm);
-        b.churnRisk = join(churn);
+        Segments segmentResults = join(segments);
+        b.segmentsAsOf = asOf;
+        b.loyaltyLevels = segmentResults.levels();
+        b.lifecycle = segmentResults.lifecycle();
+        b.rfm = segmentResults.rfm();
+        b.churnRisk = segmentResults.churn();
         b.program = join(program);
         return new LoyaltyReport(b);
+    }
+
+    /** The four segment sections, computed together. */
+    private record Segments(
+            Outcome<SegmentDistribution<LoyaltyLevel>> levels,
+            Outcome<LifecycleResults> lifecycle,
+            Outcome<SegmentDistribution<RfmSegment>> rfm,
+            Outcome<ChurnRiskSummary> churn) {
+        static Segments unavailable(String note) {
+            return new Segments(
+                    Outcome.unavailable(note),
+                    Outcome.unavailable(note),
+                    Outcome.unavailable(note),
+                    Outcome.unavailable(note));
+        }
+    }
+
+    /**
+     * The segment sections from one shared pass over each customer's purchases ({@link SegmentCalculator#overview});
+     * when that is rejected (an answer whose attitude cannot be read fails the loyalty levels only), each family on
+     * its own, so that one family's note leaves the others standing.
+     */
+    private static Segments segments(
+            PurchaseTable table,
+            List<SurveyResponse> answers,
+            List<Review> reviews,
+            LocalDate asOf,
+            ReportOptions options,
+            String span) {
+        LocalDate first = LocalDate.ofEpochDay(table.minEpochDay());
+        if (!first.isBefore(asOf)) {
+            first = asOf.minusDays(1);
+        }
+        DateRange range = DateRange.of(first, asOf);
+        Outcome<List<DateRange>> periods = guarded(() -> options.granularity().periodsCovering(range), span);
+        // without a series (too many periods) the pass runs with a one-day range and its series is left out
+        DateRange seriesRange = periods.isAvailable() ? range : DateRange.of(asOf.minusDays(1), asOf);
+        SegmentOverview overview;
+        try {
+            overview = SegmentCalculator.overview(
+                    table, answers, reviews, asOf, seriesRange, options.granularity(), options.listed());
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            return new Segments(
+                    guarded(
+                            () -> SegmentCalculator.loyaltyLevels(
+                                            table, answers, reviews, asOf, LevelOptions.defaults())
+                                    .distribution(),
+                            span),
+                    guarded(
+                            () -> new LifecycleResults(
+                                    asOf,
+                                    SegmentCalculator.lifecycle(
+                                                    table, answers, reviews, asOf, LifecycleOptions.defaults())
+                                            .distribution(),
+                                    SegmentCalculator.lifecycleSeries(
+                                            table,
+                                            answers,
+                                            reviews,
+                                            asOf,
+                                            options.granularity(),
+                                            LifecycleOptions.defaults())),
+                            span),
+                    guarded(() -> SegmentCalculator.rfmScores(table, asOf).distribution(), span),
+                    guarded(
+                            () -> ChurnRiskSummary.of(
+                                    SegmentCalculator.churnRisk(
+                                            table, asOf, ChurnRiskOptions.defaults(), Optional.empty()),
+                                    options.listed()),
+                            span));
+        }
+        return new Segments(
+                Outcome.of(overview.levels()),
+                periods.isAvailable()
+                        ? Outcome.of(new LifecycleResults(asOf, overview.stages(), overview.lifecycleSeries()))
+                        : Outcome.unavailable(periods.note().orElseThrow()),
+                Outcome.of(overview.rfm()),
+                Outcome.of(overview.churn()));
     }
 
     /** The value section from the shared cohort matrix and behaviour series (the same as ValueCalculator.summarize). */
@@ -297,21 +355,11 @@ public final class LoyaltyReport {
     }
 
     private static <T> CompletableFuture<Outcome<T>> async(Supplier<Outcome<T>> section) {
-        return CompletableFuture.supplyAsync(section);
+        return ParallelScans.async(section);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return ParallelScans.join(future);
     }
 
     /**
@@ -424,11 +472,22 @@ public final class LoyaltyReport {
     }
 
     /**
-     * Loyalty levels as of the day after the last purchase.
+     * The day of the segment sections (loyalty levels, lifecycle stages, RFM segments, churn risk): the day after the
+     * last purchase, data strictly before it.
      *
-     * @return the levels, unavailable without purchases
+     * @return the day, empty without purchases
      */
-    public Outcome<LoyaltyLevels> loyaltyLevels() {
+    public Optional<LocalDate> segmentsAsOf() {
+        return segmentsAsOf;
+    }
+
+    /**
+     * Loyalty levels as of {@link #segmentsAsOf()}: customers and behaviour-window revenue per level (the distribution
+     * of {@link SegmentCalculator#loyaltyLevels} with the default thresholds).
+     *
+     * @return the distribution, unavailable without purchases
+     */
+    public Outcome<SegmentDistribution<LoyaltyLevel>> loyaltyLevels() {
         return loyaltyLevels;
     }
 
@@ -452,20 +511,22 @@ public final class LoyaltyReport {
     }
 
     /**
-     * RFM scores and segments.
+     * RFM segments as of {@link #segmentsAsOf()}: customers and spend per segment (the distribution of {@link
+     * SegmentCalculator#rfmScores}).
      *
-     * @return the scores, unavailable without purchases
+     * @return the distribution, unavailable without purchases
      */
-    public Outcome<RfmScores> rfm() {
+    public Outcome<SegmentDistribution<RfmSegment>> rfm() {
         return rfm;
     }
 
     /**
-     * Churn risk flags.
+     * Churn risk flags as of {@link #segmentsAsOf()}: the counts per reason and the first {@link ReportOptions#listed()}
+     * flagged customers (of {@link SegmentCalculator#churnRisk} with the default thresholds, no BTYD model).
      *
-     * @return the report, unavailable without purchases
+     * @return the summary, unavailable without purchases
      */
-    public Outcome<ChurnRiskReport> churnRisk() {
+    public Outcome<ChurnRiskSummary> churnRisk() {
         return churnRisk;
     }
 

@@ -23,7 +23,7 @@ final class LifecycleScan {
     private LifecycleScan() {}
 
     /** One customer's state as of one day; {@code stage} null when it is no customer yet. */
-    private static final class State {
+    static final class State {
         LifecycleStage stage;
         int purchaseDays;
         int lastDay;
@@ -34,7 +34,7 @@ final class LifecycleScan {
     }
 
     /** Walks one customer over increasing as-of days, calling {@code sink} with its state at each. */
-    private static void walk(
+    static void walk(
             PurchaseTable table,
             int c,
             int firstContact,
@@ -143,38 +143,83 @@ final class LifecycleScan {
             return new LifecycleSeries(
                     granularity, periods, SegmentDistribution.empty(LifecycleStage.class, scale), List.of(), List.of());
         }
-        // As-of days: the first period's start, then every period's end.
+        SeriesAccumulator accumulator = new SeriesAccumulator(seriesDays(periods), scale);
+        Signals signals = Signals.contacts(responses, reviews);
+        signals.forEachCustomer(
+                table,
+                (id, c, contacts) -> accumulator.add(
+                        table, c, contacts == null ? Integer.MAX_VALUE : contacts.firstContact, options));
+        return accumulator.snapshot(granularity, periods);
+    }
+
+    /** The as-of days of a series of periods: the first period's start, then every period's end. */
+    static int[] seriesDays(List<DateRange> periods) {
         int[] days = new int[periods.size() + 1];
         days[0] = Rows.day(periods.get(0).start());
         for (int k = 0; k < periods.size(); k++) {
             days[k + 1] = Rows.day(periods.get(k).endExclusive());
         }
-        List<SegmentDistributionAccumulator<LifecycleStage>> distributions = new ArrayList<>();
-        for (int k = 0; k < days.length; k++) {
-            distributions.add(new SegmentDistributionAccumulator<>(LifecycleStage.class, scale));
+        return days;
+    }
+
+    /**
+     * A lifecycle series filled one customer at a time: the stage distribution as of each day of {@link #seriesDays}
+     * and the flow between consecutive days. Split the customers anywhere, {@link #merge}, and the snapshot is the
+     * same. Not thread-safe.
+     */
+    static final class SeriesAccumulator {
+        private final int[] days;
+        private final List<SegmentDistributionAccumulator<LifecycleStage>> distributions = new ArrayList<>();
+        private final long[][][] flows;
+        private int previous;
+
+        SeriesAccumulator(int[] days, int scale) {
+            this.days = days;
+            for (int k = 0; k < days.length; k++) {
+                distributions.add(new SegmentDistributionAccumulator<>(LifecycleStage.class, scale));
+            }
+            flows = new long[days.length - 1][STAGES.length + 1][STAGES.length];
         }
-        long[][][] flows = new long[periods.size()][STAGES.length + 1][STAGES.length];
-        Signals signals = Signals.contacts(responses, reviews);
-        int[] previous = new int[1];
-        signals.forEachCustomer(table, (id, c, contacts) -> {
-            previous[0] = STAGES.length;
-            walk(table, c, contacts == null ? Integer.MAX_VALUE : contacts.firstContact, days, options, (state, k) -> {
+
+        /** Adds one customer (table index {@code c}, or -1 without purchases) first in contact on a day. */
+        void add(PurchaseTable table, int c, int firstContact, LifecycleOptions options) {
+            previous = STAGES.length;
+            walk(table, c, firstContact, days, options, (state, k) -> {
                 if (state.stage == null) {
                     return;
                 }
                 distributions.get(k).add(state.stage, state.netRevenue);
                 if (k > 0) {
-                    flows[k - 1][previous[0]][state.stage.ordinal()]++;
+                    flows[k - 1][previous][state.stage.ordinal()]++;
                 }
-                previous[0] = state.stage.ordinal();
+                previous = state.stage.ordinal();
             });
-        });
-        List<SegmentDistribution<LifecycleStage>> stages = new ArrayList<>();
-        List<StageTransitions> transitions = new ArrayList<>();
-        for (int k = 0; k < periods.size(); k++) {
-            stages.add(distributions.get(k + 1).snapshot());
-            transitions.add(StageTransitions.of(periods.get(k), flows[k]));
         }
-        return new LifecycleSeries(granularity, periods, distributions.get(0).snapshot(), stages, transitions);
+
+        /** Adds everything another accumulator of the same days has seen. */
+        void merge(SeriesAccumulator other) {
+            for (int k = 0; k < days.length; k++) {
+                distributions.get(k).merge(other.distributions.get(k));
+            }
+            for (int k = 0; k < flows.length; k++) {
+                for (int from = 0; from < flows[k].length; from++) {
+                    for (int to = 0; to < flows[k][from].length; to++) {
+                        flows[k][from][to] += other.flows[k][from][to];
+                    }
+                }
+            }
+        }
+
+        /** The series of the periods whose days this accumulator has. */
+        LifecycleSeries snapshot(Granularity granularity, List<DateRange> periods) {
+            List<SegmentDistribution<LifecycleStage>> stages = new ArrayList<>();
+            List<StageTransitions> transitions = new ArrayList<>();
+            for (int k = 0; k < periods.size(); k++) {
+                stages.add(distributions.get(k + 1).snapshot());
+                transitions.add(StageTransitions.of(periods.get(k), flows[k]));
+            }
+            return new LifecycleSeries(
+                    granularity, periods, distributions.get(0).snapshot(), stages, transitions);
+        }
     }
 }

@@ -20,64 +20,122 @@ final class RfmScan {
     private RfmScan() {}
 
     static RfmScores scores(PurchaseTable table, LocalDate asOf) {
-        int day = Rows.day(asOf);
         int customers = table.customerCount();
-        // Per table customer; a last day of Integer.MIN_VALUE marks a customer with no purchase before the day.
-        int[] lastDay = new int[customers];
-        int[] frequency = new int[customers];
-        long[] monetary = new long[customers];
+        Columns columns = new Columns(table, Rows.day(asOf));
         int scored = ParallelScans.scan(
                 customers,
                 CUSTOMERS_PER_TASK,
                 (from, to) -> {
                     int count = 0;
                     for (int c = from; c < to; c++) {
-                        int first = table.firstRow(c);
-                        int end = Rows.atOrAfter(table, c, day);
-                        if (end == first) {
-                            lastDay[c] = Integer.MIN_VALUE;
-                            continue;
+                        if (columns.fill(c)) {
+                            count++;
                         }
-                        lastDay[c] = table.epochDay(end - 1);
-                        frequency[c] = Rows.distinctDays(table, first, end);
-                        monetary[c] = Rows.netAmount(table, c, first, end, Integer.MIN_VALUE, day);
-                        count++;
                     }
                     return count;
                 },
                 Integer::sum);
-        long[] lastDays = new long[scored];
-        long[] frequencies = new long[scored];
-        long[] spends = new long[scored];
-        int i = 0;
-        for (int c = 0; c < customers; c++) {
-            if (lastDay[c] != Integer.MIN_VALUE) {
-                lastDays[i] = lastDay[c];
-                frequencies[i] = frequency[c];
-                spends[i] = monetary[c];
-                i++;
-            }
-        }
-        Arrays.sort(lastDays);
-        Arrays.sort(frequencies);
-        Arrays.sort(spends);
+        Quintiles quintiles = columns.quintiles(scored);
         int scale = table.amountScale();
         List<RfmScore> rows = new ArrayList<>(scored);
         for (int c = 0; c < customers; c++) {
-            if (lastDay[c] == Integer.MIN_VALUE) {
+            if (!columns.scored(c)) {
                 continue;
             }
             RfmScore score = new RfmScore(
                     table.customer(c),
-                    day - lastDay[c],
-                    frequency[c],
-                    Money.fromMinorUnits(monetary[c], scale),
-                    score(below(lastDays, lastDay[c]), scored),
-                    score(below(frequencies, frequency[c]), scored),
-                    score(below(spends, monetary[c]), scored));
+                    columns.day - columns.lastDay[c],
+                    columns.frequency[c],
+                    Money.fromMinorUnits(columns.monetary[c], scale),
+                    quintiles.recencyScore(columns.lastDay[c]),
+                    quintiles.frequencyScore(columns.frequency[c]),
+                    quintiles.monetaryScore(columns.monetary[c]));
             rows.add(score);
         }
         return new RfmScores(asOf, scale, rows);
+    }
+
+    /**
+     * The three values of every table customer as of a day; a last day of {@code Integer.MIN_VALUE} marks a customer
+     * with no purchase before the day. {@link #fill} writes one customer's entries only, so ranges fill in parallel.
+     */
+    static final class Columns {
+        final PurchaseTable table;
+        final int day;
+        final int[] lastDay;
+        final int[] frequency;
+        final long[] monetary;
+
+        Columns(PurchaseTable table, int day) {
+            this.table = table;
+            this.day = day;
+            int customers = table.customerCount();
+            lastDay = new int[customers];
+            frequency = new int[customers];
+            monetary = new long[customers];
+        }
+
+        /** Fills customer {@code c}'s values; whether it has a purchase before the day (is scored). */
+        boolean fill(int c) {
+            int first = table.firstRow(c);
+            int end = Rows.atOrAfter(table, c, day);
+            if (end == first) {
+                lastDay[c] = Integer.MIN_VALUE;
+                return false;
+            }
+            lastDay[c] = table.epochDay(end - 1);
+            frequency[c] = Rows.distinctDays(table, first, end);
+            monetary[c] = Rows.netAmount(table, c, first, end, Integer.MIN_VALUE, day);
+            return true;
+        }
+
+        /** Whether customer {@code c} is scored (has a purchase before the day). */
+        boolean scored(int c) {
+            return lastDay[c] != Integer.MIN_VALUE;
+        }
+
+        /** The sorted columns of the {@code scored} customers with a purchase before the day. */
+        Quintiles quintiles(int scored) {
+            long[] lastDays = new long[scored];
+            long[] frequencies = new long[scored];
+            long[] spends = new long[scored];
+            int i = 0;
+            for (int c = 0; c < lastDay.length; c++) {
+                if (scored(c)) {
+                    lastDays[i] = lastDay[c];
+                    frequencies[i] = frequency[c];
+                    spends[i] = monetary[c];
+                    i++;
+                }
+            }
+            Arrays.sort(lastDays);
+            Arrays.sort(frequencies);
+            Arrays.sort(spends);
+            return new Quintiles(lastDays, frequencies, spends);
+        }
+
+        /** The segment of scored customer {@code c}. */
+        RfmSegment segment(int c, Quintiles quintiles) {
+            return RfmSegment.of(
+                    quintiles.recencyScore(lastDay[c]),
+                    RfmScore.frequencyMonetaryScore(
+                            quintiles.frequencyScore(frequency[c]), quintiles.monetaryScore(monetary[c])));
+        }
+    }
+
+    /** Every scored customer's values, each column sorted: a score is a binary search. */
+    record Quintiles(long[] lastDays, long[] frequencies, long[] spends) {
+        int recencyScore(int lastDay) {
+            return score(below(lastDays, lastDay), lastDays.length);
+        }
+
+        int frequencyScore(int frequency) {
+            return score(below(frequencies, frequency), frequencies.length);
+        }
+
+        int monetaryScore(long monetary) {
+            return score(below(spends, monetary), spends.length);
+        }
     }
 
     /** The quintile score of a value with {@code below} of {@code n} values strictly worse: {@code 1 + 5b/n}. */

@@ -74,6 +74,11 @@ public record RfmScore(
      * @return {@code (F + M + 1) / 2}, 1..5
      */
     public int frequencyMonetaryScore() {
+        return frequencyMonetaryScore(frequencyScore, monetaryScore);
+    }
+
+    /** The mean of an F and an M score rounded half up. */
+    static int frequencyMonetaryScore(int frequencyScore, int monetaryScore) {
         return (frequencyScore + monetaryScore + 1) / 2;
     }
 

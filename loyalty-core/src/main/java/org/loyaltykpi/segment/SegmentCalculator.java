@@ -180,6 +180,40 @@ public final class SegmentCalculator {
     }
 
     /**
+     * Every segment family as of a day with the default thresholds, from one pass over each customer's purchases
+     * (see {@link SegmentOverview}): what a report shows of {@link #loyaltyLevels}, {@link #lifecycle}, {@link
+     * #lifecycleSeries}, {@link #rfmScores} and {@link #churnRisk} (without a BTYD model), without keeping a row per
+     * customer. Each part equals the distribution or the counts of its own calculator.
+     *
+     * @param table the purchases
+     * @param responses survey answers (attitudes for the loyalty levels; any answer makes a lifecycle prospect)
+     * @param reviews reviews (attitudes and prospects, as the answers)
+     * @param asOf the day (exclusive) of every classification
+     * @param seriesRange the range of the lifecycle series, cut into {@code granularity.periodsCovering(seriesRange)}
+     * @param granularity the period length of the lifecycle series
+     * @param listed how many flagged customers the churn summary keeps (the first in id order), {@code >= 0}
+     * @return the overview
+     * @throws IllegalArgumentException if an NPS answer is not on 0..10, or {@code listed} is negative
+     * @throws org.loyaltykpi.domain.LimitExceededException if the series range has more periods than a breakdown
+     *     holds
+     */
+    public static SegmentOverview overview(
+            PurchaseTable table,
+            List<SurveyResponse> responses,
+            List<Review> reviews,
+            LocalDate asOf,
+            DateRange seriesRange,
+            Granularity granularity,
+            int listed) {
+        check(table, responses, reviews, asOf, seriesRange);
+        Objects.requireNonNull(granularity, "granularity must not be null");
+        if (listed < 0) {
+            throw new IllegalArgumentException("listed must be >= 0: " + listed);
+        }
+        return SegmentScan.overview(table, responses, reviews, asOf, seriesRange, granularity, listed);
+    }
+
+    /**
      * Collects customer levels into their distribution (revenue: the behaviour window's).
      *
      * @param amountScale the amount scale of the revenues, 0..9 (the table's)

@@ -122,6 +122,23 @@ final class Signals {
         void visit(String id, int tableIndex, Customer contacts);
     }
 
+    /**
+     * The contacts of each table customer, by table index (null: none), for scans over ranges of the table; the
+     * customers with contacts but no purchase go to {@code outside}, in id order.
+     */
+    Customer[] byTableIndex(PurchaseTable table, java.util.List<Customer> outside) {
+        Customer[] byIndex = new Customer[table.customerCount()];
+        for (Map.Entry<String, Customer> e : byId.entrySet()) {
+            java.util.OptionalInt c = table.indexOf(new org.loyaltykpi.domain.CustomerId(e.getKey()));
+            if (c.isPresent()) {
+                byIndex[c.getAsInt()] = e.getValue();
+            } else {
+                outside.add(e.getValue());
+            }
+        }
+        return byIndex;
+    }
+
     /** Visits the union of the table's customers and the customers with contacts, in id order. */
     void forEachCustomer(PurchaseTable table, Visitor visitor) {
         java.util.Iterator<Map.Entry<String, Customer>> contacts =

@@ -44,7 +44,7 @@ import org.loyaltykpi.report.SurveyResults;
 import org.loyaltykpi.retention.PurchaseBehaviour;
 import org.loyaltykpi.segment.ChurnReason;
 import org.loyaltykpi.segment.ChurnRisk;
-import org.loyaltykpi.segment.ChurnRiskReport;
+import org.loyaltykpi.segment.ChurnRiskSummary;
 import org.loyaltykpi.segment.LifecycleSeries;
 import org.loyaltykpi.segment.LifecycleStage;
 import org.loyaltykpi.segment.SegmentDistribution;
@@ -260,8 +260,31 @@ public final class ReportDocument {
      * @return the table
      */
     public static Table behaviourTable(String id, Message title, List<PurchaseBehaviour> rows) {
+        return behaviourTable(
+                id,
+                title,
+                "period",
+                rows.stream().<Cell>map(b -> Cell.text(b.period().label())).toList(),
+                rows);
+    }
+
+    /**
+     * Purchase behaviour of groups of one period (members and non-members, say): the first column names the group.
+     *
+     * @param id the table id
+     * @param title the title
+     * @param first the id of the first column (its label is {@code column.<id>})
+     * @param labels the first column's cell of each row, one per row
+     * @param rows the behaviour of each group
+     * @return the table
+     */
+    static Table behaviourTable(
+            String id, Message title, String first, List<Cell> labels, List<PurchaseBehaviour> rows) {
+        if (labels.size() != rows.size()) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + rows.size() + " rows");
+        }
         Table.Builder t = Table.builder(id, title)
-                .column("period", ColumnType.TEXT)
+                .column(first, ColumnType.TEXT)
                 .column("atStart", ColumnType.COUNT)
                 .column("active", ColumnType.COUNT)
                 .column("new", ColumnType.COUNT)
@@ -280,9 +303,10 @@ public final class ReportDocument {
                 .column("averageOrderValueNew", ColumnType.MONEY)
                 .column("averageOrderValueReturning", ColumnType.MONEY)
                 .column("returningRevenueShare", ColumnType.SHARE);
-        for (PurchaseBehaviour b : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            PurchaseBehaviour b = rows.get(i);
             t.row(
-                    Cell.text(b.period().label()),
+                    labels.get(i),
                     Cell.count(b.customersAtStart()),
                     Cell.count(b.activeCustomers()),
                     Cell.count(b.newCustomers()),
@@ -864,11 +888,11 @@ public final class ReportDocument {
         if (!report.attitudeKnown()) {
             s.note(Message.of("note.attitude-unknown"));
         }
-        s.note(Message.of("note.as-of", report.loyaltyLevels().get().asOf()));
+        s.note(Message.of("note.as-of", report.segmentsAsOf().orElseThrow()));
         s.table(distribution(
                 "loyaltyLevelDistribution",
                 Message.of("table.loyalty-levels"),
-                report.loyaltyLevels().get().distribution(),
+                report.loyaltyLevels().get(),
                 "level",
                 org.loyaltykpi.segment.LoyaltyLevel.values()));
         s.chart(new Chart.Bars(
@@ -888,14 +912,9 @@ public final class ReportDocument {
             return unavailable("lifecycle", title, outcome, Optional.empty());
         }
         LifecycleResults r = outcome.get();
-        Section.Builder s = Section.builder("lifecycle", title)
-                .note(Message.of("note.as-of", r.stages().asOf()));
+        Section.Builder s = Section.builder("lifecycle", title).note(Message.of("note.as-of", r.asOf()));
         s.table(distribution(
-                "lifecycleStages",
-                Message.of("table.lifecycle.stages"),
-                r.stages().distribution(),
-                "stage",
-                LifecycleStage.values()));
+                "lifecycleStages", Message.of("table.lifecycle.stages"), r.stages(), "stage", LifecycleStage.values()));
         LifecycleSeries series = r.series();
         Table.Builder t = Table.builder(
                         "lifecycleByPeriod", Message.of("table.lifecycle.by-period", unit(series.granularity())))
@@ -976,11 +995,11 @@ public final class ReportDocument {
             return unavailable("rfmSegments", title, report.rfm(), Optional.empty());
         }
         Section.Builder s = Section.builder("rfmSegments", title)
-                .note(Message.of("note.as-of", report.rfm().get().asOf()));
+                .note(Message.of("note.as-of", report.segmentsAsOf().orElseThrow()));
         s.table(distribution(
                 "rfmSegmentDistribution",
                 Message.of("table.rfm"),
-                report.rfm().get().distribution(),
+                report.rfm().get(),
                 "rfm",
                 org.loyaltykpi.segment.RfmSegment.values()));
         s.chart(new Chart.Bars(
@@ -994,12 +1013,12 @@ public final class ReportDocument {
         return s.build();
     }
 
-    private static Section churn(Outcome<ChurnRiskReport> outcome, int listed) {
+    private static Section churn(Outcome<ChurnRiskSummary> outcome, int listed) {
         Message title = Message.of("section.churn-risk");
         if (!outcome.isAvailable()) {
             return unavailable("churnRisk", title, outcome, Optional.empty());
         }
-        ChurnRiskReport r = outcome.get();
+        ChurnRiskSummary r = outcome.get();
         Section.Builder s = Section.builder("churnRisk", title)
                 .note(Message.of("note.as-of", r.asOf()))
                 .figure(KeyFigure.of("flagged", Message.of("figure.flagged"), Cell.ratio(r.flaggedShare())));
@@ -1029,7 +1048,7 @@ public final class ReportDocument {
             String code = Cell.code(reason);
             flagged.column(camel(code), Message.of("column.signal", Message.of("reason." + code)), ColumnType.DECIMAL);
         }
-        for (ChurnRisk risk : r.flagged().stream().limit(listed).toList()) {
+        for (ChurnRisk risk : r.firstFlagged()) {
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(risk.customer().value()));
             row.add(Cell.count(risk.signals().size()));
@@ -1336,6 +1355,10 @@ public final class ReportDocument {
         s.table(behaviourTable(
                 "programLift",
                 Message.of("table.program.lift", lift.window().label()),
+                "group",
+                List.of(
+                        new Cell.Label("members", Message.of("group.members")),
+                        new Cell.Label("non-members", Message.of("group.non-members"))),
                 List.of(lift.members(), lift.nonMembers())));
         return s.build();
     }

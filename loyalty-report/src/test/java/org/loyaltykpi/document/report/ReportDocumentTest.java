@@ -58,6 +58,15 @@ class ReportDocumentTest {
     @Nested
     class Definitions {
         @Test
+        void theProgramLiftTableLabelsItsRowsMembersAndNonMembersNotByThePeriodTwice() throws Exception {
+            JsonNode lift = json().at("/program/tables/programLift");
+            assertThat(lift.at("/columns/0/id").asText()).isEqualTo("group");
+            assertThat(lift.at("/rows/0/group").asText()).isEqualTo("members");
+            assertThat(lift.at("/rows/1/group").asText()).isEqualTo("non-members");
+            assertThat(text()).containsPattern("(?m)^\\s+members\\s").containsPattern("(?m)^\\s+non-members\\s");
+        }
+
+        @Test
         void theReportHasTwelveSectionsWithStableIds() {
             assertThat(DOCUMENT.sections())
                     .extracting(Section::id)
