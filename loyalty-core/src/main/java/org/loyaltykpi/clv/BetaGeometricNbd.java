@@ -331,10 +331,12 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
      * #probabilityAlive(TimeColumns)}, times {@code E[Y(t) | alive]}, which depends on (x, T) only and is computed once
      * per distinct pair. For one frequency, {@code E[Y(t) | alive] = C/(a-1) (1 - G(w))} with {@code G = 2F1(r+x, a-1;
      * C; w)}, {@code C = a+b+x-1+m}, {@code w = -t/(alpha+T)} (Pfaff's transformation, as in {@link Horizon}): G solves
-     * the hypergeometric equation, so the pairs of a frequency, in ascending T (w moving towards the singular point 0),
-     * are walked by Taylor steps of the equation ({@link #taylorStep}) from one direct evaluation per run of at most
-     * {@link #PAIRS_PER_TASK} pairs; a step longer than half the distance to 0 is evaluated directly instead. {@code 1
-     * - G} is carried by subtracting the steps' increments, so it keeps its relative accuracy where G is close to 1.
+     * the hypergeometric equation, so the pairs of a frequency, in descending T (w moving away from the singular point
+     * 0: towards it, the equation's other solution {@code w^(1-C)} would amplify the rounding of every step), are
+     * walked by Taylor steps of the equation ({@code taylorStep}) from a direct evaluation per run of at most {@code
+     * PAIRS_PER_TASK} pairs and every {@code RESTART} steps; a step longer than half the distance from 0, or a point
+     * closer to 0 than {@code MIN_WALK}, is evaluated directly instead. {@code 1 - G} is carried by subtracting the
+     * steps' increments.
      */
     double[] expectedPurchases(double t, TimeColumns c) {
         double[] out = probabilityAlive(c);
