@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>on the RFM summary of the sample shop's {@code customers} customers (1,000,000 by default, weeks), with the
  *       BG/NBD, MBG/NBD and Pareto/NBD parameters fitted to CDNOW_master: every customer's expected purchases in the
  *       next 52 weeks and P(alive), as arrays ({@link ClvCalculator#expectedPurchases}, {@link
- *       ClvCalculator#probabilityAlive}); the summary's collapsed rows are built in the setup, once, as a summary
- *       keeps them ({@code ...Cold} builds them inside the measurement, from a new summary of the same rows); and the
+ *       ClvCalculator#probabilityAlive}); the summary's columns and collapsed rows are built in the setup, once, as a
+ *       summary keeps them ({@code ...Cold} builds them inside the measurement, from a new summary of the same rows); and the
  *       52-week CLV at a 1% weekly discount rate with Gamma-Gamma spend ({@link ClvCalculator#predict}).
  * </ul>
  *
@@ -102,8 +102,10 @@ public class ClvPredictionBenchmark {
                 age[i] = shop.age(i);
                 ones[i] = 1;
             }
-            // the summary keeps its collapsed rows: build them here, outside the measurement
+            // the summary keeps its columns (for the prediction arrays) and its collapsed rows (for predict): build
+            // them here, outside the measurement
             ClvCalculator.probabilityAlive(bgNbd, shop);
+            ClvCalculator.predict(bgNbd, Optional.of(gammaGamma), shop, new ClvOptions(1, TimeScale.WEEKS, 1, 0));
         }
     }
 

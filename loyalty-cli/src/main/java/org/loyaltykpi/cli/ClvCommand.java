@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.clv.BgBbModel;
 import org.loyaltykpi.clv.BgBbPrediction;
 import org.loyaltykpi.clv.BgBbSummary;
@@ -78,11 +79,9 @@ final class ClvCommand implements Runnable {
                 "Warnings (non-convergence, excluded customers, correlated frequency and spend) go to stderr."
             })
     static final class Fit extends ClvModels.ModelCommand implements Callable<Integer> {
-        @picocli.CommandLine.Option(
-                names = "--format",
-                paramLabel = "FORMAT",
-                description = "json (the fit as DESIGN states it) or text (one readable line). Default: json.")
-        private OutputFormat format = OutputFormat.json;
+        @picocli.CommandLine.Mixin
+        private FormatOption formatOption =
+                FormatOption.of(Format.JSON, Format.TEXT).withNote("json: the fit, text: one readable line");
 
         @Option(
                 names = "--covariates",
@@ -101,16 +100,11 @@ final class ClvCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (format == OutputFormat.csv) {
-                throw new IllegalArgumentException("--format csv is not available for clv fit: use json or text");
-            }
+            Format format = formatOption.get("clv fit");
             Optional<CovariateModel> withCovariates = Optional.empty();
             if (covariates != null) {
                 if (model() == ClvModels.Model.GAMMA_GAMMA || model() == ClvModels.Model.BG_BB) {
                     throw new IllegalArgumentException("--covariates is for bg-nbd, mbg-nbd and pareto-nbd");
-                }
-                if (save.isPresent()) {
-                    throw new IllegalArgumentException("--save does not hold covariates yet: fit without --save");
                 }
                 withCovariates = Optional.of(
                         CovariateModel.fit(model().cliName, summary(), Covariates.read(covariates), fitOptions()));
@@ -118,8 +112,9 @@ final class ClvCommand implements Runnable {
             ModelFit fit =
                     withCovariates.isPresent() ? withCovariates.get().fit().orElseThrow() : fitModel();
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
-            save.ifPresent(file -> ModelFile.write(file, saved(fit)));
-            if (format == OutputFormat.text) {
+            Optional<CovariateModel> fitted = withCovariates;
+            save.ifPresent(file -> ModelFile.write(file, fitted.map(this::saved).orElseGet(() -> saved(fit))));
+            if (format == Format.TEXT) {
                 spec.commandLine()
                         .getOut()
                         .println(withCovariates.map(Object::toString).orElse(fit.toString()));
@@ -270,8 +265,31 @@ final class ClvCommand implements Runnable {
                         + " with customer_id");
             }
             PrintWriter err = spec.commandLine().getErr();
+            boolean savedCovariates =
+                    saved.isPresent() && !saved.get().covariates().isEmpty();
+            if (savedCovariates && covariates == null) {
+                throw new IllegalArgumentException("the model of " + modelFile.get() + " has covariates "
+                        + saved.get().covariates() + ": give each customer's with --covariates FILE");
+            }
+            if (saved.isPresent() && !savedCovariates && covariates != null) {
+                throw new IllegalArgumentException(
+                        "--covariates, but the model of " + modelFile.get() + " was fitted without covariates");
+            }
+            Optional<CovariateModel> withCovariates = Optional.empty();
             TransactionModel purchases;
-            if (saved.isPresent()) {
+            if (covariates != null) {
+                if (savedCovariates) {
+                    withCovariates = Optional.of(saved.get().covariateModel());
+                } else {
+                    withCovariates = Optional.of(
+                            CovariateModel.fit(model().cliName, summary, Covariates.read(covariates), fitOptions()));
+                    ClvModels.warn(
+                            err,
+                            spec.qualifiedName(),
+                            withCovariates.get().fit().orElseThrow());
+                }
+                purchases = withCovariates.get().baseline();
+            } else if (saved.isPresent()) {
                 purchases = saved.get().transactionModel();
             } else {
                 purchases = purchaseModel(summary);
@@ -300,14 +318,16 @@ final class ClvCommand implements Runnable {
             }
             progress(String.format(Locale.ROOT, "predicting %,d customers", summary.size()));
             List<CustomerPrediction> predictions;
-            if (covariates != null) {
-                if (intervals != null) {
-                    throw new IllegalArgumentException("--intervals is not available with --covariates yet");
+            Optional<Covariates> customerCovariates = withCovariates.map(m -> Covariates.read(covariates));
+            if (withCovariates.isPresent()) {
+                Covariates z = customerCovariates.orElseThrow();
+                if (!z.names().equals(withCovariates.get().names())) {
+                    throw new IllegalArgumentException(covariates + ": covariates " + z.names() + ", but the model of "
+                            + modelFile.orElse(covariates) + " has "
+                            + withCovariates.get().names()
+                            + " (a categorical column's base level is its first value in the file)");
                 }
-                Covariates z = Covariates.read(covariates);
-                CovariateModel m = CovariateModel.fit(model().cliName, summary, z, fitOptions());
-                ClvModels.warn(err, spec.qualifiedName(), m.fit().orElseThrow());
-                predictions = m.predict(spend, summary, z, options);
+                predictions = withCovariates.get().predict(spend, summary, z, options);
             } else {
                 predictions = ClvCalculator.predict(purchases, spend, summary, options);
             }
@@ -320,7 +340,16 @@ final class ClvCommand implements Runnable {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }
                 ranges = Optional.of(
-                        ClvCalculator.predictIntervals(purchases, spend, summary, options, intervalOptions));
+                        withCovariates.isPresent()
+                                ? withCovariates
+                                        .get()
+                                        .predictIntervals(
+                                                spend,
+                                                summary,
+                                                customerCovariates.orElseThrow(),
+                                                options,
+                                                intervalOptions)
+                                : ClvCalculator.predictIntervals(purchases, spend, summary, options, intervalOptions));
                 PredictionIntervals r = ranges.get();
                 err.println(spec.qualifiedName() + ": " + r);
                 err.flush();
@@ -427,18 +456,18 @@ final class ClvCommand implements Runnable {
     }
 
     /** Writes a section as text (its title, then its body), JSON or one of its tables as CSV. */
-    static void render(PrintWriter out, org.loyaltykpi.document.Section section, OutputFormat format, String csvTable) {
+    static void render(PrintWriter out, org.loyaltykpi.document.Section section, Format format, String csvTable) {
         org.loyaltykpi.document.Messages messages = org.loyaltykpi.document.Messages.english();
         switch (format) {
-            case json -> org.loyaltykpi.document.render.JsonRenderer.render(section, messages, out);
-            case csv ->
+            case JSON -> org.loyaltykpi.document.render.JsonRenderer.render(section, messages, out);
+            case CSV ->
                 org.loyaltykpi.document.render.CsvRenderer.render(
                         section.tables().stream()
                                 .filter(t -> t.id().equals(csvTable))
                                 .findFirst()
                                 .orElseThrow(),
                         out);
-            case text -> {
+            default -> {
                 out.println(messages.text(section.title()));
                 out.println();
                 out.print(org.loyaltykpi.document.render.TextRenderer.section(section, messages));
@@ -472,11 +501,13 @@ final class ClvCommand implements Runnable {
                         + " errors and chooses the best model by them.")
         private Optional<java.time.LocalDate> holdoutEnd = Optional.empty();
 
-        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv. Default: text.")
-        private OutputFormat format = OutputFormat.text;
+        @picocli.CommandLine.Mixin
+        private FormatOption formatOption =
+                FormatOption.of(Format.TEXT, Format.JSON, Format.CSV).withNote("csv: the table of models");
 
         @Override
         public Integer call() {
+            Format format = formatOption.get("clv compare");
             if (modelOption.isPresent()) {
                 throw new IllegalArgumentException("clv compare fits every purchase model: leave out --model");
             }
@@ -546,11 +577,13 @@ final class ClvCommand implements Runnable {
                         + " frequency.")
         private CsvTable table = CsvTable.frequency;
 
-        @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv. Default: text.")
-        private OutputFormat format = OutputFormat.text;
+        @picocli.CommandLine.Mixin
+        private FormatOption formatOption =
+                FormatOption.of(Format.TEXT, Format.JSON, Format.CSV).withNote("csv: the table --table names");
 
         @Override
         public Integer call() {
+            Format format = formatOption.get("clv validate");
             if (summaryFile.isPresent()) {
                 throw new IllegalArgumentException(
                         "clv validate needs purchases (--transactions): a --summary file has no holdout period");

@@ -218,6 +218,11 @@ final class ClvModels {
                     source);
         }
 
+        /** The model file of a fit with covariates (fitted to purchases or to a summary, never BG/BB). */
+        SavedModel saved(CovariateModel fitted) {
+            return SavedModel.of(fitted, summaryFile.isEmpty() ? calibrationEnd : Optional.empty(), source);
+        }
+
         /** Fits the model asked for to its summary. */
         ModelFit fitModel() {
             return switch (model()) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.cohort.CohortCalculator;
 import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.cohort.CohortMetric;
@@ -40,11 +41,8 @@ final class CohortCommand implements Callable<Integer> {
     @Mixin
     private PurchaseInput input;
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "Cohort and offset period: week, month, quarter or year. Default: month.")
-    private Granularity granularity = Granularity.MONTH;
+    @Mixin
+    private GranularityOption granularityOption = GranularityOption.of("Cohort and offset period", Granularity.MONTH);
 
     @Option(
             names = "--metric",
@@ -72,33 +70,28 @@ final class CohortCommand implements Callable<Integer> {
             description = "Text only: show at most N offset columns, so the table fits the terminal. Default: 12.")
     private int maxOffsets = 12;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
-    private TableFormat format = TableFormat.text;
-
-    /** Output formats of tabular commands. */
-    enum TableFormat {
-        text,
-        csv,
-        json
-    }
+    @Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.CSV, Format.JSON);
 
     @Override
     public Integer call() {
         if (maxOffsets < 1) {
             throw new IllegalArgumentException("--max-offsets must be >= 1: " + maxOffsets);
         }
+        Format format = formatOption.get("cohort");
+        Granularity granularity = granularityOption.get("cohort");
         Loaded<PurchaseTable> loaded = input.load();
         CohortMatrix matrix = CohortCalculator.matrix(loaded.value(), granularity, brackets);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json:
+            case JSON:
                 try (Json json = new Json(out)) {
                     json.beginObject();
                     CohortOutput.json(json, matrix, metric, definition);
                     json.endObject();
                 }
                 break;
-            case csv:
+            case CSV:
                 out.print(matrix.toCsv(metric, definition));
                 break;
             default:

@@ -1,7 +1,11 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.report.CommandDocuments;
 import org.loyaltykpi.retention.CustomerRetentionRate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,35 +38,23 @@ final class CrrCommand implements Callable<Integer> {
     @Option(names = "--new", required = true, paramLabel = "CN", description = "New customers in the period.")
     private long acquired;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
-    private OutputFormat format = OutputFormat.text;
+    @picocli.CommandLine.Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON);
+
+    @picocli.CommandLine.Mixin
+    private LanguageOption lang;
+
+    @picocli.CommandLine.Mixin
+    private OutOption out;
 
     @Override
     public Integer call() {
-        if (format == OutputFormat.csv) {
-            throw new IllegalArgumentException("--format csv is not available for crr: use text or json");
-        }
+        Format format = formatOption.get("crr");
         CustomerRetentionRate crr = CustomerRetentionRate.of(start, end, acquired);
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            try (Json json = new Json(out)) {
-                json.beginObject()
-                        .field("customersAtStart", crr.customersAtStart())
-                        .field("customersAtEnd", crr.customersAtEnd())
-                        .field("newCustomers", crr.newCustomers())
-                        .field("retained", crr.retainedCustomers())
-                        .field("lost", crr.lostCustomers())
-                        .field("retentionRate", crr.rate())
-                        .field("churnRate", crr.churnRate().value())
-                        .endObject();
-            }
-        } else {
-            out.println("CRR    " + BehaviourOutput.percent(crr.retention()) + "  (CE - CN) / CS = ("
-                    + crr.customersAtEnd() + " - " + crr.newCustomers() + ") / " + crr.customersAtStart());
-            out.println("churn  " + BehaviourOutput.percent(crr.churnRate()) + "  " + crr.lostCustomers() + " lost of "
-                    + crr.customersAtStart());
-        }
-        out.flush();
+        Document document = new Document(Message.of("title.crr"), List.of(), List.of(CommandDocuments.crr(crr)));
+        CommandOutput.write(spec, format, lang, out, document, () -> {
+            throw new IllegalStateException("crr has no CSV");
+        });
         return 0;
     }
 }

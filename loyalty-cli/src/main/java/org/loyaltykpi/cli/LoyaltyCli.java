@@ -138,6 +138,7 @@ public final class LoyaltyCli implements Runnable {
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         Converters.register(cli);
+        OptionGroups.describe(cli);
         cli.setParameterExceptionHandler(LoyaltyCli::onBadUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) ->
                 onFailure(e, commandLine, parseResult.originalArgs().toArray(String[]::new)));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.loyaltykpi.clv.Coefficient;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParameterCovariance;
@@ -32,7 +33,7 @@ import org.loyaltykpi.domain.Granularity;
  * {"format": "loyalty-clv-model", "formatVersion": 1, "model": "bg-nbd", "timeUnit": "WEEKS", "customers": 2357,
  *  "params": {...}, "standardErrors": {...}, "logLikelihood": ..., "converged": true, "warnings": [],
  *  "covariance": {"scale": "log", "r": {"r": ..., ...}, ...}, "intervals": {...},
- *  "iterations": 23, "penalizer": 0.0, "covariates": [],
+ *  "iterations": 23, "penalizer": 0.0, "covariates": [], "coefficients": {},
  *  "calibration": {"source": "orders.csv", "calibrationEnd": "1997-09-30", "periodLength": null}}
  * </pre>
  */
@@ -52,6 +53,9 @@ final class ModelFile {
                 json.beginArray("covariates");
                 saved.covariates().forEach(json::value);
                 json.endArray();
+                json.beginObject("coefficients");
+                saved.coefficients().forEach(c -> json.field(c.process() + "." + c.covariate(), c.value()));
+                json.endObject();
                 json.beginObject("calibration").field("source", saved.source());
                 if (saved.calibrationEnd().isPresent()) {
                     json.field("calibrationEnd", saved.calibrationEnd().get().toString());
@@ -140,24 +144,41 @@ final class ModelFile {
             parameters.add(new Parameter(name, value, se));
         }
         List<String> warnings = root.strings("warnings");
+        List<String> covariates = root.has("covariates") ? root.strings("covariates") : List.of();
+        List<Coefficient> coefficients = new ArrayList<>();
+        List<String> covarianceNames = new ArrayList<>(names);
+        if (!covariates.isEmpty()) {
+            Fields given = root.object("coefficients");
+            for (String process : List.of("purchase", "dropout")) {
+                for (String covariate : covariates) {
+                    String name = process + "." + covariate;
+                    coefficients.add(new Coefficient(process, covariate, given.number(name), OptionalDouble.empty()));
+                    covarianceNames.add(name);
+                }
+            }
+        }
         Optional<ParameterCovariance> covariance = Optional.empty();
         if (root.has("covariance")) {
             Fields c = root.object("covariance");
             if (c.has("scale") && !c.string("scale").equals("log")) {
                 throw c.bad("scale", c.string("scale"), "is not log: the fits' covariance is on the log scale");
             }
-            double[][] matrix = new double[names.size()][names.size()];
-            for (int i = 0; i < names.size(); i++) {
-                Fields r = c.object(names.get(i));
-                for (int j = 0; j < names.size(); j++) {
-                    matrix[i][j] = r.number(names.get(j));
+            int size = covarianceNames.size();
+            double[][] matrix = new double[size][size];
+            for (int i = 0; i < size; i++) {
+                Fields r = c.object(covarianceNames.get(i));
+                for (int j = 0; j < size; j++) {
+                    matrix[i][j] = r.number(covarianceNames.get(j));
                 }
             }
-            boolean[] logScale = new boolean[names.size()];
-            java.util.Arrays.fill(logScale, true);
-            double[] estimates =
-                    parameters.stream().mapToDouble(Parameter::value).toArray();
-            covariance = Optional.of(new ParameterCovariance(names, estimates, logScale, matrix));
+            // The model's parameters are on the log scale, the coefficients as they are.
+            boolean[] logScale = new boolean[size];
+            java.util.Arrays.fill(logScale, 0, names.size(), true);
+            double[] estimates = java.util.stream.DoubleStream.concat(
+                            parameters.stream().mapToDouble(Parameter::value),
+                            coefficients.stream().mapToDouble(Coefficient::value))
+                    .toArray();
+            covariance = Optional.of(new ParameterCovariance(covarianceNames, estimates, logScale, matrix));
         }
         ModelFit fit = new ModelFit(
                 model,
@@ -170,7 +191,6 @@ final class ModelFile {
                 root.number("penalizer"),
                 warnings,
                 covariance);
-        List<String> covariates = root.has("covariates") ? root.strings("covariates") : List.of();
         Fields calibration = root.object("calibration");
         Optional<LocalDate> end = Optional.empty();
         if (calibration.has("calibrationEnd")) {
@@ -190,7 +210,7 @@ final class ModelFile {
                 throw calibration.bad("periodLength", text, "is not week, month, quarter or year");
             }
         }
-        return new SavedModel(version, fit, covariates, end, period, calibration.string("source"));
+        return new SavedModel(version, fit, covariates, coefficients, end, period, calibration.string("source"));
     }
 
     /** The JSON value at the parser's current token: a map, list, Double, Long, String, Boolean or null. */

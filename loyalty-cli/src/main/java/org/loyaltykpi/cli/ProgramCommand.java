@@ -1,15 +1,25 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
+import org.loyaltykpi.document.Cell;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.KeyFigure;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.report.CommandDocuments;
+import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.ProgramEvent;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.program.ProgramCalculator;
+import org.loyaltykpi.program.ProgramPeriod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,11 +57,8 @@ final class ProgramCommand implements Callable<Integer> {
                     + " earn, redeem, tier_change, referral). Required with --transactions.")
     private Optional<Path> events = Optional.empty();
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "DateRange length: week, month, quarter or year. Default: quarter.")
-    private Granularity granularity = Granularity.QUARTER;
+    @picocli.CommandLine.Mixin
+    private GranularityOption granularityOption = GranularityOption.of("Period length", Granularity.QUARTER);
 
     @Option(
             names = "--point-value",
@@ -59,14 +66,34 @@ final class ProgramCommand implements Callable<Integer> {
             description = "Money one point is worth, to show the liability in money (e.g. 0.01).")
     private Optional<BigDecimal> pointValue = Optional.empty();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: text.")
-    private OutputFormat format = OutputFormat.text;
+    @picocli.CommandLine.Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON);
+
+    @picocli.CommandLine.Mixin
+    private LanguageOption lang;
+
+    @picocli.CommandLine.Mixin
+    private OutOption out;
+
+    /** The days of the purchases and the events; empty when there are neither. */
+    private static Optional<DateRange> range(PurchaseTable table, List<ProgramEvent> events) {
+        LocalDate first = null;
+        LocalDate last = null;
+        if (table.dateRange().isPresent()) {
+            first = table.dateRange().get().start();
+            last = table.dateRange().get().endExclusive().minusDays(1);
+        }
+        for (ProgramEvent e : events) {
+            first = first == null || e.date().isBefore(first) ? e.date() : first;
+            last = last == null || e.date().isAfter(last) ? e.date() : last;
+        }
+        return first == null ? Optional.empty() : Optional.of(DateRange.of(first, last.plusDays(1)));
+    }
 
     @Override
     public Integer call() {
-        if (format == OutputFormat.csv) {
-            throw new IllegalArgumentException("--format csv is not available for program: use text or json");
-        }
+        Format format = formatOption.get("program");
+        Granularity granularity = granularityOption.get("program");
         if (pointValue.isPresent() && pointValue.get().signum() < 0) {
             throw new IllegalArgumentException("--point-value must be >= 0: " + pointValue.get());
         }
@@ -75,30 +102,30 @@ final class ProgramCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "--events FILE is required with --transactions (customer_id,date,event,points,tier,"
                                 + "referred_customer_id)"));
-        Optional<ProgramOutput> output = ProgramOutput.of(loaded.value(), program.value(), granularity, pointValue);
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            try (Json json = new Json(out)) {
-                json.beginObject()
-                        .field("source", loaded.source())
-                        .field("events", program.source())
-                        .field("granularity", granularity.name());
-                output.ifPresent(o -> o.json(json));
-                json.endObject();
-            }
-        } else {
-            out.println("Loyalty program by " + granularity.name().toLowerCase(Locale.ROOT) + ": "
-                    + program.value().size() + " events");
-            out.println("source: " + loaded.source());
-            out.println("events: " + program.source());
-            out.println();
-            if (output.isPresent()) {
-                output.get().text(out);
-            } else {
-                out.println("  No purchases and no events.");
-            }
-        }
-        out.flush();
+        List<Section> sections = new ArrayList<>();
+        range(loaded.value(), program.value()).ifPresent(range -> {
+            List<ProgramPeriod> periods = ProgramCalculator.series(loaded.value(), program.value(), range, granularity);
+            DateRange last = periods.get(periods.size() - 1).period();
+            LocalDate end = last.endExclusive().minusDays(1);
+            sections.add(CommandDocuments.program(
+                    periods,
+                    ProgramCalculator.tierDistribution(program.value(), end),
+                    ProgramCalculator.tierMigration(
+                            program.value(), last.start().minusDays(1), end),
+                    ProgramCalculator.lift(loaded.value(), program.value(), last),
+                    pointValue));
+        });
+        Document document = CommandOutput.document(
+                Message.of("title.program", GranularityOption.code(granularity), (long)
+                        program.value().size()),
+                loaded,
+                List.of(
+                        KeyFigure.of("events", Message.of("about.events"), Cell.text(program.source())),
+                        KeyFigure.of("granularity", Message.of("field.granularity"), Cell.label("unit", granularity))),
+                sections);
+        CommandOutput.write(spec, format, lang, out, document, () -> {
+            throw new IllegalStateException("program has no CSV");
+        });
         return 0;
     }
 }

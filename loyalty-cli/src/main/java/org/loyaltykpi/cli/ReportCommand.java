@@ -1,11 +1,11 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.document.Document;
 import org.loyaltykpi.document.Messages;
 import org.loyaltykpi.document.render.HtmlRenderer;
@@ -55,11 +55,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private PurchaseInput input;
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "DateRange length of the breakdowns: day, week, month, quarter or year. Default: month.")
-    private Granularity granularity = Granularity.MONTH;
+    @Mixin
+    private GranularityOption granularityOption =
+            GranularityOption.of("Period length of the breakdowns", Granularity.MONTH);
 
     @Option(
             names = "--clv-holdout",
@@ -91,41 +89,23 @@ final class ReportCommand implements Callable<Integer> {
                     + " program section.")
     private Optional<Path> events = Optional.empty();
 
-    /** The report's output formats: the commands' text and JSON, and a standalone HTML page. */
-    enum Format {
-        text,
-        json,
-        html
-    }
+    @Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON, Format.HTML)
+            .withNote("html: the dashboard, one standalone page with charts that works offline, best with --out");
 
-    @Option(
-            names = "--format",
-            paramLabel = "FORMAT",
-            description = "text, json or html (the dashboard: one standalone page with charts that works offline, best"
-                    + " with --out). Default: text.")
-    private Format format = Format.text;
+    @Mixin
+    private OutOption out;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to a file instead of stdout.")
-    private Optional<Path> outFile = Optional.empty();
-
-    /** The languages of the report's labels, each with its number and date format. */
-    enum Language {
-        en,
-        ru
-    }
-
-    @Option(
-            names = "--lang",
-            paramLabel = "LANG",
-            description = "Language of the labels, and format of the numbers and dates, of the text report and the HTML"
-                    + " dashboard: en or ru. Default: en. JSON stays English and locale-free.")
-    private Language lang = Language.en;
+    @Mixin
+    private LanguageOption lang;
 
     @Override
     public Integer call() {
         if (clvHoldoutWeeks < 0) {
             throw new IllegalArgumentException("--clv-holdout must be >= 0 weeks: " + clvHoldoutWeeks);
         }
+        Format format = formatOption.get("report");
+        Granularity granularity = granularityOption.get("report");
         Progress progress = Progress.of(spec);
         Loaded<PurchaseTable> loaded = input.load();
         PurchaseTable table = loaded.value();
@@ -156,25 +136,14 @@ final class ReportCommand implements Callable<Integer> {
             document = document.withInput(loaded.summary().get());
         }
         progress.step("rendering");
-        write(document);
+        Document rendered = document;
+        out.write(spec, w -> {
+            switch (format) {
+                case JSON -> JsonRenderer.render(rendered, Messages.english(), w);
+                case HTML -> HtmlRenderer.render(rendered, lang.messages(), w);
+                default -> TextRenderer.render(rendered, lang.messages(), w);
+            }
+        });
         return 0;
-    }
-
-    private void write(Document document) {
-        if (outFile.isPresent()) {
-            OutputFiles.write(outFile.get(), out -> write(out, document));
-        } else {
-            write(spec.commandLine().getOut(), document);
-        }
-    }
-
-    private void write(PrintWriter out, Document document) {
-        Messages messages = Messages.of(Locale.forLanguageTag(lang.name()));
-        switch (format) {
-            case json -> JsonRenderer.render(document, Messages.english(), out);
-            case html -> HtmlRenderer.render(document, messages, out);
-            case text -> TextRenderer.render(document, messages, out);
-        }
-        out.flush();
     }
 }

@@ -1,12 +1,14 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
+import org.loyaltykpi.document.Document;
 import org.loyaltykpi.document.Message;
-import org.loyaltykpi.document.render.CsvRenderer;
-import org.loyaltykpi.document.report.ReportDocument;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.report.CommandDocuments;
 import org.loyaltykpi.domain.DateRange;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -53,56 +55,51 @@ final class RetentionCommand implements Callable<Integer> {
             description = "The period to compare with. Default: the one just before --period, of the same length.")
     private Optional<DateRange> previous = Optional.empty();
 
-    @Option(
-            names = {"--granularity", "--by"},
-            paramLabel = "GRANULARITY",
-            description = "Also break the period down by day, week, month, quarter or year (--by is the old name).")
-    private Optional<Granularity> by = Optional.empty();
+    @Mixin
+    private GranularityOption granularity =
+            GranularityOption.breakdown("Also break the period down (--by is its old name)");
 
-    @Option(
-            names = "--format",
-            paramLabel = "FORMAT",
-            description =
-                    "text, json or csv (one row for the period, then one per --granularity period). Default: text.")
-    private OutputFormat format = OutputFormat.text;
+    @Option(names = "--by", paramLabel = "GRANULARITY", hidden = true, description = "The old name of --granularity.")
+    private void by(Granularity value) {
+        granularity.set(value);
+    }
+
+    @Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON, Format.CSV)
+            .withNote("csv: one row for the period, then one per --granularity period");
+
+    @Mixin
+    private LanguageOption lang;
+
+    @Mixin
+    private OutOption out;
 
     @Override
     public Integer call() {
+        Format format = formatOption.get("retention");
+        Optional<Granularity> by = granularity.chosen("retention");
         Loaded<PurchaseTable> loaded = input.load();
         PurchaseBehaviour behaviour =
                 RetentionCalculator.behaviour(loaded.value(), previous.orElse(period.previous()), period);
         Optional<List<PurchaseBehaviour>> series =
                 by.map(granularity -> RetentionCalculator.series(loaded.value(), period, granularity));
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.csv) {
-            List<PurchaseBehaviour> rows = new java.util.ArrayList<>();
+        List<Section> sections = new ArrayList<>();
+        sections.add(CommandDocuments.behaviour(behaviour));
+        series.ifPresent(s -> sections.add(CommandDocuments.behaviourByPeriod(by.orElseThrow(), s)));
+        Document document = CommandOutput.document(
+                Message.of(
+                        "title.retention",
+                        period.toString(),
+                        behaviour.previousPeriod().toString()),
+                loaded,
+                List.of(),
+                sections);
+        CommandOutput.write(spec, format, lang, out, document, () -> {
+            List<PurchaseBehaviour> rows = new ArrayList<>();
             rows.add(behaviour);
             series.ifPresent(rows::addAll);
-            CsvRenderer.render(
-                    ReportDocument.behaviourTable("retention", Message.of("section.purchase-behaviour"), rows), out);
-        } else if (format == OutputFormat.json) {
-            try (Json json = new Json(out)) {
-                json.beginObject().field("source", loaded.source());
-                loaded.json(json);
-                json.beginObject("retention");
-                BehaviourOutput.json(json, behaviour);
-                json.endObject();
-                series.ifPresent(s -> BehaviourOutput.jsonSeries(json, "byPeriod", by.orElseThrow(), s));
-                json.endObject();
-            }
-        } else {
-            out.println("Purchase behaviour " + period + " against " + behaviour.previousPeriod());
-            out.println("source: " + loaded.sourceText());
-            out.println();
-            out.print(BehaviourOutput.text(behaviour));
-            series.ifPresent(s -> {
-                out.println();
-                out.println("By " + by.orElseThrow().name().toLowerCase(java.util.Locale.ROOT)
-                        + " (each against the one before):");
-                out.print(BehaviourOutput.textSeries(s));
-            });
-        }
-        out.flush();
+            return CommandDocuments.behaviourTable(rows);
+        });
         return 0;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.FitOptions;
 import org.loyaltykpi.clv.TimeScale;
@@ -68,13 +69,6 @@ final class SegmentsCommand implements Callable<Integer> {
         all
     }
 
-    /** The output formats. */
-    enum Format {
-        text,
-        csv,
-        json
-    }
-
     @Spec
     private CommandSpec spec;
 
@@ -102,8 +96,8 @@ final class SegmentsCommand implements Callable<Integer> {
     @Option(names = "--view", paramLabel = "VIEW", description = "levels, lifecycle, rfm, churn or all. Default: all.")
     private View view = View.all;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
-    private Format format = Format.text;
+    @picocli.CommandLine.Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.CSV, Format.JSON);
 
     @Option(
             names = "--behaviour-window-days",
@@ -148,11 +142,9 @@ final class SegmentsCommand implements Callable<Integer> {
             description = "Lifecycle: loyal = purchases in N of the last M windows of DAYS days. Default: 3/4/90.")
     private String loyal = "3/4/90";
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "Lifecycle: the periods of the stage counts and flows. Default: month.")
-    private Granularity granularity = Granularity.MONTH;
+    @picocli.CommandLine.Mixin
+    private GranularityOption granularityOption =
+            GranularityOption.of("Lifecycle: the periods of the stage counts and flows", Granularity.MONTH);
 
     @Option(
             names = "--recent-window-days",
@@ -257,6 +249,8 @@ final class SegmentsCommand implements Callable<Integer> {
         if (listed < 0) {
             throw new IllegalArgumentException("--list must be >= 0: " + listed);
         }
+        Format format = formatOption.get("segments");
+        Granularity granularity = granularityOption.get("segments");
         LevelOptions levelOptions = levelOptions();
         LifecycleOptions lifecycleOptions = lifecycleOptions();
         ChurnRiskOptions churnOptions = churnOptions();
@@ -283,7 +277,7 @@ final class SegmentsCommand implements Callable<Integer> {
                 shows(View.lifecycle)
                         ? Optional.of(SegmentCalculator.lifecycle(table, answers, reviews, day, lifecycleOptions))
                         : Optional.empty(),
-                shows(View.lifecycle) && format != Format.csv
+                shows(View.lifecycle) && format != Format.CSV
                         ? Optional.of(series(table, answers, reviews, day, granularity, lifecycleOptions))
                         : Optional.empty(),
                 shows(View.rfm) ? Optional.of(SegmentCalculator.rfmScores(table, day)) : Optional.empty(),
@@ -292,10 +286,10 @@ final class SegmentsCommand implements Callable<Integer> {
                         : Optional.empty());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case csv:
+            case CSV:
                 csv(out, r);
                 break;
-            case json:
+            case JSON:
                 try (Json json = new Json(out)) {
                     json.beginObject().field("source", loaded.source()).field("asOf", day.toString());
                     loaded.json(json);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.document.Message;
 import org.loyaltykpi.document.render.CsvRenderer;
 import org.loyaltykpi.document.report.ReportDocument;
@@ -74,11 +75,9 @@ final class SurveyCommand implements Callable<Integer> {
             description = "Importance of a CSI attribute, repeatable (e.g. --importance price=2). Default: equal.")
     private Map<String, Double> importance = Map.of();
 
-    @Option(
-            names = "--format",
-            paramLabel = "FORMAT",
-            description = "text, json or csv (one row for all answers, then one per --by group). Default: text.")
-    private OutputFormat format = OutputFormat.text;
+    @Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON, Format.CSV)
+            .withNote("csv: one row for all answers, then one per --by group");
 
     private static Granularity granularity(String text) {
         try {
@@ -94,6 +93,7 @@ final class SurveyCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("--level must be in (0, 1), e.g. 0.95: " + level);
         }
+        Format format = formatOption.get("survey");
         Optional<Granularity> period =
                 by.filter(b -> !b.strip().equalsIgnoreCase("segment")).map(SurveyCommand::granularity);
         SurveyOptions options =
@@ -109,12 +109,12 @@ final class SurveyCommand implements Callable<Integer> {
                 : SurveyCalculator.bySegment(loaded.value(), options));
         String byName = period.map(g -> g.name().toLowerCase(Locale.ROOT)).orElse("segment");
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.csv) {
+        if (format == Format.CSV) {
             List<SurveyGroup> rows = new java.util.ArrayList<>();
             rows.add(new SurveyGroup("all", Optional.empty(), Optional.empty(), summary));
             groups.ifPresent(rows::addAll);
             CsvRenderer.render(ReportDocument.surveyTable("survey", Message.of("section.survey"), rows, level), out);
-        } else if (format == OutputFormat.json) {
+        } else if (format == Format.JSON) {
             try (Json json = new Json(out)) {
                 json.beginObject().field("source", loaded.source());
                 SurveyOutput.json(json, summary, level);

@@ -1,11 +1,14 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.report.CommandDocuments;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Review;
@@ -57,17 +60,22 @@ final class TargetsCommand implements Callable<Integer> {
                     + " satisfaction series. Default: the sample shop's answers on the sample shop, else none.")
     private Optional<Path> responses = Optional.empty();
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "DateRange length: month, quarter or year. Default: quarter.")
-    private Granularity granularity = Granularity.QUARTER;
+    @picocli.CommandLine.Mixin
+    private GranularityOption granularityOption = GranularityOption.of("Period length", Granularity.QUARTER);
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
-    private CohortCommand.TableFormat format = CohortCommand.TableFormat.text;
+    @picocli.CommandLine.Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.CSV, Format.JSON);
+
+    @picocli.CommandLine.Mixin
+    private LanguageOption lang;
+
+    @picocli.CommandLine.Mixin
+    private OutOption out;
 
     @Override
     public Integer call() {
+        Format format = formatOption.get("targets");
+        Granularity granularity = granularityOption.get("targets");
         Loaded<PurchaseTable> loaded = input.load();
         Optional<List<SurveyResponse>> survey =
                 SurveyInput.fileOrSampleShop(responses, input, loaded.value()).map(Loaded::value);
@@ -82,27 +90,11 @@ final class TargetsCommand implements Callable<Integer> {
                                 survey.map(a -> SurveyCalculator.byPeriod(a, granularity, SurveyOptions.defaults())),
                                 reviews.map(r -> FeedbackCalculator.series(r, granularity))),
                         table.dateRange().map(granularity::periodsCovering).orElse(List.of()));
-        PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case json:
-                try (Json json = new Json(out)) {
-                    json.beginObject().field("source", loaded.source()).field("granularity", granularity.name());
-                    loaded.json(json);
-                    TargetsOutput.json(json, evaluations);
-                    json.endObject();
-                }
-                break;
-            case csv:
-                out.print(TargetsOutput.csv(evaluations));
-                break;
-            default:
-                out.println("KPI targets by " + granularity.name().toLowerCase(Locale.ROOT));
-                out.println("source: " + loaded.sourceText());
-                out.println();
-                out.print(TargetsOutput.text(evaluations));
-                break;
-        }
-        out.flush();
+        Section section = CommandDocuments.targets(granularity, evaluations);
+        Document document = CommandOutput.document(
+                Message.of("title.targets", GranularityOption.code(granularity)), loaded, List.of(), List.of(section));
+        CommandOutput.write(
+                spec, format, lang, out, document, () -> section.tables().get(1));
         return 0;
     }
 }

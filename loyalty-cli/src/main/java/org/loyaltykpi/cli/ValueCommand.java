@@ -1,9 +1,15 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.loyaltykpi.cli.FormatOption.Format;
+import org.loyaltykpi.document.Cell;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.KeyFigure;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.report.CommandDocuments;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.MarketingSpend;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -43,11 +49,9 @@ final class ValueCommand implements Callable<Integer> {
     @Mixin
     private SpendInput spendInput;
 
-    @Option(
-            names = "--granularity",
-            paramLabel = "GRANULARITY",
-            description = "DateRange of CAC, cohorts, churn and payback: week, month, quarter or year. Default: month.")
-    private Granularity granularity = Granularity.MONTH;
+    @Mixin
+    private GranularityOption granularityOption =
+            GranularityOption.of("Periods of CAC, cohorts, churn and payback", Granularity.MONTH);
 
     @Option(
             names = "--margin",
@@ -67,40 +71,36 @@ final class ValueCommand implements Callable<Integer> {
                     + " instead of failing.")
     private boolean allowSpendWithoutCustomers;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text, csv or json. Default: text.")
-    private CohortCommand.TableFormat format = CohortCommand.TableFormat.text;
+    @Mixin
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.CSV, Format.JSON);
+
+    @Mixin
+    private LanguageOption lang;
+
+    @Mixin
+    private OutOption out;
 
     @Override
     public Integer call() {
+        Format format = formatOption.get("value");
+        Granularity granularity = granularityOption.get("value");
         Loaded<PurchaseTable> loaded = input.load();
         Optional<Loaded<List<MarketingSpend>>> spend = spendInput.load(input, loaded.value());
         List<MarketingSpend> spends = spend.map(Loaded::value).orElse(List.of());
         ValueOptions options = new ValueOptions(granularity, margin, expectedYears, allowSpendWithoutCustomers);
         ValueSummary summary = ValueCalculator.summarize(loaded.value(), spends, options);
-        PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case json:
-                try (Json json = new Json(out)) {
-                    json.beginObject().field("source", loaded.source());
-                    loaded.json(json);
-                    json.field("spendSource", spend.map(Loaded::source).orElse(""));
-                    ValueOutput.json(json, summary);
-                    json.endObject();
-                }
-                break;
-            case csv:
-                out.print(ValueOutput.csv(summary));
-                break;
-            default:
-                out.println("Acquisition and value");
-                out.println("source: " + loaded.sourceText());
-                out.println(
-                        "spend:  " + spend.map(Loaded::source).orElse("none (give --spend FILE): CAC is undefined"));
-                out.println();
-                out.print(ValueOutput.text(summary));
-                break;
+        KeyFigure spendSource = KeyFigure.of(
+                "spendSource",
+                Message.of("about.spend"),
+                Cell.text(spend.map(Loaded::source).orElse("")));
+        if (spend.isEmpty()) {
+            spendSource = spendSource.withUnit(Message.of("about.no-spend"));
         }
-        out.flush();
+        Section section = CommandDocuments.value(summary);
+        Document document =
+                CommandOutput.document(Message.of("title.value"), loaded, List.of(spendSource), List.of(section));
+        CommandOutput.write(
+                spec, format, lang, out, document, () -> section.tables().get(0));
         return 0;
     }
 }

@@ -120,6 +120,96 @@ class ClvUncertaintyCommandTest {
         assertThat(run.err()).contains("90");
     }
 
+    /** Every customer of the sample with a channel, web or store by the id's hash (the base level is the first seen). */
+    private Path channels(Path transactions) throws IOException {
+        StringBuilder z = new StringBuilder("customer_id,channel\n");
+        for (String line : Files.readAllLines(transactions)
+                .subList(1, Files.readAllLines(transactions).size())) {
+            String id = line.split(",")[0];
+            if (z.indexOf("\n" + id + ",") < 0) {
+                z.append(id)
+                        .append(',')
+                        .append(id.hashCode() % 2 == 0 ? "web" : "store")
+                        .append('\n');
+            }
+        }
+        Path covariates = dir.resolve("channels.csv");
+        Files.writeString(covariates, z);
+        return covariates;
+    }
+
+    @Test
+    void aModelWithCovariatesSavedAndReadBackPredictsExactlyAsTheFitItself() throws IOException {
+        Path transactions = sample();
+        Path covariates = channels(transactions);
+        Path model = dir.resolve("model.json");
+        String[] common = {
+            "--model",
+            "bg-nbd",
+            "--transactions",
+            transactions.toString(),
+            "--calibration-end",
+            "1997-09-30",
+            "--covariates",
+            covariates.toString()
+        };
+        LoyaltyCliTest.Run fit =
+                LoyaltyCliTest.run(concat(new String[] {"clv", "fit", "--save", model.toString()}, common));
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        JsonNode saved = JSON.readTree(Files.readString(model));
+        assertThat(saved.at("/covariates/0").asText()).isEqualTo("channel=web");
+        assertThat(saved.at("/coefficients/purchase.channel=web").isNumber()).isTrue();
+        assertThat(saved.at("/covariance/dropout.channel=web/dropout.channel=web")
+                        .asDouble())
+                .isPositive();
+
+        LoyaltyCliTest.Run direct =
+                LoyaltyCliTest.run(concat(new String[] {"clv", "predict", "--horizon", "52"}, common));
+        LoyaltyCliTest.Run fromFile = LoyaltyCliTest.run(
+                "clv",
+                "predict",
+                "--horizon",
+                "52",
+                "--model-file",
+                model.toString(),
+                "--transactions",
+                transactions.toString(),
+                "--calibration-end",
+                "1997-09-30",
+                "--covariates",
+                covariates.toString());
+        assertThat(direct.exitCode()).as(direct.err()).isZero();
+        assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
+        // the saved parameters are the fitted ones, printed with 17 digits: the predictions are the same
+        assertThat(fromFile.out()).isEqualTo(direct.out());
+
+        LoyaltyCliTest.Run ranged = LoyaltyCliTest.run(concat(
+                new String[] {"clv", "predict", "--horizon", "52", "--intervals", "0.9", "--draws", "40"}, common));
+        assertThat(ranged.exitCode()).as(ranged.err()).isZero();
+        assertThat(ranged.out().lines().findFirst().orElseThrow())
+                .endsWith(",expected_purchases_low,expected_purchases_high,clv_low,clv_high");
+
+        LoyaltyCliTest.Run without = LoyaltyCliTest.run(
+                "clv",
+                "predict",
+                "--horizon",
+                "52",
+                "--model-file",
+                model.toString(),
+                "--transactions",
+                transactions.toString(),
+                "--calibration-end",
+                "1997-09-30");
+        assertThat(without.exitCode()).isEqualTo(2);
+        assertThat(without.err()).contains("has covariates [channel=web]").contains("--covariates");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     @Test
     void fitWithCovariatesAddsCoefficientsAndAMissingCustomerIsBadInputNamingIt() throws IOException {
         Path transactions = sample();

@@ -57,7 +57,9 @@ class HelpTest {
         LoyaltyCliTest.Run by = LoyaltyCliTest.run(
                 "retention", "--period", "2025-01-01/2025-04-01", "--by", "month", "--format", "csv");
         assertThat(granularity.exitCode()).as(granularity.err()).isZero();
-        assertThat(granularity.out()).startsWith("period,atStart,active,").isEqualTo(by.out());
+        assertThat(granularity.out())
+                .startsWith("period,label,previousPeriod,customers.atStart,customers.active,")
+                .isEqualTo(by.out());
         assertThat(granularity.out().lines()).hasSize(1 + 1 + 3);
     }
 

@@ -80,7 +80,7 @@ class ProgramCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("participation")
-                .contains("Tier migration")
+                .contains("tier migration: bronze to silver")
                 .contains("not a causal effect");
         Path out = dir.resolve("events.csv");
         assertThat(LoyaltyCliTest.run(

@@ -106,8 +106,9 @@ class ShopExportsCommandTest {
                 "retention", "--transactions", file.toString(), "--preset", "online-retail", "--period", "2010-12");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("source: " + file + ": 13 rows: 8 order lines in 5 orders; 2 rows without a customer skipped"
-                        + " (first line 10); 3 refunds netted, -38.05");
+                .containsOnlyOnce("source:")
+                .contains("source:  " + file + "  (13 rows: 8 order lines in 5 orders; 2 rows without a customer"
+                        + " skipped (first line 10); 3 refunds netted, -38.05)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,25 +49,39 @@ class TargetsCommandTest {
                 "--format",
                 "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode targets = JSON.readTree(run.out()).get("targets");
+        JsonNode root = JSON.readTree(run.out());
+        JsonNode targets = root.get("targets");
         assertThat(targets).hasSize(4);
-        JsonNode satisfaction = targets.get(0);
-        assertThat(satisfaction.get("metric").asText()).isEqualTo("satisfaction");
-        assertThat(satisfaction.at("/periods/0/status").asText()).isEqualTo("MET");
-        assertThat(satisfaction.at("/periods/0/gap").asDouble()).isEqualTo(20.0);
-        assertThat(satisfaction.at("/periods/1/status").asText()).isEqualTo("NO_DATA");
-        assertThat(satisfaction.at("/periods/1/value").isNull()).isTrue();
-        JsonNode retention = targets.get(1);
-        assertThat(retention.at("/periods/0/status").asText()).isEqualTo("NO_DATA"); // nobody at start in 2024
-        assertThat(retention.at("/periods/1/value").asDouble()).isEqualTo(50.0);
-        assertThat(retention.at("/periods/1/required").asDouble()).isEqualTo(97.0);
-        assertThat(retention.at("/periods/1/status").asText()).isEqualTo("MISSED");
-        JsonNode nps = targets.get(2);
-        assertThat(nps.at("/periods/0/status").asText()).isEqualTo("MET");
-        assertThat(nps.at("/periods/1/gap").asDouble()).isEqualTo(-75.0);
-        JsonNode reviews = targets.get(3);
-        assertThat(reviews.get("metric").asText()).isEqualTo("positive-reviews");
-        assertThat(reviews.findValuesAsText("status")).containsOnly("NO_DATA");
+        assertThat(root.get("granularity").asText()).isEqualTo("year");
+        assertThat(targets.get(0).get("metric").asText()).isEqualTo("satisfaction");
+        List<JsonNode> satisfaction = periods(root, "satisfaction");
+        assertThat(satisfaction.get(0).get("status").asText()).isEqualTo("met");
+        assertThat(satisfaction.get(0).get("gap").asDouble()).isEqualTo(20.0);
+        assertThat(satisfaction.get(1).get("status").asText()).isEqualTo("no-data");
+        assertThat(satisfaction.get(1).get("value").isNull()).isTrue();
+        List<JsonNode> retention = periods(root, "retention");
+        assertThat(retention.get(0).get("status").asText()).isEqualTo("no-data"); // nobody at start in 2024
+        assertThat(retention.get(1).get("value").asDouble()).isEqualTo(50.0);
+        assertThat(retention.get(1).get("required").asDouble()).isEqualTo(97.0);
+        assertThat(retention.get(1).get("status").asText()).isEqualTo("missed");
+        List<JsonNode> nps = periods(root, "nps");
+        assertThat(nps.get(0).get("status").asText()).isEqualTo("met");
+        assertThat(nps.get(1).get("gap").asDouble()).isEqualTo(-75.0);
+        assertThat(targets.get(3).get("metric").asText()).isEqualTo("positive-reviews");
+        assertThat(periods(root, "positive-reviews"))
+                .extracting(p -> p.get("status").asText())
+                .containsOnly("no-data");
+    }
+
+    /** The rows of the JSON's {@code periods} of one metric, in period order. */
+    private static List<JsonNode> periods(JsonNode root, String metric) {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        root.get("periods").forEach(p -> {
+            if (p.get("metric").asText().equals(metric)) {
+                rows.add(p);
+            }
+        });
+        return rows;
     }
 
     @Test
@@ -96,14 +111,13 @@ class TargetsCommandTest {
                 "--format",
                 "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode positive = JSON.readTree(run.out()).get("targets").get(3);
-        assertThat(positive.get("metric").asText()).isEqualTo("positive-reviews");
-        assertThat(positive.at("/periods/0/value").asDouble()).isEqualTo(50.0);
-        assertThat(positive.at("/periods/0/status").asText()).isEqualTo("MET");
-        assertThat(positive.at("/periods/1/value").asDouble()).isEqualTo(60.0);
-        assertThat(positive.at("/periods/1/required").asDouble())
+        List<JsonNode> positive = periods(JSON.readTree(run.out()), "positive-reviews");
+        assertThat(positive.get(0).get("value").asDouble()).isEqualTo(50.0);
+        assertThat(positive.get(0).get("status").asText()).isEqualTo("met");
+        assertThat(positive.get(1).get("value").asDouble()).isEqualTo(60.0);
+        assertThat(positive.get(1).get("required").asDouble())
                 .isCloseTo(55.0, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(positive.at("/periods/1/status").asText()).isEqualTo("MET");
+        assertThat(positive.get(1).get("status").asText()).isEqualTo("met");
     }
 
     @Test
@@ -120,8 +134,8 @@ class TargetsCommandTest {
         assertThat(run.out().lines())
                 .hasSize(1 + 4 * 2)
                 .first()
-                .isEqualTo("metric,target,period,value,required,path,gap,status");
-        assertThat(run.out()).contains("retention,\"retention >= 95 +2/year\",2025,50.00,97.00,97.00,-47.00,MISSED");
+                .isEqualTo("metric,period,value,required,path,gap,status");
+        assertThat(run.out()).contains("retention,2025,50,97,97,-47,missed");
     }
 
     @Test

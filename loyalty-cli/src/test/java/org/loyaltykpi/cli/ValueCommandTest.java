@@ -61,7 +61,7 @@ class ValueCommandTest {
         LoyaltyCliTest.Run run = value(SPEND, "--margin", "0.5", "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode root = JSON.readTree(run.out());
-        assertThat(root.get("granularity").asText()).isEqualTo("MONTH");
+        assertThat(root.get("granularity").asText()).isEqualTo("month");
         JsonNode cac = root.get("cac");
         assertThat(cac.get("overall").asDouble()).isEqualTo(27.5);
         assertThat(cac.get("newCustomers").asLong()).isEqualTo(4);
@@ -84,14 +84,14 @@ class ValueCommandTest {
     }
 
     @Test
-    void csvHasOneRowPerPeriodWithAcquisitionSpend() throws IOException {
+    void csvHasOneRowPerPeriodWithAcquisitionSpendAndItsCac() throws IOException {
         LoyaltyCliTest.Run run = value(SPEND, "--margin", "0.5", "--format", "csv");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .isEqualTo("period,acquisition_spend,new_customers,cac,payback_periods,margin_per_customer\n"
-                        + "2025-01,60.00,2,30.0,1,55.0\n"
-                        + "2025-02,45.00,1,45.0,,40.0\n"
-                        + "2025-03,5.00,1,5.0,1,5.0\n");
+                .isEqualTo("period,acquisitionSpend,newCustomers,cac\n"
+                        + "2025-01,60.00,2,30.0\n"
+                        + "2025-02,45.00,1,45.0\n"
+                        + "2025-03,5.00,1,5.0\n");
     }
 
     @Test
@@ -99,9 +99,9 @@ class ValueCommandTest {
         LoyaltyCliTest.Run run = value(SPEND);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
-                .contains("CAC", "27.50", "acquisition spend 110.00 / 4 new customers")
+                .contains("CAC (acquisition spend / new customers)", "27.50", "acquisition spend", "110.00")
                 .contains("LTV, simple", "LTV, margin", "LTV:CAC", "AOV uplift", "-13.0%")
-                .contains("By acquisition month");
+                .contains("CAC, LTV and payback by month", "Payback per cohort");
     }
 
     @Test

@@ -20,7 +20,7 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
     final double alpha;
     final double a;
     final double b;
-    private final int m;
+    final int m;
     private final TimeScale unit;
     private final Optional<ModelFit> fit;
 
@@ -214,6 +214,252 @@ abstract sealed class BetaGeometricNbd permits BgNbdModel, MbgNbdModel {
         double log = (r + x) * Math.log(alphaT / (alphaT + t))
                 + Hypergeometric.log2F1(r + x, b + x + m, c, t / (alphaT + t));
         return pAlive * c / (a - 1) * -Math.expm1(log);
+    }
+
+    /** Entries per parallel task of the whole-summary kernels. */
+    private static final int ENTRIES_PER_TASK = 1 << 15;
+
+    /** (x, T) pairs per parallel task of {@link #expectedPurchases(double, TimeColumns)}; each task starts afresh. */
+    private static final int PAIRS_PER_TASK = 256;
+
+    /**
+     * Taylor steps only where {@code |w| >= MIN_WALK}: closer to the singular point 0 the equation's recurrence
+     * cancels digits ({@code G} is close to 1 and its terms balance), so those pairs are evaluated directly.
+     */
+    private static final double MIN_WALK = 0.1;
+
+    /** A direct evaluation after this many steps, which bounds the accumulated rounding error of the walk. */
+    private static final int RESTART = 64;
+
+    /**
+     * P(alive) of every entry of dense columns, on every core: {@code ln(alpha + t)} once per distinct time and {@code
+     * ln(a / (b + x - 1 + m))} once per frequency, then per entry one exponential, {@code 1 / (1 + e^z)} with {@code z
+     * = ln(a / (b + x - 1 + m)) + (r + x) (ln(alpha + T) - ln(alpha + t_x))}: the formula of {@link
+     * #probabilityAlive(int, double, double)}, equal to it within a few units in the last place of {@code z}.
+     */
+    double[] probabilityAlive(TimeColumns c) {
+        double[] times = c.times;
+        double[] lnTime = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            lnTime[k] = Math.log(alpha + times[k]);
+        }
+        double[] lnOdds = new double[c.maxFrequency + 1];
+        for (int x = 0; x <= c.maxFrequency; x++) {
+            lnOdds[x] = Math.log(a / (b + x - 1 + m));
+        }
+        int[] xs = c.x;
+        int[] recencyTime = c.recencyTime;
+        int[] ageTime = c.ageTime;
+        double[] out = new double[c.size()];
+        double rr = r;
+        boolean bg = m == 0;
+        int nt = times.length;
+        long cells = (long) (c.maxFrequency + 1) * nt;
+        if (nt > 0 && cells <= out.length / 4 && (r + c.maxFrequency) * (lnTime[nt - 1] - lnTime[0]) < 700) {
+            return aliveByTable(c, lnTime, lnOdds, out);
+        }
+        org.loyaltykpi.internal.ParallelScans.scan(
+                out.length,
+                ENTRIES_PER_TASK,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        int x = xs[i];
+                        if (x == 0 && bg) {
+                            out[i] = 1;
+                        } else {
+                            double z = lnOdds[x] + (rr + x) * (lnTime[ageTime[i]] - lnTime[recencyTime[i]]);
+                            out[i] = 1 / (1 + Math.exp(z));
+                        }
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        return out;
+    }
+
+    /**
+     * P(alive) with the powers tabulated: {@code E[x][k] = ((alpha + t_k) / (alpha + t_0))^(r+x)} and its inverse
+     * once per frequency and distinct time (all of them at most 1 in 700 in magnitude, which the caller checked), so an
+     * entry costs {@code 1 / (1 + a/(b+x-1+m) E[x][T] / E[x][t_x])}: no transcendental function per customer, where
+     * the table is small beside the number of entries.
+     */
+    private double[] aliveByTable(TimeColumns c, double[] lnTime, double[] lnOdds, double[] out) {
+        int nt = lnTime.length;
+        int frequencies = c.maxFrequency + 1;
+        double[] power = new double[frequencies * nt];
+        double[] inverse = new double[frequencies * nt];
+        double[] odds = new double[frequencies];
+        org.loyaltykpi.internal.ParallelScans.scan(
+                frequencies,
+                Math.max(1, (1 << 14) / nt),
+                (from, to) -> {
+                    for (int x = from; x < to; x++) {
+                        odds[x] = Math.exp(lnOdds[x]);
+                        double rx = r + x;
+                        for (int k = 0; k < nt; k++) {
+                            double e = Math.exp(rx * (lnTime[k] - lnTime[0]));
+                            power[x * nt + k] = e;
+                            inverse[x * nt + k] = 1 / e;
+                        }
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        int[] xs = c.x;
+        int[] recencyTime = c.recencyTime;
+        int[] ageTime = c.ageTime;
+        boolean bg = m == 0;
+        org.loyaltykpi.internal.ParallelScans.scan(
+                out.length,
+                ENTRIES_PER_TASK,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        int x = xs[i];
+                        int base = x * nt;
+                        out[i] = x == 0 && bg
+                                ? 1
+                                : 1 / (1 + odds[x] * power[base + ageTime[i]] * inverse[base + recencyTime[i]]);
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        return out;
+    }
+
+    /**
+     * {@code E[Y(t) | x, t_x, T]} of every entry of dense columns, on every core: P(alive) as {@link
+     * #probabilityAlive(TimeColumns)}, times {@code E[Y(t) | alive]}, which depends on (x, T) only and is computed once
+     * per distinct pair. For one frequency, {@code E[Y(t) | alive] = C/(a-1) (1 - G(w))} with {@code G = 2F1(r+x, a-1;
+     * C; w)}, {@code C = a+b+x-1+m}, {@code w = -t/(alpha+T)} (Pfaff's transformation, as in {@link Horizon}): G solves
+     * the hypergeometric equation, so the pairs of a frequency, in ascending T (w moving towards the singular point 0),
+     * are walked by Taylor steps of the equation ({@link #taylorStep}) from one direct evaluation per run of at most
+     * {@link #PAIRS_PER_TASK} pairs; a step longer than half the distance to 0 is evaluated directly instead. {@code 1
+     * - G} is carried by subtracting the steps' increments, so it keeps its relative accuracy where G is close to 1.
+     */
+    double[] expectedPurchases(double t, TimeColumns c) {
+        double[] out = probabilityAlive(c);
+        if (t == 0) {
+            java.util.Arrays.fill(out, 0);
+            return out;
+        }
+        int nt = c.times.length;
+        double[] perPair = new double[(c.maxFrequency + 1) * nt];
+        int[] pairs = c.agePairs;
+        double[] times = c.times;
+        org.loyaltykpi.internal.ParallelScans.scan(
+                pairs.length,
+                PAIRS_PER_TASK,
+                (from, to) -> {
+                    givenAlive(t, pairs, from, to, nt, times, perPair);
+                    return to - from;
+                },
+                Integer::sum);
+        int[] xs = c.x;
+        int[] ageTime = c.ageTime;
+        org.loyaltykpi.internal.ParallelScans.scan(
+                out.length,
+                ENTRIES_PER_TASK,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] *= perPair[xs[i] * nt + ageTime[i]];
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        return out;
+    }
+
+    /** {@code E[Y(t) | alive]} of the dense (x, T) keys {@code pairs[from..to)} (ascending) into {@code out[key]}. */
+    private void givenAlive(double t, int[] pairs, int from, int to, int nt, double[] times, double[] out) {
+        if (Math.abs(a - 1) < 1e-7) {
+            for (int p = from; p < to; p++) {
+                out[pairs[p]] = expectedPurchasesGivenAlive(t, pairs[p] / nt, times[pairs[p] % nt], 1);
+            }
+            return;
+        }
+        double[] state = new double[3];
+        int currentX = -1;
+        int steps = 0;
+        double w0 = 0;
+        double factor = 0;
+        double aA = 0;
+        double cC = 0;
+        // Descending T: w moves away from the singular point 0, where the equation's other solution, w^(1-C), would
+        // amplify the rounding errors of every step.
+        for (int p = to - 1; p >= from; p--) {
+            int x = pairs[p] / nt;
+            double age = times[pairs[p] % nt];
+            double w = -t / (alpha + age);
+            if (x != currentX) {
+                currentX = x;
+                aA = r + x;
+                cC = a + b + x - 1 + m;
+                if (!(cC > 0)) {
+                    throw new ArithmeticException("E[X(t)] of this model needs a + b > 1 - m: a=" + a + ", b=" + b);
+                }
+                factor = cC / (a - 1);
+                direct(t, x, age, aA, cC, state);
+            } else if (++steps % RESTART == 0
+                    || !(w0 <= -MIN_WALK && w0 - w <= -0.5 * w0 && taylorStep(aA, a - 1, cC, w0, w - w0, state))) {
+                direct(t, x, age, aA, cC, state);
+            }
+            w0 = w;
+            out[pairs[p]] = factor * state[2];
+        }
+    }
+
+    /**
+     * {@code state = (G, dG/dw, 1 - G)} at {@code w = -t/(alpha+T)} from the hypergeometric series: {@code G = ((alpha
+     * + T)/(alpha + T + t))^A 2F1(A, b+x+m; C; z)}, {@code z = t/(alpha+T+t)}, and its derivative from the contiguous
+     * function {@code A (a-1) / C 2F1(A+1, a; C+1; w)}.
+     */
+    private void direct(double t, int x, double age, double aA, double cC, double[] state) {
+        double alphaT = alpha + age;
+        double z = t / (alphaT + t);
+        double lnRatio = Math.log(alphaT / (alphaT + t));
+        double logG = aA * lnRatio + Hypergeometric.log2F1(aA, b + x + m, cC, z);
+        state[0] = Math.exp(logG);
+        state[2] = -Math.expm1(logG);
+        state[1] =
+                aA * (a - 1) / cC * Math.exp((aA + 1) * lnRatio + Hypergeometric.log2F1(aA + 1, b + x + m, cC + 1, z));
+    }
+
+    /**
+     * One Taylor step of {@code G = 2F1(A, B; C; w)} from {@code w0} to {@code w0 + s} by the equation's three-term
+     * recurrence (see {@link Horizon}), updating {@code state = (G, G', 1 - G)}; false (state unchanged) if the series
+     * did not converge.
+     */
+    static boolean taylorStep(double aA, double bB, double cC, double w0, double s, double[] state) {
+        double p0 = w0 * (1 - w0);
+        double p1 = 1 - 2 * w0;
+        double q0 = cC - (aA + bB + 1) * w0;
+        double d0 = state[0];
+        double d1 = state[1] * s;
+        double increment = d1;
+        double dsum = d1;
+        double scale = Math.min(Math.abs(state[0]), Math.abs(state[2]));
+        for (int n = 0; n < 2000; n++) {
+            double d2 =
+                    ((n + aA) * (n + bB) * d0 * s * s - (n + 1) * (p1 * n + q0) * d1 * s) / (p0 * (n + 1) * (n + 2));
+            increment += d2;
+            dsum += (n + 2) * d2;
+            if (n > 2
+                    && Math.abs(d1) + Math.abs(d2) <= 1e-17 * scale
+                    && (n + 2) * (Math.abs(d1) + Math.abs(d2)) <= 1e-17 * Math.abs(dsum)) {
+                double g = state[0] + increment;
+                double dg = dsum / s;
+                if (!Double.isFinite(g) || !Double.isFinite(dg)) {
+                    return false;
+                }
+                state[0] = g;
+                state[1] = dg;
+                state[2] -= increment;
+                return true;
+            }
+            d0 = d1;
+            d1 = d2;
+        }
+        return false;
     }
 
     /**

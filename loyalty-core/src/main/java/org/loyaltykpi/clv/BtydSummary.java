@@ -73,6 +73,9 @@ public final class BtydSummary {
     /** The collapsed rows of a summary, and the row of each of its entries. */
     record Collapse(CollapsedSummary rows, int[] rowOf) {}
 
+    /** The entries as columns for the prediction kernels, built on first use (a pure function of the final fields). */
+    private volatile TimeColumns columns;
+
     BtydSummary(
             TimeScale unit,
             String[] customerIds,
@@ -495,6 +498,16 @@ public final class BtydSummary {
             int[] rowOf = new int[frequency.length];
             c = new Collapse(CollapsedSummary.collapse(frequency, recency, age, weight, rowOf), rowOf);
             collapse = c;
+        }
+        return c;
+    }
+
+    /** The entries' (x, t_x, T) as columns for the prediction kernels, computed once per summary. */
+    TimeColumns columns() {
+        TimeColumns c = columns;
+        if (c == null) {
+            c = TimeColumns.of(frequency, recency, age);
+            columns = c;
         }
         return c;
     }

@@ -235,11 +235,39 @@ public final class ClvCalculator {
         org.loyaltykpi.internal.SeededRandom random = new org.loyaltykpi.internal.SeededRandom(intervals.seed());
         int draws = intervals.draws();
         int[] rejected = {0};
-        TransactionModel[] models = new TransactionModel[draws];
+        TransactionModel[][] models = new TransactionModel[1][draws];
         for (int d = 0; d < draws; d++) {
-            models[d] = ModelSupport.withParameters(
+            models[0][d] = ModelSupport.withParameters(
                     purchases, draw(purchaseCovariance, random, ModelSupport.validity(purchases), rejected, draws));
         }
+        return intervals(
+                purchases.timeUnit(),
+                models,
+                new int[summary.size()],
+                spend,
+                summary,
+                options,
+                intervals,
+                random,
+                rejected);
+    }
+
+    /**
+     * The engine of {@link #predictIntervals} and of {@link CovariateModel#predictIntervals}: {@code models[g][d]} is
+     * the purchase model of draw {@code d} for the customers of group {@code g} ({@code groupOf}; customers with equal
+     * covariates, or one group), already drawn from {@code random}; the spend model's draws follow from it.
+     */
+    static PredictionIntervals intervals(
+            TimeScale unit,
+            TransactionModel[][] models,
+            int[] groupOf,
+            Optional<GammaGammaModel> spend,
+            BtydSummary summary,
+            ClvOptions options,
+            IntervalOptions intervals,
+            org.loyaltykpi.internal.SeededRandom random,
+            int[] rejected) {
+        int draws = intervals.draws();
         GammaGammaModel[] spends = null;
         if (spend.isPresent()) {
             ParameterCovariance spendCovariance =
@@ -250,7 +278,7 @@ public final class ClvCalculator {
                 spends[d] = GammaGammaModel.of(t[0], t[1], t[2]);
             }
         }
-        double horizon = purchases.timeUnit().convert(options.horizon(), options.unit());
+        double horizon = unit.convert(options.horizon(), options.unit());
         int n = summary.size();
         int[] xs = new int[n];
         double[] recencies = new double[n];
@@ -261,18 +289,20 @@ public final class ClvCalculator {
             ages[i] = summary.age(i);
         }
         int[] rowOf = new int[n];
-        CollapsedSummary rows = CollapsedSummary.collapse(xs, recencies, ages, null, rowOf);
-        double[] expected = new double[rows.size * draws];
-        double[] discounted = spends == null ? null : new double[rows.size * draws];
+        Rows rows = Rows.of(xs, recencies, ages, groupOf, models.length, rowOf);
+        int rowCount = rows.x.length;
+        double[] expected = new double[rowCount * draws];
+        double[] discounted = spends == null ? null : new double[rowCount * draws];
         ParallelScans.scan(
-                rows.size,
+                rowCount,
                 Math.max(1, ROWS_PER_TASK / 16),
                 (from, to) -> {
                     for (int r = from; r < to; r++) {
                         int x = rows.x[r];
                         double age = rows.age[r];
+                        TransactionModel[] drawn = models[rows.group[r]];
                         for (int d = 0; d < draws; d++) {
-                            TransactionModel m = models[d];
+                            TransactionModel m = drawn[d];
                             double p = m.probabilityAlive(x, rows.recency[r], age);
                             expected[r * draws + d] = horizon == 0 ? 0 : givenAlive(m, horizon, x, age, p);
                             if (discounted != null) {
@@ -284,8 +314,8 @@ public final class ClvCalculator {
                 },
                 Integer::sum);
         double level = intervals.level();
-        PredictionRange[] rowRanges = new PredictionRange[rows.size];
-        for (int r = 0; r < rows.size; r++) {
+        PredictionRange[] rowRanges = new PredictionRange[rowCount];
+        for (int r = 0; r < rowCount; r++) {
             rowRanges[r] = range(java.util.Arrays.copyOfRange(expected, r * draws, (r + 1) * draws), level);
         }
         GammaGammaModel[] spendDraws = spends;
@@ -329,7 +359,57 @@ public final class ClvCalculator {
                         : Optional.of(range(java.util.Arrays.copyOfRange(totals, draws, 2 * draws), level)));
     }
 
-    private static ParameterCovariance covarianceOf(String model, Optional<ModelFit> fit) {
+    /** The distinct (x, t_x, T) of each group of customers, the groups one after the other; rowOf maps customers. */
+    private record Rows(int[] x, double[] recency, double[] age, int[] group) {
+        static Rows of(int[] xs, double[] recencies, double[] ages, int[] groupOf, int groups, int[] rowOf) {
+            int n = xs.length;
+            int[][] members = new int[groups][];
+            int[] sizes = new int[groups];
+            for (int g : groupOf) {
+                sizes[g]++;
+            }
+            for (int g = 0; g < groups; g++) {
+                members[g] = new int[sizes[g]];
+                sizes[g] = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                members[groupOf[i]][sizes[groupOf[i]]++] = i;
+            }
+            java.util.List<CollapsedSummary> parts = new java.util.ArrayList<>();
+            int total = 0;
+            for (int g = 0; g < groups; g++) {
+                int[] m = members[g];
+                int[] x = new int[m.length];
+                double[] recency = new double[m.length];
+                double[] age = new double[m.length];
+                for (int j = 0; j < m.length; j++) {
+                    x[j] = xs[m[j]];
+                    recency[j] = recencies[m[j]];
+                    age[j] = ages[m[j]];
+                }
+                int[] local = new int[m.length];
+                CollapsedSummary part = CollapsedSummary.collapse(x, recency, age, null, local);
+                for (int j = 0; j < m.length; j++) {
+                    rowOf[m[j]] = total + local[j];
+                }
+                parts.add(part);
+                total += part.size;
+            }
+            Rows rows = new Rows(new int[total], new double[total], new double[total], new int[total]);
+            int at = 0;
+            for (int g = 0; g < groups; g++) {
+                CollapsedSummary part = parts.get(g);
+                System.arraycopy(part.x, 0, rows.x, at, part.size);
+                System.arraycopy(part.recency, 0, rows.recency, at, part.size);
+                System.arraycopy(part.age, 0, rows.age, at, part.size);
+                java.util.Arrays.fill(rows.group, at, at + part.size, g);
+                at += part.size;
+            }
+            return rows;
+        }
+    }
+
+    static ParameterCovariance covarianceOf(String model, Optional<ModelFit> fit) {
         return fit.orElseThrow(() -> new IllegalArgumentException(model
                         + " was given by its parameters, not fitted: prediction intervals need the covariance of a"
                         + " fit"))
@@ -340,7 +420,7 @@ public final class ClvCalculator {
     }
 
     /** One draw of the natural parameters from the asymptotic normal on the fit's scale, redrawn while invalid. */
-    private static double[] draw(
+    static double[] draw(
             ParameterCovariance covariance,
             org.loyaltykpi.internal.SeededRandom random,
             java.util.function.Predicate<double[]> valid,
@@ -391,8 +471,11 @@ public final class ClvCalculator {
     }
 
     /**
-     * The probability of being alive of every customer of a summary, as an array in summary order: one evaluation per
-     * distinct (x, t_x, T) (the summary's collapsed rows are built once and kept), on every core.
+     * The probability of being alive of every customer of a summary, as an array in summary order, on every core. For
+     * BG/NBD, MBG/NBD and Pareto/NBD the summary keeps its entries as columns (frequency, and recency and T as indices
+     * into its distinct times, built once): whatever depends on a time is computed once per distinct time, the
+     * hypergeometric functions of Pareto/NBD once per distinct (x, t) pair, and each customer costs one exponential;
+     * other models are evaluated once per distinct (x, t_x, T).
      *
      * @param purchases the purchase model
      * @param summary the calibration summary, in the model's time unit
@@ -400,13 +483,24 @@ public final class ClvCalculator {
      */
     public static double[] probabilityAlive(TransactionModel purchases, BtydSummary summary) {
         ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
+        TimeColumns columns = summary.columns();
+        if (columns.dense) {
+            if (purchases instanceof BetaGeometricNbd bg) {
+                return bg.probabilityAlive(columns);
+            }
+            if (purchases instanceof ParetoNbdModel pareto) {
+                return pareto.probabilityAlive(columns);
+            }
+        }
         BtydSummary.Collapse c = summary.collapse();
         return scatter(aliveOfRows(purchases, c.rows()), c.rowOf());
     }
 
     /**
-     * The expected purchases in the next {@code t} of every customer of a summary, as an array in summary order: the
-     * horizon's special function once per distinct (x, T), P(alive) once per distinct (x, t_x, T), on every core.
+     * The expected purchases in the next {@code t} of every customer of a summary, as an array in summary order, on
+     * every core: P(alive) as {@link #probabilityAlive}, times the expectation of a customer alive, which depends on
+     * (x, T) only and is computed once per distinct pair (BG/NBD and MBG/NBD walk the pairs of a frequency with Taylor
+     * steps of the hypergeometric equation instead of one hypergeometric function each).
      *
      * @param purchases the purchase model
      * @param t the horizon, in the model's time unit, {@code >= 0}
@@ -416,6 +510,15 @@ public final class ClvCalculator {
     public static double[] expectedPurchases(TransactionModel purchases, double t, BtydSummary summary) {
         ModelSupport.checkUnit(purchases.name(), purchases.timeUnit(), summary);
         ModelSupport.checkTime(t);
+        TimeColumns columns = summary.columns();
+        if (columns.dense) {
+            if (purchases instanceof BetaGeometricNbd bg) {
+                return bg.expectedPurchases(t, columns);
+            }
+            if (purchases instanceof ParetoNbdModel pareto) {
+                return pareto.expectedPurchases(t, columns);
+            }
+        }
         BtydSummary.Collapse c = summary.collapse();
         CollapsedSummary rows = c.rows();
         double[] alive = aliveOfRows(purchases, rows);

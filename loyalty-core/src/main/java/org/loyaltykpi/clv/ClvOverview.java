@@ -3,6 +3,7 @@ package org.loyaltykpi.clv;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -11,11 +12,13 @@ import org.loyaltykpi.internal.ParallelScans;
 /**
  * Customer lifetime value: the better purchase model of a {@link ModelComparison} of BG/NBD and MBG/NBD (fitted in
  * weeks on every purchase up to the last day, the calibration end; there is no holdout period here, so the one with
- * the lower BIC among the fits that converged, the trustworthy one first; Pareto/NBD is left out of the report because
- * on degenerate data its fit can take minutes, which a report must not) and Gamma-Gamma, expected
+ * the lower BIC among the fits that converged, the trustworthy one first; Pareto/NBD is left out: its fit costs about
+ * twenty times BG/NBD's, more than a report's time budget carries) and Gamma-Gamma, expected
  * purchases and CLV (revenue, undiscounted) over the horizon, the P(alive) distribution, the customers with the highest
- * CLV and the valuable customers at risk (the top quarter by past repeat revenue with P(alive) below 0.5). {@link
- * #modelChoice()} says which model and why.
+ * CLV, the valuable customers at risk (the top quarter by past repeat revenue with P(alive) below 0.5) and lifetimes'
+ * frequency/recency matrices for the oldest customer's age. {@link #modelChoice()} says which model and why; {@link
+ * #trustworthy()} whether both fits converged without a warning (when not, the fits' warnings say why, and a reader
+ * must not take the forecasts as sound).
  *
  * <p>Only these aggregates are kept, not the prediction of every customer: the heap stays that of the input. The
  * predictions run on every core; without discounting the CLV over the horizon is {@code zbar * E[Y(horizon)]} (the
@@ -37,6 +40,8 @@ import org.loyaltykpi.internal.ParallelScans;
  * @param alive the P(alive) distribution
  * @param top the customers with the highest CLV, highest first
  * @param atRisk the valuable customers at risk, highest past revenue first
+ * @param matrix expected purchases over the horizon and P(alive) by frequency {@code 0..20} and recency in 13 steps, at
+ *     the oldest customer's age; empty when every customer's age is 0 (all first purchases on the last day)
  */
 public record ClvOverview(
         LocalDate calibrationEnd,
@@ -49,7 +54,8 @@ public record ClvOverview(
         double expectedValue,
         AliveDistribution alive,
         List<CustomerPrediction> top,
-        List<ValuableCustomer> atRisk) {
+        List<ValuableCustomer> atRisk,
+        Optional<FrequencyRecencyMatrix> matrix) {
 
     /** Validates the parts. */
     public ClvOverview {
@@ -58,8 +64,26 @@ public record ClvOverview(
         Objects.requireNonNull(modelChoice, "modelChoice must not be null");
         Objects.requireNonNull(spend, "spend must not be null");
         Objects.requireNonNull(alive, "alive must not be null");
+        Objects.requireNonNull(matrix, "matrix must not be null");
         top = List.copyOf(top);
         atRisk = List.copyOf(atRisk);
+    }
+
+    /** The largest frequency of {@link #matrix()}. */
+    public static final int MATRIX_FREQUENCIES = 20;
+
+    /** The recency steps of {@link #matrix()} (its columns are one more). */
+    public static final int MATRIX_STEPS = 13;
+
+    /**
+     * Whether the forecasts can be trusted: both the purchase model's and the spend model's fits converged without a
+     * warning ({@link ModelFit#trustworthy()}); their {@link ModelFit#warnings()} say what is wrong when not.
+     *
+     * @return true when both fits are trustworthy
+     */
+    public boolean trustworthy() {
+        return purchases.fit().map(ModelFit::trustworthy).orElse(false)
+                && spend.fit().map(ModelFit::trustworthy).orElse(false);
     }
 
     /** The share of customers counted as valuable (by past repeat revenue). */
@@ -135,6 +159,14 @@ public record ClvOverview(
         while (!best.isEmpty()) {
             top.add(0, prediction(summary, best.poll(), alive, expected, perPurchase));
         }
+        double oldest = 0;
+        for (int i = 0; i < n; i++) {
+            oldest = Math.max(oldest, summary.age(i));
+        }
+        Optional<FrequencyRecencyMatrix> matrix = oldest > 0
+                ? Optional.of(
+                        FrequencyRecencyMatrix.of(purchases, horizonWeeks, MATRIX_FREQUENCIES, oldest, MATRIX_STEPS))
+                : Optional.empty();
         return new ClvOverview(
                 end,
                 horizonWeeks,
@@ -146,7 +178,8 @@ public record ClvOverview(
                 expectedValue,
                 AliveDistribution.of(alive, AliveDistribution.QUINTILE_EDGES),
                 top,
-                atRisk(summary, alive, expected, perPurchase, listed));
+                atRisk(summary, alive, expected, perPurchase, listed),
+                matrix);
     }
 
     private static CustomerPrediction prediction(
@@ -210,6 +243,7 @@ public record ClvOverview(
     public String toString() {
         return "ClvOverview[calibration end " + calibrationEnd + ", " + customers + " customers, expected purchases "
                 + String.format(java.util.Locale.ROOT, "%.1f", expectedPurchases) + " in " + horizonWeeks
-                + " weeks, " + alive + ", " + atRisk.size() + " valuable at risk]";
+                + " weeks, " + alive + ", " + atRisk.size() + " valuable at risk"
+                + (trustworthy() ? "" : ", NOT TRUSTWORTHY: the fits carry warnings") + "]";
     }
 }

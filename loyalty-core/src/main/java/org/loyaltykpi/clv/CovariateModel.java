@@ -88,6 +88,16 @@ public final class CovariateModel {
         return new CovariateModel(baseline, names, purchaseCoefficients, dropoutCoefficients, Optional.empty());
     }
 
+    /** A model read back from a saved fit ({@link SavedModel#covariateModel()}), with that fit. */
+    static CovariateModel restored(
+            TransactionModel baseline,
+            List<String> names,
+            double[] purchaseCoefficients,
+            double[] dropoutCoefficients,
+            ModelFit fit) {
+        return new CovariateModel(baseline, names, purchaseCoefficients, dropoutCoefficients, Optional.of(fit));
+    }
+
     /**
      * Fits a model with covariates.
      *
@@ -332,6 +342,63 @@ public final class CovariateModel {
             out.add(new CustomerPrediction(id, p, expected, perPurchase, clv));
         }
         return out;
+    }
+
+    /**
+     * Prediction intervals with covariates, as {@link ClvCalculator#predictIntervals} gives them without: the baseline's
+     * parameters and the coefficients are drawn together from the asymptotic normal of the fit (the parameters on the
+     * log scale, the coefficients as they are), and each draw gives every customer's predictions at its own
+     * covariates; customers with equal covariates share their models. The same seed gives the same intervals.
+     *
+     * @param spend the fitted spend model, or empty for purchases only
+     * @param summary the calibration summary, in the model's time unit
+     * @param covariates every customer's covariates
+     * @param options horizon, margin and discount rate
+     * @param intervals level, draws and seed
+     * @return the intervals, one per customer in summary order, and of the totals
+     * @throws IllegalArgumentException if the model was not fitted, its fit has no covariance, a customer has no
+     *     covariates (naming it), or almost no draw gives a model whose expectations exist
+     */
+    public PredictionIntervals predictIntervals(
+            Optional<GammaGammaModel> spend,
+            BtydSummary summary,
+            Covariates covariates,
+            ClvOptions options,
+            IntervalOptions intervals) {
+        ModelSupport.checkUnit(baseline.name(), baseline.timeUnit(), summary);
+        ParameterCovariance covariance = ClvCalculator.covarianceOf(baseline.name() + " with covariates", fit);
+        double[][] z = covariates.forSummary(summary);
+        Map<List<Double>, Integer> groups = new HashMap<>();
+        List<double[]> groupZ = new ArrayList<>();
+        int[] groupOf = new int[z.length];
+        for (int i = 0; i < z.length; i++) {
+            double[] zi = z[i];
+            groupOf[i] = groups.computeIfAbsent(Arrays.stream(zi).boxed().toList(), key -> {
+                groupZ.add(zi);
+                return groupZ.size() - 1;
+            });
+        }
+        org.loyaltykpi.internal.SeededRandom random = new org.loyaltykpi.internal.SeededRandom(intervals.seed());
+        int draws = intervals.draws();
+        int k = names.size();
+        int[] rejected = {0};
+        java.util.function.Predicate<double[]> baselineValid = ModelSupport.validity(baseline);
+        TransactionModel[][] models = new TransactionModel[groupZ.size()][draws];
+        for (int d = 0; d < draws; d++) {
+            double[] theta = ClvCalculator.draw(
+                    covariance, random, t -> baselineValid.test(Arrays.copyOf(t, 4)), rejected, draws);
+            CovariateModel drawn = new CovariateModel(
+                    ModelSupport.withParameters(baseline, Arrays.copyOf(theta, 4)),
+                    names,
+                    Arrays.copyOfRange(theta, 4, 4 + k),
+                    Arrays.copyOfRange(theta, 4 + k, 4 + 2 * k),
+                    Optional.empty());
+            for (int g = 0; g < groupZ.size(); g++) {
+                models[g][d] = drawn.forCustomer(groupZ.get(g));
+            }
+        }
+        return ClvCalculator.intervals(
+                baseline.timeUnit(), models, groupOf, spend, summary, options, intervals, random, rejected);
     }
 
     /**

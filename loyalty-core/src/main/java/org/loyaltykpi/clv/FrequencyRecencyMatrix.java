@@ -138,6 +138,18 @@ public final class FrequencyRecencyMatrix {
         return alive[x][column];
     }
 
+    /**
+     * Whether a customer can have this cell's history: no repeat purchase only with recency 0, and a repeat purchase
+     * only with a positive recency. The model gives every cell a value; a report may leave the impossible ones out.
+     *
+     * @param x the frequency
+     * @param column the recency column
+     * @return {@code x == 0 ? recency == 0 : recency > 0}
+     */
+    public boolean possible(int x, int column) {
+        return x == 0 ? recencies[column] == 0 : recencies[column] > 0;
+    }
+
     /** A header line and the P(alive) matrix, frequencies down, recencies across. */
     @Override
     public String toString() {

@@ -382,6 +382,93 @@ public final class ParetoNbdModel implements TransactionModel {
         return (r + x) * (beta + age) / (alpha + age) * lifetimeFactor(t / (beta + age)) * pAlive;
     }
 
+    /** Entries per parallel task of the whole-summary kernels. */
+    private static final int ENTRIES_PER_TASK = 1 << 15;
+
+    /**
+     * P(alive) of every entry of dense columns, on every core. {@code ln F(t)} of {@link #probabilityAlive(int, double,
+     * double)} is evaluated once per distinct (x, t) pair that occurs, and per (x, T) pair {@code V = s/(r+s+x) e^(ln
+     * F(T) + (r+x) ln(alpha+T) + s ln(beta+T))}; per entry then {@code P(alive) = 1 / (1 + V expm1(ln F(t_x) - ln
+     * F(T)))}: the same odds as the per-customer formula ({@code s/(r+s+x) A0 / e^A}, with {@code A0 = F(T) (F(t_x) /
+     * F(T) - 1)}), with one special function per entry instead of two hypergeometric functions.
+     */
+    double[] probabilityAlive(TimeColumns c) {
+        int nt = c.times.length;
+        double[] times = c.times;
+        double[] logF = new double[(c.maxFrequency + 1) * nt];
+        int[] pairs = c.pairs;
+        ParallelScans.scan(
+                pairs.length,
+                PAIRS_PER_TASK / 4,
+                (from, to) -> {
+                    for (int p = from; p < to; p++) {
+                        int key = pairs[p];
+                        logF[key] = logF(r, alpha, s, beta, key / nt, times[key % nt], null);
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        double[] lnAT = new double[nt];
+        double[] sLnBT = new double[nt];
+        for (int k = 0; k < nt; k++) {
+            lnAT[k] = Math.log(alpha + times[k]);
+            sLnBT[k] = s * Math.log(beta + times[k]);
+        }
+        double[] odds = new double[logF.length];
+        for (int key : c.agePairs) {
+            int x = key / nt;
+            int k = key % nt;
+            odds[key] = s / (r + s + x) * Math.exp(logF[key] + (r + x) * lnAT[k] + sLnBT[k]);
+        }
+        int[] xs = c.x;
+        int[] recencyTime = c.recencyTime;
+        int[] ageTime = c.ageTime;
+        double[] out = new double[c.size()];
+        ParallelScans.scan(
+                out.length,
+                ENTRIES_PER_TASK,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        int base = xs[i] * nt;
+                        int ageKey = base + ageTime[i];
+                        double d = logF[base + recencyTime[i]] - logF[ageKey];
+                        out[i] = d > 0 ? 1 / (1 + odds[ageKey] * Math.expm1(d)) : 1;
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        return out;
+    }
+
+    /**
+     * {@code E[Y(t) | x, t_x, T]} of every entry of dense columns, on every core: P(alive) as {@link
+     * #probabilityAlive(TimeColumns)} times {@code (r+x)} times {@code (beta+T)/(alpha+T) [1 - ((beta+T)/(beta+T+t))^(s-1)]
+     * / (s-1)}, the latter once per distinct T.
+     */
+    double[] expectedPurchases(double t, TimeColumns c) {
+        double[] out = probabilityAlive(c);
+        double[] times = c.times;
+        double[] perTime = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            double age = times[k];
+            perTime[k] = (beta + age) / (alpha + age) * lifetimeFactor(t / (beta + age));
+        }
+        int[] xs = c.x;
+        int[] ageTime = c.ageTime;
+        double rr = r;
+        ParallelScans.scan(
+                out.length,
+                ENTRIES_PER_TASK,
+                (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        out[i] *= (rr + xs[i]) * perTime[ageTime[i]];
+                    }
+                    return to - from;
+                },
+                Integer::sum);
+        return out;
+    }
+
     @Override
     public double expectedPurchasesOfNewCustomer(double t) {
         ModelSupport.checkTime(t);

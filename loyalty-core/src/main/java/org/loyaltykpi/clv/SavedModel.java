@@ -11,7 +11,8 @@ import org.loyaltykpi.domain.Granularity;
  * A fitted model as it is saved to a file and read back ({@code loyalty clv fit --save FILE}, {@code loyalty clv
  * predict --model-file FILE}): the format version, the fit (model name, time unit, parameters with standard errors,
  * log-likelihood, convergence, warnings), the covariance of the estimates when the fit has one, the covariate names
- * when the model has covariates, and the calibration facts (the source, the calibration end, the BG/BB period length).
+ * and their coefficients when the model has covariates (the covariance then runs over the model's parameters, on the
+ * log scale, and the coefficients {@code purchase.NAME} and {@code dropout.NAME}, as they are), and the calibration facts (the source, the calibration end, the BG/BB period length).
  *
  * <p>Reading a saved model validates it: a known format version and model name, exactly the model's parameters (
  * {@code r, alpha, a, b} for BG/NBD and MBG/NBD, {@code r, alpha, s, beta} for Pareto/NBD, {@code p, q, gamma} for
@@ -29,6 +30,8 @@ import org.loyaltykpi.domain.Granularity;
  * @param fit the fit: model, time unit, parameters, log-likelihood, convergence, warnings and the covariance of the
  *     estimates when it has one ({@link ModelFit#covariance()}, on the log scale, in parameter order)
  * @param covariates the names of the covariates the model was fitted with; empty for a model without covariates
+ * @param coefficients the purchase coefficients of the covariates, then the dropout ones, in {@code covariates} order;
+ *     empty for a model without covariates
  * @param calibrationEnd the last day of the calibration, when fitted to purchases
  * @param periodLength the period of one transaction opportunity of a BG/BB model fitted to purchases
  * @param source what the model was fitted to (a file name, "built-in sample shop", ...)
@@ -37,6 +40,7 @@ public record SavedModel(
         int formatVersion,
         ModelFit fit,
         List<String> covariates,
+        List<Coefficient> coefficients,
         Optional<LocalDate> calibrationEnd,
         Optional<Granularity> periodLength,
         String source) {
@@ -53,6 +57,17 @@ public record SavedModel(
             ParetoNbdModel.NAME, List.of("r", "alpha", "s", "beta"),
             GammaGammaModel.NAME, List.of("p", "q", "gamma"),
             BgBbModel.NAME, List.of("alpha", "beta", "gamma", "delta"));
+
+    private static final List<String> COVARIATE_MODELS =
+            List.of(BgNbdModel.NAME, MbgNbdModel.NAME, ParetoNbdModel.NAME);
+
+    /** A purchase and a dropout coefficient per covariate, as a covariate fit's covariance names them. */
+    private static List<String> coefficientNames(List<String> covariates) {
+        List<String> names = new java.util.ArrayList<>();
+        covariates.forEach(c -> names.add("purchase." + c));
+        covariates.forEach(c -> names.add("dropout." + c));
+        return List.copyOf(names);
+    }
 
     /**
      * Validates.
@@ -75,6 +90,20 @@ public record SavedModel(
                             GammaGammaModel.NAME,
                             BgBbModel.NAME));
         }
+        covariates = List.copyOf(covariates);
+        coefficients = List.copyOf(coefficients);
+        if (!covariates.isEmpty() && !COVARIATE_MODELS.contains(fit.model())) {
+            throw new IllegalArgumentException(
+                    "covariates apply to " + COVARIATE_MODELS + " only, not " + fit.model() + ": " + covariates);
+        }
+        List<String> coefficientNames = coefficientNames(covariates);
+        List<String> given = coefficients.stream()
+                .map(c -> c.process() + "." + c.covariate())
+                .toList();
+        if (!given.equals(coefficientNames)) {
+            throw new IllegalArgumentException(
+                    "coefficients must be " + coefficientNames + " in this order, got " + given);
+        }
         List<String> names = fit.parameters().stream().map(Parameter::name).toList();
         if (!names.equals(expected)) {
             throw new IllegalArgumentException(
@@ -91,23 +120,23 @@ public record SavedModel(
         }
         if (fit.covariance().isPresent()) {
             ParameterCovariance c = fit.covariance().get();
-            if (!c.names().equals(expected)) {
+            List<String> over = new java.util.ArrayList<>(expected);
+            over.addAll(coefficientNames);
+            if (!c.names().equals(over)) {
                 throw new IllegalArgumentException(
-                        "covariance must be over " + expected + " in this order, got " + c.names());
+                        "covariance must be over " + over + " in this order, got " + c.names());
             }
             for (int i = 0; i < c.size(); i++) {
                 for (int j = 0; j < i; j++) {
                     double v = c.get(i, j);
                     double w = c.get(j, i);
                     if (Math.abs(v - w) > 1e-9 * Math.max(1, Math.max(Math.abs(v), Math.abs(w)))) {
-                        throw new IllegalArgumentException("covariance must be symmetric: " + expected.get(i) + ","
-                                + expected.get(j) + " is " + v + " but " + expected.get(j) + "," + expected.get(i)
-                                + " is " + w);
+                        throw new IllegalArgumentException("covariance must be symmetric: " + over.get(i) + ","
+                                + over.get(j) + " is " + v + " but " + over.get(j) + "," + over.get(i) + " is " + w);
                     }
                 }
             }
         }
-        covariates = List.copyOf(covariates);
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         Objects.requireNonNull(periodLength, "periodLength");
         if (periodLength.isPresent() && !fit.model().equals(BgBbModel.NAME)) {
@@ -127,7 +156,25 @@ public record SavedModel(
      */
     public static SavedModel of(
             ModelFit fit, Optional<LocalDate> calibrationEnd, Optional<Granularity> periodLength, String source) {
-        return new SavedModel(FORMAT_VERSION, fit, List.of(), calibrationEnd, periodLength, source);
+        return new SavedModel(FORMAT_VERSION, fit, List.of(), List.of(), calibrationEnd, periodLength, source);
+    }
+
+    /**
+     * A saved model of a fit with covariates, in the current format version: the baseline's parameters, then {@code
+     * purchase.NAME} and {@code dropout.NAME} coefficients, and the covariate names.
+     *
+     * @param model the fitted model with covariates
+     * @param calibrationEnd the calibration end, when fitted to purchases
+     * @param source what the model was fitted to
+     * @return the saved model
+     * @throws IllegalArgumentException if the model was given by its parameters, not fitted
+     */
+    public static SavedModel of(CovariateModel model, Optional<LocalDate> calibrationEnd, String source) {
+        ModelFit fit = model.fit()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "a model with covariates given by its parameters, not fitted, has no fit to save"));
+        return new SavedModel(
+                FORMAT_VERSION, fit, model.names(), model.coefficients(), calibrationEnd, Optional.empty(), source);
     }
 
     /**
@@ -165,8 +212,36 @@ public record SavedModel(
     private void noCovariates() {
         if (!covariates.isEmpty()) {
             throw new IllegalArgumentException("the saved " + model() + " model has covariates " + covariates
-                    + ": predictions need each customer's covariates, which this command does not read");
+                    + ": predictions need each customer's covariates (--covariates)");
         }
+    }
+
+    /**
+     * The purchase model with covariates, with the saved parameters, coefficients and fit (so that its covariance
+     * gives prediction intervals): its predictions are those of the fitted model.
+     *
+     * @return the model
+     * @throws IllegalArgumentException if the saved model has no covariates
+     */
+    public CovariateModel covariateModel() {
+        if (covariates.isEmpty()) {
+            throw new IllegalArgumentException("the saved " + model() + " model has no covariates");
+        }
+        double[] p = values();
+        double[] c = coefficients.stream().mapToDouble(Coefficient::value).toArray();
+        int k = covariates.size();
+        TimeScale unit = fit.timeUnit().orElseThrow();
+        TransactionModel baseline = switch (model()) {
+            case BgNbdModel.NAME -> BgNbdModel.of(p[0], p[1], p[2], p[3], unit);
+            case MbgNbdModel.NAME -> MbgNbdModel.of(p[0], p[1], p[2], p[3], unit);
+            default -> ParetoNbdModel.of(p[0], p[1], p[2], p[3], unit);
+        };
+        return CovariateModel.restored(
+                baseline,
+                covariates,
+                java.util.Arrays.copyOfRange(c, 0, k),
+                java.util.Arrays.copyOfRange(c, k, 2 * k),
+                fit);
     }
 
     /**

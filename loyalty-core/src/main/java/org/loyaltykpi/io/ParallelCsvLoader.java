@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
@@ -55,6 +58,12 @@ final class ParallelCsvLoader {
 
     private ParallelCsvLoader() {}
 
+    /** A slot hash of an order id's hash and its customer. */
+    private static int mix(int hash, int customer) {
+        int h = hash * 0x9E3779B1 + customer * 0x85EBCA6B;
+        return h ^ (h >>> 15);
+    }
+
     /** The table, or empty if the general reader must read this file. */
     static Optional<PurchaseLoad> load(Path file, CsvOptions options) throws IOException {
         return load(file, options, rows -> {});
@@ -65,6 +74,12 @@ final class ParallelCsvLoader {
      * ends.
      */
     static Optional<PurchaseLoad> load(Path file, CsvOptions options, LongConsumer progress) throws IOException {
+        return load(file, options, progress, CHUNK_BYTES);
+    }
+
+    /** As {@link #load(Path, CsvOptions, LongConsumer)} with chunks of about {@code chunkBytes} (tests: many chunks). */
+    static Optional<PurchaseLoad> load(Path file, CsvOptions options, LongConsumer progress, int chunkBytes)
+            throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -97,7 +112,7 @@ final class ParallelCsvLoader {
             int[] columns = PurchaseRows.columnIndexes(file.toString(), options, header);
             String[] labels = PurchaseRows.columnLabels(file.toString(), options, header);
             int firstLine = options.header() ? 2 : 1;
-            long[] bounds = chunkBounds(channel, dataStart, size);
+            long[] bounds = chunkBounds(channel, dataStart, size, chunkBytes);
             try {
                 return Optional.of(new Waves(file.toString(), options, labels, firstLine, dataStart, size, progress)
                         .load(channel, bounds, columns));
@@ -123,6 +138,9 @@ final class ParallelCsvLoader {
         private final LongConsumer progress;
         private PurchaseTable.Builder builder;
         private PurchaseAssembler assembler;
+        /** The orders of every wave so far, when rows are grouped into orders. */
+        private Orders orders;
+
         private String currency = "";
         private long rowsRead;
         private long lineBase;
@@ -149,6 +167,8 @@ final class ParallelCsvLoader {
             int wave = Math.max(2, 2 * ParallelScans.threads());
             boolean plain = options.rules().isRowPerPurchase()
                     && options.rules().guestIds().isEmpty();
+            Buffers[] buffers = new Buffers[Math.min(wave, chunkCount)];
+            Arrays.setAll(buffers, i -> new Buffers());
             for (int first = 0; first < chunkCount; first += wave) {
                 int count = Math.min(wave, chunkCount - first);
                 int base = first;
@@ -157,8 +177,9 @@ final class ParallelCsvLoader {
                     ParallelScans.forEach(count, i -> {
                         try {
                             long from = bounds[base + i];
-                            byte[] bytes = read(channel, from, (int) (bounds[base + i + 1] - from));
-                            chunks[i] = new Chunk(bytes, options, columns).parse();
+                            int length = (int) (bounds[base + i + 1] - from);
+                            byte[] bytes = readInto(channel, from, buffers[i].bytes(length), length);
+                            chunks[i] = new Chunk(bytes, length, options, columns, buffers[i]).parse();
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
@@ -177,19 +198,25 @@ final class ParallelCsvLoader {
                     builder = PurchaseTable.builder(
                             options.amountScale(), expectedRows(chunks, bounds[base + count] - dataStart));
                 }
+                if (options.rules().orderColumn().isPresent()) {
+                    addOrders(chunks);
+                }
                 for (int i = 0; i < count; i++) {
                     Chunk chunk = chunks[i];
-                    chunks[i] = null; // its bytes may go as soon as its rows are in
+                    chunks[i] = null; // its dictionaries may go as soon as its rows are in; its arrays are kept
                     if (plain && chunk.needsRules) {
                         plain = false;
                     }
-                    if (plain) {
+                    if (chunk.grouped) {
+                        // added above, the whole wave at once
+                    } else if (plain) {
                         addPlain(chunk);
                     } else {
                         assemble(chunk);
                     }
                     rowsRead += chunk.rows;
                     lineBase += chunk.lines;
+                    buffers[i].keep(chunk);
                 }
                 progress.accept(rowsRead);
             }
@@ -198,6 +225,9 @@ final class ParallelCsvLoader {
             }
             if (assembler != null) {
                 try {
+                    if (orders != null) {
+                        orders.addTo(assembler);
+                    }
                     return assembler.finish();
                 } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
                     throw FALLBACK;
@@ -235,6 +265,34 @@ final class ParallelCsvLoader {
         }
 
         /**
+         * Adds a wave's orders (grouped in its chunks) and skipped rows, in file order: the orders are merged with
+         * those of the chunks before, so an order whose lines are spread over chunks is still one order.
+         */
+        private void addOrders(Chunk[] chunks) {
+            if (assembler == null) {
+                assembler = new PurchaseAssembler(
+                        source, options.rules(), options.amountScale(), labels[0], labels[1], builder, rowsRead);
+                orders = new Orders(ParallelScans.threads());
+            }
+            long[] lineBases = new long[chunks.length];
+            long line = lineBase;
+            for (int i = 0; i < chunks.length; i++) {
+                Chunk chunk = chunks[i];
+                lineBases[i] = line;
+                line += chunk.lines;
+                if (orders.size() == 0 && chunk.groups > 0 && chunk.length > 0) {
+                    // the first chunk with orders: the file's orders estimated from its orders a byte (5% over)
+                    orders.expect((long) Math.ceil((double) chunk.groups / chunk.length * (size - dataStart) * 1.05));
+                }
+                for (Map.Entry<String, long[]> e : chunk.skippedRows.entrySet()) {
+                    assembler.skip(e.getKey(), e.getValue()[0], lineBases[i] + e.getValue()[1]);
+                }
+                assembler.countOrderRows(chunk.orderRows);
+            }
+            orders.merge(chunks, lineBases);
+        }
+
+        /**
          * Feeds a chunk's rows, in file order, through the row rules (orders, refunds, statuses, guests); falls back
          * when a rule refuses a row, so that the general reader names it (or skips it when bad rows may be skipped).
          */
@@ -263,9 +321,306 @@ final class ParallelCsvLoader {
         }
     }
 
+    /**
+     * The orders of the whole file: each wave's chunk orders merged, in file order, by customer id and order id bytes
+     * (kept in byte arenas), so the orders equal those {@link PurchaseAssembler} groups line by line. The orders are
+     * split into partitions by the hash of their key, merged in parallel (one task a partition, each reading every
+     * chunk's orders in file order and taking its own), and handed on in order of first appearance: by first line,
+     * which orders each partition already. About 70 bytes an order, no object per order or line.
+     */
+    private static final class Orders {
+        private final Map<String, Integer> categoryIndex = new HashMap<>();
+        private final List<String> categoryNames = new ArrayList<>();
+        private final Map<String, Integer> statusIndex = new HashMap<>();
+        private final List<String> statusNames = new ArrayList<>();
+        private final Part[] parts;
+        private final int partMask;
+
+        Orders(int partitions) {
+            int count = Integer.highestOneBit(Math.max(1, partitions * 2 - 1));
+            parts = new Part[count];
+            Arrays.setAll(parts, p -> new Part());
+            partMask = count - 1;
+        }
+
+        int size() {
+            int size = 0;
+            for (Part part : parts) {
+                size += part.size;
+            }
+            return size;
+        }
+
+        /** Room for about {@code expected} orders in all (estimated from the first wave). */
+        void expect(long expected) {
+            for (Part part : parts) {
+                part.expect(expected / parts.length + 16);
+            }
+        }
+
+        /** Merges a wave's chunks' orders; {@code lineBases[i]} is the line of chunk i's first line. */
+        void merge(Chunk[] chunks, long[] lineBases) {
+            int[][] categoryOf = new int[chunks.length][];
+            int[][] statusOf = new int[chunks.length][];
+            for (int i = 0; i < chunks.length; i++) {
+                categoryOf[i] = new int[chunks[i].categories.size()];
+                for (int k = 0; k < categoryOf[i].length; k++) {
+                    categoryOf[i][k] = index(chunks[i].categories.get(k), categoryIndex, categoryNames);
+                }
+                statusOf[i] = new int[chunks[i].statuses.size()];
+                for (int st = 0; st < statusOf[i].length; st++) {
+                    statusOf[i][st] = index(chunks[i].statuses.get(st), statusIndex, statusNames);
+                }
+            }
+            ParallelScans.forEach(parts.length, p -> {
+                for (int i = 0; i < chunks.length; i++) {
+                    parts[p].merge(chunks[i], lineBases[i], p, partMask, categoryOf[i], statusOf[i], categoryNames);
+                }
+            });
+        }
+
+        /** Every order, in order of first appearance (first line), judged and added by the assembler. */
+        void addTo(PurchaseAssembler assembler) {
+            int[] next = new int[parts.length];
+            while (true) {
+                int best = -1;
+                long bestLine = Long.MAX_VALUE;
+                for (int p = 0; p < parts.length; p++) {
+                    if (next[p] < parts[p].size && parts[p].firstLine[next[p]] < bestLine) {
+                        best = p;
+                        bestLine = parts[p].firstLine[next[p]];
+                    }
+                }
+                if (best < 0) {
+                    return;
+                }
+                Part part = parts[best];
+                int g = next[best]++;
+                java.util.TreeSet<String> categories = part.several.isEmpty() ? null : part.several.get(g);
+                assembler.addOrder(
+                        part.customer[g],
+                        part.day[g],
+                        part.amount[g],
+                        part.refunded[g],
+                        part.negative[g],
+                        part.quantity[g],
+                        part.lines[g],
+                        part.firstLine[g],
+                        part.status[g] < 0 ? "" : statusNames.get(part.status[g]),
+                        categories != null || part.category[g] == PurchaseTable.NO_CATEGORY
+                                ? ""
+                                : categoryNames.get(part.category[g]),
+                        categories);
+            }
+        }
+
+        private static int index(String value, Map<String, Integer> index, List<String> values) {
+            Integer found = index.get(value);
+            if (found != null) {
+                return found;
+            }
+            index.put(value, values.size());
+            values.add(value);
+            return values.size() - 1;
+        }
+    }
+
+    /** One partition of {@link Orders}: its orders in order of first appearance. Not thread-safe; one task each. */
+    private static final class Part {
+        private final Map<Integer, java.util.TreeSet<String>> several = new HashMap<>();
+        private int size;
+        private String[] customer = new String[1 << 10];
+        private int[] orderOffset = new int[1 << 10];
+        private int[] orderLength = new int[1 << 10];
+        private int[] key = new int[1 << 10];
+        private int[] day = new int[1 << 10];
+        private long[] amount = new long[1 << 10];
+        private long[] refunded = new long[1 << 10];
+        private long[] quantity = new long[1 << 10];
+        private int[] lines = new int[1 << 10];
+        private long[] firstLine = new long[1 << 10];
+        private boolean[] negative = new boolean[1 << 10];
+        private int[] status = new int[1 << 10];
+        private int[] category = new int[1 << 10];
+        /** Open addressing: the order's key hash in the high word (most probes touch no other array), index + 1 low. */
+        private long[] slots = new long[1 << 11];
+
+        private byte[] arena = new byte[1 << 14];
+        private int arenaSize;
+
+        /** Merges the orders of a chunk that fall in partition {@code p}, in the chunk's order. */
+        void merge(
+                Chunk chunk,
+                long lineBase,
+                int p,
+                int partMask,
+                int[] categoryOf,
+                int[] statusOf,
+                List<String> categoryNames) {
+            byte[] bytes = chunk.bytes;
+            int[] keys = chunk.groupKey;
+            for (int j = 0; j < chunk.groups; j++) {
+                int h = keys[j];
+                if ((h & partMask) != p) {
+                    continue;
+                }
+                String id = chunk.customerIds.get(chunk.groupCustomer[j]);
+                int from = chunk.groupOrderFrom[j];
+                int length = chunk.groupOrderLength[j];
+                int st = chunk.groupStatus[j] < 0 ? -1 : statusOf[chunk.groupStatus[j]];
+                int k = chunk.groupCategory[j] == PurchaseTable.NO_CATEGORY
+                        ? PurchaseTable.NO_CATEGORY
+                        : categoryOf[chunk.groupCategory[j]];
+                int mask = slots.length - 1;
+                int g;
+                int slot = spread(h) & mask;
+                while (true) {
+                    long entry = slots[slot];
+                    g = (int) entry - 1;
+                    if (g < 0
+                            || (int) (entry >>> 32) == h
+                                    && orderLength[g] == length
+                                    && Arrays.equals(
+                                            arena, orderOffset[g], orderOffset[g] + length, bytes, from, from + length)
+                                    && customer[g].equals(id)) {
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                if (g < 0) {
+                    g = add(id, bytes, from, length, h);
+                    slots[slot] = slot(h, g);
+                    day[g] = chunk.groupDay[j];
+                    amount[g] = chunk.groupAmount[j];
+                    refunded[g] = chunk.groupRefunded[j];
+                    quantity[g] = chunk.groupQuantity[j];
+                    lines[g] = chunk.groupLines[j];
+                    firstLine[g] = lineBase + chunk.groupFirstLine[j];
+                    negative[g] = chunk.groupNegative[j];
+                    status[g] = st;
+                    category[g] = k;
+                    if (2 * size > slots.length) {
+                        rehash(slots.length * 2);
+                    }
+                } else {
+                    // A later part of an order begun in an earlier chunk: merged as its lines would have been.
+                    day[g] = Math.min(day[g], chunk.groupDay[j]);
+                    try {
+                        amount[g] = Math.addExact(amount[g], chunk.groupAmount[j]);
+                        refunded[g] = Math.addExact(refunded[g], chunk.groupRefunded[j]);
+                        lines[g] = Math.addExact(lines[g], chunk.groupLines[j]);
+                    } catch (ArithmeticException e) {
+                        throw FALLBACK;
+                    }
+                    quantity[g] += chunk.groupQuantity[j];
+                    negative[g] |= chunk.groupNegative[j];
+                    if (status[g] < 0) {
+                        status[g] = st;
+                    }
+                    addCategory(g, k, categoryNames);
+                }
+                java.util.BitSet more = chunk.groupSeveral.isEmpty() ? null : chunk.groupSeveral.get(j);
+                if (more != null) {
+                    for (int m = more.nextSetBit(0); m >= 0; m = more.nextSetBit(m + 1)) {
+                        addCategory(g, categoryOf[m], categoryNames);
+                    }
+                }
+            }
+        }
+
+        /** One more category of order {@code g}: the orders keep the set of their non-empty categories. */
+        private void addCategory(int g, int k, List<String> categoryNames) {
+            if (k == PurchaseTable.NO_CATEGORY || k == category[g]) {
+                return;
+            }
+            if (category[g] == PurchaseTable.NO_CATEGORY) {
+                category[g] = k;
+                return;
+            }
+            int first = category[g];
+            several.computeIfAbsent(g, x -> new java.util.TreeSet<>(List.of(categoryNames.get(first))))
+                    .add(categoryNames.get(k));
+        }
+
+        private static int spread(int h) {
+            int x = h * 0x9E3779B1;
+            return x ^ (x >>> 16);
+        }
+
+        private static long slot(int h, int g) {
+            return (long) h << 32 | (g + 1L);
+        }
+
+        private int add(String id, byte[] bytes, int from, int length, int h) {
+            int g = size++;
+            if (g == day.length) {
+                grow(g + (g >> 1));
+            }
+            if (arena.length - arenaSize < length) {
+                long wanted = Math.max((long) arenaSize + length, arena.length + ((long) arena.length >> 1));
+                if (wanted > Integer.MAX_VALUE - 8) {
+                    throw FALLBACK; // over 2 GB of order ids: the general reader
+                }
+                arena = Arrays.copyOf(arena, (int) wanted);
+            }
+            System.arraycopy(bytes, from, arena, arenaSize, length);
+            customer[g] = id;
+            orderOffset[g] = arenaSize;
+            orderLength[g] = length;
+            key[g] = h;
+            arenaSize += length;
+            return g;
+        }
+
+        private void grow(int capacity) {
+            customer = Arrays.copyOf(customer, capacity);
+            orderOffset = Arrays.copyOf(orderOffset, capacity);
+            orderLength = Arrays.copyOf(orderLength, capacity);
+            key = Arrays.copyOf(key, capacity);
+            day = Arrays.copyOf(day, capacity);
+            amount = Arrays.copyOf(amount, capacity);
+            refunded = Arrays.copyOf(refunded, capacity);
+            quantity = Arrays.copyOf(quantity, capacity);
+            lines = Arrays.copyOf(lines, capacity);
+            firstLine = Arrays.copyOf(firstLine, capacity);
+            negative = Arrays.copyOf(negative, capacity);
+            status = Arrays.copyOf(status, capacity);
+            category = Arrays.copyOf(category, capacity);
+        }
+
+        /** Room for about {@code expected} orders, so the columns do not grow by copies as the orders come. */
+        void expect(long expected) {
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, expected);
+            if (capacity > day.length) {
+                grow(capacity);
+                int wanted = Integer.highestOneBit(capacity) << 2;
+                if (wanted > slots.length && wanted > 0) {
+                    rehash(wanted);
+                }
+            }
+        }
+
+        private void rehash(int slotCount) {
+            long[] wider = new long[slotCount];
+            int mask = wider.length - 1;
+            for (int g = 0; g < size; g++) {
+                int slot = spread(key[g]) & mask;
+                while (wider[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                wider[slot] = slot(key[g], g);
+            }
+            slots = wider;
+        }
+    }
+
     private static byte[] read(FileChannel channel, long position, int length) throws IOException {
-        byte[] bytes = new byte[length];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return readInto(channel, position, new byte[length], length);
+    }
+
+    /** Reads {@code length} bytes at {@code position} into the start of {@code bytes}; returns {@code bytes}. */
+    private static byte[] readInto(FileChannel channel, long position, byte[] bytes, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
                 throw new IOException("file shrank while being read");
@@ -274,11 +629,11 @@ final class ParallelCsvLoader {
         return bytes;
     }
 
-    /** Chunk boundaries: each after a line break, about {@link #CHUNK_BYTES} apart, covering {@code [start, size)}. */
-    private static long[] chunkBounds(FileChannel channel, long start, long size) throws IOException {
+    /** Chunk boundaries: each after a line break, about {@code chunkBytes} apart, covering {@code [start, size)}. */
+    private static long[] chunkBounds(FileChannel channel, long start, long size, int chunkBytes) throws IOException {
         List<Long> bounds = new ArrayList<>();
         bounds.add(start);
-        long next = start + CHUNK_BYTES;
+        long next = start + chunkBytes;
         while (next < size) {
             long lineStart = -1;
             for (long window = next; window < size && lineStart < 0; window += 1 << 16) {
@@ -292,7 +647,7 @@ final class ParallelCsvLoader {
                 break;
             }
             bounds.add(lineStart);
-            next = lineStart + CHUNK_BYTES;
+            next = lineStart + chunkBytes;
         }
         bounds.add(size);
         return bounds.stream().mapToLong(Long::longValue).toArray();
@@ -368,9 +723,85 @@ final class ParallelCsvLoader {
         return names.size() == 1 && names.get(0).isEmpty() ? List.of() : names;
     }
 
+    /**
+     * The arrays of one chunk task kept from wave to wave (its bytes, row columns and order columns), so the load
+     * allocates them once per task rather than once per chunk: a chunk takes them, and gives back what it grew when
+     * its rows are in. Not thread-safe; one task each.
+     */
+    private static final class Buffers {
+        byte[] bytes = new byte[0];
+        int[] customer;
+        int[] day;
+        long[] amount;
+        int[] category;
+        int[] quantity;
+        int[] line;
+        int[] groupCustomer;
+        int[] groupOrderFrom;
+        int[] groupOrderLength;
+        int[] groupHash;
+        int[] groupDay;
+        long[] groupAmount;
+        long[] groupRefunded;
+        long[] groupQuantity;
+        int[] groupLines;
+        int[] groupFirstLine;
+        boolean[] groupNegative;
+        int[] groupStatus;
+        int[] groupCategory;
+        int[] groupSlots;
+        int[] groupKey;
+
+        /** A buffer of at least {@code length} bytes, reused when large enough. */
+        byte[] bytes(int length) {
+            if (bytes.length < length) {
+                bytes = new byte[length];
+            }
+            return bytes;
+        }
+
+        /** Takes back the (maybe grown) arrays of a chunk whose rows are in. */
+        void keep(Chunk chunk) {
+            customer = chunk.customer;
+            day = chunk.day;
+            amount = chunk.amount;
+            category = chunk.category;
+            quantity = chunk.quantity;
+            line = chunk.line;
+            if (chunk.grouped) {
+                groupCustomer = chunk.groupCustomer;
+                groupOrderFrom = chunk.groupOrderFrom;
+                groupOrderLength = chunk.groupOrderLength;
+                groupHash = chunk.groupHash;
+                groupDay = chunk.groupDay;
+                groupAmount = chunk.groupAmount;
+                groupRefunded = chunk.groupRefunded;
+                groupQuantity = chunk.groupQuantity;
+                groupLines = chunk.groupLines;
+                groupFirstLine = chunk.groupFirstLine;
+                groupNegative = chunk.groupNegative;
+                groupStatus = chunk.groupStatus;
+                groupCategory = chunk.groupCategory;
+                groupSlots = chunk.groupSlots;
+                groupKey = chunk.groupKey;
+            }
+        }
+
+        static int[] ints(int[] kept, int capacity) {
+            return kept != null && kept.length >= capacity ? kept : new int[capacity];
+        }
+
+        static long[] longs(long[] kept, int capacity) {
+            return kept != null && kept.length >= capacity ? kept : new long[capacity];
+        }
+    }
+
     /** One chunk of whole lines, parsed into columns. Not thread-safe; one task each. */
     private static final class Chunk {
+        /** The chunk's bytes: {@code [0, length)} of a buffer that may be longer (reused from wave to wave). */
         private final byte[] bytes;
+
+        private final int length;
         private final byte separator;
         /** The separator in every byte of a word. */
         private final long separators;
@@ -404,7 +835,7 @@ final class ParallelCsvLoader {
         private final int unitPriceColumn;
         private final int refundedColumn;
         private final int statusColumn;
-        private final boolean grouped;
+        final boolean grouped;
         private final int lastColumn;
         /** Amounts that are not plain digits (a sign, a currency, thousands separators) are read by the rules. */
         final AmountText amounts;
@@ -436,6 +867,57 @@ final class ParallelCsvLoader {
 
         private int emptyId = -1;
 
+        // Order lines (rules with an order column): grouped here into this chunk's orders, by customer and order id
+        // bytes, in order of first appearance; rows skipped by a row rule are counted per reason. The rows' columns
+        // are not kept.
+        private final long sinceDay;
+        private final long untilDay;
+        private final String beforeReason;
+        private final String afterReason;
+        private final boolean guestIsError;
+        private final boolean refundIsError;
+        private final PurchaseRules rules;
+        /** Per chunk customer: 0 not yet judged, else {@link #CUSTOMER_OK}, {@link #GUEST} or {@link #INVALID}. */
+        private byte[] customerRule = new byte[0];
+        /** Rows skipped by a row rule: reason to {rows, first line in the chunk}, in order of first appearance. */
+        final Map<String, long[]> skippedRows = new LinkedHashMap<>();
+        /** Rows that went into this chunk's orders. */
+        long orderRows;
+
+        int groups;
+        int[] groupCustomer;
+        int[] groupOrderFrom;
+        int[] groupOrderLength;
+        /** The hash of the order id bytes alone (not the customer). */
+        int[] groupHash;
+        /** The hash of the order's key (order id and customer id), for the merge across chunks. */
+        int[] groupKey;
+
+        int[] groupDay;
+        long[] groupAmount;
+        long[] groupRefunded;
+        long[] groupQuantity;
+        int[] groupLines;
+        /** The group's first line, counted from the chunk's first line (0). */
+        int[] groupFirstLine;
+
+        boolean[] groupNegative;
+        /** The first non-empty status (index into {@link #statuses}), or -1. */
+        int[] groupStatus;
+        /** The first category (index into {@link #categories}), or {@link PurchaseTable#NO_CATEGORY}. */
+        int[] groupCategory;
+        /** Groups of more than one category: all of them. */
+        final Map<Integer, java.util.BitSet> groupSeveral = new HashMap<>();
+
+        private int[] groupSlots;
+        private int lastGroup = -1;
+        /** Distinct status fields, blanks stripped; by their bytes' first occurrence (offset, length). */
+        final List<String> statuses = new ArrayList<>();
+
+        private int[] statusOffset = new int[0];
+        private int[] statusLength = new int[0];
+        private int lastStatus = -1;
+
         private int[] idSlots = new int[1 << 12];
         private int[] idOffset = new int[1 << 11];
         private int[] idLength = new int[1 << 11];
@@ -448,8 +930,9 @@ final class ParallelCsvLoader {
         /** By a cheap key of a category's bytes (length, first and last byte): the index + 1 last seen; 0 none. */
         private final int[] categoryGuess = new int[256];
 
-        Chunk(byte[] bytes, CsvOptions options, int[] columns) {
+        Chunk(byte[] bytes, int length, CsvOptions options, int[] columns, Buffers kept) {
             this.bytes = bytes;
+            this.length = length;
             this.whitespace = options.delimiter() == Delimiter.WHITESPACE;
             this.separator = (byte) options.delimiter().character();
             this.separators = ONES * (separator & 0xFF);
@@ -483,33 +966,79 @@ final class ParallelCsvLoader {
             this.lastColumn = Arrays.stream(columns).max().orElseThrow();
             this.fieldStart = new int[lastColumn + 1];
             this.fieldEnd = new int[lastColumn + 1];
-            int capacity = Math.max(16, bytes.length / 24);
-            customer = new int[capacity];
-            day = new int[capacity];
-            amount = new long[capacity];
-            category = new int[capacity];
-            quantity = new int[capacity];
-            line = new int[capacity];
+            PurchaseRules rowRules = options.rules();
+            this.rules = rowRules;
+            this.sinceDay =
+                    rowRules.since().map(java.time.LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+            this.untilDay =
+                    rowRules.until().map(java.time.LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+            this.beforeReason =
+                    rowRules.since().map(PurchaseRules::beforeReason).orElse("");
+            this.afterReason = rowRules.until().map(PurchaseRules::afterReason).orElse("");
+            this.guestIsError = rowRules.missingCustomer() == PurchaseRules.MissingCustomer.ERROR;
+            this.refundIsError = rowRules.refunds() == PurchaseRules.Refunds.ERROR;
+            if (grouped) {
+                // order lines are rarely under 40 bytes: room for an order a 64 bytes, grown if need be
+                int expected = Math.max(1 << 10, Integer.highestOneBit(Math.max(1, length / 64)));
+                groupCustomer = Buffers.ints(kept.groupCustomer, expected);
+                groupOrderFrom = Buffers.ints(kept.groupOrderFrom, expected);
+                groupOrderLength = Buffers.ints(kept.groupOrderLength, expected);
+                groupHash = Buffers.ints(kept.groupHash, expected);
+                groupDay = Buffers.ints(kept.groupDay, expected);
+                groupAmount = Buffers.longs(kept.groupAmount, expected);
+                groupRefunded = Buffers.longs(kept.groupRefunded, expected);
+                groupQuantity = Buffers.longs(kept.groupQuantity, expected);
+                groupLines = Buffers.ints(kept.groupLines, expected);
+                groupFirstLine = Buffers.ints(kept.groupFirstLine, expected);
+                groupNegative = kept.groupNegative != null && kept.groupNegative.length >= expected
+                        ? kept.groupNegative
+                        : new boolean[expected];
+                groupStatus = Buffers.ints(kept.groupStatus, expected);
+                groupCategory = Buffers.ints(kept.groupCategory, expected);
+                groupSlots = Buffers.ints(kept.groupSlots, expected * 2);
+                Arrays.fill(groupSlots, 0);
+                groupKey = kept.groupKey;
+            }
+            // Order lines keep no row columns: their rows go into the chunk's orders as they are parsed.
+            int capacity = grouped ? 1 : Math.max(16, length / 24);
+            customer = Buffers.ints(kept.customer, capacity);
+            day = Buffers.ints(kept.day, capacity);
+            amount = Buffers.longs(kept.amount, capacity);
+            category = Buffers.ints(kept.category, capacity);
+            quantity = Buffers.ints(kept.quantity, capacity);
+            line = Buffers.ints(kept.line, capacity);
             order = orderColumn < 0 ? null : new String[capacity];
             refunded = refundedColumn < 0 ? null : new long[capacity];
             status = statusColumn < 0 ? null : new String[capacity];
         }
 
         Chunk parse() {
+            parseRows();
+            if (grouped) {
+                // each order's key for the merge: its order id's hash and its customer id's (here, in parallel)
+                groupKey = Buffers.ints(groupKey, groups);
+                for (int g = 0; g < groups; g++) {
+                    groupKey[g] =
+                            mix(groupHash[g], customerIds.get(groupCustomer[g]).hashCode());
+                }
+            }
+            return this;
+        }
+
+        private void parseRows() {
             if (!whitespace) {
                 parseDelimited();
                 // Every byte went through a word or a byte test that set the high bits seen: pure ASCII needs no
                 // second pass.
-                if ((highBits & HIGHS) != 0 && !isUtf8(bytes, 0, bytes.length)) {
+                if ((highBits & HIGHS) != 0 && !isUtf8(bytes, 0, length)) {
                     throw FALLBACK; // the general reader names the line and column of the bad bytes
                 }
-                return this;
+                return;
             }
-            if (!isUtf8(bytes, 0, bytes.length)) {
+            if (!isUtf8(bytes, 0, length)) {
                 throw FALLBACK; // the general reader names the line and column of the bad bytes
             }
             int position = 0;
-            int length = bytes.length;
             while (position < length) {
                 int lineEnd = position;
                 while (lineEnd < length && bytes[lineEnd] != '\n') {
@@ -526,7 +1055,7 @@ final class ParallelCsvLoader {
                 lines++;
                 position = lineEnd + 1;
             }
-            return this;
+            return;
         }
 
         /**
@@ -535,7 +1064,7 @@ final class ParallelCsvLoader {
          */
         private Chunk parseDelimited() {
             int position = 0;
-            while (position < bytes.length) {
+            while (position < length) {
                 position = parseDelimitedLine(position);
             }
             return this;
@@ -549,7 +1078,7 @@ final class ParallelCsvLoader {
          */
         private int parseDelimitedLine(int position) {
             byte[] b = bytes;
-            int length = b.length;
+            int length = this.length;
             int field = 0;
             int start = position;
             int quoted = -1; // the field last read quoted: its bounds are set
@@ -635,7 +1164,7 @@ final class ParallelCsvLoader {
          */
         private int quotedField(int index, int start, int quote) {
             byte[] b = bytes;
-            int length = b.length;
+            int length = this.length;
             if (!blank(start, quote)) {
                 throw FALLBACK;
             }
@@ -695,6 +1224,11 @@ final class ParallelCsvLoader {
         }
 
         private void addRow() {
+            if (grouped) {
+                addOrderLine();
+                rows++;
+                return;
+            }
             if (rows == day.length) {
                 grow();
             }
@@ -731,6 +1265,241 @@ final class ParallelCsvLoader {
                 refunded[rows] = Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
             }
             rows++;
+        }
+
+        private static final byte CUSTOMER_OK = 1;
+        private static final byte GUEST = 2;
+        private static final byte INVALID = 3;
+
+        /**
+         * An order line: parsed as {@link #addRow} parses a row, then judged by the row rules as {@link
+         * PurchaseAssembler#add} judges it (the date window, guests, a refund line when refunds are errors, the
+         * customer id) and added to its order in this chunk. What the rules refuse falls back.
+         */
+        private void addOrderLine() {
+            int c = customerIndex(fieldStart[customerColumn], fieldEnd[customerColumn]);
+            int d = parseDay(fieldStart[dateColumn], fieldEnd[dateColumn]);
+            int k = categoryColumn < 0
+                    ? PurchaseTable.NO_CATEGORY
+                    : categoryIndex(fieldStart[categoryColumn], fieldEnd[categoryColumn]);
+            long lineAmount;
+            int items;
+            if (unitPriceColumn >= 0) {
+                long price = parseAmount(fieldStart[unitPriceColumn], fieldEnd[unitPriceColumn], false);
+                items = quantityColumn < 0
+                        ? 1
+                        : parseSignedQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+                try {
+                    lineAmount = Math.multiplyExact(price, items);
+                } catch (ArithmeticException e) {
+                    throw FALLBACK;
+                }
+            } else {
+                lineAmount = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], true);
+                items = quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+            }
+            long lineRefunded = refundedColumn < 0
+                    ? 0
+                    : Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
+            int st = statusColumn < 0 ? -1 : statusIndex(fieldStart[statusColumn], fieldEnd[statusColumn]);
+            if (d < sinceDay || d > untilDay) {
+                skipRow(d < sinceDay ? beforeReason : afterReason);
+                return;
+            }
+            byte rule = customerRule(c);
+            if (rule == GUEST) {
+                if (guestIsError) {
+                    throw FALLBACK;
+                }
+                skipRow(LoadSummary.WITHOUT_CUSTOMER);
+                return;
+            }
+            long net;
+            try {
+                net = Math.subtractExact(lineAmount, lineRefunded);
+            } catch (ArithmeticException e) {
+                throw FALLBACK;
+            }
+            if (net < 0 && refundIsError || rule == INVALID) {
+                throw FALLBACK;
+            }
+            orderRows++;
+            int from = fieldStart[orderColumn];
+            int to = fieldEnd[orderColumn];
+            int g = lastGroup;
+            if (g < 0 || groupCustomer[g] != c || !same(groupOrderFrom[g], groupOrderLength[g], from, to)) {
+                // not the previous line's order (exports write an order's lines together): look it up
+                g = findOrder(c, from, to, d, k, st);
+                lastGroup = g;
+            } else {
+                addToOrder(g, d, k, st);
+            }
+            try {
+                groupAmount[g] = Math.addExact(groupAmount[g], lineAmount);
+                groupRefunded[g] = Math.addExact(groupRefunded[g], lineRefunded);
+            } catch (ArithmeticException e) {
+                throw FALLBACK;
+            }
+            groupQuantity[g] += items;
+            groupLines[g]++;
+            groupNegative[g] |= lineAmount < 0;
+        }
+
+        private void skipRow(String reason) {
+            long[] counted = skippedRows.get(reason);
+            if (counted == null) {
+                skippedRows.put(reason, new long[] {1, lines});
+            } else {
+                counted[0]++;
+            }
+        }
+
+        /** A chunk customer judged once: a guest (no customer), a valid id, or an invalid one. */
+        private byte customerRule(int c) {
+            if (c >= customerRule.length) {
+                customerRule = Arrays.copyOf(customerRule, Math.max(c + 1, customerRule.length * 2));
+            }
+            byte rule = customerRule[c];
+            if (rule == 0) {
+                String id = customerIds.get(c);
+                if (rules.isGuest(id)) {
+                    rule = GUEST;
+                } else {
+                    try {
+                        new org.loyaltykpi.domain.CustomerId(id);
+                        rule = CUSTOMER_OK;
+                    } catch (IllegalArgumentException e) {
+                        rule = INVALID;
+                    }
+                }
+                customerRule[c] = rule;
+            }
+            return rule;
+        }
+
+        /** The order of customer {@code c} with the id at {@code [from, to)}, added with this line if new. */
+        private int findOrder(int c, int from, int to, int d, int k, int st) {
+            int hash = 1;
+            for (int i = from; i < to; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            int mask = groupSlots.length - 1;
+            for (int slot = mix(hash, c) & mask; ; slot = (slot + 1) & mask) {
+                int g = groupSlots[slot] - 1;
+                if (g < 0) {
+                    g = newOrder(c, from, to, hash, d, k, st);
+                    groupSlots[slot] = g + 1;
+                    if (2 * groups > groupSlots.length) {
+                        rehashOrders();
+                    }
+                    return g;
+                }
+                if (groupHash[g] == hash
+                        && groupCustomer[g] == c
+                        && same(groupOrderFrom[g], groupOrderLength[g], from, to)) {
+                    addToOrder(g, d, k, st);
+                    return g;
+                }
+            }
+        }
+
+        private int newOrder(int c, int from, int to, int hash, int d, int k, int st) {
+            int g = groups++;
+            if (g == groupDay.length) {
+                int capacity = g * 2;
+                groupCustomer = Arrays.copyOf(groupCustomer, capacity);
+                groupOrderFrom = Arrays.copyOf(groupOrderFrom, capacity);
+                groupOrderLength = Arrays.copyOf(groupOrderLength, capacity);
+                groupHash = Arrays.copyOf(groupHash, capacity);
+                groupDay = Arrays.copyOf(groupDay, capacity);
+                groupAmount = Arrays.copyOf(groupAmount, capacity);
+                groupRefunded = Arrays.copyOf(groupRefunded, capacity);
+                groupQuantity = Arrays.copyOf(groupQuantity, capacity);
+                groupLines = Arrays.copyOf(groupLines, capacity);
+                groupFirstLine = Arrays.copyOf(groupFirstLine, capacity);
+                groupNegative = Arrays.copyOf(groupNegative, capacity);
+                groupStatus = Arrays.copyOf(groupStatus, capacity);
+                groupCategory = Arrays.copyOf(groupCategory, capacity);
+            }
+            groupCustomer[g] = c;
+            groupOrderFrom[g] = from;
+            groupOrderLength[g] = to - from;
+            groupHash[g] = hash;
+            groupDay[g] = d;
+            groupStatus[g] = presentStatus(st);
+            groupCategory[g] = k;
+            groupFirstLine[g] = lines;
+            groupAmount[g] = 0; // the arrays are reused from wave to wave
+            groupRefunded[g] = 0;
+            groupQuantity[g] = 0;
+            groupLines[g] = 0;
+            groupNegative[g] = false;
+            return g;
+        }
+
+        /** A later line of order {@code g}: the earliest day, the first non-empty status, every category. */
+        private void addToOrder(int g, int d, int k, int st) {
+            groupDay[g] = Math.min(groupDay[g], d);
+            if (groupStatus[g] < 0) {
+                groupStatus[g] = presentStatus(st);
+            }
+            if (k != PurchaseTable.NO_CATEGORY && k != groupCategory[g]) {
+                if (groupCategory[g] == PurchaseTable.NO_CATEGORY) {
+                    groupCategory[g] = k;
+                } else {
+                    int first = groupCategory[g];
+                    groupSeveral
+                            .computeIfAbsent(g, x -> {
+                                java.util.BitSet set = new java.util.BitSet();
+                                set.set(first);
+                                return set;
+                            })
+                            .set(k);
+                }
+            }
+        }
+
+        /** A status index, or -1 when the status is empty (an order's later lines leave it out). */
+        private int presentStatus(int st) {
+            return st < 0 || statuses.get(st).isEmpty() ? -1 : st;
+        }
+
+        private void rehashOrders() {
+            int[] slots = new int[groupSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int g = 0; g < groups; g++) {
+                int slot = mix(groupHash[g], groupCustomer[g]) & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = g + 1;
+            }
+            groupSlots = slots;
+        }
+
+        /** The status field at {@code [from, to)} as an index into {@link #statuses} (few distinct values). */
+        private int statusIndex(int from, int to) {
+            int length = to - from;
+            if (lastStatus >= 0 && same(statusOffset[lastStatus], statusLength[lastStatus], from, to)) {
+                return lastStatus;
+            }
+            for (int s = 0; s < statusOffset.length; s++) {
+                if (statusLength[s] == length && same(statusOffset[s], length, from, to)) {
+                    lastStatus = s;
+                    return s;
+                }
+            }
+            int s = statusOffset.length;
+            if (s == 256) {
+                throw FALLBACK; // a status column of free text: the general reader
+            }
+            statusOffset = Arrays.copyOf(statusOffset, s + 1);
+            statusLength = Arrays.copyOf(statusLength, s + 1);
+            statusOffset[s] = from;
+            statusLength[s] = length;
+            statuses.add(text(from, to).strip());
+            lastStatus = s;
+            return s;
         }
 
         /** Finds the fields up to the last needed column of a whitespace-separated line. */
@@ -776,9 +1545,7 @@ final class ParallelCsvLoader {
                 // empty, or starting / ending with a non-ASCII byte (maybe white space the general reader strips)
                 throw FALLBACK;
             }
-            if (rows > 0
-                    && customer[rows - 1] == lastCustomer
-                    && same(idOffset[lastCustomer], idLength[lastCustomer], from, to)) {
+            if (lastCustomer >= 0 && same(idOffset[lastCustomer], idLength[lastCustomer], from, to)) {
                 // exports are mostly grouped by customer: the previous row's customer needs no hashing
                 return lastCustomer;
             }

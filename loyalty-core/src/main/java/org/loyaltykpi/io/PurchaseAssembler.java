@@ -42,6 +42,10 @@ final class PurchaseAssembler {
     private final Map<String, LoadSummary.Skipped> skipped = new LinkedHashMap<>();
     private final Map<String, LoadSummary.Skipped> excluded = new LinkedHashMap<>();
     private final Map<String, LoadSummary.Skipped> bad = new LinkedHashMap<>();
+    /** The status {@link #addOrder} judged last (the same instance), and whether it counts. */
+    private String lastStatus;
+
+    private boolean lastStatusCounts;
     /** Excluded statuses by their case-folded form, to the form first written. */
     private final Map<String, String> statusNames = new HashMap<>();
 
@@ -204,7 +208,8 @@ final class PurchaseAssembler {
                     source, line, customerLabel, customer, "is not a valid customer id: " + e.getMessage());
         }
         rows++;
-        String key = customer + '\u0000' + order;
+        // The customer's length first: no two (customer, order) pairs share a key, whatever bytes they hold.
+        String key = customer.length() + ":" + customer + order;
         Integer found = groupByKey.get(key);
         int g;
         if (found == null) {
@@ -266,32 +271,19 @@ final class PurchaseAssembler {
      */
     PurchaseLoad finish() {
         for (int g = 0; g < groupCustomer.size(); g++) {
-            if (rules.statusColumn().isPresent() && !rules.counts(groupStatus.get(g))) {
-                exclude(groupStatus.get(g), groupLines[g], groupFirstLine[g]);
-                continue;
-            }
-            long net = Math.subtractExact(groupAmount[g], groupRefunded[g]);
-            boolean refund = net < 0 || net == 0 && (groupRefunded[g] > 0 || groupNegative[g]);
-            if (refund) {
-                if (rules.refunds() == PurchaseRules.Refunds.ERROR) {
-                    throw refundError(groupFirstLine[g], net);
-                }
-                addRefund(groupCustomer.get(g), groupDay[g], net, groupLines[g], groupFirstLine[g]);
-                continue;
-            }
             TreeSet<String> several = groupCategories.get(g);
-            try {
-                table.add(
-                        groupCustomer.get(g),
-                        groupDay[g],
-                        net,
-                        several == null ? List.of(groupCategory.get(g)) : several,
-                        clampQuantity(groupQuantity[g]));
-            } catch (LimitExceededException e) {
-                throw tooLarge(groupFirstLine[g], net, e);
-            }
-            orderLines += groupLines[g];
-            purchases++;
+            addOrder(
+                    groupCustomer.get(g),
+                    groupDay[g],
+                    groupAmount[g],
+                    groupRefunded[g],
+                    groupNegative[g],
+                    groupQuantity[g],
+                    groupLines[g],
+                    groupFirstLine[g],
+                    groupStatus.get(g),
+                    several == null ? groupCategory.get(g) : "",
+                    several);
         }
         PurchaseTable built = table.build();
         LoadSummary summary = new LoadSummary(
@@ -307,6 +299,85 @@ final class PurchaseAssembler {
                 Money.fromMinorUnits(refundTotal, scale),
                 rules.refunds());
         return new PurchaseLoad(built, summary);
+    }
+
+    /**
+     * Rows skipped by a row rule ({@link PurchaseRules#beforeReason}, {@link PurchaseRules#afterReason}, {@link
+     * LoadSummary#WITHOUT_CUSTOMER}), counted together: as {@code count} rows skipped one by one, the first on {@code
+     * firstLine}. The parallel path counts them in its chunks and adds them in file order.
+     */
+    void skip(String reason, long count, long firstLine) {
+        rows += count;
+        skipped.merge(
+                reason,
+                new LoadSummary.Skipped(count, firstLine),
+                (a, b) -> new LoadSummary.Skipped(a.rows() + b.rows(), a.firstLine()));
+    }
+
+    /** Rows that went into orders added with {@link #addOrder}: counted as read. */
+    void countOrderRows(long count) {
+        rows += count;
+    }
+
+    /**
+     * A whole order (rows of one customer and order id, grouped by the caller, every row inside the date window and
+     * of a customer), judged as {@link #finish()} judges the orders it groups: its status, then refund or purchase.
+     * The parallel path groups order lines in its chunks and adds the orders here in order of first appearance.
+     *
+     * @param customer the customer id
+     * @param day the earliest day of its rows
+     * @param amount the sum of its rows' amounts
+     * @param refunded the sum of its rows' refunded amounts
+     * @param negative whether a row's amount was negative
+     * @param quantity the sum of its rows' quantities
+     * @param lines its rows
+     * @param firstLine its first row's line
+     * @param status its first non-empty status (blanks stripped), or the empty string
+     * @param category its one category, or the empty string (ignored when {@code several} is not null)
+     * @param several its categories when there are more than one, else null
+     */
+    void addOrder(
+            String customer,
+            int day,
+            long amount,
+            long refunded,
+            boolean negative,
+            long quantity,
+            int lines,
+            long firstLine,
+            String status,
+            String category,
+            TreeSet<String> several) {
+        if (rules.statusColumn().isPresent()) {
+            if (status != lastStatus) { // the caller passes one String per distinct status: judged once each
+                lastStatus = status;
+                lastStatusCounts = rules.counts(status);
+            }
+            if (!lastStatusCounts) {
+                exclude(status, lines, firstLine);
+                return;
+            }
+        }
+        long net = Math.subtractExact(amount, refunded);
+        boolean refund = net < 0 || net == 0 && (refunded > 0 || negative);
+        if (refund) {
+            if (rules.refunds() == PurchaseRules.Refunds.ERROR) {
+                throw refundError(firstLine, net);
+            }
+            addRefund(customer, day, net, lines, firstLine);
+            return;
+        }
+        try {
+            if (several == null) {
+                table.add(customer, day, net, category, clampQuantity(quantity));
+            } else {
+                table.add(customer, day, net, several, clampQuantity(quantity));
+            }
+        } catch (LimitExceededException e) {
+            throw tooLarge(firstLine, net, e);
+        }
+        orderLines += lines;
+        purchases++;
     }
 
     private void exclude(String status, long lines, long line) {

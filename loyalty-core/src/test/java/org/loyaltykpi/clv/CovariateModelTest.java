@@ -146,6 +146,39 @@ class CovariateModelTest {
         }
 
         @Test
+        void predictionIntervalsWithCovariatesHoldThePointPredictionsAndRepeatWithTheSeed() {
+            BtydSummary summary = Cdnow.summaryWithSpend();
+            Map<String, double[]> map = new LinkedHashMap<>();
+            for (int i = 0; i < summary.size(); i++) {
+                map.put(summary.customer(i).value(), new double[] {i % 2});
+            }
+            Covariates z = Covariates.of(List.of("web"), map);
+            CovariateModel fitted = CovariateModel.fit(BgNbdModel.NAME, summary, z, FitOptions.defaults());
+            GammaGammaModel spend = GammaGammaModel.fit(summary);
+            ClvOptions options = new ClvOptions(52, TimeScale.WEEKS, 1, 0.01);
+            IntervalOptions draws = new IntervalOptions(0.9, 100, 11);
+            PredictionIntervals pi = fitted.predictIntervals(Optional.of(spend), summary, z, options, draws);
+            List<CustomerPrediction> point = fitted.predict(Optional.of(spend), summary, z, options);
+            int inside = 0;
+            double total = 0;
+            for (int i = 0; i < summary.size(); i++) {
+                assertThat(pi.customers().get(i).customer())
+                        .isEqualTo(point.get(i).customer());
+                inside += pi.customers()
+                                .get(i)
+                                .expectedPurchases()
+                                .contains(point.get(i).expectedPurchases())
+                        ? 1
+                        : 0;
+                total += point.get(i).expectedPurchases();
+            }
+            assertThat(inside).isGreaterThan(summary.size() * 95 / 100);
+            assertThat(pi.totalExpectedPurchases().contains(total)).isTrue();
+            assertThat(fitted.predictIntervals(Optional.of(spend), summary, z, options, draws))
+                    .isEqualTo(pi);
+        }
+
+        @Test
         void predictionsUseEachCustomersCovariates() {
             BtydSummary summary = Cdnow.summaryWithSpend();
             Map<String, double[]> map = new LinkedHashMap<>();

@@ -57,6 +57,15 @@ class HistoryPredictionsTest {
         }
 
         @Test
+        void aCellIsPossibleOnlyWithoutRepeatPurchasesAtRecencyZeroOrWithThemAtAPositiveRecency() {
+            FrequencyRecencyMatrix m = FrequencyRecencyMatrix.of(BG, 4, 10, 38, 19);
+            assertThat(m.possible(0, 0)).isTrue();
+            assertThat(m.possible(0, 1)).isFalse();
+            assertThat(m.possible(3, 0)).isFalse();
+            assertThat(m.possible(3, 19)).isTrue();
+        }
+
+        @Test
         void thePathIsPAliveAtTheHistoryKnownAtEachStep() {
             AlivePath path = AlivePath.of(MBG, new double[] {5, 8, 8, 15}, 25, 1);
             assertThat(path.size()).isEqualTo(21);

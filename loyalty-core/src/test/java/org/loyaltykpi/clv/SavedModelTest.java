@@ -79,7 +79,7 @@ class SavedModelTest {
     void loadingValidatesTheVersionTheParametersTheTimeUnitAndTheCovariance() {
         Optional<TimeScale> weeks = Optional.of(TimeScale.WEEKS);
         ModelFit bg = fit("bg-nbd", weeks, "r", "alpha", "a", "b");
-        assertThatThrownBy(() -> new SavedModel(2, bg, List.of(), Optional.empty(), Optional.empty(), "f"))
+        assertThatThrownBy(() -> new SavedModel(2, bg, List.of(), List.of(), Optional.empty(), Optional.empty(), "f"))
                 .hasMessageContaining("formatVersion 2 is not supported");
         assertThatThrownBy(() -> SavedModel.of(
                         fit("bg-nbd", weeks, "r", "alpha", "b", "a"), Optional.empty(), Optional.empty(), "f"))
@@ -108,7 +108,17 @@ class SavedModelTest {
                 .isPresent();
         assertThatThrownBy(() -> SavedModel.of(bg, Optional.empty(), Optional.of(Granularity.YEAR), "f"))
                 .hasMessageContaining("periodLength applies to bg-bb only");
-        SavedModel withCovariates = new SavedModel(1, bg, List.of("age"), Optional.empty(), Optional.empty(), "f");
+        List<Coefficient> ageCoefficients = List.of(
+                new Coefficient("purchase", "age", 0.2, java.util.OptionalDouble.empty()),
+                new Coefficient("dropout", "age", -0.1, java.util.OptionalDouble.empty()));
+        SavedModel withCovariates =
+                new SavedModel(1, bg, List.of("age"), ageCoefficients, Optional.empty(), Optional.empty(), "f");
         assertThatThrownBy(withCovariates::transactionModel).hasMessageContaining("covariates [age]");
+        assertThat(withCovariates.covariateModel().coefficients())
+                .extracting(Coefficient::value)
+                .containsExactly(0.2, -0.1);
+        assertThatThrownBy(() -> new SavedModel(
+                        1, bg, List.of("age"), ageCoefficients.subList(0, 1), Optional.empty(), Optional.empty(), "f"))
+                .hasMessageContaining("coefficients must be [purchase.age, dropout.age]");
     }
 }

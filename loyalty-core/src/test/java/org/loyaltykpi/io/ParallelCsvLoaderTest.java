@@ -311,6 +311,105 @@ class ParallelCsvLoaderTest {
                 });
     }
 
+    /** Order lines grouped in chunks and merged at each wave's end: the same orders as line by line. */
+    @org.junit.jupiter.api.Nested
+    class SplitAndMerge {
+
+        /**
+         * A random order-line export: orders spread over the file (most lines next to their order's others, some
+         * far away), several customers an order id, guests, statuses written on some lines only, several categories,
+         * refunded amounts and negative lines, dates around a window.
+         */
+        private String orderLines(long seed, int lines) {
+            java.util.Random random = new java.util.Random(seed);
+            List<String> statuses =
+                    List.of("paid", "", "", "Paid", "refunded", "pending", " voided ", "partially_refunded");
+            List<String> categories = List.of("", "", "books", "music", "toys", "\"games\"");
+            StringBuilder csv =
+                    new StringBuilder("Name,Email,Financial Status,Total,Created at,Refunded Amount,Cat,Qty\n");
+            int order = 1000;
+            for (int i = 0; i < lines; i++) {
+                if (random.nextInt(3) == 0) {
+                    order = 1000 + random.nextInt(i / 2 + 2); // an earlier order again, or a new one
+                }
+                int customer = random.nextInt(9);
+                String email = customer == 7 ? "" : customer == 8 ? "guest" : "c" + customer + "@shop.example";
+                long cents = random.nextInt(5) == 0 ? -random.nextInt(2_000) : random.nextInt(200_000);
+                String total = random.nextInt(4) == 0
+                        ? ""
+                        : cents < 0
+                                ? String.format(java.util.Locale.ROOT, "-%d.%02d", -cents / 100, -cents % 100)
+                                : String.format(java.util.Locale.ROOT, "\"%,d.%02d\"", cents / 100, cents % 100);
+                String refunded = random.nextInt(5) == 0 ? String.valueOf(random.nextInt(50)) : "";
+                String day = String.format(
+                        java.util.Locale.ROOT,
+                        "2024-0%d-%02d %02d:%02d:00 +0100",
+                        1 + random.nextInt(3),
+                        1 + random.nextInt(28),
+                        random.nextInt(24),
+                        random.nextInt(60));
+                csv.append('#')
+                        .append(order)
+                        .append(',')
+                        .append(email)
+                        .append(',')
+                        .append(statuses.get(random.nextInt(statuses.size())))
+                        .append(',')
+                        .append(total)
+                        .append(',')
+                        .append(day)
+                        .append(',')
+                        .append(refunded)
+                        .append(',')
+                        .append(categories.get(random.nextInt(categories.size())))
+                        .append(',')
+                        .append(1 + random.nextInt(3))
+                        .append('\n');
+            }
+            return csv.toString();
+        }
+
+        @Test
+        void orderLinesSplitOverAnyChunksAndWavesGroupIntoTheOrdersTheGeneralReaderGroupsLineByLine() {
+            qt().withFixedSeed(12_345L)
+                    .withExamples(120)
+                    .forAll(
+                            org.quicktheories.generators.SourceDSL.longs().all(),
+                            org.quicktheories.generators.SourceDSL.integers().between(1, 400),
+                            org.quicktheories.generators.SourceDSL.integers().between(1, 2_000),
+                            org.quicktheories.generators.SourceDSL.integers().between(0, 3))
+                    .checkAssert((seed, lines, chunkBytes, variant) -> {
+                        PurchaseRules rules = PurchasePreset.SHOPIFY
+                                .csvOptions()
+                                .rules()
+                                .withGuestIds(java.util.Set.of("guest"))
+                                .withRefunds(
+                                        variant % 2 == 0 ? PurchaseRules.Refunds.NET : PurchaseRules.Refunds.EXCLUDE);
+                        if (variant >= 2) {
+                            rules = rules.withExcludeStatuses(java.util.Set.of())
+                                    .withIncludeStatuses(java.util.Set.of("paid", "partially_refunded"))
+                                    .withSince(java.time.LocalDate.of(2024, 1, 20))
+                                    .withUntil(java.time.LocalDate.of(2024, 3, 10));
+                        }
+                        CsvOptions options = PurchasePreset.SHOPIFY
+                                .csvOptions()
+                                .withCategoryColumn(ColumnRef.named("Cat"))
+                                .withQuantityColumn(ColumnRef.named("Qty"))
+                                .withRules(rules);
+                        String csv = orderLines(seed, lines);
+                        try {
+                            Path file = write(csv);
+                            PurchaseLoad general = PurchaseCsv.load(new StringReader(csv), file.toString(), options, 0);
+                            assertThat(ParallelCsvLoader.load(file, options, rows -> {}, chunkBytes))
+                                    .as("chunks of %d bytes:%n%s", chunkBytes, csv)
+                                    .contains(general);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+        }
+    }
+
     private Path write(String content) throws IOException {
         Path file = Files.createTempFile(dir, "case", ".csv");
         Files.writeString(file, content, StandardCharsets.UTF_8);

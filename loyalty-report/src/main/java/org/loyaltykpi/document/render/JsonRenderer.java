@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,6 +93,101 @@ public final class JsonRenderer {
      */
     public static void render(Section section, Messages messages, Writer out) {
         write(out, json -> section(json, section, messages));
+    }
+
+    /**
+     * Writes a command's document as one object of fields, the JSON of every command but {@code report}: the facts
+     * about the data by id (the {@code source} string first), the load summary {@code input} when there is one, then
+     * every section's key figures (their values) and tables (arrays of row objects) by id, and {@code notes} when a
+     * section has any. An id with dots nests: the figures {@code retention.customers.active} and
+     * {@code retention.customers.new} are written as {@code "retention": {"customers": {"active": .., "new": ..}}}.
+     * Values as in {@link #render(Document, Messages, Writer)}: locale-free, enums lower-kebab, undefined {@code null}.
+     *
+     * <pre>{@code
+     * {"source": "orders.csv", "input": {...},
+     *  "retention": {"period": "2024-03-01/2024-04-01", "customers": {"atStart": 2, "active": 2, ...}, ...},
+     *  "byPeriod": {"granularity": "month", "periods": [{"period": "2024-01-01/2024-02-01", ...}, ...]}}
+     * }</pre>
+     *
+     * @param document the document
+     * @param out where to write
+     * @throws UncheckedIOException if writing fails
+     * @throws IllegalArgumentException if two fields have one path, or a path is both a value and an object
+     */
+    public static void renderFields(Document document, Writer out) {
+        Messages messages = Messages.english();
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (KeyFigure f : document.about()) {
+            put(root, f.id(), f.value());
+        }
+        if (document.input().isPresent()) {
+            put(root, "input", document.input().get());
+        }
+        for (Section section : document.sections()) {
+            for (KeyFigure f : section.figures()) {
+                put(root, f.id(), f.value());
+            }
+            for (Table table : section.tables()) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (List<Cell> row : table.rows()) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    for (int c = 0; c < row.size(); c++) {
+                        put(r, table.columns().get(c).id(), row.get(c));
+                    }
+                    rows.add(r);
+                }
+                put(root, table.id(), rows);
+            }
+            if (!section.notes().isEmpty()) {
+                put(
+                        root,
+                        section.id() + ".notes",
+                        section.notes().stream().map(messages::text).toList());
+            }
+        }
+        write(out, json -> tree(json, root));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> tree, String path, Object value) {
+        String[] names = path.split("\\.");
+        Map<String, Object> node = tree;
+        for (int i = 0; i < names.length - 1; i++) {
+            Object child = node.computeIfAbsent(names[i], k -> new LinkedHashMap<String, Object>());
+            if (!(child instanceof Map)) {
+                throw new IllegalArgumentException("field " + path + ": " + names[i] + " is a value, not an object");
+            }
+            node = (Map<String, Object>) child;
+        }
+        if (node.putIfAbsent(names[names.length - 1], value) != null) {
+            throw new IllegalArgumentException("two fields named " + path);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void tree(JsonGenerator json, Object node) throws IOException {
+        if (node instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                if (e.getValue() instanceof LoadSummary s) {
+                    input(json, s);
+                } else {
+                    json.writeFieldName(e.getKey());
+                    tree(json, e.getValue());
+                }
+            }
+            json.writeEndObject();
+        } else if (node instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                tree(json, item);
+            }
+            json.writeEndArray();
+        } else if (node instanceof String text) {
+            json.writeString(text);
+        } else {
+            value(json, (Cell) node);
+        }
     }
 
     private interface Body {

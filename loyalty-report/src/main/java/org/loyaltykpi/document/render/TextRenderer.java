@@ -15,7 +15,8 @@ import org.loyaltykpi.document.Section;
 import org.loyaltykpi.document.Table;
 
 /**
- * Writes a document as plain text for a terminal: the title, the facts about the data, then each section numbered
+ * Writes a document as plain text for a terminal: the title, the facts about the data (each with its unit, such as
+ * the load summary of the source), then each section numbered
  * with its notes, its key figures (value, previous value, change) and its tables with aligned columns (text left,
  * numbers right). Charts are views of the tables, so the text has every number a chart draws.
  *
@@ -42,9 +43,13 @@ public final class TextRenderer {
             if (!document.about().isEmpty()) {
                 List<String[]> rows = new ArrayList<>();
                 for (KeyFigure f : document.about()) {
-                    rows.add(new String[] {messages.text(f.label()) + ":", messages.format(f.value())});
+                    rows.add(new String[] {
+                        messages.text(f.label()) + ":",
+                        messages.format(f.value()),
+                        f.unit().map(messages::text).orElse("")
+                    });
                 }
-                out.append(aligned(rows, "ll", ""));
+                out.append(aligned(rows, "lll", ""));
             }
             List<Section> sections = document.sections();
             for (int i = 0; i < sections.size(); i++) {

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import org.loyaltykpi.clv.AliveDistribution;
 import org.loyaltykpi.clv.ClvOverview;
 import org.loyaltykpi.clv.CustomerPrediction;
+import org.loyaltykpi.clv.FrequencyRecencyMatrix;
+import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.ModelValidation;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ValuableCustomer;
@@ -105,8 +107,7 @@ public final class ReportDocument {
                         report.clvTracking(),
                         report.clvValidation(),
                         g,
-                        report.options().clvHorizonWeeks(),
-                        report.dateRange()),
+                        report.options().clvHorizonWeeks()),
                 levels(report),
                 lifecycle(report.lifecycle()),
                 rfm(report),
@@ -259,8 +260,31 @@ public final class ReportDocument {
      * @return the table
      */
     public static Table behaviourTable(String id, Message title, List<PurchaseBehaviour> rows) {
+        return behaviourTable(
+                id,
+                title,
+                "period",
+                rows.stream().<Cell>map(b -> Cell.text(b.period().label())).toList(),
+                rows);
+    }
+
+    /**
+     * Purchase behaviour of groups of one period (members and non-members, say): the first column names the group.
+     *
+     * @param id the table id
+     * @param title the title
+     * @param first the id of the first column (its label is {@code column.<id>})
+     * @param labels the first column's cell of each row, one per row
+     * @param rows the behaviour of each group
+     * @return the table
+     */
+    static Table behaviourTable(
+            String id, Message title, String first, List<Cell> labels, List<PurchaseBehaviour> rows) {
+        if (labels.size() != rows.size()) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + rows.size() + " rows");
+        }
         Table.Builder t = Table.builder(id, title)
-                .column("period", ColumnType.TEXT)
+                .column(first, ColumnType.TEXT)
                 .column("atStart", ColumnType.COUNT)
                 .column("active", ColumnType.COUNT)
                 .column("new", ColumnType.COUNT)
@@ -279,9 +303,10 @@ public final class ReportDocument {
                 .column("averageOrderValueNew", ColumnType.MONEY)
                 .column("averageOrderValueReturning", ColumnType.MONEY)
                 .column("returningRevenueShare", ColumnType.SHARE);
-        for (PurchaseBehaviour b : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            PurchaseBehaviour b = rows.get(i);
             t.row(
-                    Cell.text(b.period().label()),
+                    labels.get(i),
                     Cell.count(b.customersAtStart()),
                     Cell.count(b.activeCustomers()),
                     Cell.count(b.newCustomers()),
@@ -397,47 +422,33 @@ public final class ReportDocument {
         return t.build();
     }
 
-    /** The largest number of repeat purchases the frequency/recency matrices show. */
-    private static final int MATRIX_FREQUENCIES = 20;
-
-    /** The recency columns of the frequency/recency matrices, from 0 to the oldest customer's age. */
-    private static final int MATRIX_RECENCIES = 14;
-
     /**
-     * The fitted purchase model's frequency/recency matrices (lifetimes' plots): the expected purchases over the horizon
-     * and P(alive) of a customer as old as the oldest one, by repeat purchases (rows) and weeks from the first to the
-     * last purchase (columns); cells that no customer can have (no repeat purchase but a recency, or repeat purchases
-     * at recency 0) are missing.
+     * The fitted purchase model's frequency/recency matrices (lifetimes' plots, computed in {@link ClvOverview#matrix()}):
+     * the expected purchases over the horizon and P(alive) of a customer as old as the oldest one, by repeat purchases
+     * (rows) and weeks from the first to the last purchase (columns); cells that no customer can have are missing.
      */
-    private static void frequencyRecency(Section.Builder s, ClvOverview r, double horizonWeeks, double ageWeeks) {
-        if (!(ageWeeks > 0)) {
-            return;
-        }
-        long age = Math.round(ageWeeks);
+    private static void frequencyRecency(Section.Builder s, FrequencyRecencyMatrix m) {
+        long age = Math.round(m.age());
         Table.Builder expected = Table.builder(
-                        "clvExpectedMatrix", Message.of("table.clv.expected-matrix", Math.round(horizonWeeks), age))
+                        "clvExpectedMatrix", Message.of("table.clv.expected-matrix", Math.round(m.horizon()), age))
                 .column("frequency", ColumnType.COUNT);
         Table.Builder alive = Table.builder("clvAliveMatrix", Message.of("table.clv.alive-matrix", age))
                 .column("frequency", ColumnType.COUNT);
         List<String> columns = new ArrayList<>();
-        double[] recency = new double[MATRIX_RECENCIES];
-        for (int c = 0; c < MATRIX_RECENCIES; c++) {
-            recency[c] = ageWeeks * c / (MATRIX_RECENCIES - 1);
-            Message label = Message.of("column.recency-weeks", Math.round(recency[c]));
+        for (int c = 0; c < m.columns(); c++) {
+            Message label = Message.of("column.recency-weeks", Math.round(m.recency(c)));
             expected.column("recency" + c, label, ColumnType.DECIMAL);
             alive.column("recency" + c, label, ColumnType.SHARE);
             columns.add("recency" + c);
         }
-        for (int x = 0; x <= MATRIX_FREQUENCIES; x++) {
+        for (int x = 0; x <= m.maxFrequency(); x++) {
             List<Cell> e = new ArrayList<>();
             List<Cell> a = new ArrayList<>();
             e.add(Cell.count(x));
             a.add(Cell.count(x));
-            for (int c = 0; c < MATRIX_RECENCIES; c++) {
-                boolean possible = x == 0 ? c == 0 : c > 0;
-                double purchases =
-                        possible ? r.purchases().expectedPurchases(horizonWeeks, x, recency[c], ageWeeks) : Double.NaN;
-                double p = possible ? r.purchases().probabilityAlive(x, recency[c], ageWeeks) : Double.NaN;
+            for (int c = 0; c < m.columns(); c++) {
+                double purchases = m.possible(x, c) ? m.expectedPurchases(x, c) : Double.NaN;
+                double p = m.possible(x, c) ? m.probabilityAlive(x, c) : Double.NaN;
                 e.add(Double.isFinite(purchases) ? Cell.decimal(purchases, 2) : Cell.missing());
                 a.add(Double.isFinite(p) ? Cell.share(OptionalDouble.of(p)) : Cell.missing());
             }
@@ -731,8 +742,7 @@ public final class ReportDocument {
             Outcome<RepeatTracking> tracking,
             Outcome<ClvValidation> validation,
             Granularity g,
-            double horizonWeeks,
-            Optional<org.loyaltykpi.domain.DateRange> range) {
+            double horizonWeeks) {
         Message title = Message.of("section.clv", Math.round(horizonWeeks));
         if (!outcome.isAvailable()) {
             return Section.degraded(
@@ -744,19 +754,33 @@ public final class ReportDocument {
         Section.Builder s =
                 Section.builder("customerLifetimeValue", title).note(Message.of("note.clv-fit", r.calibrationEnd()));
         s.note(Message.of("note.clv-choice", r.purchases().name(), r.modelChoice()));
+        // A forecast from a fit that did not converge or carries warnings is shown, but never as if it were sound.
+        if (!r.trustworthy()) {
+            s.note(Message.of("note.clv-untrustworthy"));
+        }
+        r.purchases()
+                .fit()
+                .ifPresent(f -> f.warnings()
+                        .forEach(w -> s.note(
+                                Message.of("note.clv.warning", r.purchases().name(), w))));
+        r.spend()
+                .fit()
+                .ifPresent(f ->
+                        f.warnings().forEach(w -> s.note(Message.of("note.clv.warning", GammaGammaModel.NAME, w))));
         s.figure(KeyFigure.of(
                         "expectedPurchases",
                         Message.of("figure.expected-purchases"),
                         Cell.decimal(r.expectedPurchases(), 1))
                 .withUnit(Message.of(
-                        "unit.per-customer",
+                        r.trustworthy() ? "unit.per-customer" : "unit.per-customer-untrustworthy",
                         String.format(
                                 java.util.Locale.ROOT,
                                 "%.2f",
                                 r.customers() == 0 ? 0 : r.expectedPurchases() / r.customers())))
                 .asHeadline());
-        s.figure(KeyFigure.of("expectedValue", Message.of("figure.expected-value"), Cell.money(r.expectedValue()))
-                .asHeadline());
+        KeyFigure value =
+                KeyFigure.of("expectedValue", Message.of("figure.expected-value"), Cell.money(r.expectedValue()));
+        s.figure((r.trustworthy() ? value : value.withUnit(Message.of("unit.untrustworthy"))).asHeadline());
         Table.Builder models = Table.builder("clvModels", Message.of("table.clv.models"))
                 .column("model", ColumnType.TEXT)
                 .column("parameter", ColumnType.TEXT)
@@ -793,11 +817,7 @@ public final class ReportDocument {
         s.table(alive.build());
         s.chart(new Chart.Histogram(
                 "clvAliveChart", Message.of("chart.clv-alive"), "clvAlive", "from", "to", "customers"));
-        range.ifPresent(dates -> frequencyRecency(
-                s,
-                r,
-                horizonWeeks,
-                (r.calibrationEnd().toEpochDay() - dates.start().toEpochDay() + 1) / 7.0));
+        r.matrix().ifPresent(m -> frequencyRecency(s, m));
         tracking.value().ifPresent(t -> tracking(s, t, g));
         validation.value().ifPresent(v -> validation(s, v));
         if (!validation.isAvailable() && !validation.note().orElse("").equals("no holdout asked")) {
@@ -1335,6 +1355,10 @@ public final class ReportDocument {
         s.table(behaviourTable(
                 "programLift",
                 Message.of("table.program.lift", lift.window().label()),
+                "group",
+                List.of(
+                        new Cell.Label("members", Message.of("group.members")),
+                        new Cell.Label("non-members", Message.of("group.non-members"))),
                 List.of(lift.members(), lift.nonMembers())));
         return s.build();
     }

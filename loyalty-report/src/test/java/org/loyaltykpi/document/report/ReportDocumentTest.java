@@ -58,6 +58,15 @@ class ReportDocumentTest {
     @Nested
     class Definitions {
         @Test
+        void theProgramLiftTableLabelsItsRowsMembersAndNonMembersNotByThePeriodTwice() throws Exception {
+            JsonNode lift = json().at("/program/tables/programLift");
+            assertThat(lift.at("/columns/0/id").asText()).isEqualTo("group");
+            assertThat(lift.at("/rows/0/group").asText()).isEqualTo("members");
+            assertThat(lift.at("/rows/1/group").asText()).isEqualTo("non-members");
+            assertThat(text()).containsPattern("(?m)^\\s+members\\s").containsPattern("(?m)^\\s+non-members\\s");
+        }
+
+        @Test
         void theReportHasTwelveSectionsWithStableIds() {
             assertThat(DOCUMENT.sections())
                     .extracting(Section::id)
@@ -75,6 +84,31 @@ class ReportDocumentTest {
                             "program",
                             "targets");
             assertThat(DOCUMENT.sections()).noneMatch(Section::degraded);
+        }
+
+        @Test
+        void aForecastFromThirteenDaysOfDataIsMarkedNotTrustworthyWithTheFitsWarnings() {
+            // 400 customers over 13 days, 10 of whom came back once: no purchase model can be trusted on that (issue
+            // 14).
+            PurchaseTable.Builder b = PurchaseTable.builder();
+            int first = (int) java.time.LocalDate.of(2025, 3, 1).toEpochDay();
+            for (int i = 0; i < 400; i++) {
+                b.add("c" + i, first + i % 13, 1_500 + 100L * (i % 17), "", 1);
+                if (i % 33 == 5 && i % 13 < 10) {
+                    b.add("c" + i, first + i % 13 + 2, 2_000 + 100L * (i % 7), "", 1);
+                }
+            }
+            Document d = ReportDocument.of(
+                    LoyaltyReport.compute(ReportInputs.of(b.build()), ReportOptions.defaults()),
+                    new ReportSources(
+                            "13 days", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "test"));
+            StringBuilder out = new StringBuilder();
+            TextRenderer.render(d, Messages.english(), out);
+            String clv = out.substring(out.indexOf("Customer lifetime value"), out.indexOf("Loyalty levels"));
+            assertThat(clv)
+                    .contains("Not trustworthy")
+                    .contains("warning: only 10 of 400 customers made a repeat purchase")
+                    .contains("(from an untrustworthy fit)");
         }
 
         @Test
