@@ -77,7 +77,7 @@ final class LifecycleScan {
                     ? 0
                     : Math.max(
                             0, Math.addExact(state.revenue, table.customerRefundMinorUnits(c, Integer.MIN_VALUE, day)));
-            state.stage = stage(table, c, state, firstContact, day, options);
+            state.stage = stage(table, c, state, row, firstContact, day, options);
             state.settled = c < 0
                     ? state.stage == LifecycleStage.PROSPECT
                     : state.stage == LifecycleStage.LAPSED
@@ -104,8 +104,15 @@ final class LifecycleScan {
         return low;
     }
 
+    /** The stage as of a day; {@code rowsBefore} is the end of the customer's rows before the day. */
     private static LifecycleStage stage(
-            PurchaseTable table, int c, State state, int firstContact, int day, LifecycleOptions options) {
+            PurchaseTable table,
+            int c,
+            State state,
+            int rowsBefore,
+            int firstContact,
+            int day,
+            LifecycleOptions options) {
         if (state.purchaseDays == 0) {
             return firstContact < day ? LifecycleStage.PROSPECT : null;
         }
@@ -116,23 +123,25 @@ final class LifecycleScan {
         if (since > options.atRiskDays()) {
             return LifecycleStage.AT_RISK;
         }
+        // Active periods: k = 1..lookback, period k the days [day - k P, day - (k - 1) P); a purchase d days before
+        // the day is in period ceil(d / P). The rows before the day, newest first, give non-decreasing periods.
+        long period = options.periodDays();
         int active = 0;
-        for (int k = 1; k <= options.lookbackPeriods(); k++) {
-            long to = (long) day - (long) (k - 1) * options.periodDays();
-            long from = to - options.periodDays();
-            int first = Rows.atOrAfter(table, c, clamp(from));
-            if (first < table.endRow(c) && table.epochDay(first) < to) {
+        long lastPeriod = 0;
+        for (int r = rowsBefore - 1; r >= table.firstRow(c); r--) {
+            long k = ((long) day - table.epochDay(r) + period - 1) / period;
+            if (k > options.lookbackPeriods()) {
+                break;
+            }
+            if (k != lastPeriod) {
                 active++;
+                lastPeriod = k;
             }
         }
         if (active >= options.loyalPeriods()) {
             return LifecycleStage.LOYAL;
         }
         return state.purchaseDays >= 2 ? LifecycleStage.REPEAT : LifecycleStage.FIRST_PURCHASE;
-    }
-
-    private static int clamp(long day) {
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, day));
     }
 
     static LifecycleStages stages(
