@@ -146,6 +146,10 @@ public record ClvOverview(
             return c != 0 ? c : Integer.compare(b, a);
         });
         for (int i = 0; i < n; i++) {
+            // a customer below the least of a full heap would be polled again at once: not boxed and added
+            if (best.size() == listed && (listed == 0 || best.comparator().compare(i, best.peek()) < 0)) {
+                continue;
+            }
             best.add(i);
             if (best.size() > listed) {
                 best.poll();
@@ -206,7 +210,10 @@ public record ClvOverview(
         };
         PriorityQueue<Integer> candidates = new PriorityQueue<>(order.reversed());
         for (int i = 0; i < n; i++) {
-            if (revenue[i] > 0 && alive[i] < AT_RISK_BELOW) {
+            if (revenue[i] > 0
+                    && alive[i] < AT_RISK_BELOW
+                    && (candidates.size() < listed
+                            || (listed > 0 && candidates.comparator().compare(i, candidates.peek()) > 0))) {
                 candidates.add(i);
                 if (candidates.size() > listed) {
                     candidates.poll();

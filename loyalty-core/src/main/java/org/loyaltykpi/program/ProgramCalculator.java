@@ -191,20 +191,42 @@ public final class ProgramCalculator {
      * @return the distribution; no members if no event is on or before the day
      */
     public static TierDistribution tierDistribution(Collection<ProgramEvent> events, LocalDate asOf) {
-        Map<Tier, Long> counts = new EnumMap<>(Tier.class);
-        long untiered = 0;
+        return tierDistributions(events, List.of(asOf)).get(0);
+    }
+
+    /**
+     * The members per tier on each of several days, from one pass over the events (what {@link #tierDistribution}
+     * gives for each day).
+     *
+     * @param events the program events
+     * @param days the days, each inclusive
+     * @return one distribution per day, in order
+     */
+    static List<TierDistribution> tierDistributions(Collection<ProgramEvent> events, List<LocalDate> days) {
+        LocalDate[] asOf = days.toArray(new LocalDate[0]);
+        List<Map<Tier, Long>> counts = new ArrayList<>(asOf.length);
+        long[] untiered = new long[asOf.length];
+        for (int i = 0; i < asOf.length; i++) {
+            counts.add(new EnumMap<>(Tier.class));
+        }
         for (TierHistory h : tierHistories(events, asOf).values()) {
-            if (h.firstDay.isAfter(asOf)) {
-                continue;
-            }
-            Optional<Tier> tier = h.tierAsOf(0);
-            if (tier.isPresent()) {
-                counts.merge(tier.get(), 1L, Long::sum);
-            } else {
-                untiered++;
+            for (int i = 0; i < asOf.length; i++) {
+                if (h.firstDay.isAfter(asOf[i])) {
+                    continue;
+                }
+                Optional<Tier> tier = h.tierAsOf(i);
+                if (tier.isPresent()) {
+                    counts.get(i).merge(tier.get(), 1L, Long::sum);
+                } else {
+                    untiered[i]++;
+                }
             }
         }
-        return new TierDistribution(asOf, counts, untiered);
+        List<TierDistribution> out = new ArrayList<>(asOf.length);
+        for (int i = 0; i < asOf.length; i++) {
+            out.add(new TierDistribution(asOf[i], counts.get(i), untiered[i]));
+        }
+        return out;
     }
 
     /**

@@ -69,10 +69,12 @@ public record ProgramOverview(
         DateRange last = periods.get(periods.size() - 1).period();
         LocalDate end = last.endExclusive().minusDays(1);
         LocalDate before = last.start().minusDays(1);
-        List<TierDistribution> tiersByPeriod = periods.stream()
-                .map(p -> ProgramCalculator.tierDistribution(
-                        events, p.period().endExclusive().minusDays(1)))
-                .toList();
+        // every period's last day in one pass over the events
+        List<TierDistribution> tiersByPeriod = ProgramCalculator.tierDistributions(
+                events,
+                periods.stream()
+                        .map(p -> p.period().endExclusive().minusDays(1))
+                        .toList());
         return Optional.of(new ProgramOverview(
                 periods,
                 tiersByPeriod.get(tiersByPeriod.size() - 1),

@@ -123,38 +123,55 @@ final class RfmScan {
         }
     }
 
-    /** Every scored customer's values, each column sorted: a score is a binary search. */
-    record Quintiles(long[] lastDays, long[] frequencies, long[] spends) {
+    /**
+     * Every scored customer's values, each column sorted, and per column the four values a score must exceed: with
+     * {@code n} values and {@code b} of them strictly below a value, its score {@code 1 + floor(5b/n)} is at least
+     * {@code k} exactly when {@code b >= t = ceil((k - 1) n / 5)}, that is when the value exceeds the {@code t}-th
+     * smallest, {@code sorted[t - 1]}; so a score is four comparisons, not a binary search over every customer.
+     */
+    record Quintiles(long[] lastDays, long[] frequencies, long[] spends, long[][] thresholds) {
+        Quintiles(long[] lastDays, long[] frequencies, long[] spends) {
+            this(lastDays, frequencies, spends, new long[][] {
+                thresholds(lastDays), thresholds(frequencies), thresholds(spends)
+            });
+        }
+
+        private static long[] thresholds(long[] sorted) {
+            int n = sorted.length;
+            long[] t = new long[SCORES - 1];
+            for (int k = 2; k <= SCORES; k++) {
+                // ceil((k - 1) n / 5), 1..n when n > 0
+                long rank = ((long) (k - 1) * n + SCORES - 1) / SCORES;
+                t[k - 2] = n == 0 ? Long.MAX_VALUE : sorted[(int) rank - 1];
+            }
+            return t;
+        }
+
+        private static int score(long[] thresholds, long value) {
+            int score = 1;
+            for (long t : thresholds) {
+                if (value > t) {
+                    score++;
+                }
+            }
+            return score;
+        }
+
         int recencyScore(int lastDay) {
-            return score(below(lastDays, lastDay), lastDays.length);
+            return score(thresholds[0], lastDay);
         }
 
         int frequencyScore(int frequency) {
-            return score(below(frequencies, frequency), frequencies.length);
+            return score(thresholds[1], frequency);
         }
 
         int monetaryScore(long monetary) {
-            return score(below(spends, monetary), spends.length);
+            return score(thresholds[2], monetary);
         }
     }
 
     /** The quintile score of a value with {@code below} of {@code n} values strictly worse: {@code 1 + 5b/n}. */
     static int score(int below, int n) {
         return 1 + (int) ((long) SCORES * below / n);
-    }
-
-    /** The number of entries of a sorted array strictly below {@code value}. */
-    private static int below(long[] sorted, long value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < value) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 }

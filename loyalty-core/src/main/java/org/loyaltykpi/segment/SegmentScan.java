@@ -179,9 +179,8 @@ final class SegmentScan {
         }
         int firstContact = contacts == null ? Integer.MAX_VALUE : contacts.firstContact;
         LifecycleScan.walk(table, c, firstContact, asOfDay, lifecycleOptions, (state, k) -> {
-            if (state.stage != null) {
-                p.stages.add(state.stage, state.netRevenue);
-            }
+            p.stages.add(state.stage, state.netRevenue);
+            return true;
         });
         if (p.series != null) {
             p.series.add(table, c, firstContact, lifecycleOptions);

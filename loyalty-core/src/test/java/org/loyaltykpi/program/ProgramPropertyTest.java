@@ -186,6 +186,20 @@ class ProgramPropertyTest {
         }
 
         @Test
+        void theTiersOnSeveralDaysFromOnePassAreTheTiersOfEachDayAlone() {
+            qt().withFixedSeed(SEED).withExamples(10).forAll(longs().all()).checkAssert(seed -> {
+                Shop shop = new Shop(seed);
+                List<LocalDate> days = Granularity.QUARTER.periodsCovering(RANGE).stream()
+                        .map(p -> p.endExclusive().minusDays(1))
+                        .toList();
+                assertThat(ProgramCalculator.tierDistributions(shop.events, days))
+                        .isEqualTo(days.stream()
+                                .map(day -> ProgramCalculator.tierDistribution(shop.events, day))
+                                .toList());
+            });
+        }
+
+        @Test
         void theSeriesAgreesWithANaiveCountPerPeriod() {
             qt().withFixedSeed(SEED).withExamples(10).forAll(longs().all()).checkAssert(seed -> {
                 Shop shop = new Shop(seed);

@@ -8,6 +8,7 @@ import static org.loyaltykpi.domain.PurchaseGenerators.seeds;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -368,6 +369,25 @@ class SegmentPropertyTest {
                                 s -> List.of(s.recencyScore(), s.frequencyScore(), s.monetaryScore())));
                 assertThat(actual).isEqualTo(naiveRfm(shop, asOf));
             });
+        }
+
+        @Test
+        void aQuintileScoreByFourThresholdsIsOnePlusFiveTimesTheCustomersStrictlyBelowOverAll() {
+            qt().withFixedSeed(705L)
+                    .forAll(
+                            lists().of(longs().between(-5, 5)).ofSizeBetween(1, 40),
+                            integers().between(0, 39))
+                    .checkAssert((values, index) -> {
+                        // the value of one of the customers
+                        long v = values.get(index % values.size());
+                        long[] sorted = values.stream()
+                                .mapToLong(Long::longValue)
+                                .sorted()
+                                .toArray();
+                        RfmScan.Quintiles q = new RfmScan.Quintiles(sorted, sorted, sorted);
+                        int below = (int) values.stream().filter(x -> x < v).count();
+                        assertThat(q.monetaryScore(v)).isEqualTo(RfmScan.score(below, sorted.length));
+                    });
         }
 
         @Test
