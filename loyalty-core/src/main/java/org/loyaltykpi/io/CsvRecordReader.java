@@ -266,7 +266,8 @@ final class CsvRecordReader {
     /** The column being read, for a message: {@code 'customer_id' (#1)}, or {@code (#1)} without a header. */
     private String columnLabel() {
         int index = current.size();
-        return (index < names.size() ? "'" + names.get(index) + "' " : "") + "(#" + (index + 1) + ")";
+        return (index < names.size() ? "'" + CsvFormatException.shown(names.get(index)) + "' " : "") + "(#"
+                + (index + 1) + ")";
     }
 
     static List<String> newFieldList() {
