@@ -392,7 +392,18 @@ final class PurchaseAssembler {
     private void addRefund(String customer, int day, long net, int lines, long line) {
         refunds++;
         refundLines += lines;
-        refundTotal = Math.addExact(refundTotal, net);
+        try {
+            refundTotal = Math.addExact(refundTotal, net);
+        } catch (ArithmeticException e) {
+            // Found by the CI fuzz run: two refunds near -9.2e16 each overflowed the total, an internal error.
+            throw new CsvFormatException(
+                    source,
+                    line,
+                    amountLabel,
+                    Money.fromMinorUnits(net, scale).toPlainString(),
+                    "brings the refunds' total beyond the largest amount a sum may hold ("
+                            + Money.fromMinorUnits(Long.MIN_VALUE, scale).toPlainString() + ")");
+        }
         if (rules.refunds() == PurchaseRules.Refunds.NET && net < 0) {
             try {
                 table.addRefund(customer, day, net);
