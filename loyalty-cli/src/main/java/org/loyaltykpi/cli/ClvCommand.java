@@ -15,7 +15,6 @@ import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.CovariateModel;
 import org.loyaltykpi.clv.Covariates;
 import org.loyaltykpi.clv.CustomerPrediction;
-import org.loyaltykpi.clv.CustomerPredictionInterval;
 import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.IntervalOptions;
 import org.loyaltykpi.clv.ModelComparison;
@@ -25,8 +24,10 @@ import org.loyaltykpi.clv.PredictionIntervals;
 import org.loyaltykpi.clv.SavedModel;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.report.ClvDocuments;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.io.PurchaseCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,13 +76,13 @@ final class ClvCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Fit a model to the calibration summary by maximum likelihood; print the parameters as JSON:"
-                        + " model, timeUnit, customers, params, standardErrors, logLikelihood, converged.",
+                        + " model, timeUnit, customers, params, standardErrors, logLikelihood, converged, warnings,"
+                        + " covariance, intervals; or as text (--format text).",
                 "Warnings (non-convergence, excluded customers, correlated frequency and spend) go to stderr."
             })
     static final class Fit extends ClvModels.ModelCommand implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        private FormatOption formatOption =
-                FormatOption.of(Format.JSON, Format.TEXT).withNote("json: the fit, text: one readable line");
+        private FormatOption formatOption = FormatOption.of(Format.JSON, Format.TEXT);
 
         @Option(
                 names = "--covariates",
@@ -114,20 +115,9 @@ final class ClvCommand implements Runnable {
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
             Optional<CovariateModel> fitted = withCovariates;
             save.ifPresent(file -> ModelFile.write(file, fitted.map(this::saved).orElseGet(() -> saved(fit))));
-            if (format == Format.TEXT) {
-                spec.commandLine()
-                        .getOut()
-                        .println(withCovariates.map(Object::toString).orElse(fit.toString()));
-                spec.commandLine().getOut().flush();
-                return 0;
-            }
-            if (withCovariates.isPresent()) {
-                ClvModels.writeFitWithCovariates(spec.commandLine().getOut(), fit, withCovariates.get());
-                return 0;
-            }
-            try (Json json = new Json(spec.commandLine().getOut())) {
-                ClvModels.writeFit(json, fit);
-            }
+            Section section = ClvDocuments.fit(
+                    fit, withCovariates.map(CovariateModel::coefficients).orElse(List.of()));
+            write(format, Message.of("title.clv-fit", fit.model()), section, "warnings");
             return 0;
         }
     }
@@ -223,11 +213,12 @@ final class ClvCommand implements Runnable {
         private java.nio.file.Path covariates;
 
         @picocli.CommandLine.Mixin
-        private FormatOption formatOption = FormatOption.of(Format.CSV).withNote("one row per customer");
+        private FormatOption formatOption = FormatOption.of(Format.CSV, Format.JSON, Format.TEXT)
+                .withNote("one row per customer; json and text add the options of the prediction");
 
         @Override
         public Integer call() {
-            formatOption.get("clv predict");
+            Format format = formatOption.get("clv predict");
             Optional<SavedModel> saved = modelFile.map(ModelFile::read);
             if (saved.isPresent()) {
                 ClvModels.Model inFile = ClvModels.Model.parse(saved.get().model());
@@ -255,7 +246,7 @@ final class ClvCommand implements Runnable {
                                 .println(spec.qualifiedName() + ": warning (" + modelFile.get() + "): " + w));
             }
             if (model() == ClvModels.Model.BG_BB) {
-                return predictBgBb(saved);
+                return predictBgBb(saved, format);
             }
             if (model() == ClvModels.Model.GAMMA_GAMMA) {
                 throw new IllegalArgumentException("clv predict needs a purchase model (bg-nbd, mbg-nbd, pareto-nbd"
@@ -358,51 +349,16 @@ final class ClvCommand implements Runnable {
                 err.println(spec.qualifiedName() + ": " + r);
                 err.flush();
             }
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("customer_id,p_alive,expected_purchases" + (noSpend ? "" : ",expected_spend,clv")
-                    + (ranges.isEmpty()
-                            ? ""
-                            : ",expected_purchases_low,expected_purchases_high"
-                                    + (noSpend ? "" : ",clv_low,clv_high")));
-            int index = 0;
-            for (CustomerPrediction p : predictions) {
-                StringBuilder line = new StringBuilder(
-                                PurchaseCsv.quote(p.customer().value()))
-                        .append(',')
-                        .append(number(p.probabilityAlive()))
-                        .append(',')
-                        .append(number(p.expectedPurchases()));
-                if (!noSpend) {
-                    line.append(',')
-                            .append(
-                                    p.expectedSpend().isPresent()
-                                            ? number(p.expectedSpend().getAsDouble())
-                                            : "")
-                            .append(',')
-                            .append(p.clv().isPresent() ? number(p.clv().getAsDouble()) : "");
-                }
-                if (ranges.isPresent()) {
-                    CustomerPredictionInterval c = ranges.get().customers().get(index);
-                    line.append(',')
-                            .append(number(c.expectedPurchases().low()))
-                            .append(',')
-                            .append(number(c.expectedPurchases().high()));
-                    if (!noSpend) {
-                        line.append(',')
-                                .append(c.clv().map(v -> number(v.low())).orElse(""))
-                                .append(',')
-                                .append(c.clv().map(v -> number(v.high())).orElse(""));
-                    }
-                }
-                index++;
-                out.println(line);
-            }
-            out.flush();
+            write(
+                    format,
+                    Message.of("title.clv-predict", purchases.name()),
+                    ClvDocuments.predictions(purchases.name(), timeUnit, options, !noSpend, predictions, ranges),
+                    "predictions");
             return 0;
         }
 
         /** BG/BB: the horizon and the discounting count opportunities (periods), not time units. */
-        private int predictBgBb(Optional<SavedModel> saved) {
+        private int predictBgBb(Optional<SavedModel> saved, Format format) {
             if (period.isPresent()) {
                 throw new IllegalArgumentException("--period does not apply to bg-bb: its horizon and discounting count"
                         + " transaction opportunities (--period-length)");
@@ -422,62 +378,14 @@ final class ClvCommand implements Runnable {
             }
             ClvModels.warnWithoutOpportunity(err, spec.qualifiedName(), summary);
             List<BgBbPrediction> predictions = model.predict(summary, (int) horizon, discountRate);
-            boolean ids = summary.hasCustomers();
-            boolean dert = discountRate > 0;
-            PrintWriter out = spec.commandLine().getOut();
-            out.println((ids ? "customer_id" : "frequency,recency,periods,weights") + ",p_alive,expected_transactions"
-                    + (dert ? ",discounted_residual_transactions" : ""));
-            for (BgBbPrediction p : predictions) {
-                StringBuilder line = new StringBuilder();
-                if (ids) {
-                    line.append(PurchaseCsv.quote(p.customer().orElseThrow().value()));
-                } else {
-                    line.append(p.frequency())
-                            .append(',')
-                            .append(p.recency())
-                            .append(',')
-                            .append(p.periods())
-                            .append(',')
-                            .append((long) p.weight());
-                }
-                line.append(',')
-                        .append(number(p.probabilityAlive()))
-                        .append(',')
-                        .append(number(p.expectedTransactions()));
-                if (dert) {
-                    line.append(',')
-                            .append(number(p.discountedResidualTransactions().orElseThrow()));
-                }
-                out.println(line);
-            }
-            out.flush();
+            write(
+                    format,
+                    Message.of("title.clv-predict", BgBbModel.NAME),
+                    ClvDocuments.bgBbPredictions(
+                            BgBbModel.NAME, (int) horizon, discountRate, predictions, summary.hasCustomers()),
+                    "predictions");
             return 0;
         }
-
-        private static String number(double value) {
-            return String.format(Locale.ROOT, "%.6f", value);
-        }
-    }
-
-    /** Writes a section as text (its title, then its body), JSON or one of its tables as CSV. */
-    static void render(PrintWriter out, org.loyaltykpi.document.Section section, Format format, String csvTable) {
-        org.loyaltykpi.document.Messages messages = org.loyaltykpi.document.Messages.english();
-        switch (format) {
-            case JSON -> org.loyaltykpi.document.render.JsonRenderer.render(section, messages, out);
-            case CSV ->
-                org.loyaltykpi.document.render.CsvRenderer.render(
-                        section.tables().stream()
-                                .filter(t -> t.id().equals(csvTable))
-                                .findFirst()
-                                .orElseThrow(),
-                        out);
-            default -> {
-                out.println(messages.text(section.title()));
-                out.println();
-                out.print(org.loyaltykpi.document.render.TextRenderer.section(section, messages));
-            }
-        }
-        out.flush();
     }
 
     /** {@code loyalty clv compare}: every purchase model fitted and compared. */
@@ -522,17 +430,13 @@ final class ClvCommand implements Runnable {
                             "--holdout-end needs purchases (--transactions): a --summary file has no holdout period");
                 }
                 java.time.LocalDate end = calibrationEnd();
-                Loaded<PurchaseTable> loaded = input.load();
+                Loaded<PurchaseTable> loaded = load();
                 BtydSummary summary = BtydSummary.of(loaded.value(), end, holdoutEnd.get(), timeUnit);
                 comparison = ModelComparison.compare(summary, loaded.value(), fitOptions());
             } else {
                 comparison = ModelComparison.compare(summary(), fitOptions());
             }
-            render(
-                    spec.commandLine().getOut(),
-                    org.loyaltykpi.document.report.ClvDocuments.comparison(comparison),
-                    format,
-                    "clvModels");
+            write(format, Message.of("title.clv-compare"), ClvDocuments.comparison(comparison), "clvModels");
             return 0;
         }
     }
@@ -596,7 +500,7 @@ final class ClvCommand implements Runnable {
                 throw new IllegalArgumentException("--max-frequency must be >= 1: " + maxFrequency);
             }
             java.time.LocalDate end = calibrationEnd();
-            Loaded<PurchaseTable> loaded = input.load();
+            Loaded<PurchaseTable> loaded = load();
             BtydSummary summary = BtydSummary.of(loaded.value(), end, holdoutEnd, timeUnit);
             TransactionModel model;
             PrintWriter err = spec.commandLine().getErr();
@@ -612,7 +516,7 @@ final class ClvCommand implements Runnable {
             }
             ModelFit fit = model.fit().orElseThrow();
             ClvModels.warn(err, spec.qualifiedName(), fit);
-            org.loyaltykpi.document.Section section = org.loyaltykpi.document.report.ClvDocuments.validation(
+            Section section = ClvDocuments.validation(
                     model.name(),
                     timeUnit,
                     end,
@@ -620,10 +524,10 @@ final class ClvCommand implements Runnable {
                     ModelValidation.byCalibrationFrequency(model, summary, maxFrequency),
                     ModelValidation.tracking(model, loaded.value(), end, holdoutEnd),
                     fit.warnings());
-            render(
-                    spec.commandLine().getOut(),
-                    section,
+            write(
                     format,
+                    Message.of("title.clv-validate", model.name()),
+                    section,
                     table == CsvTable.frequency ? "clvByFrequency" : "clvTracking");
             return 0;
         }

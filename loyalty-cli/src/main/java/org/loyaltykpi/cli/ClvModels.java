@@ -4,26 +4,26 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.loyaltykpi.clv.BgBbModel;
 import org.loyaltykpi.clv.BgBbSummary;
 import org.loyaltykpi.clv.BgNbdModel;
 import org.loyaltykpi.clv.BtydSummary;
-import org.loyaltykpi.clv.Coefficient;
 import org.loyaltykpi.clv.CovariateModel;
 import org.loyaltykpi.clv.FitOptions;
 import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.MbgNbdModel;
 import org.loyaltykpi.clv.ModelFit;
-import org.loyaltykpi.clv.Parameter;
-import org.loyaltykpi.clv.ParameterCovariance;
-import org.loyaltykpi.clv.ParameterInterval;
 import org.loyaltykpi.clv.ParetoNbdModel;
 import org.loyaltykpi.clv.SavedModel;
 import org.loyaltykpi.clv.SummaryCsv;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Section;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
 import picocli.CommandLine.Mixin;
@@ -154,8 +154,44 @@ final class ClvModels {
                     () -> new ParameterException(spec.commandLine(), "missing option: --model=MODEL"));
         }
 
+        @Mixin
+        LanguageOption lang;
+
+        @Mixin
+        OutOption out;
+
         /** What the last summary was read from: the summary file or the purchase source. */
         String source = "";
+
+        /** The purchases the command read, if it read purchases (not a summary file). */
+        Optional<Loaded<PurchaseTable>> loaded = Optional.empty();
+
+        /** Reads the purchases, remembering them for the output's source line. */
+        Loaded<PurchaseTable> load() {
+            Loaded<PurchaseTable> read = input.load();
+            loaded = Optional.of(read);
+            source = read.source();
+            return read;
+        }
+
+        /**
+         * Writes the command's section as a document in the chosen format: its source (the purchases with their load
+         * summary, or the summary file), then the section; CSV is the table {@code csvTable}.
+         */
+        void write(FormatOption.Format format, Message title, Section section, String csvTable) {
+            Loaded<?> from = loaded.<Loaded<?>>map(l -> l).orElseGet(() -> Loaded.of(source, source));
+            Document document = CommandOutput.document(title, from, List.of(), List.of(section));
+            CommandOutput.write(
+                    spec,
+                    format,
+                    lang,
+                    out,
+                    document,
+                    () -> section.tables().stream()
+                            .filter(t -> t.id().equals(csvTable))
+                            .findFirst()
+                            .orElseThrow());
+        }
 
         /** The summary of the transaction models: from the {@code --summary} file or from the purchases. */
         BtydSummary summary() {
@@ -165,9 +201,7 @@ final class ClvModels {
                 return SummaryCsv.read(summaryFile.get(), timeUnit);
             }
             LocalDate end = calibrationEnd();
-            Loaded<PurchaseTable> loaded = input.load();
-            source = loaded.source();
-            return BtydSummary.of(loaded.value(), end, timeUnit);
+            return BtydSummary.of(load().value(), end, timeUnit);
         }
 
         /** The BG/BB summary: from the {@code --summary} file or from the purchases with {@code --period-length}. */
@@ -186,9 +220,7 @@ final class ClvModels {
                         spec.commandLine(), "--period-length must be week, month, quarter or year for bg-bb: day");
             }
             LocalDate end = calibrationEnd();
-            Loaded<PurchaseTable> loaded = input.load();
-            source = loaded.source();
-            return BgBbSummary.of(loaded.value(), end, period);
+            return BgBbSummary.of(load().value(), end, period);
         }
 
         LocalDate calibrationEnd() {
@@ -301,61 +333,6 @@ final class ClvModels {
         };
     }
 
-    /** The JSON of {@code clv fit}, as the README's CLI contract fixes it. */
-    static void writeFit(Json json, ModelFit fit) {
-        json.beginObject();
-        writeFitFields(json, fit);
-        json.endObject();
-    }
-
-    /** The fields of the JSON of {@code clv fit}, into the current object (the model file adds its own). */
-    static void writeFitFields(Json json, ModelFit fit) {
-        json.field("model", fit.model())
-                .field("timeUnit", fit.timeUnit().map(TimeScale::name).orElse(""))
-                .field("customers", fit.customers());
-        json.beginObject("params");
-        for (Parameter p : fit.parameters()) {
-            json.field(p.name(), p.value());
-        }
-        json.endObject();
-        json.beginObject("standardErrors");
-        for (Parameter p : fit.parameters()) {
-            json.field(p.name(), p.standardError());
-        }
-        json.endObject();
-        json.field("logLikelihood", fit.logLikelihood()).field("converged", fit.converged());
-        json.beginArray("warnings");
-        fit.warnings().forEach(json::value);
-        json.endArray();
-        writeUncertainty(json, fit);
-    }
-
-    /**
-     * The JSON of a fit with covariates: the fit's fields, and {@code "covariates": {"purchase": {"NAME": {"value":
-     * ..., "standardError": ...}}, "dropout": {...}}}.
-     */
-    static void writeFitWithCovariates(PrintWriter out, ModelFit fit, CovariateModel model) {
-        try (Json json = new Json(out)) {
-            json.beginObject();
-            writeFitFields(json, fit);
-            json.beginObject("covariates");
-            for (String process : java.util.List.of("purchase", "dropout")) {
-                json.beginObject(process);
-                for (Coefficient c : model.coefficients()) {
-                    if (c.process().equals(process)) {
-                        json.beginObject(c.covariate())
-                                .field("value", c.value())
-                                .field("standardError", c.standardError())
-                                .endObject();
-                    }
-                }
-                json.endObject();
-            }
-            json.endObject();
-            json.endObject();
-        }
-    }
-
     /** The customers a BG/BB summary from purchases leaves out, on standard error. */
     static void warnWithoutOpportunity(PrintWriter err, String command, BgBbSummary summary) {
         if (summary.withoutOpportunity() > 0) {
@@ -363,39 +340,6 @@ final class ClvModels {
                     + " calibration end's period: no transaction opportunity yet, not in the fit");
             err.flush();
         }
-    }
-
-    /** The confidence level of the intervals in the JSON of a fit. */
-    static final double FIT_INTERVAL_LEVEL = 0.95;
-
-    /**
-     * {@code covariance}: the covariance of the estimates on the scale the fit works on ({@code "scale": "log"}: of
-     * {@code ln r, ln alpha, ...}), as an object of rows; {@code intervals}: 95% Wald intervals per parameter, computed
-     * on that scale and mapped back. Both null when the Hessian was not positive definite.
-     */
-    static void writeUncertainty(Json json, ModelFit fit) {
-        if (fit.covariance().isEmpty()) {
-            json.nullField("covariance").nullField("intervals");
-            return;
-        }
-        ParameterCovariance c = fit.covariance().get();
-        json.beginObject("covariance").field("scale", "log");
-        for (int i = 0; i < c.size(); i++) {
-            json.beginObject(c.names().get(i));
-            for (int j = 0; j < c.size(); j++) {
-                json.field(c.names().get(j), c.get(i, j));
-            }
-            json.endObject();
-        }
-        json.endObject();
-        json.beginObject("intervals").field("level", FIT_INTERVAL_LEVEL);
-        for (ParameterInterval interval : fit.intervals(FIT_INTERVAL_LEVEL)) {
-            json.beginObject(interval.name())
-                    .field("low", interval.low())
-                    .field("high", interval.high())
-                    .endObject();
-        }
-        json.endObject();
     }
 
     /** Warnings go to standard error, so standard output stays machine-readable. */

@@ -1,6 +1,7 @@
 package org.loyaltykpi.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -21,8 +22,10 @@ import org.loyaltykpi.clv.Coefficient;
 import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParameterCovariance;
+import org.loyaltykpi.clv.ParameterInterval;
 import org.loyaltykpi.clv.SavedModel;
 import org.loyaltykpi.clv.TimeScale;
+import org.loyaltykpi.document.report.ClvDocuments;
 import org.loyaltykpi.domain.Granularity;
 
 /**
@@ -30,7 +33,7 @@ import org.loyaltykpi.domain.Granularity;
  * format name and version, the covariance (when the fit has one), the covariates and the calibration facts.
  *
  * <pre>
- * {"format": "loyalty-clv-model", "formatVersion": 1, "model": "bg-nbd", "timeUnit": "WEEKS", "customers": 2357,
+ * {"format": "loyalty-clv-model", "formatVersion": 1, "model": "bg-nbd", "timeUnit": "weeks", "customers": 2357,
  *  "params": {...}, "standardErrors": {...}, "logLikelihood": ..., "converged": true, "warnings": [],
  *  "covariance": {"scale": "log", "r": {"r": ..., ...}, ...}, "intervals": {...},
  *  "iterations": 23, "penalizer": 0.0, "covariates": [], "coefficients": {},
@@ -45,32 +48,109 @@ final class ModelFile {
     /** Writes a saved model. */
     static void write(Path file, SavedModel saved) {
         OutputFiles.write(file, out -> {
-            try (Json json = new Json(out)) {
-                json.beginObject().field("format", SavedModel.FORMAT).field("formatVersion", saved.formatVersion());
-                ClvModels.writeFitFields(json, saved.fit());
-                json.field("iterations", saved.fit().iterations())
-                        .field("penalizer", saved.fit().penalizer());
-                json.beginArray("covariates");
-                saved.covariates().forEach(json::value);
-                json.endArray();
-                json.beginObject("coefficients");
-                saved.coefficients().forEach(c -> json.field(c.process() + "." + c.covariate(), c.value()));
-                json.endObject();
-                json.beginObject("calibration").field("source", saved.source());
-                if (saved.calibrationEnd().isPresent()) {
-                    json.field("calibrationEnd", saved.calibrationEnd().get().toString());
-                } else {
-                    json.nullField("calibrationEnd");
-                }
-                if (saved.periodLength().isPresent()) {
-                    json.field("periodLength", saved.periodLength().get().name().toLowerCase(java.util.Locale.ROOT));
-                } else {
-                    json.nullField("periodLength");
-                }
-                json.endObject();
-                json.endObject();
+            try {
+                JsonGenerator json = FACTORY.createGenerator(out).useDefaultPrettyPrinter();
+                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                write(json, saved);
+                json.flush();
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * The file's fields: those of the JSON of {@code clv fit} (the time unit lower-kebab, {@code "weeks"}, as every
+     * enum of the JSON; files written before with {@code "WEEKS"} read as well), then the file's own.
+     */
+    private static void write(JsonGenerator json, SavedModel saved) throws IOException {
+        ModelFit fit = saved.fit();
+        json.writeStartObject();
+        json.writeStringField("format", SavedModel.FORMAT);
+        json.writeNumberField("formatVersion", saved.formatVersion());
+        json.writeStringField("model", fit.model());
+        json.writeStringField("timeUnit", ClvDocuments.timeUnitCode(fit.timeUnit()));
+        json.writeNumberField("customers", fit.customers());
+        json.writeObjectFieldStart("params");
+        for (Parameter p : fit.parameters()) {
+            number(json, p.name(), p.value());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("standardErrors");
+        for (Parameter p : fit.parameters()) {
+            number(json, p.name(), p.standardError().orElse(Double.NaN));
+        }
+        json.writeEndObject();
+        number(json, "logLikelihood", fit.logLikelihood());
+        json.writeBooleanField("converged", fit.converged());
+        json.writeArrayFieldStart("warnings");
+        for (String w : fit.warnings()) {
+            json.writeString(w);
+        }
+        json.writeEndArray();
+        if (fit.covariance().isEmpty()) {
+            json.writeNullField("covariance");
+            json.writeNullField("intervals");
+        } else {
+            ParameterCovariance c = fit.covariance().get();
+            json.writeObjectFieldStart("covariance");
+            json.writeStringField("scale", "log");
+            for (int i = 0; i < c.size(); i++) {
+                json.writeObjectFieldStart(c.names().get(i));
+                for (int j = 0; j < c.size(); j++) {
+                    number(json, c.names().get(j), c.get(i, j));
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("intervals");
+            number(json, "level", ClvDocuments.FIT_INTERVAL_LEVEL);
+            for (ParameterInterval interval : fit.intervals(ClvDocuments.FIT_INTERVAL_LEVEL)) {
+                json.writeObjectFieldStart(interval.name());
+                number(json, "low", interval.low());
+                number(json, "high", interval.high());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+        json.writeNumberField("iterations", fit.iterations());
+        number(json, "penalizer", fit.penalizer());
+        json.writeArrayFieldStart("covariates");
+        for (String name : saved.covariates()) {
+            json.writeString(name);
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("coefficients");
+        for (Coefficient c : saved.coefficients()) {
+            number(json, c.process() + "." + c.covariate(), c.value());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("calibration");
+        json.writeStringField("source", saved.source());
+        if (saved.calibrationEnd().isPresent()) {
+            json.writeStringField("calibrationEnd", saved.calibrationEnd().get().toString());
+        } else {
+            json.writeNullField("calibrationEnd");
+        }
+        if (saved.periodLength().isPresent()) {
+            json.writeStringField(
+                    "periodLength", saved.periodLength().get().name().toLowerCase(java.util.Locale.ROOT));
+        } else {
+            json.writeNullField("periodLength");
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A number as the shortest decimal that reads back as the same double; {@code null} when not finite. */
+    private static void number(JsonGenerator json, String name, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumberField(name, value);
+        } else {
+            json.writeNullField(name);
+        }
     }
 
     /** Reads and validates a saved model; every problem is one line naming the file and the field. */

@@ -220,6 +220,15 @@ class ClvBgBbCommandTest {
         return new Path[] {purchases, summary};
     }
 
+    /** The fit's JSON without what says where the data came from ({@code source}, {@code input}). */
+    private static com.fasterxml.jackson.databind.JsonNode withoutSource(String json) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode fit = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        fit.remove("source");
+        fit.remove("input");
+        return fit;
+    }
+
     @Test
     void everyModelFittedToTheSummaryFileGivesWhatItGivesFromThePurchases() throws IOException {
         Path[] data = cdnow();
@@ -236,7 +245,7 @@ class ClvBgBbCommandTest {
             LoyaltyCliTest.Run fromSummary =
                     LoyaltyCliTest.run("clv", "fit", "--model", model, "--summary", data[1].toString());
             assertThat(fromSummary.exitCode()).as(fromSummary.err()).isZero();
-            assertThat(fromSummary.out()).as(model).isEqualTo(fromPurchases.out());
+            assertThat(withoutSource(fromSummary.out())).as(model).isEqualTo(withoutSource(fromPurchases.out()));
         }
         LoyaltyCliTest.Run predictFromPurchases = LoyaltyCliTest.run(
                 "clv",

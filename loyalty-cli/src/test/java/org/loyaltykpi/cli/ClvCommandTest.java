@@ -97,7 +97,7 @@ class ClvCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode fit = JSON.readTree(run.out());
         assertThat(fit.get("model").asText()).isEqualTo("bg-nbd");
-        assertThat(fit.get("timeUnit").asText()).isEqualTo("WEEKS");
+        assertThat(fit.get("timeUnit").asText()).isEqualTo("weeks");
         assertThat(fit.get("customers").asLong()).isEqualTo(2357);
         // Fader, Hardie and Lee (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4.
         assertThat(fit.at("/params/r").asDouble()).isCloseTo(0.243, within(0.0005));
@@ -110,6 +110,8 @@ class ClvCommandTest {
         assertThat(fit.fieldNames())
                 .toIterable()
                 .containsExactly(
+                        "source",
+                        "input",
                         "model",
                         "timeUnit",
                         "customers",

@@ -65,7 +65,7 @@ class ClvModelFileCommandTest {
         assertThat(file.get("format").asText()).isEqualTo("loyalty-clv-model");
         assertThat(file.get("formatVersion").asInt()).isEqualTo(1);
         assertThat(file.get("model").asText()).isEqualTo("pareto-nbd");
-        assertThat(file.get("timeUnit").asText()).isEqualTo("WEEKS");
+        assertThat(file.get("timeUnit").asText()).isEqualTo("weeks");
         assertThat(file.get("params")).isEqualTo(JSON.readTree(fit.out()).get("params"));
         assertThat(file.has("covariance")).isTrue();
         assertThat(file.get("covariates")).isEmpty();

@@ -149,24 +149,81 @@ class CommandFormatsTest {
         void programShowsEveryNumberOfItsJsonInItsText() throws Exception {
             assertTextShowsTheJsonNumbers("program");
         }
+
+        @Test
+        void clvFitShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("clv fit");
+        }
+
+        @Test
+        void clvPredictShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("clv predict");
+        }
+
+        @Test
+        void clvPredictWithIntervalsShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("clv predict", "--intervals", "0.9", "--draws", "20");
+        }
+
+        @Test
+        void clvCompareShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("clv compare");
+        }
+
+        @Test
+        void clvValidateShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("clv validate");
+        }
+
+        @Test
+        void theCsvOfClvPredictIsTheTableOfItsJsonAtTheJsonsPrecision() throws Exception {
+            LoyaltyCliTest.Run csv = run("clv predict");
+            LoyaltyCliTest.Run json = run("clv predict", "--format", "json");
+            JsonNode rows = JSON.readTree(json.out()).get("predictions");
+            List<String> lines = csv.out().lines().toList();
+            assertThat(lines.get(0)).isEqualTo("customer_id,p_alive,expected_purchases");
+            assertThat(lines).hasSize(rows.size() + 1);
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode row = rows.get(i);
+                String[] cells = lines.get(i + 1).split(",");
+                assertThat(cells[0]).isEqualTo(row.get("customer_id").asText());
+                assertThat(Double.parseDouble(cells[1]))
+                        .isEqualTo(row.get("p_alive").asDouble());
+                assertThat(Double.parseDouble(cells[2]))
+                        .isEqualTo(row.get("expected_purchases").asDouble());
+            }
+        }
     }
 
-    /** Every number of the JSON appears in the text: a count grouped, money with two decimals, a rate in percent. */
-    static void assertTextShowsTheJsonNumbers(String command) throws Exception {
-        LoyaltyCliTest.Run text = run(command);
-        LoyaltyCliTest.Run json = run(command, "--format", "json");
+    /**
+     * Every number of the JSON appears in the text: a count grouped, a decimal rounded to 0 to 6 digits (money with
+     * two), a rate in percent with one decimal.
+     */
+    static void assertTextShowsTheJsonNumbers(String command, String... more) throws Exception {
+        List<String> textArgs = new ArrayList<>(List.of(more));
+        textArgs.addAll(List.of("--format", "text"));
+        LoyaltyCliTest.Run text = run(command, textArgs.toArray(String[]::new));
+        List<String> json = new ArrayList<>(List.of(more));
+        json.addAll(List.of("--format", "json"));
+        LoyaltyCliTest.Run jsonRun = run(command, json.toArray(String[]::new));
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(jsonRun.exitCode()).as(jsonRun.err()).isZero();
+        java.util.Set<String> tokens =
+                new java.util.HashSet<>(List.of(text.out().split("\\s+")));
         List<String> missing = new ArrayList<>();
         int[] checked = {0};
-        walk(JSON.readTree(json.out()), "", (path, value) -> {
+        walk(JSON.readTree(jsonRun.out()), "", (path, value) -> {
             checked[0]++;
-            List<String> shown = value.isIntegralNumber()
-                    ? List.of(String.format(Locale.ROOT, "%,d", value.longValue()))
-                    : List.of(
-                            String.format(Locale.ROOT, "%,.2f", value.decimalValue()),
-                            String.format(Locale.ROOT, "%.1f%%", 100 * value.doubleValue()));
-            if (shown.stream().noneMatch(text.out()::contains)) {
+            List<String> shown = new ArrayList<>();
+            if (value.isIntegralNumber()) {
+                shown.add(String.format(Locale.ROOT, "%,d", value.longValue()));
+            } else {
+                for (int digits = 0; digits <= 6; digits++) {
+                    shown.add(String.format(Locale.ROOT, "%,." + digits + "f", value.decimalValue()));
+                }
+                shown.add(String.format(Locale.ROOT, "%.1f%%", 100 * value.doubleValue()));
+            }
+            if (shown.stream().noneMatch(tokens::contains) && shown.stream().noneMatch(text.out()::contains)) {
                 missing.add(path + "=" + value + " (shown as one of " + shown + ")");
             }
         });

@@ -25,6 +25,7 @@ import java.util.OptionalDouble;
  *   <tr><td>{@link Day}</td><td>{@code 2024-03-05}</td><td>{@code "2024-03-05"}</td></tr>
  *   <tr><td>{@link Text}</td><td>as is</td><td>as is</td></tr>
  *   <tr><td>{@link Label}</td><td>the resolved message</td><td>its code, lower-kebab, e.g. {@code "at-risk"}</td></tr>
+ *   <tr><td>{@link Flag}</td><td>{@code yes} or {@code no}, translated</td><td>{@code true} or {@code false}</td></tr>
  *   <tr><td>{@link Missing}</td><td>{@code n/a}</td><td>{@code null} (empty in CSV)</td></tr>
  * </table>
  *
@@ -240,6 +241,24 @@ public sealed interface Cell {
         }
     }
 
+    /**
+     * A yes-or-no fact (whether a fit converged): {@code yes} or {@code no} in text, {@code true} or {@code false} in
+     * JSON and CSV.
+     *
+     * @param value the fact
+     */
+    record Flag(boolean value) implements Cell {
+        @Override
+        public OptionalDouble number() {
+            return OptionalDouble.empty();
+        }
+
+        @Override
+        public boolean fits(ColumnType type) {
+            return type == ColumnType.TEXT;
+        }
+    }
+
     /** An undefined value (a rate over nothing, a mean of no values): {@code n/a} in text, {@code null} in JSON. */
     record Missing() implements Cell {
         @Override
@@ -398,6 +417,16 @@ public sealed interface Cell {
     static Cell label(String prefix, Enum<?> value) {
         String code = code(value);
         return new Label(code, Message.of(prefix + "." + code));
+    }
+
+    /**
+     * A yes-or-no fact.
+     *
+     * @param value the fact
+     * @return the cell
+     */
+    static Cell flag(boolean value) {
+        return new Flag(value);
     }
 
     /**

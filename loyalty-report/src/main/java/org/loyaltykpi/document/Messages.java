@@ -189,6 +189,8 @@ public final class Messages {
             return t.text();
         } else if (cell instanceof Cell.Label l) {
             return text(l.label());
+        } else if (cell instanceof Cell.Flag f) {
+            return text(Message.of(f.value() ? "answer.yes" : "answer.no"));
         } else if (cell instanceof Cell.Missing) {
             return text(Message.of("value.missing"));
         }

@@ -64,6 +64,8 @@ public final class CsvRenderer {
             return t.text();
         } else if (cell instanceof Cell.Label l) {
             return l.code();
+        } else if (cell instanceof Cell.Flag f) {
+            return Boolean.toString(f.value());
         } else if (cell instanceof Cell.Missing) {
             return "";
         }

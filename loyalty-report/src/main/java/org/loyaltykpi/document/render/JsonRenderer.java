@@ -52,6 +52,12 @@ import org.loyaltykpi.io.LoadSummary;
 public final class JsonRenderer {
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /**
+     * The column id of a table that {@link #renderFields} writes as an array of values: a list of texts such as a
+     * fit's warnings.
+     */
+    public static final String LIST_ITEM = "item";
+
     private JsonRenderer() {}
 
     /**
@@ -102,6 +108,8 @@ public final class JsonRenderer {
      * section has any. An id with dots nests: the figures {@code retention.customers.active} and
      * {@code retention.customers.new} are written as {@code "retention": {"customers": {"active": .., "new": ..}}}.
      * Values as in {@link #render(Document, Messages, Writer)}: locale-free, enums lower-kebab, undefined {@code null}.
+     * A table of one column whose id is {@value #LIST_ITEM} is a list: an array of its values ({@code "warnings":
+     * ["..."]}), not of row objects.
      *
      * <pre>{@code
      * {"source": "orders.csv", "input": {...},
@@ -128,6 +136,15 @@ public final class JsonRenderer {
                 put(root, f.id(), f.value());
             }
             for (Table table : section.tables()) {
+                if (table.columns().size() == 1 && table.columns().get(0).id().equals(LIST_ITEM)) {
+                    put(
+                            root,
+                            table.id(),
+                            table.rows().stream()
+                                    .map(row -> (Object) row.get(0))
+                                    .toList());
+                    continue;
+                }
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (List<Cell> row : table.rows()) {
                     Map<String, Object> r = new LinkedHashMap<>();
@@ -421,6 +438,8 @@ public final class JsonRenderer {
             json.writeString(t.text());
         } else if (cell instanceof Cell.Label l) {
             json.writeString(l.code());
+        } else if (cell instanceof Cell.Flag f) {
+            json.writeBoolean(f.value());
         } else if (cell.number().isPresent()) {
             json.writeNumber(Numbers.decimal(cell.number().getAsDouble()));
         } else {
