@@ -115,9 +115,9 @@ final class ClvCommand implements Runnable {
             ClvModels.warn(spec.commandLine().getErr(), spec.qualifiedName(), fit);
             Optional<CovariateModel> fitted = withCovariates;
             save.ifPresent(file -> ModelFile.write(file, fitted.map(this::saved).orElseGet(() -> saved(fit))));
-            Section section = ClvDocuments.fit(
+            List<Section> sections = ClvDocuments.fit(
                     fit, withCovariates.map(CovariateModel::coefficients).orElse(List.of()));
-            write(format, Message.of("title.clv-fit", fit.model()), section, "warnings");
+            write(format, Message.of("title.clv-fit", fit.model()), sections, "warnings");
             return 0;
         }
     }

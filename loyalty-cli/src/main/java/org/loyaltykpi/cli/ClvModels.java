@@ -179,18 +179,20 @@ final class ClvModels {
          * summary, or the summary file), then the section; CSV is the table {@code csvTable}.
          */
         void write(FormatOption.Format format, Message title, Section section, String csvTable) {
+            write(format, title, List.of(section), csvTable);
+        }
+
+        /** Writes the command's sections, as {@link #write(FormatOption.Format, Message, Section, String)}. */
+        void write(FormatOption.Format format, Message title, List<Section> sections, String csvTable) {
             Loaded<?> from = loaded.<Loaded<?>>map(l -> l).orElseGet(() -> Loaded.of(source, source));
-            Document document = CommandOutput.document(title, from, List.of(), List.of(section));
+            Document document = CommandOutput.document(title, from, List.of(), sections);
             CommandOutput.write(
                     spec,
                     format,
                     lang,
                     out,
                     document,
-                    () -> section.tables().stream()
-                            .filter(t -> t.id().equals(csvTable))
-                            .findFirst()
-                            .orElseThrow());
+                    () -> document.table(csvTable).orElseThrow());
         }
 
         /** The summary of the transaction models: from the {@code --summary} file or from the purchases. */

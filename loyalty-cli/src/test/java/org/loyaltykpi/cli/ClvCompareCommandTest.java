@@ -126,7 +126,8 @@ class ClvCompareCommandTest {
                 LoyaltyCliTest.run(cdnow("clv", "validate", "--model", "pareto-nbd", "--holdout-end", "1998-06-30"));
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out())
-                .startsWith("pareto-nbd fitted up to 1997-09-30, against the holdout up to 1998-06-30")
+                .startsWith("pareto-nbd against the holdout\n")
+                .contains("1. pareto-nbd fitted up to 1997-09-30, against the holdout up to 1998-06-30")
                 .contains("Cumulative repeat purchases");
     }
 
