@@ -1,19 +1,22 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.clv.BtydSummary;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.report.ClvDocuments;
 import org.loyaltykpi.domain.PurchaseTable;
-import org.loyaltykpi.io.PurchaseCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code loyalty rfm}: the per-customer BTYD summary as CSV. */
+/** {@code loyalty rfm}: the per-customer BTYD summary as CSV (or JSON, text), rendered through the document. */
 @Command(
         name = "rfm",
         footerHeading = "%nExamples:%n",
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
         },
         mixinStandardHelpOptions = true,
         description = {
-            "Per-customer summary of the calibration period as CSV:"
+            "Per-customer summary of the calibration period as CSV (json and text add the calibration end and time"
+                    + " unit):"
                     + " customer_id,frequency,recency,T,monetary_value (+ holdout columns with --holdout-end).",
             "frequency = repeat purchase days; recency = first to last purchase day; T = first purchase day to the"
                     + " calibration end; monetary_value = mean value of the repeat purchase days (same-day purchases"
@@ -48,41 +52,32 @@ final class RfmCommand implements Callable<Integer> {
     private Optional<LocalDate> holdoutEnd = Optional.empty();
 
     @Mixin
-    private FormatOption formatOption = FormatOption.of(FormatOption.Format.CSV).withNote("one row per customer");
+    private FormatOption formatOption = FormatOption.of(
+                    FormatOption.Format.CSV, FormatOption.Format.JSON, FormatOption.Format.TEXT)
+            .withNote("one row per customer");
+
+    @Mixin
+    private LanguageOption lang;
+
+    @Mixin
+    private OutOption out;
 
     @Override
     public Integer call() {
-        formatOption.get("rfm");
+        FormatOption.Format format = formatOption.get("rfm");
         Loaded<PurchaseTable> loaded = input.load();
         BtydSummary s = holdoutEnd.isPresent()
                 ? BtydSummary.of(loaded.value(), calibration.calibrationEnd, holdoutEnd.get(), calibration.timeUnit)
                 : BtydSummary.of(loaded.value(), calibration.calibrationEnd, calibration.timeUnit);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("customer_id,frequency,recency,T,monetary_value"
-                + (s.hasHoldout() ? ",frequency_holdout,monetary_value_holdout,duration_holdout" : ""));
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < s.size(); i++) {
-            line.setLength(0);
-            line.append(PurchaseCsv.quote(s.customer(i).value()))
-                    .append(',')
-                    .append(s.frequency(i))
-                    .append(',')
-                    .append(s.recency(i))
-                    .append(',')
-                    .append(s.age(i))
-                    .append(',')
-                    .append(s.monetaryValue(i));
-            if (s.hasHoldout()) {
-                line.append(',')
-                        .append(s.holdoutFrequency(i))
-                        .append(',')
-                        .append(s.holdoutMonetaryValue(i))
-                        .append(',')
-                        .append(s.holdoutDuration().getAsDouble());
-            }
-            out.println(line);
-        }
-        out.flush();
+        Section section = ClvDocuments.btydSummary(s);
+        Document document = CommandOutput.document(Message.of("title.rfm"), loaded, List.of(), List.of(section));
+        CommandOutput.write(
+                spec,
+                format,
+                lang,
+                out,
+                document,
+                () -> document.table("customers").orElseThrow());
         return 0;
     }
 }

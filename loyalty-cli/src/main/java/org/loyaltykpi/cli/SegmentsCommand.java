@@ -1,37 +1,34 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.FitOptions;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
-import org.loyaltykpi.domain.DateRange;
+import org.loyaltykpi.document.Cell;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.KeyFigure;
+import org.loyaltykpi.document.Message;
+import org.loyaltykpi.document.Section;
+import org.loyaltykpi.document.report.SegmentDocuments;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.domain.Review;
 import org.loyaltykpi.domain.SurveyResponse;
-import org.loyaltykpi.io.PurchaseCsv;
 import org.loyaltykpi.segment.Attitude;
-import org.loyaltykpi.segment.ChurnRisk;
 import org.loyaltykpi.segment.ChurnRiskOptions;
 import org.loyaltykpi.segment.ChurnRiskReport;
-import org.loyaltykpi.segment.CustomerLevel;
-import org.loyaltykpi.segment.CustomerStage;
 import org.loyaltykpi.segment.LevelOptions;
 import org.loyaltykpi.segment.LifecycleOptions;
-import org.loyaltykpi.segment.LifecycleSeries;
 import org.loyaltykpi.segment.LifecycleStages;
 import org.loyaltykpi.segment.LoyaltyLevels;
-import org.loyaltykpi.segment.RfmScore;
 import org.loyaltykpi.segment.RfmScores;
 import org.loyaltykpi.segment.SegmentCalculator;
 import picocli.CommandLine.Command;
@@ -56,7 +53,7 @@ import picocli.CommandLine.Spec;
                     + " x repeat purchasing), lifecycle stages with their flow per period, RFM scores and named"
                     + " segments, churn-risk flags with reasons.",
             "Without --transactions it runs on the built-in sample shop, its survey answers and reviews. --format csv prints"
-                    + " one row per customer."
+                    + " one row per customer; json has every period's flows and every flagged customer."
         })
 final class SegmentsCommand implements Callable<Integer> {
 
@@ -97,7 +94,8 @@ final class SegmentsCommand implements Callable<Integer> {
     private View view = View.all;
 
     @picocli.CommandLine.Mixin
-    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.CSV, Format.JSON);
+    private FormatOption formatOption =
+            FormatOption.of(Format.TEXT, Format.CSV, Format.JSON).withNote("csv: one row per customer");
 
     @Option(
             names = "--behaviour-window-days",
@@ -183,16 +181,25 @@ final class SegmentsCommand implements Callable<Integer> {
             description = "Churn: the P(alive) threshold, in (0, 1]. Default: 0.5.")
     private double pAliveBelow = ChurnRiskOptions.defaults().pAliveThreshold();
 
-    @Option(names = "--list", paramLabel = "N", description = "Text: list at most N flagged customers. Default: 10.")
+    @Option(
+            names = "--list",
+            paramLabel = "N",
+            description =
+                    "Text: list at most N flagged customers, the first in id order (JSON lists all). Default: 10.")
     private int listed = 10;
 
-    /** The results of the chosen views. */
-    private record Results(
-            Optional<LoyaltyLevels> levels,
-            Optional<LifecycleStages> stages,
-            Optional<LifecycleSeries> series,
-            Optional<RfmScores> rfm,
-            Optional<ChurnRiskReport> churn) {}
+    @Option(
+            names = "--transition-periods",
+            paramLabel = "N",
+            description = "Text: show the flow between lifecycle stages of the latest N periods (JSON shows every"
+                    + " period). Default: 1.")
+    private int transitionPeriods = 1;
+
+    @Mixin
+    private LanguageOption lang;
+
+    @Mixin
+    private OutOption out;
 
     LevelOptions levelOptions() {
         String p = passive.strip().toLowerCase(Locale.ROOT);
@@ -228,26 +235,13 @@ final class SegmentsCommand implements Callable<Integer> {
         return view == View.all || view == v;
     }
 
-    /** The lifecycle series over the data's range up to the as-of day, in whole periods. */
-    static LifecycleSeries series(
-            PurchaseTable table,
-            List<SurveyResponse> answers,
-            List<Review> reviews,
-            LocalDate day,
-            Granularity granularity,
-            LifecycleOptions options) {
-        LocalDate first = table.isEmpty() ? day.minusDays(1) : LocalDate.ofEpochDay(table.minEpochDay());
-        if (!first.isBefore(day)) {
-            first = day.minusDays(1);
-        }
-        return SegmentCalculator.lifecycleSeries(
-                table, answers, reviews, DateRange.of(first, day), granularity, options);
-    }
-
     @Override
     public Integer call() {
         if (listed < 0) {
             throw new IllegalArgumentException("--list must be >= 0: " + listed);
+        }
+        if (transitionPeriods < 0) {
+            throw new IllegalArgumentException("--transition-periods must be >= 0: " + transitionPeriods);
         }
         Format format = formatOption.get("segments");
         Granularity granularity = granularityOption.get("segments");
@@ -256,133 +250,53 @@ final class SegmentsCommand implements Callable<Integer> {
         ChurnRiskOptions churnOptions = churnOptions();
         Loaded<PurchaseTable> loaded = input.load();
         PurchaseTable table = loaded.value();
-        LocalDate day = asOf.orElseGet(() -> SegmentsOutput.dayAfterLastPurchase(table));
+        LocalDate day = asOf.orElseGet(() -> {
+            if (table.isEmpty()) {
+                throw new IllegalArgumentException("no purchases: give --as-of DATE");
+            }
+            return LocalDate.ofEpochDay(table.maxEpochDay() + 1L);
+        });
         List<SurveyResponse> answers = SurveyInput.fileOrSampleShop(responses, input, table)
                 .map(Loaded::value)
                 .orElse(List.of());
         List<Review> reviews = reviewInput.load(input, table).map(Loaded::value).orElse(List.of());
-        Optional<TransactionModel> fitted = Optional.empty();
+        Optional<TransactionModel> churnModel = Optional.empty();
         if (shows(View.churn) && model.isPresent()) {
             BtydSummary summary = BtydSummary.of(table, day.minusDays(1), timeUnit);
             TransactionModel m = ClvModels.fitPurchases(model.get(), summary, FitOptions.defaults());
             ClvModels.warn(
                     spec.commandLine().getErr(), spec.qualifiedName(), m.fit().orElseThrow());
-            fitted = Optional.of(m);
+            churnModel = Optional.of(m);
         }
-        Optional<TransactionModel> churnModel = fitted;
-        Results r = new Results(
-                shows(View.levels)
-                        ? Optional.of(SegmentCalculator.loyaltyLevels(table, answers, reviews, day, levelOptions))
-                        : Optional.empty(),
-                shows(View.lifecycle)
-                        ? Optional.of(SegmentCalculator.lifecycle(table, answers, reviews, day, lifecycleOptions))
-                        : Optional.empty(),
-                shows(View.lifecycle) && format != Format.CSV
-                        ? Optional.of(series(table, answers, reviews, day, granularity, lifecycleOptions))
-                        : Optional.empty(),
-                shows(View.rfm) ? Optional.of(SegmentCalculator.rfmScores(table, day)) : Optional.empty(),
-                shows(View.churn)
-                        ? Optional.of(SegmentCalculator.churnRisk(table, day, churnOptions, churnModel))
-                        : Optional.empty());
-        PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case CSV:
-                csv(out, r);
-                break;
-            case JSON:
-                try (Json json = new Json(out)) {
-                    json.beginObject().field("source", loaded.source()).field("asOf", day.toString());
-                    loaded.json(json);
-                    r.levels().ifPresent(l -> SegmentsOutput.levelsJson(json.name("loyaltyLevels"), l));
-                    r.stages()
-                            .ifPresent(s -> SegmentsOutput.lifecycleJson(
-                                    json.name("lifecycle"), s, r.series().orElseThrow()));
-                    r.rfm().ifPresent(s -> SegmentsOutput.rfmJson(json.name("rfmSegments"), s));
-                    r.churn().ifPresent(c -> SegmentsOutput.churnJson(json.name("churnRisk"), c, true));
-                    json.endObject();
-                }
-                break;
-            default:
-                out.println("Segments as of " + day + " (data before it)");
-                out.println("source: " + loaded.sourceText());
-                r.levels().ifPresent(l -> {
-                    out.println();
-                    SegmentsOutput.levelsText(out, l);
-                });
-                r.stages().ifPresent(s -> {
-                    out.println();
-                    SegmentsOutput.lifecycleText(out, s, r.series().orElseThrow());
-                });
-                r.rfm().ifPresent(s -> {
-                    out.println();
-                    SegmentsOutput.rfmText(out, s);
-                });
-                r.churn().ifPresent(c -> {
-                    out.println();
-                    SegmentsOutput.churnText(out, c, listed);
-                });
-                break;
+        Optional<LoyaltyLevels> levels = shows(View.levels)
+                ? Optional.of(SegmentCalculator.loyaltyLevels(table, answers, reviews, day, levelOptions))
+                : Optional.empty();
+        Optional<LifecycleStages> stages = shows(View.lifecycle)
+                ? Optional.of(SegmentCalculator.lifecycle(table, answers, reviews, day, lifecycleOptions))
+                : Optional.empty();
+        Optional<RfmScores> rfm =
+                shows(View.rfm) ? Optional.of(SegmentCalculator.rfmScores(table, day)) : Optional.empty();
+        Optional<ChurnRiskReport> churn = shows(View.churn)
+                ? Optional.of(SegmentCalculator.churnRisk(table, day, churnOptions, churnModel))
+                : Optional.empty();
+        List<Section> sections = new ArrayList<>();
+        if (format != Format.CSV) {
+            boolean all = format == Format.JSON;
+            levels.ifPresent(l -> sections.add(SegmentDocuments.levels(l)));
+            stages.ifPresent(s -> sections.add(SegmentDocuments.lifecycle(
+                    s,
+                    SegmentCalculator.lifecycleSeries(table, answers, reviews, day, granularity, lifecycleOptions),
+                    all ? Integer.MAX_VALUE : transitionPeriods)));
+            rfm.ifPresent(r -> sections.add(SegmentDocuments.rfm(r)));
+            churn.ifPresent(c -> sections.add(SegmentDocuments.churn(c, all ? Integer.MAX_VALUE : listed)));
         }
-        out.flush();
+        Document document = CommandOutput.document(
+                Message.of("title.segments", day),
+                loaded,
+                List.of(KeyFigure.of("asOf", Message.of("field.segments.as-of"), Cell.day(day))),
+                sections);
+        CommandOutput.write(
+                spec, format, lang, out, document, () -> SegmentDocuments.customers(levels, stages, rfm, churn));
         return 0;
-    }
-
-    /** One row per customer: the columns of the chosen views, empty where a customer is not in a view. */
-    private static void csv(PrintWriter out, Results r) {
-        List<String> header = new java.util.ArrayList<>(List.of("customer_id"));
-        Map<String, Map<String, String>> rows = new TreeMap<>();
-        r.levels().ifPresent(l -> {
-            header.addAll(List.of("level", "attitude", "window_purchase_days", "window_revenue"));
-            for (CustomerLevel c : l.customers()) {
-                Map<String, String> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
-                row.put("level", SegmentsOutput.name(c.level()));
-                row.put("attitude", c.attitude().map(SegmentsOutput::name).orElse(""));
-                row.put("window_purchase_days", Integer.toString(c.purchaseDays()));
-                row.put("window_revenue", c.revenue().toPlainString());
-            }
-        });
-        r.stages().ifPresent(s -> {
-            header.addAll(List.of("stage", "purchase_days", "days_since_last_purchase", "revenue"));
-            for (CustomerStage c : s.customers()) {
-                Map<String, String> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
-                row.put("stage", SegmentsOutput.name(c.stage()));
-                row.put("purchase_days", Integer.toString(c.purchaseDays()));
-                row.put(
-                        "days_since_last_purchase",
-                        c.daysSinceLastPurchase().isPresent()
-                                ? Integer.toString(c.daysSinceLastPurchase().getAsInt())
-                                : "");
-                row.put("revenue", c.revenue().toPlainString());
-            }
-        });
-        r.rfm().ifPresent(s -> {
-            header.addAll(List.of("recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "rfm_segment"));
-            for (RfmScore c : s.customers()) {
-                Map<String, String> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
-                row.put("recency_days", Integer.toString(c.recencyDays()));
-                row.put("frequency", Integer.toString(c.frequency()));
-                row.put("monetary", c.monetary().toPlainString());
-                row.put("r", Integer.toString(c.recencyScore()));
-                row.put("f", Integer.toString(c.frequencyScore()));
-                row.put("m", Integer.toString(c.monetaryScore()));
-                row.put("rfm", c.code());
-                row.put("rfm_segment", SegmentsOutput.name(c.segment()));
-            }
-        });
-        r.churn().ifPresent(c -> {
-            header.add("churn_reasons");
-            for (ChurnRisk risk : c.flagged()) {
-                rows.computeIfAbsent(risk.customer().value(), k -> new TreeMap<>())
-                        .put("churn_reasons", SegmentsOutput.reasons(risk));
-            }
-        });
-        out.println(String.join(",", header));
-        rows.forEach((id, row) -> {
-            StringBuilder line = new StringBuilder(PurchaseCsv.quote(id));
-            for (String column : header.subList(1, header.size())) {
-                line.append(',').append(row.getOrDefault(column, ""));
-            }
-            out.println(line);
-        });
     }
 }

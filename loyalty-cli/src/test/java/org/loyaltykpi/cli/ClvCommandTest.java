@@ -76,9 +76,10 @@ class ClvCommandTest {
                 .containsExactly(
                         "customer_id,frequency,recency,T,monetary_value,frequency_holdout,monetary_value_holdout,"
                                 + "duration_holdout",
-                        // x = 2 repeat days (01-08: 25, 01-22: 15), mean 20; holdout: 02-05, 30.
-                        "c1,2,21.0,30.0,20.0,1,30.0,29.0",
-                        "c2,0,0.0,2.0,0.0,0,0.0,29.0");
+                        // x = 2 repeat days (01-08: 25, 01-22: 15), mean 20; holdout: 02-05, 30. Numbers at the one
+                        // precision rule of CSV and JSON: the shortest decimal that reads back, 21 for 21.0.
+                        "c1,2,21,30,20,1,30,29",
+                        "c2,0,0,2,0,0,0,29");
     }
 
     @Test

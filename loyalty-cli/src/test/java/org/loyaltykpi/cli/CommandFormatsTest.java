@@ -30,7 +30,7 @@ class CommandFormatsTest {
             Map.entry("targets", List.of()),
             Map.entry("program", List.of()),
             Map.entry("value", List.of()),
-            Map.entry("segments", List.of("--view", "levels")),
+            Map.entry("segments", List.of()),
             Map.entry("rfm", List.of("--calibration-end", "2025-06-30")),
             Map.entry(
                     "clv predict",
@@ -148,6 +148,17 @@ class CommandFormatsTest {
         @Test
         void programShowsEveryNumberOfItsJsonInItsText() throws Exception {
             assertTextShowsTheJsonNumbers("program");
+        }
+
+        @Test
+        void segmentsShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            // text lists 10 flagged customers and the flows of the last period unless told to show all, as JSON does
+            assertTextShowsTheJsonNumbers("segments", "--list", "100000", "--transition-periods", "100000");
+        }
+
+        @Test
+        void rfmShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("rfm", "--holdout-end", "2025-12-31");
         }
 
         @Test

@@ -90,13 +90,18 @@ class SegmentsCommandTest {
         JsonNode churn = root.get("churnRisk");
         assertThat(churn.get("reasons").get("no-repeat").asLong()).isEqualTo(1);
         assertThat(churn.get("reasons").get("low-p-alive").isNull()).isTrue();
-        assertThat(churn.get("flaggedCustomers")
-                        .get(0)
-                        .get("signals")
-                        .get(0)
-                        .get("value")
-                        .asDouble())
-                .isEqualTo(200);
+        JsonNode b = churn.get("flaggedCustomers").get(0);
+        assertThat(b.get("customer").asText()).isEqualTo("b");
+        assertThat(b.get("reasons").asText()).isEqualTo("no-repeat");
+        assertThat(b.at("/signals/no-repeat").asDouble()).isEqualTo(200);
+        assertThat(b.at("/signals/declining-activity").isNull()).isTrue();
+        JsonNode periods = root.at("/lifecycle/periods");
+        assertThat(periods.get(periods.size() - 1).at("/stages/first-purchase").isIntegralNumber())
+                .isTrue();
+        for (JsonNode t : root.at("/lifecycle/transitions")) {
+            assertThat(t.get("customers").asLong()).isPositive();
+            assertThat(t.get("from").asText()).matches("new|prospect|first-purchase|repeat|loyal|at-risk|lapsed");
+        }
     }
 
     @Test
@@ -144,9 +149,20 @@ class SegmentsCommandTest {
         assertThat(run.out())
                 .contains("Segments as of 2026-01-01")
                 .contains("Loyalty levels (Dick & Basu)")
-                .contains("Flow between stages in 2025-12")
-                .contains("champion")
+                .contains("Flow between stages in the latest 1 period(s)")
+                .contains("2025-12-01/2026-01-01  (new)")
+                .contains("champions")
                 .contains("declining-activity");
+    }
+
+    @Test
+    void theTextInRussianTranslatesEveryLabel() {
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run("segments", "--lang", "ru");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Уровни лояльности")
+                .contains("Риск оттока")
+                .doesNotContain("field.");
     }
 
     @Test
