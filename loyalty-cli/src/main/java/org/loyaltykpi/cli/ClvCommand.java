@@ -65,7 +65,7 @@ final class ClvCommand implements Runnable {
                 spec.commandLine(), "missing subcommand: 'clv fit', 'clv predict', 'clv compare' or 'clv validate'");
     }
 
-    /** {@code loyalty clv fit}: the fitted parameters as JSON. */
+    /** {@code loyalty clv fit}: the fitted parameters as JSON or text. */
     @Command(
             name = "fit",
             footerHeading = "%nExamples:%n",
@@ -122,7 +122,7 @@ final class ClvCommand implements Runnable {
         }
     }
 
-    /** {@code loyalty clv predict}: per-customer predictions as CSV. */
+    /** {@code loyalty clv predict}: per-customer predictions as CSV, JSON or text. */
     @Command(
             name = "predict",
             footerHeading = "%nExamples:%n",
@@ -133,7 +133,8 @@ final class ClvCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Per-customer predictions over a horizon as CSV: customer_id,p_alive,expected_purchases,"
-                        + "expected_spend,clv.",
+                        + "expected_spend,clv (numbers at full precision); --format json or text adds the model,"
+                        + " horizon, period, margin and discount rate.",
                 "expected_spend and clv come from a Gamma-Gamma model fitted alongside (omit them with --no-spend);"
                         + " clv = margin x expected spend x expected purchases per --period (default: the time"
                         + " unit), each period discounted at its end at --discount-rate.",
