@@ -8,7 +8,6 @@ import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParameterCovariance;
 import org.loyaltykpi.clv.ParameterInterval;
-import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.cohort.CohortMatrix;
 
 /**
@@ -54,7 +53,13 @@ final class JsonOutput {
         try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
             g.writeStringField("model", fit.model());
-            g.writeStringField("timeUnit", fit.timeUnit().map(TimeScale::name).orElse(""));
+            // lower-kebab as every enum of the command line's JSON ("weeks")
+            g.writeStringField(
+                    "timeUnit",
+                    fit.timeUnit()
+                            .map(u ->
+                                    u.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                            .orElse(""));
             g.writeNumberField("customers", fit.customers());
             g.writeObjectFieldStart("params");
             for (Parameter p : fit.parameters()) {
