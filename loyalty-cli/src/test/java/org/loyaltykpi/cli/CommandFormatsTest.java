@@ -149,12 +149,35 @@ class CommandFormatsTest {
         void programShowsEveryNumberOfItsJsonInItsText() throws Exception {
             assertTextShowsTheJsonNumbers("program");
         }
+
+        @Test
+        void cohortShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("cohort");
+            assertTextShowsTheJsonNumbers("cohort", "--metric", "ltv");
+            assertTextShowsTheJsonNumbers("cohort", "--definition", "unbounded", "--brackets", "1-2,3-4");
+        }
+
+        @Test
+        void cohortCsvHasTheJsonsCohortsAsRows() throws Exception {
+            JsonNode json = JSON.readTree(run("cohort", "--format", "json").out());
+            List<String> csv = run("cohort", "--format", "csv").out().lines().toList();
+            assertThat(csv.get(0)).startsWith("cohort,period,size,values.0,values.1,");
+            assertThat(csv).hasSize(json.get("cohorts").size() + 1);
+            JsonNode first = json.get("cohorts").get(0);
+            assertThat(csv.get(1))
+                    .startsWith(first.get("cohort").asText() + ","
+                            + first.get("period").asText() + ","
+                            + first.get("size").asText() + ","
+                            + first.get("values").get(0).asText() + ",");
+        }
     }
 
     /** Every number of the JSON appears in the text: a count grouped, money with two decimals, a rate in percent. */
-    static void assertTextShowsTheJsonNumbers(String command) throws Exception {
-        LoyaltyCliTest.Run text = run(command);
-        LoyaltyCliTest.Run json = run(command, "--format", "json");
+    static void assertTextShowsTheJsonNumbers(String command, String... options) throws Exception {
+        LoyaltyCliTest.Run text = run(command, options);
+        List<String> jsonOptions = new ArrayList<>(List.of(options));
+        jsonOptions.addAll(List.of("--format", "json"));
+        LoyaltyCliTest.Run json = run(command, jsonOptions.toArray(String[]::new));
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(json.exitCode()).as(json.err()).isZero();
         List<String> missing = new ArrayList<>();
