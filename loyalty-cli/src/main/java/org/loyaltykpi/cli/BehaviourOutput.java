@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 import org.loyaltykpi.domain.Ratio;
 
 /**
- * Number formats of the commands that still write their own text ({@code cohort}, {@code survey}, {@code segments}):
+ * Number formats of the commands that still write their own text ({@code segments}):
  * counts grouped, rates in percent with one decimal, money with two; {@code n/a} when undefined. The commands that
  * render a document format through its {@code Messages} instead.
  */

@@ -158,6 +158,22 @@ class CommandFormatsTest {
         }
 
         @Test
+        void surveyShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("survey");
+        }
+
+        @Test
+        void surveyCsvHasARowForAllAnswersThenOnePerGroupWithTheJsonsNps() throws Exception {
+            JsonNode json = JSON.readTree(run("survey", "--format", "json").out());
+            List<String> csv = run("survey", "--format", "csv").out().lines().toList();
+            assertThat(csv.get(0)).startsWith("group,npsResponses,nps,npsLow,npsHigh,");
+            assertThat(csv).hasSize(2 + json.at("/breakdown/groups").size());
+            assertThat(csv.get(1))
+                    .startsWith("all," + json.at("/nps/responses").asText() + ","
+                            + json.at("/nps/score").decimalValue().toPlainString() + ",");
+        }
+
+        @Test
         void cohortCsvHasTheJsonsCohortsAsRows() throws Exception {
             JsonNode json = JSON.readTree(run("cohort", "--format", "json").out());
             List<String> csv = run("cohort", "--format", "csv").out().lines().toList();

@@ -12,7 +12,7 @@ import java.util.Objects;
 public record Column(String id, Message label, ColumnType type) {
     /** Validates the id. */
     public Column {
-        Ids.check(id, "column");
+        Ids.field(id, "column");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(type, "type");
     }

@@ -40,7 +40,7 @@ public record KeyFigure(
 
     /** Validates the id. */
     public KeyFigure {
-        Ids.check(id, "figure");
+        Ids.field(id, "figure");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(unit, "unit");

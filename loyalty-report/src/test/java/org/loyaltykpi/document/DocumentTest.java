@@ -196,11 +196,10 @@ class DocumentTest {
         }
 
         @Test
-        void idsAreCamelCaseNamesAndAfterTheFirstAlsoNumbersOrRanges() {
-            assertThat(Ids.check("values.0", "column")).isEqualTo("values.0");
-            assertThat(Ids.check("brackets.1-3", "column")).isEqualTo("brackets.1-3");
-            assertThatThrownBy(() -> Ids.check("0.values", "column")).hasMessageContaining("0.values");
-            assertThatThrownBy(() -> Ids.check("values.-1", "column")).hasMessageContaining("values.-1");
+        void fieldIdsMayHaveNumberAndRangeNamesButTableIdsAreCamelCase() {
+            assertThat(Ids.field("values.0", "column")).isEqualTo("values.0");
+            assertThat(Ids.field("brackets.1-3", "column")).isEqualTo("brackets.1-3");
+            assertThatThrownBy(() -> Ids.check("cohorts.0", "table")).hasMessageContaining("cohorts.0");
         }
 
         @Test

@@ -52,6 +52,12 @@ import org.loyaltykpi.io.LoadSummary;
 public final class JsonRenderer {
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /**
+     * The column id of a table that {@link #renderFields} writes as an array of values: a list of texts such as a
+     * fit's warnings.
+     */
+    public static final String LIST_ITEM = "item";
+
     private JsonRenderer() {}
 
     /**
@@ -101,17 +107,20 @@ public final class JsonRenderer {
      * every section's key figures (their values) and tables (arrays of row objects) by id, and {@code notes} when a
      * section has any. An id with dots nests: the figures {@code retention.customers.active} and
      * {@code retention.customers.new} are written as {@code "retention": {"customers": {"active": .., "new": ..}}}.
-     * Names that are the numbers {@code 0, 1, ..., n-1} make an array: the figures {@code average.0},
-     * {@code average.1} and the columns {@code values.0}, {@code values.1} are written as {@code "average": [..,
-     * ..]} and, in each row, {@code "values": [.., ..]}; undefined values at the end of such an array are left off
-     * (a cohort not yet observed at an offset has no value there, rather than {@code null}).
      * Values as in {@link #render(Document, Messages, Writer)}: locale-free, enums lower-kebab, undefined {@code null}.
+     * A table of one column whose id is {@value #LIST_ITEM} is a list: an array of its values ({@code "warnings":
+     * ["..."]}), not of row objects.
      *
      * <pre>{@code
      * {"source": "orders.csv", "input": {...},
      *  "retention": {"period": "2024-03-01/2024-04-01", "customers": {"atStart": 2, "active": 2, ...}, ...},
      *  "byPeriod": {"granularity": "month", "periods": [{"period": "2024-01-01/2024-02-01", ...}, ...]}}
      * }</pre>
+     *
+     * <p>Names that are the numbers {@code 0, 1, ..., n-1} make an array: the figures {@code average.0},
+     * {@code average.1} and the columns {@code values.0}, {@code values.1} are written as {@code "average": [..,
+     * ..]} and, in each row, {@code "values": [.., ..]}; undefined values at the end of such an array are left off
+     * (a cohort not yet observed at an offset has no value there, rather than {@code null}).
      *
      * @param document the document
      * @param out where to write
@@ -132,6 +141,15 @@ public final class JsonRenderer {
                 put(root, f.id(), f.value());
             }
             for (Table table : section.tables()) {
+                if (table.columns().size() == 1 && table.columns().get(0).id().equals(LIST_ITEM)) {
+                    put(
+                            root,
+                            table.id(),
+                            table.rows().stream()
+                                    .map(row -> (Object) row.get(0))
+                                    .toList());
+                    continue;
+                }
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (List<Cell> row : table.rows()) {
                     Map<String, Object> r = new LinkedHashMap<>();
