@@ -101,8 +101,13 @@ public final class SurveyDocuments {
         s.table(list(
                 "csi.pullingDown",
                 Message.of("table.survey.pulling-down"),
+                Message.of("column.survey.attribute"),
                 csi.pullingDown().stream().map(AttributeScore::attribute).toList()));
-        s.table(list("otherQuestions.questions", Message.of("table.survey.other-questions"), total.otherQuestions()));
+        s.table(list(
+                "otherQuestions.questions",
+                Message.of("table.survey.other-questions"),
+                Message.of("column.survey.item"),
+                total.otherQuestions()));
         sections.add(s.build());
         if (by.isPresent()) {
             Message byLabel = byLabel(by.get());
@@ -132,11 +137,13 @@ public final class SurveyDocuments {
         return by.equals("segment") ? Message.of("column.survey.segment") : Message.of("unit." + by);
     }
 
-    /** A list of texts: a table of one column {@link JsonRenderer#LIST_ITEM}, an array in JSON. */
-    private static Table list(String id, Message title, List<String> items) {
-        Table.Builder t = Table.builder(id, title)
-                .column(JsonRenderer.LIST_ITEM, Message.of("column.survey.item"), ColumnType.TEXT);
+    /** A list of texts: a table of one column {@link JsonRenderer#LIST_ITEM}, an array in JSON; "none" when empty. */
+    private static Table list(String id, Message title, Message column, List<String> items) {
+        Table.Builder t = Table.builder(id, title).column(JsonRenderer.LIST_ITEM, column, ColumnType.TEXT);
         items.forEach(item -> t.row(Cell.text(item)));
+        if (items.isEmpty()) {
+            t.note(Message.of("note.survey.none"));
+        }
         return t.build();
     }
 
