@@ -1,8 +1,6 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.cli.FormatOption.Format;
 import org.loyaltykpi.cohort.CohortCalculator;
@@ -10,6 +8,8 @@ import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.cohort.CohortMetric;
 import org.loyaltykpi.cohort.OffsetBracket;
 import org.loyaltykpi.cohort.RetentionDefinition;
+import org.loyaltykpi.document.Document;
+import org.loyaltykpi.document.report.CohortDocuments;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.PurchaseTable;
 import picocli.CommandLine.Command;
@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             "  loyalty cohort --granularity month --metric retention",
             "  loyalty cohort --transactions orders.csv --metric ltv --format csv",
             "  loyalty cohort --definition unbounded --brackets 1-3,4-6,7-12 --format json",
+            "  loyalty cohort --metric ltv --format html --out cohorts.html",
         },
         mixinStandardHelpOptions = true,
         description = {
@@ -71,7 +72,15 @@ final class CohortCommand implements Callable<Integer> {
     private int maxOffsets = 12;
 
     @Mixin
-    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.CSV, Format.JSON);
+    private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON, Format.CSV, Format.HTML)
+            .withNote("csv: one row per cohort, columns cohort,period,size,values.0,values.1,...;"
+                    + " html: a page with the cohort heatmap");
+
+    @Mixin
+    private LanguageOption lang;
+
+    @Mixin
+    private OutOption out;
 
     @Override
     public Integer call() {
@@ -82,43 +91,13 @@ final class CohortCommand implements Callable<Integer> {
         Granularity granularity = granularityOption.get("cohort");
         Loaded<PurchaseTable> loaded = input.load();
         CohortMatrix matrix = CohortCalculator.matrix(loaded.value(), granularity, brackets);
-        PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case JSON:
-                try (Json json = new Json(out)) {
-                    json.beginObject();
-                    CohortOutput.json(json, matrix, metric, definition);
-                    json.endObject();
-                }
-                break;
-            case CSV:
-                out.print(matrix.toCsv(metric, definition));
-                break;
-            default:
-                out.println("Cohorts by " + granularity.name().toLowerCase(Locale.ROOT) + ": " + describe());
-                out.println("source: " + loaded.sourceText());
-                out.println();
-                out.print(CohortOutput.text(matrix, metric, definition, maxOffsets));
-                break;
-        }
-        out.flush();
+        Document document = CommandOutput.document(
+                CohortDocuments.title(matrix, metric, definition),
+                loaded,
+                List.of(),
+                CohortDocuments.sections(
+                        matrix, metric, definition, format == Format.TEXT ? maxOffsets : Integer.MAX_VALUE));
+        CommandOutput.write(spec, format, lang, out, document, () -> CohortDocuments.table(matrix, metric, definition));
         return 0;
-    }
-
-    private String describe() {
-        switch (metric) {
-            case CUSTOMERS:
-                return "active customers in each period after acquisition";
-            case RETENTION:
-                return definition == RetentionDefinition.CLASSIC
-                        ? "retention, active in period k / cohort size"
-                        : "unbounded retention, active in period k or later / cohort size";
-            case PURCHASES:
-                return "purchases in each period after acquisition";
-            case REVENUE:
-                return "revenue in each period after acquisition";
-            default:
-                return "cumulative revenue per cohort customer (LTV curve)";
-        }
     }
 }

@@ -1,11 +1,9 @@
 package org.loyaltykpi.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.loyaltykpi.cli.FormatOption.Format;
-import org.loyaltykpi.document.Cell;
 import org.loyaltykpi.document.Document;
 import org.loyaltykpi.document.KeyFigure;
 import org.loyaltykpi.document.Message;
@@ -15,6 +13,7 @@ import org.loyaltykpi.document.render.CsvRenderer;
 import org.loyaltykpi.document.render.HtmlRenderer;
 import org.loyaltykpi.document.render.JsonRenderer;
 import org.loyaltykpi.document.render.TextRenderer;
+import org.loyaltykpi.document.report.CommandDocument;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -26,8 +25,8 @@ final class CommandOutput {
     private CommandOutput() {}
 
     /**
-     * A command's document: its title, the {@code source} of its input (with the load summary as the figure's unit
-     * and the document's {@code input}), more facts about the data, and its sections.
+     * A command's document ({@link CommandDocument#of}): its title, the {@code source} of its input (with the load
+     * summary as the figure's unit and the document's {@code input}), more facts about the data, and its sections.
      *
      * @param title the title
      * @param loaded the input
@@ -36,18 +35,7 @@ final class CommandOutput {
      * @return the document
      */
     static Document document(Message title, Loaded<?> loaded, List<KeyFigure> about, List<Section> sections) {
-        List<KeyFigure> facts = new ArrayList<>();
-        KeyFigure source = KeyFigure.of("source", Message.of("about.source"), Cell.text(loaded.source()));
-        if (loaded.summary().isPresent()) {
-            source = source.withUnit(
-                    Message.of("about.load", loaded.summary().get().toString()));
-        }
-        facts.add(source);
-        facts.addAll(about);
-        Document document = new Document(title, facts, sections);
-        return loaded.summary().isPresent()
-                ? document.withInput(loaded.summary().get())
-                : document;
+        return CommandDocument.of(title, loaded.source(), loaded.summary(), about, sections);
     }
 
     /**

@@ -30,9 +30,4 @@ record Loaded<T>(T value, String source, Optional<LoadSummary> summary) {
     String sourceText() {
         return summary.map(s -> source + ": " + s).orElse(source);
     }
-
-    /** Writes the summary as the object {@code input} (beside the {@code source} string), when there is one. */
-    void json(Json json) {
-        summary.ifPresent(s -> SourceJson.write(json, s));
-    }
 }

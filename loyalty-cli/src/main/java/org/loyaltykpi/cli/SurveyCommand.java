@@ -1,15 +1,15 @@
 package org.loyaltykpi.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loyaltykpi.cli.FormatOption.Format;
+import org.loyaltykpi.document.Document;
 import org.loyaltykpi.document.Message;
-import org.loyaltykpi.document.render.CsvRenderer;
 import org.loyaltykpi.document.report.ReportDocument;
+import org.loyaltykpi.document.report.SurveyDocuments;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.domain.SurveyResponse;
 import org.loyaltykpi.survey.CsiMethod;
@@ -76,6 +76,12 @@ final class SurveyCommand implements Callable<Integer> {
     private Map<String, Double> importance = Map.of();
 
     @Mixin
+    private LanguageOption lang;
+
+    @Mixin
+    private OutOption out;
+
+    @Mixin
     private FormatOption formatOption = FormatOption.of(Format.TEXT, Format.JSON, Format.CSV)
             .withNote("csv: one row for all answers, then one per --by group");
 
@@ -108,31 +114,17 @@ final class SurveyCommand implements Callable<Integer> {
                 ? SurveyCalculator.byPeriod(loaded.value(), period.get(), options)
                 : SurveyCalculator.bySegment(loaded.value(), options));
         String byName = period.map(g -> g.name().toLowerCase(Locale.ROOT)).orElse("segment");
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.CSV) {
+        Document document = CommandOutput.document(
+                SurveyDocuments.title(summary),
+                loaded,
+                List.of(),
+                SurveyDocuments.sections(summary, by.map(b -> byName), groups.orElse(List.of()), level));
+        CommandOutput.write(spec, format, lang, out, document, () -> {
             List<SurveyGroup> rows = new java.util.ArrayList<>();
             rows.add(new SurveyGroup("all", Optional.empty(), Optional.empty(), summary));
             groups.ifPresent(rows::addAll);
-            CsvRenderer.render(ReportDocument.surveyTable("survey", Message.of("section.survey"), rows, level), out);
-        } else if (format == Format.JSON) {
-            try (Json json = new Json(out)) {
-                json.beginObject().field("source", loaded.source());
-                SurveyOutput.json(json, summary, level);
-                groups.ifPresent(g -> SurveyOutput.jsonGroups(json, byName, g, level));
-                json.endObject();
-            }
-        } else {
-            out.println("Survey: " + BehaviourOutput.count(summary.responses()) + " answers");
-            out.println("source: " + loaded.source());
-            out.println();
-            out.print(SurveyOutput.text(summary, level));
-            groups.ifPresent(g -> {
-                out.println();
-                out.println("By " + byName + ":");
-                out.print(SurveyOutput.textGroups(byName, g, level));
-            });
-        }
-        out.flush();
+            return ReportDocument.surveyTable("survey", Message.of("section.survey"), rows, level);
+        });
         return 0;
     }
 }

@@ -222,6 +222,43 @@ class CommandFormatsTest {
                         .isEqualTo(row.get("expected_purchases").asDouble());
             }
         }
+
+        @Test
+        void cohortShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("cohort");
+            assertTextShowsTheJsonNumbers("cohort", "--metric", "ltv");
+            assertTextShowsTheJsonNumbers("cohort", "--definition", "unbounded", "--brackets", "1-2,3-4");
+        }
+
+        @Test
+        void surveyShowsEveryNumberOfItsJsonInItsText() throws Exception {
+            assertTextShowsTheJsonNumbers("survey");
+        }
+
+        @Test
+        void surveyCsvHasARowForAllAnswersThenOnePerGroupWithTheJsonsNps() throws Exception {
+            JsonNode json = JSON.readTree(run("survey", "--format", "json").out());
+            List<String> csv = run("survey", "--format", "csv").out().lines().toList();
+            assertThat(csv.get(0)).startsWith("group,npsResponses,nps,npsLow,npsHigh,");
+            assertThat(csv).hasSize(2 + json.at("/breakdown/groups").size());
+            assertThat(csv.get(1))
+                    .startsWith("all," + json.at("/nps/responses").asText() + ","
+                            + json.at("/nps/score").decimalValue().toPlainString() + ",");
+        }
+
+        @Test
+        void cohortCsvHasTheJsonsCohortsAsRows() throws Exception {
+            JsonNode json = JSON.readTree(run("cohort", "--format", "json").out());
+            List<String> csv = run("cohort", "--format", "csv").out().lines().toList();
+            assertThat(csv.get(0)).startsWith("cohort,period,size,values.0,values.1,");
+            assertThat(csv).hasSize(json.get("cohorts").size() + 1);
+            JsonNode first = json.get("cohorts").get(0);
+            assertThat(csv.get(1))
+                    .startsWith(first.get("cohort").asText() + ","
+                            + first.get("period").asText() + ","
+                            + first.get("size").asText() + ","
+                            + first.get("values").get(0).asText() + ",");
+        }
     }
 
     /**

@@ -131,7 +131,7 @@ class SurveyCommandTest {
         assertThat(months.at("/breakdown/groups/1/period").asText()).isEqualTo("2025-02-01/2025-03-01");
         LoyaltyCliTest.Run text = run("survey", "--responses", answers.toString(), "--by", "quarter");
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("NPS", "CSAT", "CES", "CSI", "2025-Q1", "adjusted Wald");
+        assertThat(text.out()).contains("NPS", "CSAT", "CES", "CSI", "2025-Q1", "adjusted-wald");
     }
 
     @Test

@@ -69,7 +69,7 @@ public sealed interface Chart {
     record Series(String column, Mark mark, Optional<Band> band) {
         /** Validates the ids. */
         public Series {
-            Ids.check(column, "column");
+            Ids.field(column, "column");
             Objects.requireNonNull(mark, "mark");
             Objects.requireNonNull(band, "band");
         }
@@ -116,8 +116,8 @@ public sealed interface Chart {
     record Band(String low, String high) {
         /** Validates the ids. */
         public Band {
-            Ids.check(low, "column");
-            Ids.check(high, "column");
+            Ids.field(low, "column");
+            Ids.field(high, "column");
         }
     }
 
@@ -138,7 +138,7 @@ public sealed interface Chart {
             Ids.check(id, "chart");
             Objects.requireNonNull(title, "title");
             Ids.check(table, "table");
-            Ids.check(x, "column");
+            Ids.field(x, "column");
             series = List.copyOf(series);
         }
 
@@ -173,9 +173,9 @@ public sealed interface Chart {
                 throw new IllegalArgumentException("heatmap " + id + " has no layers");
             }
             layers.forEach(t -> Ids.check(t, "table"));
-            Ids.check(row, "column");
+            Ids.field(row, "column");
             values = List.copyOf(values);
-            values.forEach(c -> Ids.check(c, "column"));
+            values.forEach(c -> Ids.field(c, "column"));
         }
 
         @Override
@@ -214,7 +214,7 @@ public sealed interface Chart {
             Ids.check(id, "chart");
             Objects.requireNonNull(title, "title");
             Ids.check(table, "table");
-            Ids.check(category, "column");
+            Ids.field(category, "column");
             series = List.copyOf(series);
         }
 
@@ -245,9 +245,9 @@ public sealed interface Chart {
             Ids.check(id, "chart");
             Objects.requireNonNull(title, "title");
             Ids.check(table, "table");
-            Ids.check(low, "column");
-            Ids.check(high, "column");
-            Ids.check(count, "column");
+            Ids.field(low, "column");
+            Ids.field(high, "column");
+            Ids.field(count, "column");
         }
 
         @Override
@@ -277,9 +277,9 @@ public sealed interface Chart {
             Ids.check(id, "chart");
             Objects.requireNonNull(title, "title");
             Ids.check(table, "table");
-            Ids.check(from, "column");
-            Ids.check(to, "column");
-            Ids.check(weight, "column");
+            Ids.field(from, "column");
+            Ids.field(to, "column");
+            Ids.field(weight, "column");
         }
 
         @Override

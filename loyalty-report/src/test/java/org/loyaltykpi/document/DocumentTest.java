@@ -174,6 +174,35 @@ class DocumentTest {
         }
 
         @Test
+        void commandJsonWritesNumberedFieldsAsArraysLeavingOffTrailingUndefinedValues() {
+            Section section = Section.builder("cohort", Message.of("section.cohorts"))
+                    .figure(KeyFigure.of("average.0", Message.of("about.data"), Cell.ratio(4, 4)))
+                    .figure(KeyFigure.of("average.1", Message.of("about.data"), Cell.ratio(1, 4)))
+                    .table(Table.builder("cohorts")
+                            .column("cohort", ColumnType.TEXT)
+                            .column("values.0", Message.of("column.offset", "+k"), ColumnType.COUNT)
+                            .column("values.1", Message.of("column.offset", "+k"), ColumnType.COUNT)
+                            .column("brackets.1-3", Message.of("column.offset", "+k"), ColumnType.RATIO)
+                            .row(Cell.text("2024-01"), Cell.count(4), Cell.count(1), Cell.ratio(1, 4))
+                            .row(Cell.text("2024-02"), Cell.count(3), Cell.missing(), Cell.missing())
+                            .build())
+                    .build();
+            StringWriter out = new StringWriter();
+            JsonRenderer.renderFields(new Document(Message.of("report.title"), List.of(), List.of(section)), out);
+            assertThat(out.toString().replaceAll("\\s+", ""))
+                    .isEqualTo("{\"average\":[1,0.25],\"cohorts\":[{\"cohort\":\"2024-01\",\"values\":[4,1],"
+                            + "\"brackets\":{\"1-3\":0.25}},{\"cohort\":\"2024-02\",\"values\":[3],"
+                            + "\"brackets\":{\"1-3\":null}}]}");
+        }
+
+        @Test
+        void fieldIdsMayHaveNumberAndRangeNamesButTableIdsAreCamelCase() {
+            assertThat(Ids.field("values.0", "column")).isEqualTo("values.0");
+            assertThat(Ids.field("brackets.1-3", "column")).isEqualTo("brackets.1-3");
+            assertThatThrownBy(() -> Ids.check("cohorts.0", "table")).hasMessageContaining("cohorts.0");
+        }
+
+        @Test
         void aTableWithoutATitleHasNone() {
             assertThat(Table.builder("t").column("n", ColumnType.COUNT).build().title())
                     .isEqualTo(Optional.empty());

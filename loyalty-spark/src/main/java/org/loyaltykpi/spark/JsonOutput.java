@@ -8,12 +8,11 @@ import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ParameterCovariance;
 import org.loyaltykpi.clv.ParameterInterval;
-import org.loyaltykpi.cohort.CohortMatrix;
 
 /**
- * The two JSON documents of the job, field for field those of {@code loyalty cohort --format json --metric customers}
- * and {@code loyalty clv fit} (DESIGN.md's CLI contract): pretty-printed, undefined numbers as {@code null}, a final
- * newline.
+ * The fit JSON documents of the job, field for field those of {@code loyalty clv fit} (DESIGN.md's CLI contract):
+ * pretty-printed, undefined numbers as {@code null}, a final newline. ({@code cohort.json} is rendered by the
+ * command line's own builder, {@link LoyaltySparkJob#cohortJson}.)
  */
 final class JsonOutput {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -21,33 +20,6 @@ final class JsonOutput {
     private static final double INTERVAL_LEVEL = 0.95;
 
     private JsonOutput() {}
-
-    static void cohortCustomers(Writer out, CohortMatrix matrix) throws IOException {
-        try (JsonGenerator g = generator(out)) {
-            g.writeStartObject();
-            g.writeStringField("granularity", matrix.granularity().name());
-            g.writeStringField("metric", "customers");
-            g.writeStringField(
-                    "lastPeriod", matrix.lastPeriod().map(p -> p.label()).orElse(""));
-            g.writeArrayFieldStart("cohorts");
-            for (int c = 0; c < matrix.cohortCount(); c++) {
-                g.writeStartObject();
-                g.writeStringField("cohort", matrix.cohort(c).label());
-                g.writeStringField("period", matrix.cohort(c).toString());
-                g.writeNumberField("size", matrix.size(c));
-                g.writeArrayFieldStart("values");
-                for (int k = 0; k < matrix.observedOffsets(c); k++) {
-                    g.writeNumber(matrix.activeCustomers(c, k));
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.flush();
-            g.writeRaw('\n');
-        }
-    }
 
     static void fit(Writer out, ModelFit fit) throws IOException {
         try (JsonGenerator g = generator(out)) {

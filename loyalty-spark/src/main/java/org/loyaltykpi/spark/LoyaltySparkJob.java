@@ -37,6 +37,11 @@ import org.loyaltykpi.clv.GammaGammaModel;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.cohort.CohortMatrix;
+import org.loyaltykpi.cohort.CohortMetric;
+import org.loyaltykpi.cohort.RetentionDefinition;
+import org.loyaltykpi.document.render.JsonRenderer;
+import org.loyaltykpi.document.report.CohortDocuments;
+import org.loyaltykpi.document.report.CommandDocument;
 import org.loyaltykpi.domain.Granularity;
 import org.loyaltykpi.io.ColumnRef;
 import org.loyaltykpi.io.CsvOptions;
@@ -65,7 +70,7 @@ import org.loyaltykpi.io.PurchaseRules;
  * separators): the rows go through the core's row pipeline, and the job prints the load summary.
  *
  * <pre>
- * spark-submit --class org.loyaltykpi.spark.LoyaltySparkJob --jars loyalty-core.jar loyalty-spark.jar \
+ * spark-submit --class org.loyaltykpi.spark.LoyaltySparkJob --jars loyalty-core.jar,loyalty-report.jar loyalty-spark.jar \
  *     --transactions s3://shop/orders.parquet --calibration-end 2025-06-30 --out s3://shop/loyalty
  * </pre>
  *
@@ -136,6 +141,29 @@ public final class LoyaltySparkJob {
         }
     }
 
+    /**
+     * Writes {@code cohort.json}: the JSON of {@code loyalty cohort --format json --metric customers}, from the same
+     * document builder ({@link CohortDocuments}) and renderer ({@link JsonRenderer#renderFields}): {@code source},
+     * {@code input} (the load summary), {@code granularity}, {@code metric}, {@code lastPeriod}, {@code cohorts}.
+     *
+     * @param out where to write
+     * @param source the input's name, as given
+     * @param load the load summary
+     * @param matrix the cohort matrix
+     */
+    static void cohortJson(Writer out, String source, LoadSummary load, CohortMatrix matrix) {
+        CohortMetric metric = CohortMetric.CUSTOMERS;
+        RetentionDefinition definition = RetentionDefinition.CLASSIC;
+        JsonRenderer.renderFields(
+                CommandDocument.of(
+                        CohortDocuments.title(matrix, metric, definition),
+                        source,
+                        Optional.of(load),
+                        List.of(),
+                        CohortDocuments.sections(matrix, metric, definition)),
+                out);
+    }
+
     private static void execute(SparkSession spark, Options o, PrintStream out) throws IOException {
         Dataset<Row> frame = read(spark, o);
         CsvOptions options = o.csvOptions();
@@ -149,10 +177,11 @@ public final class LoyaltySparkJob {
         Path dir = Path.of(o.out);
         Files.createDirectories(dir);
         LoadSummary load = purchases.loadSummary();
-        out.println("loyalty-spark: read " + o.transactions.or(() -> o.table).orElse("input") + ": " + load);
+        String source = o.transactions.or(() -> o.table).orElse("input");
+        out.println("loyalty-spark: read " + source + ": " + load);
         CohortMatrix matrix = SparkLoyalty.cohortMatrix(purchases, o.granularity);
         try (Writer w = Files.newBufferedWriter(dir.resolve("cohort.json"), StandardCharsets.UTF_8)) {
-            JsonOutput.cohortCustomers(w, matrix);
+            cohortJson(w, source, load, matrix);
         }
         out.println("loyalty-spark: wrote " + dir.resolve("cohort.json") + " (" + matrix.cohortCount() + " cohorts)");
         if (o.calibrationEnd.isEmpty()) {

@@ -117,6 +117,11 @@ public final class JsonRenderer {
      *  "byPeriod": {"granularity": "month", "periods": [{"period": "2024-01-01/2024-02-01", ...}, ...]}}
      * }</pre>
      *
+     * <p>Names that are the numbers {@code 0, 1, ..., n-1} make an array: the figures {@code average.0},
+     * {@code average.1} and the columns {@code values.0}, {@code values.1} are written as {@code "average": [..,
+     * ..]} and, in each row, {@code "values": [.., ..]}; undefined values at the end of such an array are left off
+     * (a cohort not yet observed at an offset has no value there, rather than {@code null}).
+     *
      * @param document the document
      * @param out where to write
      * @throws UncheckedIOException if writing fails
@@ -181,9 +186,26 @@ public final class JsonRenderer {
         }
     }
 
+    /** Whether a node's names are {@code 0, 1, ..., n-1} in that order: an array. */
+    private static boolean isArray(Map<?, ?> map) {
+        int i = 0;
+        for (Object name : map.keySet()) {
+            if (!name.equals(Integer.toString(i++))) {
+                return false;
+            }
+        }
+        return i > 0;
+    }
+
     @SuppressWarnings("unchecked")
     private static void tree(JsonGenerator json, Object node) throws IOException {
-        if (node instanceof Map<?, ?> map) {
+        if (node instanceof Map<?, ?> map && isArray(map)) {
+            List<Object> items = new ArrayList<>(map.values());
+            while (!items.isEmpty() && items.get(items.size() - 1) instanceof Cell.Missing) {
+                items.remove(items.size() - 1);
+            }
+            tree(json, items);
+        } else if (node instanceof Map<?, ?> map) {
             json.writeStartObject();
             for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
                 if (e.getValue() instanceof LoadSummary s) {

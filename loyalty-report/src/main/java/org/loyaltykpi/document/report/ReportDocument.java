@@ -14,6 +14,7 @@ import org.loyaltykpi.clv.ModelValidation;
 import org.loyaltykpi.clv.Parameter;
 import org.loyaltykpi.clv.ValuableCustomer;
 import org.loyaltykpi.cohort.CohortMatrix;
+import org.loyaltykpi.cohort.CohortMetric;
 import org.loyaltykpi.cohort.RetentionDefinition;
 import org.loyaltykpi.document.Cell;
 import org.loyaltykpi.document.Chart;
@@ -358,12 +359,8 @@ public final class ReportDocument {
         for (int k = 0; k < m.offsetCount(); k++) {
             offsets.add("offset" + k);
         }
-        s.chart(new Chart.Heatmap(
-                "cohortHeatmap",
-                Message.of("chart.cohort-heatmap"),
-                List.of("cohortRetention", "cohortRetentionUnbounded", "cohortRevenue", "cohortLtv"),
-                "cohort",
-                offsets));
+        s.chart(CohortDocuments.heatmap(
+                List.of("cohortRetention", "cohortRetentionUnbounded", "cohortRevenue", "cohortLtv"), offsets));
         s.chart(new Chart.TimeSeries(
                 "cohortAverageChart",
                 Message.of("chart.cohort-average"),
@@ -395,28 +392,19 @@ public final class ReportDocument {
     static Table cohortTable(CohortMatrix m, String id, Message title, CohortValue what) {
         Table.Builder t =
                 Table.builder(id, title).column("cohort", ColumnType.TEXT).column("size", ColumnType.COUNT);
-        ColumnType type =
-                what == CohortValue.RETENTION || what == CohortValue.UNBOUNDED ? ColumnType.RATIO : ColumnType.MONEY;
-        for (int k = 0; k < m.offsetCount(); k++) {
-            t.column("offset" + k, Message.of("column.offset", "+" + k), type);
-        }
+        CohortMetric metric = switch (what) {
+            case RETENTION, UNBOUNDED -> CohortMetric.RETENTION;
+            case REVENUE -> CohortMetric.REVENUE;
+            case LTV -> CohortMetric.LTV;
+        };
+        RetentionDefinition definition =
+                what == CohortValue.UNBOUNDED ? RetentionDefinition.UNBOUNDED : RetentionDefinition.CLASSIC;
+        CohortDocuments.offsetColumns(t, m, "offset", metric, m.offsetCount());
         for (int c = 0; c < m.cohortCount(); c++) {
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(m.cohort(c).label()));
             row.add(Cell.count(m.size(c)));
-            for (int k = 0; k < m.offsetCount(); k++) {
-                if (k >= m.observedOffsets(c)) {
-                    row.add(Cell.missing());
-                    continue;
-                }
-                row.add(
-                        switch (what) {
-                            case RETENTION -> Cell.ratio(m.retention(c, k, RetentionDefinition.CLASSIC));
-                            case UNBOUNDED -> Cell.ratio(m.retention(c, k, RetentionDefinition.UNBOUNDED));
-                            case REVENUE -> Cell.money(m.revenue(c, k));
-                            case LTV -> Cell.money(OptionalDouble.of(m.cumulativeRevenuePerCustomer(c, k)));
-                        });
-            }
+            CohortDocuments.offsetCells(row, m, c, metric, definition, m.offsetCount());
             t.row(row);
         }
         return t.build();
