@@ -44,7 +44,7 @@ class CommandFormatsTest {
     /** Every command with --format, by its name after {@code loyalty}, with its option. */
     private static Map<String, FormatOption> formats() {
         Map<String, FormatOption> all = new LinkedHashMap<>();
-        collect(new CommandLine(new LoyaltyCli()), "", all);
+        collect(LoyaltyCli.commandLine(), "", all);
         return all;
     }
 

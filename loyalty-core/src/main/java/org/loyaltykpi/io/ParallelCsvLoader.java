@@ -201,23 +201,28 @@ final class ParallelCsvLoader {
                 if (options.rules().orderColumn().isPresent()) {
                     addOrders(chunks);
                 }
+                // Plain chunks in a row go to the builder together (their rows copied in parallel); the first chunk
+                // that needs the rules ends the run, and it and every later one go through the assembler.
+                List<Chunk> run = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     Chunk chunk = chunks[i];
                     chunks[i] = null; // its dictionaries may go as soon as its rows are in; its arrays are kept
                     if (plain && chunk.needsRules) {
                         plain = false;
                     }
-                    if (chunk.grouped) {
-                        // added above, the whole wave at once
-                    } else if (plain) {
-                        addPlain(chunk);
+                    if (plain && !chunk.grouped) {
+                        run.add(chunk); // counted when added
                     } else {
-                        assemble(chunk);
+                        if (!chunk.grouped) { // a grouped wave's orders were added above, all at once
+                            addPlain(run);
+                            assemble(chunk);
+                        }
+                        rowsRead += chunk.rows;
+                        lineBase += chunk.lines;
                     }
-                    rowsRead += chunk.rows;
-                    lineBase += chunk.lines;
                     buffers[i].keep(chunk);
                 }
+                addPlain(run);
                 progress.accept(rowsRead);
             }
             if (builder == null) {
@@ -246,11 +251,14 @@ final class ParallelCsvLoader {
             return (int) Math.min(estimate, Integer.MAX_VALUE - 8);
         }
 
-        private void addPlain(Chunk chunk) {
-            ColumnAppender<PurchaseTable.Builder> appender = ColumnAppender.Registry.of(builder);
-            try {
-                appender.addColumns(
-                        builder,
+        /** Adds plain chunks (a run of them, emptied here) to the builder, each one's rows as it parsed them. */
+        private void addPlain(List<Chunk> run) {
+            if (run.isEmpty()) {
+                return;
+            }
+            List<ColumnAppender.Columns> columns = new ArrayList<>(run.size());
+            for (Chunk chunk : run) {
+                columns.add(new ColumnAppender.Columns(
                         chunk.customerIds,
                         chunk.customer,
                         chunk.day,
@@ -258,10 +266,18 @@ final class ParallelCsvLoader {
                         chunk.categories,
                         chunk.category,
                         chunk.quantity,
-                        chunk.rows);
+                        chunk.rows));
+            }
+            try {
+                ColumnAppender.Registry.of(builder).addColumns(builder, columns);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw FALLBACK;
             }
+            for (Chunk chunk : run) {
+                rowsRead += chunk.rows;
+                lineBase += chunk.lines;
+            }
+            run.clear();
         }
 
         /**
