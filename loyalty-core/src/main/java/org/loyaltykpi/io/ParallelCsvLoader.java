@@ -124,10 +124,13 @@ final class ParallelCsvLoader {
 
     /**
      * The chunks are parsed in waves of two per thread and added to the table as each wave ends, dropping their bytes
-     * and columns: only one wave is held beside the table. Plain rows go to the table's builder a column at a time; at
-     * the first row that needs the row rules (or from the start when the options have rules: orders, a unit price,
-     * statuses, guests) the rows go through a {@link PurchaseAssembler}, which takes over the builder and the rows
-     * already in it (plain rows are one purchase each under any rules that let them through the fast path).
+     * and columns: only one wave is held beside the table. A wave's purchases go to the table's builder a column at a
+     * time, each chunk's rows copied in parallel. A chunk with a row that needs the row rules (or every chunk, when the
+     * options have rules: a unit price, statuses, a date window, guests) judges its rows itself, in parallel with the
+     * others; from the first such chunk a {@link PurchaseAssembler} takes over the builder and the rows already in it
+     * (plain rows are one purchase each under any rules that let them through the fast path) and counts what each
+     * chunk skipped, excluded and netted, in file order. Order lines (an order column) are grouped in the chunks and
+     * merged across them at each wave's end ({@link Orders}).
      */
     private static final class Waves {
         private final String source;
