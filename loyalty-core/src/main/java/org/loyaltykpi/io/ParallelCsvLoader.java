@@ -1821,7 +1821,7 @@ final class ParallelCsvLoader {
 
         private int parseDay(int from, int to) {
             if (isoDashes && to - from == 10 && bytes[from + 4] == '-' && bytes[from + 7] == '-') {
-                return epochDay(digits(from, 4), digits(from + 5, 2), digits(from + 8, 2));
+                return isoDay(from);
             }
             if (isoCompact && to - from == 8) {
                 return epochDay(digits(from, 4), digits(from + 4, 2), digits(from + 6, 2));
@@ -1852,6 +1852,25 @@ final class ParallelCsvLoader {
         }
 
         private static final long NOT_FAST = Long.MIN_VALUE;
+
+        private static final long[] POWERS_OF_TEN = {
+            1L,
+            10L,
+            100L,
+            1_000L,
+            10_000L,
+            100_000L,
+            1_000_000L,
+            10_000_000L,
+            100_000_000L,
+            1_000_000_000L,
+            10_000_000_000L,
+            100_000_000_000L,
+            1_000_000_000_000L,
+            10_000_000_000_000L,
+            100_000_000_000_000L,
+            1_000_000_000_000_000L
+        };
 
         /**
          * The day of an ISO date-time in the shapes shops export ({@code 2024-03-05T14:22:10Z}, {@code 2024-03-05
@@ -1946,15 +1965,37 @@ final class ParallelCsvLoader {
         }
 
         private int digits(int from, int count) {
+            byte[] b = bytes;
             int value = 0;
+            int bad = 0; // negative once a byte is no digit: d < 0 or 9 - d < 0 sets the sign bit
             for (int i = from; i < from + count; i++) {
-                int d = bytes[i] - '0';
-                if (d < 0 || d > 9) {
-                    throw FALLBACK;
-                }
+                int d = b[i] - '0';
+                bad |= d | (9 - d);
                 value = value * 10 + d;
             }
+            if (bad < 0) {
+                throw FALLBACK;
+            }
             return value;
+        }
+
+        /** Days since 1970-01-01 of the ISO date {@code yyyy-MM-dd} at {@code from} (dashes checked by the caller). */
+        private int isoDay(int from) {
+            byte[] b = bytes;
+            int y0 = b[from] - '0';
+            int y1 = b[from + 1] - '0';
+            int y2 = b[from + 2] - '0';
+            int y3 = b[from + 3] - '0';
+            int m0 = b[from + 5] - '0';
+            int m1 = b[from + 6] - '0';
+            int d0 = b[from + 8] - '0';
+            int d1 = b[from + 9] - '0';
+            if ((y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | m0 | (9 - m0) | m1 | (9 - m1) | d0
+                            | (9 - d0) | d1 | (9 - d1))
+                    < 0) {
+                throw FALLBACK;
+            }
+            return epochDay(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
         }
 
         /** Days since 1970-01-01 of a valid proleptic Gregorian date (Hinnant's days-from-civil). */
@@ -1988,6 +2029,28 @@ final class ParallelCsvLoader {
                     return 0;
                 }
                 throw FALLBACK;
+            }
+            int length = to - from;
+            if (scale > 0 && length >= scale + 2 && length <= 17 && bytes[to - 1 - scale] == decimal) {
+                // the usual shape, digits, the separator and exactly the scale's decimals (8.95): no branch a byte
+                byte[] b = bytes;
+                long whole = 0;
+                int bad = 0;
+                for (int i = from; i < to - 1 - scale; i++) {
+                    int d = b[i] - '0';
+                    bad |= d | (9 - d);
+                    whole = whole * 10 + d;
+                }
+                long fraction = 0;
+                for (int i = to - scale; i < to; i++) {
+                    int d = b[i] - '0';
+                    bad |= d | (9 - d);
+                    fraction = fraction * 10 + d;
+                }
+                if (bad >= 0) {
+                    // at most 16 digits in all: no overflow
+                    return whole * POWERS_OF_TEN[scale] + fraction;
+                }
             }
             for (int i = from; i < to; i++) {
                 byte b = bytes[i];
