@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  loyalty sample --out orders.csv",
+            "  loyalty sample --customers 100 --seed 7 --format csv | head",
             "  loyalty sample --customers 1000 --out orders.csv --responses-out answers.csv --reviews-out reviews.csv --spend-out spend.csv --events-out events.csv",
         },
         mixinStandardHelpOptions = true,
@@ -37,6 +38,10 @@ final class SampleCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     private QuietOption quiet;
+
+    @picocli.CommandLine.Mixin
+    private FormatOption formatOption = FormatOption.of(FormatOption.Format.CSV)
+            .withNote("the purchases, and each --*-out file, as CSV with a header row");
 
     @Option(names = "--customers", paramLabel = "N", description = "Customers to generate. Default: 2000.")
     private int customers = SampleShop.standard().customers();
@@ -75,6 +80,7 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        formatOption.get("sample");
         Map<String, Optional<Path>> outputs = new LinkedHashMap<>();
         outputs.put("--out", outFile);
         outputs.put("--responses-out", responsesFile);

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.loyaltykpi.internal.Quoted;
 
 /**
  * Reads a per-customer summary file, as lifetimes ({@code summary_data_from_transaction_data}) and {@code loyalty rfm}
@@ -64,7 +66,7 @@ public final class SummaryCsv {
         int w = h.optional("weights", "weight");
         if (id < 0 && w < 0) {
             throw new IllegalArgumentException(file + ":1: no column 'customer_id' (or 'id') and no column 'weights':"
-                    + " one of them is needed; the header is " + Arrays.toString(lines.get(0)));
+                    + " one of them is needed; the header is " + headerShown(lines.get(0)));
         }
         if (w >= 0) {
             if (z >= 0) {
@@ -122,7 +124,7 @@ public final class SummaryCsv {
         int w = h.optional("weights", "weight");
         if (id < 0 && w < 0) {
             throw new IllegalArgumentException(file + ":1: no column 'customer_id' (or 'id') and no column 'weights':"
-                    + " one of them is needed; the header is " + Arrays.toString(lines.get(0)));
+                    + " one of them is needed; the header is " + headerShown(lines.get(0)));
         }
         List<BgBbModel.Row> rows = new ArrayList<>();
         BgBbSummary.Builder builder = BgBbSummary.builder();
@@ -249,7 +251,7 @@ public final class SummaryCsv {
             int c = optional(accepted);
             if (c < 0) {
                 throw new IllegalArgumentException(file + ":1: no column '" + accepted[0] + "' (or '" + accepted[1]
-                        + "'); the header is " + Arrays.toString(names));
+                        + "'); the header is " + headerShown(names));
             }
             return c;
         }
@@ -277,10 +279,8 @@ public final class SummaryCsv {
         }
 
         IllegalArgumentException error(int column, String problem) {
-            String value = fields[column];
-            String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-            return new IllegalArgumentException(where() + "column '" + header.names[column] + "' (#" + (column + 1)
-                    + "): '" + shown + "' " + problem);
+            return new IllegalArgumentException(where() + "column '" + quoted(header.names[column]) + "' (#"
+                    + (column + 1) + "): '" + quoted(fields[column]) + "' " + problem);
         }
 
         String text(int column) {
@@ -347,5 +347,15 @@ public final class SummaryCsv {
                 throw error(ageColumn, "must be >= recency " + fields[recencyColumn]);
             }
         }
+    }
+
+    /** A value or column name as messages quote it: escaped, at most 80 characters. */
+    private static String quoted(String value) {
+        return Quoted.value(value, 80);
+    }
+
+    /** The header row as messages show it: {@code [customer_id, frequency, ...]}, each name escaped. */
+    private static String headerShown(String[] names) {
+        return Arrays.stream(names).map(SummaryCsv::quoted).collect(Collectors.joining(", ", "[", "]"));
     }
 }

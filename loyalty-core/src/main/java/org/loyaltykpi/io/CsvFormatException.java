@@ -1,6 +1,7 @@
 package org.loyaltykpi.io;
 
 import java.util.Optional;
+import org.loyaltykpi.internal.Quoted;
 
 /**
  * A row of an input file that cannot be read, with where it is and what is wrong.
@@ -71,29 +72,7 @@ public final class CsvFormatException extends IllegalArgumentException {
      * file holds the rest of the file).
      */
     static String shown(String value) {
-        StringBuilder s = new StringBuilder();
-        int end = Math.min(value.length(), SHOWN_CHARACTERS);
-        for (int i = 0; i < end; i++) {
-            char c = value.charAt(i);
-            if (c == '\n') {
-                s.append("\\n");
-            } else if (c == '\r') {
-                s.append("\\r");
-            } else if (c == '\t') {
-                s.append("\\t");
-            } else if (Character.isISOControl(c)
-                    || c != ' ' && (Character.isSpaceChar(c) || Character.isWhitespace(c))
-                    || c == '\uFFFD'
-                    || c == '\uFEFF') {
-                s.append(String.format("\\u%04X", (int) c));
-            } else {
-                s.append(c);
-            }
-        }
-        if (value.length() > end) {
-            s.append("... (").append(value.length()).append(" characters)");
-        }
-        return s.toString();
+        return Quoted.value(value, SHOWN_CHARACTERS);
     }
 
     /**

@@ -153,5 +153,18 @@ class BgBbSummaryTest {
             assertThatThrownBy(() -> SummaryCsv.readBgBb(file))
                     .hasMessageStartingWith(file + ":1: no column 'customer_id' (or 'id') and no column 'weights'");
         }
+
+        @Test
+        void aMessageShowsControlCharactersInValuesAndColumnNamesEscapedOnOneLine() throws IOException {
+            Path file = dir.resolve("s.csv");
+            Files.writeString(file, "customer_id,frequency,recency,T,x\u0000y\na,\"1\t\u0007\",2,3,0\n");
+            assertThatThrownBy(() -> SummaryCsv.read(file, TimeScale.WEEKS))
+                    .hasMessage(file + ":2: column 'frequency' (#2): '1\\t\\u0007' must be a whole number >= 0");
+            Files.writeString(file, "id\u0000,frequency,recency\n1,0,0\n");
+            assertThatThrownBy(() -> SummaryCsv.read(file, TimeScale.WEEKS))
+                    .hasMessageContaining("the header is [id\\u0000, frequency, recency]")
+                    .message()
+                    .doesNotContain("\u0000");
+        }
     }
 }

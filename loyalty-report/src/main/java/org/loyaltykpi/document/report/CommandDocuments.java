@@ -210,14 +210,6 @@ public final class CommandDocuments {
                 .column("onTrack", ColumnType.COUNT)
                 .column("missed", ColumnType.COUNT)
                 .column("noData", ColumnType.COUNT);
-        Table.Builder periods = Table.builder("periods", Message.of("table.targets.periods"))
-                .column("metric", ColumnType.TEXT)
-                .column("period", ColumnType.TEXT)
-                .column("value", ColumnType.DECIMAL)
-                .column("required", ColumnType.DECIMAL)
-                .column("path", ColumnType.DECIMAL)
-                .column("gap", ColumnType.DECIMAL)
-                .column("status", ColumnType.TEXT);
         for (TargetEvaluation e : evaluations) {
             Optional<TargetPeriod> latest = e.latest();
             summary.row(
@@ -231,6 +223,29 @@ public final class CommandDocuments {
                     Cell.count(e.count(TargetStatus.ON_TRACK)),
                     Cell.count(e.count(TargetStatus.MISSED)),
                     Cell.count(e.count(TargetStatus.NO_DATA)));
+        }
+        return Section.builder("kpiTargets", Message.of("section.targets.by", ReportDocument.unit(granularity)))
+                .figure(KeyFigure.of("granularity", Message.of("field.granularity"), Cell.label("unit", granularity)))
+                .table(summary.build())
+                .table(targetPeriods("periods", evaluations))
+                .build();
+    }
+
+    /**
+     * One row per target and period ({@code metric}, {@code period}, {@code value}, {@code required}, {@code path},
+     * {@code gap}, {@code status}), the table that both the {@code targets} command and the report's targets section
+     * show. Values are in the target's unit (points or percent), shown with two decimals in text.
+     */
+    static Table targetPeriods(String id, List<TargetEvaluation> evaluations) {
+        Table.Builder periods = Table.builder(id, Message.of("table.targets.periods"))
+                .column("metric", ColumnType.TEXT)
+                .column("period", ColumnType.TEXT)
+                .column("value", ColumnType.DECIMAL)
+                .column("required", ColumnType.DECIMAL)
+                .column("path", ColumnType.DECIMAL)
+                .column("gap", ColumnType.DECIMAL)
+                .column("status", ColumnType.TEXT);
+        for (TargetEvaluation e : evaluations) {
             for (TargetPeriod p : e.periods()) {
                 periods.row(
                         Cell.text(e.target().metric()),
@@ -242,11 +257,7 @@ public final class CommandDocuments {
                         Cell.label("status", p.status()));
             }
         }
-        return Section.builder("kpiTargets", Message.of("section.targets.by", ReportDocument.unit(granularity)))
-                .figure(KeyFigure.of("granularity", Message.of("field.granularity"), Cell.label("unit", granularity)))
-                .table(summary.build())
-                .table(periods.build())
-                .build();
+        return periods.build();
     }
 
     private static void figure(Section.Builder s, String id, Cell value) {

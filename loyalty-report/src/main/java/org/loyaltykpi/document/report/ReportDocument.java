@@ -1382,14 +1382,6 @@ public final class ReportDocument {
                 .column("required", ColumnType.DECIMAL)
                 .column("met", ColumnType.COUNT)
                 .column("missed", ColumnType.COUNT);
-        Table.Builder all = Table.builder("targetPeriods", Message.of("table.targets.periods"))
-                .column("metric", ColumnType.TEXT)
-                .column("period", ColumnType.TEXT)
-                .column("status", ColumnType.TEXT)
-                .column("value", ColumnType.DECIMAL)
-                .column("required", ColumnType.DECIMAL)
-                .column("path", ColumnType.DECIMAL)
-                .column("gap", ColumnType.DECIMAL);
         for (TargetEvaluation e : evaluations) {
             Optional<TargetPeriod> last = e.latest();
             latest.row(
@@ -1402,19 +1394,9 @@ public final class ReportDocument {
                     last.map(p -> points1(p.required())).orElseGet(Cell::missing),
                     Cell.count(e.count(org.loyaltykpi.target.TargetStatus.MET)),
                     Cell.count(e.count(org.loyaltykpi.target.TargetStatus.MISSED)));
-            for (TargetPeriod p : e.periods()) {
-                all.row(
-                        Cell.text(e.target().metric()),
-                        Cell.text(p.period().label()),
-                        Cell.label("status", p.status()),
-                        points1(p.value()),
-                        points1(p.required()),
-                        points1(p.path()),
-                        points1(p.gap()));
-            }
         }
         s.table(latest.build());
-        s.table(all.build());
+        s.table(CommandDocuments.targetPeriods("targetPeriods", evaluations));
         for (TargetEvaluation e : evaluations) {
             if (e.periods().stream().noneMatch(p -> p.value().isPresent())) {
                 continue; // no data for this metric (no survey answers, say): no path to draw

@@ -1,0 +1,43 @@
+package org.loyaltykpi.internal;
+
+/**
+ * A value as an error message quotes it, shared by every reader (CSV rows, BTYD summaries): at most {@code most}
+ * characters, line breaks, tabs and other control or invisible characters escaped, so that a message stays one short
+ * line whatever a file holds (an unclosed quote in a large file holds the rest of the file; a NUL in a column name).
+ */
+public final class Quoted {
+    private Quoted() {}
+
+    /**
+     * The value escaped and cut.
+     *
+     * @param value any text
+     * @param most the most characters shown; longer values end in {@code "... (N characters)"}
+     * @return the text to put between quotes in a message
+     */
+    public static String value(String value, int most) {
+        StringBuilder s = new StringBuilder();
+        int end = Math.min(value.length(), most);
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (c == '\n') {
+                s.append("\\n");
+            } else if (c == '\r') {
+                s.append("\\r");
+            } else if (c == '\t') {
+                s.append("\\t");
+            } else if (Character.isISOControl(c)
+                    || c != ' ' && (Character.isSpaceChar(c) || Character.isWhitespace(c))
+                    || c == '\uFFFD'
+                    || c == '\uFEFF') {
+                s.append(String.format("\\u%04X", (int) c));
+            } else {
+                s.append(c);
+            }
+        }
+        if (value.length() > end) {
+            s.append("... (").append(value.length()).append(" characters)");
+        }
+        return s.toString();
+    }
+}
