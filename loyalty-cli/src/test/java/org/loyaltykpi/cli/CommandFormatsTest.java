@@ -80,7 +80,7 @@ class CommandFormatsTest {
         @Test
         void everyCommandHasTheSharedFormatOption() {
             List<String> commands = new ArrayList<>();
-            leaves(new CommandLine(new LoyaltyCli()), "", commands);
+            leaves(LoyaltyCli.commandLine(), "", commands);
             assertThat(commands).doesNotContain("help").hasSize(RUNS.size());
             assertThat(formats().keySet())
                     .containsExactlyInAnyOrderElementsOf(commands)
