@@ -29,8 +29,14 @@ import picocli.CommandLine.ParameterException;
         mixinStandardHelpOptions = true,
         versionProvider = LoyaltyCli.Version.class,
         description = "Customer-loyalty KPIs from purchase and survey exports: retention, churn, repeat purchase, AOV,"
-                + " NPS, CSAT, CES, CSI, ...",
-        subcommands = {
+                + " NPS, CSAT, CES, CSI, ...")
+public final class LoyaltyCli implements Runnable {
+    /**
+     * The subcommands by name, in the order the help lists them. Not in the {@code @Command} annotation: picocli builds
+     * the model of every annotated subcommand (reflection over each option and mixin) before it parses anything, a
+     * tenth to a third of a second of a short run; {@link #commandLine} builds only the one the arguments name.
+     */
+    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands(
             ReportCommand.class,
             RetentionCommand.class,
             CrrCommand.class,
@@ -43,9 +49,8 @@ import picocli.CommandLine.ParameterException;
             ValueCommand.class,
             SampleCommand.class,
             SegmentsCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class LoyaltyCli implements Runnable {
+            CommandLine.HelpCommand.class);
+
     /** Exit code for bad usage or bad input. */
     static final int BAD_INPUT = 2;
 
@@ -118,7 +123,7 @@ public final class LoyaltyCli implements Runnable {
      */
     static int run(PrintWriter out, PrintWriter err, boolean terminal, String... args) {
         Progress progress = new Progress(err, terminal);
-        CommandLine cli = new CommandLine(new LoyaltyCli(progress));
+        CommandLine cli = commandLine(progress, args);
         PrintWriter clearedOut = new PrintWriter(progress.clearing(out), false);
         cli.setOut(clearedOut);
         cli.setErr(new PrintWriter(progress.clearing(err), true));
@@ -154,6 +159,39 @@ public final class LoyaltyCli implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    private static java.util.Map<String, Class<?>> subcommands(Class<?>... commands) {
+        java.util.Map<String, Class<?>> byName = new java.util.LinkedHashMap<>();
+        for (Class<?> command : commands) {
+            byName.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
+    /**
+     * The whole command line, every subcommand included (for help texts and tests that walk the commands).
+     *
+     * @return the command line
+     */
+    static CommandLine commandLine() {
+        return commandLine(Progress.none());
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand (other than {@code help}), only
+     * that one is built, since it is the only one that can run; otherwise (top-level options, a typo, {@code help},
+     * no argument) all of them, so the top-level help and picocli's suggestions list every command.
+     */
+    private static CommandLine commandLine(Progress progress, String... args) {
+        CommandLine cli = new CommandLine(new LoyaltyCli(progress));
+        Class<?> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(named);
+        } else {
+            SUBCOMMANDS.values().forEach(cli::addSubcommand);
+        }
+        return cli;
     }
 
     /** One line for a run out of heap: how much there was, roughly how much the input needs, and how to give more. */

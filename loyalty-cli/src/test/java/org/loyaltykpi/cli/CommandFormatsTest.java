@@ -45,7 +45,7 @@ class CommandFormatsTest {
     /** Every command with --format, by its name after {@code loyalty}, with its option. */
     private static Map<String, FormatOption> formats() {
         Map<String, FormatOption> all = new LinkedHashMap<>();
-        collect(new CommandLine(new LoyaltyCli()), "", all);
+        collect(LoyaltyCli.commandLine(), "", all);
         return all;
     }
 
@@ -80,7 +80,7 @@ class CommandFormatsTest {
         @Test
         void everyCommandHasTheSharedFormatOption() {
             List<String> commands = new ArrayList<>();
-            leaves(new CommandLine(new LoyaltyCli()), "", commands);
+            leaves(LoyaltyCli.commandLine(), "", commands);
             assertThat(commands).doesNotContain("help").hasSize(RUNS.size());
             assertThat(formats().keySet())
                     .containsExactlyInAnyOrderElementsOf(commands)

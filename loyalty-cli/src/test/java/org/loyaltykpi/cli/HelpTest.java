@@ -12,7 +12,7 @@ class HelpTest {
 
     static List<List<String>> commands() {
         List<List<String>> all = new ArrayList<>();
-        collect(new CommandLine(new LoyaltyCli()), new ArrayList<>(), all);
+        collect(LoyaltyCli.commandLine(), new ArrayList<>(), all);
         return all;
     }
 

@@ -74,7 +74,7 @@ public final class PurchaseTable {
 
     static {
         // The parallel CSV loader's bulk path; package-private here, so no API for io's sake.
-        ColumnAppender.Registry.register((ColumnAppender<Builder>) Builder::addColumns);
+        ColumnAppender.Registry.register((ColumnAppender<Builder>) Builder::addChunks);
     }
 
     private final String[] customerIds;
@@ -686,6 +686,8 @@ public final class PurchaseTable {
 
         /** The sum of the amounts so far; it stays at most {@code Long.MAX_VALUE}, so no sum of rows overflows. */
         private long total;
+        /** The columns are those of a table built (until the next add grows them): never to be changed in place. */
+        private boolean columnsShared;
 
         private Builder(int amountScale, int capacity) {
             this.amountScale = Money.checkScale(amountScale);
@@ -878,39 +880,110 @@ public final class PurchaseTable {
                 int[] categoryIndex,
                 int[] quantity,
                 int rows) {
-            int[] customerToGlobal = appendsInOrder(customerIds) ? appendInOrder(customerIds) : lookUp(customerIds);
-            int[] categoryToGlobal = new int[categories.size()];
-            for (int i = 0; i < categoryToGlobal.length; i++) {
-                categoryToGlobal[i] = categoryIndexByName.computeIfAbsent(categories.get(i), name -> {
-                    if (name.isBlank()) {
-                        throw new IllegalArgumentException("category must not be blank: '" + name + "'");
+            return addChunks(List.of(new ColumnAppender.Columns(
+                    customerIds,
+                    customerIndex,
+                    epochDay,
+                    amountMinorUnits,
+                    categories,
+                    categoryIndex,
+                    quantity,
+                    rows)));
+        }
+
+        /**
+         * Adds the rows of several chunks, in order, as {@link #addColumns} adds one: the ids and categories are
+         * looked up chunk by chunk, then the rows are copied and checked in parallel, each chunk into its own range.
+         */
+        private Builder addChunks(List<ColumnAppender.Columns> chunks) {
+            int n = chunks.size();
+            int[][] customerToGlobal = new int[n][];
+            int[][] categoryToGlobal = new int[n][];
+            int[] offset = new int[n];
+            long end = size;
+            for (int i = 0; i < n; i++) {
+                ColumnAppender.Columns chunk = chunks.get(i);
+                List<String> ids = chunk.customerIds();
+                customerToGlobal[i] = appendsInOrder(ids) ? appendInOrder(ids) : lookUp(ids);
+                categoryToGlobal[i] = new int[chunk.categories().size()];
+                for (int k = 0; k < categoryToGlobal[i].length; k++) {
+                    categoryToGlobal[i][k] = categoryIndexOf(chunk.categories().get(k));
+                }
+                offset[i] = (int) Math.min(end, Integer.MAX_VALUE);
+                end += chunk.rows();
+            }
+            if (day.length < end) {
+                grow(end);
+            }
+            long[] sums = new long[n];
+            RuntimeException[] failures = new RuntimeException[n];
+            org.loyaltykpi.internal.ParallelScans.forEach(n, i -> {
+                try {
+                    sums[i] = copyChunk(chunks.get(i), offset[i], customerToGlobal[i], categoryToGlobal[i]);
+                } catch (RuntimeException e) {
+                    failures[i] = e;
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                if (failures[i] != null) {
+                    throw failures[i];
+                }
+                if (total + sums[i] < 0) {
+                    // past Long.MAX_VALUE: the error names the row's amount that brings it there
+                    ColumnAppender.Columns chunk = chunks.get(i);
+                    for (int r = 0; r < chunk.rows(); r++) {
+                        total = addToTotal(chunk.amountMinorUnits()[r]);
                     }
-                    categoryNames.add(name);
-                    return categoryNames.size() - 1;
-                });
+                }
+                total += sums[i];
             }
-            if (day.length - size < rows) {
-                grow(size + rows);
-            }
+            size = (int) end;
+            return this;
+        }
+
+        /**
+         * Copies a chunk's rows to {@code [at, at + rows)}, checking each; returns the sum of their amounts (an error
+         * naming the amount that brings it past {@code Long.MAX_VALUE}).
+         */
+        private long copyChunk(ColumnAppender.Columns chunk, int at, int[] customerToGlobal, int[] categoryToGlobal) {
+            int[] customerIndex = chunk.customerIndex();
+            int[] epochDay = chunk.epochDay();
+            long[] amountMinorUnits = chunk.amountMinorUnits();
+            int[] categoryIndex = chunk.categoryIndex();
+            int[] quantity = chunk.quantity();
+            int rows = chunk.rows();
+            int[] customer = this.customer;
+            int[] day = this.day;
+            long[] amount = this.amount;
+            int[] category = this.category;
+            int[] items = this.quantity;
+            long sum = 0;
             for (int r = 0; r < rows; r++) {
-                if (amountMinorUnits[r] < 0) {
+                long a = amountMinorUnits[r];
+                if (a < 0) {
                     throw new IllegalArgumentException("amount must be >= 0 (refunds are not purchases): "
-                            + Money.fromMinorUnits(amountMinorUnits[r], amountScale)
-                                    .toPlainString());
+                            + Money.fromMinorUnits(a, amountScale).toPlainString());
                 }
                 if (quantity[r] < 1) {
                     throw new IllegalArgumentException("quantity must be >= 1: " + quantity[r]);
                 }
-                total = addToTotal(amountMinorUnits[r]);
+                sum += a;
+                if (sum < 0) {
+                    throw new LimitExceededException("amount "
+                            + Money.fromMinorUnits(a, amountScale).toPlainString()
+                            + " brings the sum of all amounts past "
+                            + Money.fromMinorUnits(Long.MAX_VALUE, amountScale).toPlainString()
+                            + ", the largest sum kept exact at " + amountScale + " decimal places");
+                }
                 int k = categoryIndex[r];
-                customer[size] = customerToGlobal[customerIndex[r]];
-                day[size] = epochDay[r];
-                amount[size] = amountMinorUnits[r];
-                category[size] = k == NO_CATEGORY ? NO_CATEGORY : categoryToGlobal[k];
-                this.quantity[size] = quantity[r];
-                size++;
+                int to = at + r;
+                customer[to] = customerToGlobal[customerIndex[r]];
+                day[to] = epochDay[r];
+                amount[to] = a;
+                category[to] = k == NO_CATEGORY ? NO_CATEGORY : categoryToGlobal[k];
+                items[to] = quantity[r];
             }
-            return this;
+            return sum;
         }
 
         /** The id-to-index map, first brought up to date with ids appended in order. */
@@ -1026,6 +1099,7 @@ public final class PurchaseTable {
             amount = Arrays.copyOf(amount, capacity);
             category = Arrays.copyOf(category, capacity);
             quantity = Arrays.copyOf(quantity, capacity);
+            columnsShared = false;
         }
 
         /**
@@ -1097,11 +1171,22 @@ public final class PurchaseTable {
                     severalByRow.clear();
                     severalByRow.putAll(moved);
                 }
-                customer = permute(customer, order, customerRank);
-                day = permute(day, order, null);
-                amount = permute(amount, order);
-                category = permute(category, order, categoryRank);
-                quantity = permute(quantity, order, null);
+                if (order == null) {
+                    // No row moves (a file in customer order whose dictionaries are not sorted, say its categories):
+                    // only the two index columns are mapped to the sorted dictionaries, in place when they are
+                    // exactly as long as the rows and no table holds them.
+                    customer = ranked(customer, customerRank);
+                    day = exact(day);
+                    amount = exact(amount);
+                    category = ranked(category, categoryRank);
+                    quantity = exact(quantity);
+                } else {
+                    customer = permute(customer, order, customerRank);
+                    day = permute(day, order, null);
+                    amount = permute(amount, order);
+                    category = permute(category, order, categoryRank);
+                    quantity = permute(quantity, order, null);
+                }
                 customerIds.clear();
                 customerIds.addAll(Arrays.asList(ids));
                 customerIndexById.clear();
@@ -1124,7 +1209,8 @@ public final class PurchaseTable {
                 category[severalRows[i]] = severalCategories[i][0];
             }
             // The columns are exactly as long as the rows: any later add grows, so copies, them first, and the table
-            // never changes.
+            // never changes (nor does a later build map them in place).
+            columnsShared = true;
             return new PurchaseTable(
                     ids,
                     firstRow,
@@ -1140,6 +1226,22 @@ public final class PurchaseTable {
                     refunds[0],
                     refunds[1],
                     refundAmounts(refunds[2]));
+        }
+
+        /**
+         * The first {@code size} values of {@code column}, each mapped by {@code rank} (not an identity: then the
+         * column as {@link #exact(int[])} gives it); in place when the column is exactly as long and no table holds it.
+         */
+        private int[] ranked(int[] column, int[] rank) {
+            if (isIdentity(rank)) {
+                return exact(column);
+            }
+            int[] out = column.length == size && !columnsShared ? column : new int[size];
+            for (int r = 0; r < size; r++) {
+                int value = column[r];
+                out[r] = value == NO_CATEGORY ? value : rank[value];
+            }
+            return out;
         }
 
         /** The first {@code size} values in {@code order} (all if null), each mapped by {@code rank} if not null. */

@@ -15,9 +15,8 @@ import java.util.Objects;
 public interface ColumnAppender<B> {
 
     /**
-     * Adds rows in bulk from columns; see the builder's {@code addColumns}.
+     * One chunk's rows as columns, with chunk-local dictionaries.
      *
-     * @param builder the builder
      * @param customerIds the chunk's customer ids; {@code customerIndex} values index this list
      * @param customerIndex per row, the customer
      * @param epochDay per row, days since 1970-01-01
@@ -26,10 +25,8 @@ public interface ColumnAppender<B> {
      * @param categoryIndex per row, the category or {@code -1} for none
      * @param quantity per row, items {@code >= 1}
      * @param rows how many rows of the arrays to add
-     * @throws IllegalArgumentException naming the field and value of the first invalid row or id
      */
-    void addColumns(
-            B builder,
+    record Columns(
             List<String> customerIds,
             int[] customerIndex,
             int[] epochDay,
@@ -37,7 +34,16 @@ public interface ColumnAppender<B> {
             List<String> categories,
             int[] categoryIndex,
             int[] quantity,
-            int rows);
+            int rows) {}
+
+    /**
+     * Adds the rows of chunks in bulk, in the chunks' order; see the builder's {@code addColumns}.
+     *
+     * @param builder the builder
+     * @param chunks the chunks, in file order
+     * @throws IllegalArgumentException naming the field and value of the first invalid row or id
+     */
+    void addColumns(B builder, List<Columns> chunks);
 
     /** Where the builder's class registers its appender. */
     final class Registry {

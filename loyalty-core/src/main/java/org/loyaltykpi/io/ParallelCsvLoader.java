@@ -124,10 +124,13 @@ final class ParallelCsvLoader {
 
     /**
      * The chunks are parsed in waves of two per thread and added to the table as each wave ends, dropping their bytes
-     * and columns: only one wave is held beside the table. Plain rows go to the table's builder a column at a time; at
-     * the first row that needs the row rules (or from the start when the options have rules: orders, a unit price,
-     * statuses, guests) the rows go through a {@link PurchaseAssembler}, which takes over the builder and the rows
-     * already in it (plain rows are one purchase each under any rules that let them through the fast path).
+     * and columns: only one wave is held beside the table. A wave's purchases go to the table's builder a column at a
+     * time, each chunk's rows copied in parallel. A chunk with a row that needs the row rules (or every chunk, when the
+     * options have rules: a unit price, statuses, a date window, guests) judges its rows itself, in parallel with the
+     * others; from the first such chunk a {@link PurchaseAssembler} takes over the builder and the rows already in it
+     * (plain rows are one purchase each under any rules that let them through the fast path) and counts what each
+     * chunk skipped, excluded and netted, in file order. Order lines (an order column) are grouped in the chunks and
+     * merged across them at each wave's end ({@link Orders}).
      */
     private static final class Waves {
         private final String source;
@@ -165,8 +168,6 @@ final class ParallelCsvLoader {
         PurchaseLoad load(FileChannel channel, long[] bounds, int[] columns) throws IOException {
             int chunkCount = bounds.length - 1;
             int wave = Math.max(2, 2 * ParallelScans.threads());
-            boolean plain = options.rules().isRowPerPurchase()
-                    && options.rules().guestIds().isEmpty();
             Buffers[] buffers = new Buffers[Math.min(wave, chunkCount)];
             Arrays.setAll(buffers, i -> new Buffers());
             for (int first = 0; first < chunkCount; first += wave) {
@@ -201,23 +202,36 @@ final class ParallelCsvLoader {
                 if (options.rules().orderColumn().isPresent()) {
                     addOrders(chunks);
                 }
+                // The wave's purchases go to the builder together, their rows copied in parallel (a grouped wave's
+                // orders were added above). From the first chunk whose rows were judged by the row rules (a refund,
+                // a guest, or rules that judge every row) an assembler counts what each chunk skipped, excluded and
+                // netted, and takes over the builder with the plain rows before.
+                List<Chunk> purchases = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
                     Chunk chunk = chunks[i];
                     chunks[i] = null; // its dictionaries may go as soon as its rows are in; its arrays are kept
-                    if (plain && chunk.needsRules) {
-                        plain = false;
-                    }
-                    if (chunk.grouped) {
-                        // added above, the whole wave at once
-                    } else if (plain) {
-                        addPlain(chunk);
-                    } else {
-                        assemble(chunk);
+                    if (!chunk.grouped) {
+                        if (chunk.judged && assembler == null) {
+                            addPurchases(purchases);
+                            assembler = new PurchaseAssembler(
+                                    source,
+                                    options.rules(),
+                                    options.amountScale(),
+                                    labels[0],
+                                    labels[1],
+                                    builder,
+                                    builder.size());
+                        }
+                        if (assembler != null) {
+                            addJudged(chunk, lineBase);
+                        }
+                        purchases.add(chunk);
                     }
                     rowsRead += chunk.rows;
                     lineBase += chunk.lines;
                     buffers[i].keep(chunk);
                 }
+                addPurchases(purchases);
                 progress.accept(rowsRead);
             }
             if (builder == null) {
@@ -246,11 +260,14 @@ final class ParallelCsvLoader {
             return (int) Math.min(estimate, Integer.MAX_VALUE - 8);
         }
 
-        private void addPlain(Chunk chunk) {
-            ColumnAppender<PurchaseTable.Builder> appender = ColumnAppender.Registry.of(builder);
-            try {
-                appender.addColumns(
-                        builder,
+        /** Adds the purchases of chunks (emptied here) to the builder, in order. */
+        private void addPurchases(List<Chunk> chunks) {
+            if (chunks.isEmpty()) {
+                return;
+            }
+            List<ColumnAppender.Columns> columns = new ArrayList<>(chunks.size());
+            for (Chunk chunk : chunks) {
+                columns.add(new ColumnAppender.Columns(
                         chunk.customerIds,
                         chunk.customer,
                         chunk.day,
@@ -258,8 +275,34 @@ final class ParallelCsvLoader {
                         chunk.categories,
                         chunk.category,
                         chunk.quantity,
-                        chunk.rows);
+                        chunk.purchases));
+            }
+            try {
+                ColumnAppender.Registry.of(builder).addColumns(builder, columns);
             } catch (IllegalArgumentException | IllegalStateException e) {
+                throw FALLBACK;
+            }
+            chunks.clear();
+        }
+
+        /**
+         * Counts a chunk's rows in the assembler, as its rows judged one by one would have been: skipped per reason
+         * and excluded per status (their first lines counted from {@code lineBase}, the chunk's first line), refunds,
+         * purchases (added to the builder with the wave's); the refunds that net go to the builder here, in file order.
+         */
+        private void addJudged(Chunk chunk, long lineBase) {
+            try {
+                for (Map.Entry<String, long[]> e : chunk.skippedRows.entrySet()) {
+                    assembler.skip(e.getKey(), e.getValue()[0], lineBase + e.getValue()[1]);
+                }
+                for (Map.Entry<String, long[]> e : chunk.excludedRows.entrySet()) {
+                    assembler.excludeRows(e.getKey(), e.getValue()[0], lineBase + e.getValue()[1]);
+                }
+                assembler.addJudged(chunk.purchases, chunk.refundRows, chunk.refundTotal);
+                for (int j = 0; j < chunk.refunds; j++) {
+                    builder.addRefund(chunk.refundCustomer[j], chunk.refundDay[j], chunk.refundAmount[j]);
+                }
+            } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
                 throw FALLBACK;
             }
         }
@@ -290,34 +333,6 @@ final class ParallelCsvLoader {
                 assembler.countOrderRows(chunk.orderRows);
             }
             orders.merge(chunks, lineBases);
-        }
-
-        /**
-         * Feeds a chunk's rows, in file order, through the row rules (orders, refunds, statuses, guests); falls back
-         * when a rule refuses a row, so that the general reader names it (or skips it when bad rows may be skipped).
-         */
-        private void assemble(Chunk chunk) {
-            if (assembler == null) {
-                assembler = new PurchaseAssembler(
-                        source, options.rules(), options.amountScale(), labels[0], labels[1], builder, rowsRead);
-            }
-            try {
-                for (int r = 0; r < chunk.rows; r++) {
-                    int k = chunk.category[r];
-                    assembler.add(
-                            lineBase + chunk.line[r],
-                            chunk.customerIds.get(chunk.customer[r]),
-                            chunk.order == null ? "" : chunk.order[r],
-                            chunk.day[r],
-                            chunk.amount[r],
-                            chunk.refunded == null ? 0 : chunk.refunded[r],
-                            chunk.status == null ? "" : chunk.status[r],
-                            k == PurchaseTable.NO_CATEGORY ? "" : chunk.categories.get(k),
-                            chunk.quantity[r]);
-                }
-            } catch (IllegalArgumentException | ArithmeticException e) { // CsvFormatException is one
-                throw FALLBACK;
-            }
         }
     }
 
@@ -852,12 +867,38 @@ final class ParallelCsvLoader {
         int[] quantity;
         /** Per row, its line counted from the chunk's first line (0). */
         int[] line;
-        /** Per row, the order id / refunded amount / status, when the rules use them. */
-        String[] order;
-
+        /** Per row, the refunded amount / status (an index into {@link #statuses}), when the rules use them. */
         long[] refunded;
-        String[] status;
+
+        int[] statusOf;
         int rows;
+        /**
+         * The rows the columns hold as purchases: all rows, unless the rows were {@link #judged}: then only those that
+         * are purchases, moved up in file order (their amounts net of refunded amounts, quantities at least 1).
+         */
+        int purchases;
+        /**
+         * The rows (not grouped into orders) were judged here by the row rules, as {@link PurchaseAssembler#add} judges
+         * them one by one: rows skipped, excluded per status and refunds are counted below, refunds that net into
+         * the table kept apart.
+         */
+        boolean judged;
+        /** Judged rows excluded by their status: status (blanks stripped) to {rows, first line in the chunk}. */
+        final Map<String, long[]> excludedRows = new LinkedHashMap<>();
+        /** Judged rows that are refunds, and the sum of their net amounts. */
+        long refundRows;
+
+        long refundTotal;
+        /** The refunds netted into the table (net amount below zero, refunds net), in file order. */
+        int refunds;
+
+        String[] refundCustomer = new String[0];
+        int[] refundDay = new int[0];
+        long[] refundAmount = new long[0];
+        /** Per status index: 0 not yet judged, 1 counts, 2 excluded. */
+        private byte[] statusRule = new byte[0];
+        /** The rules need nothing of a row that has a customer and an amount of at least zero. */
+        private final boolean plainRules;
         /** Lines in the chunk (each ends with a line break, but the file's last may not). */
         int lines;
         /** Some row needs the row rules: a negative amount (a refund) or an empty customer id. */
@@ -968,6 +1009,7 @@ final class ParallelCsvLoader {
             this.fieldEnd = new int[lastColumn + 1];
             PurchaseRules rowRules = options.rules();
             this.rules = rowRules;
+            this.plainRules = rowRules.isRowPerPurchase() && rowRules.guestIds().isEmpty();
             this.sinceDay =
                     rowRules.since().map(java.time.LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
             this.untilDay =
@@ -1007,13 +1049,16 @@ final class ParallelCsvLoader {
             category = Buffers.ints(kept.category, capacity);
             quantity = Buffers.ints(kept.quantity, capacity);
             line = Buffers.ints(kept.line, capacity);
-            order = orderColumn < 0 ? null : new String[capacity];
             refunded = refundedColumn < 0 ? null : new long[capacity];
-            status = statusColumn < 0 ? null : new String[capacity];
+            statusOf = statusColumn < 0 ? null : new int[capacity];
         }
 
         Chunk parse() {
             parseRows();
+            purchases = rows;
+            if (!grouped && (!plainRules || needsRules)) {
+                judge();
+            }
             if (grouped) {
                 // each order's key for the merge: its order id's hash and its customer id's (here, in parallel)
                 groupKey = Buffers.ints(groupKey, groups);
@@ -1255,11 +1300,8 @@ final class ParallelCsvLoader {
                         quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
             }
             needsRules |= amount[rows] < 0;
-            if (order != null) {
-                order[rows] = text(fieldStart[orderColumn], fieldEnd[orderColumn]);
-            }
-            if (status != null) {
-                status[rows] = text(fieldStart[statusColumn], fieldEnd[statusColumn]);
+            if (statusOf != null) {
+                statusOf[rows] = statusIndex(fieldStart[statusColumn], fieldEnd[statusColumn]);
             }
             if (refunded != null) {
                 refunded[rows] = Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
@@ -1346,12 +1388,135 @@ final class ParallelCsvLoader {
         }
 
         private void skipRow(String reason) {
-            long[] counted = skippedRows.get(reason);
+            count(skippedRows, reason, lines);
+        }
+
+        /** One more row under {@code key}, the first of them on {@code line} (in the chunk) if it is new. */
+        private static void count(Map<String, long[]> counts, String key, long line) {
+            long[] counted = counts.get(key);
             if (counted == null) {
-                skippedRows.put(reason, new long[] {1, lines});
+                counts.put(key, new long[] {1, line});
             } else {
                 counted[0]++;
             }
+        }
+
+        /**
+         * Judges the parsed rows (not grouped into orders) by the row rules, in file order, exactly as {@link
+         * PurchaseAssembler#add} judges them one by one: the date window, the status, guests, then refund or
+         * purchase. The purchases move up in the columns (net amounts, quantities at least 1); what is skipped,
+         * excluded or a refund is counted; refunds that net into the table are kept apart. What the rules refuse (a
+         * guest or a refund when those are errors, an invalid id of a row that goes into the table, an overflow)
+         * falls back, so that the general reader names it.
+         */
+        private void judge() {
+            judged = true;
+            boolean netted = rules.refunds() == PurchaseRules.Refunds.NET;
+            int kept = 0;
+            for (int r = 0; r < rows; r++) {
+                int d = day[r];
+                if (d < sinceDay || d > untilDay) {
+                    count(skippedRows, d < sinceDay ? beforeReason : afterReason, line[r]);
+                    continue;
+                }
+                if (statusOf != null && !statusCounts(statusOf[r])) {
+                    count(excludedRows, statuses.get(statusOf[r]), line[r]);
+                    continue;
+                }
+                int c = customer[r];
+                byte rule = customerRule(c);
+                if (rule == GUEST) {
+                    if (guestIsError) {
+                        throw FALLBACK;
+                    }
+                    count(skippedRows, LoadSummary.WITHOUT_CUSTOMER, line[r]);
+                    continue;
+                }
+                long gross = amount[r];
+                long back = refunded == null ? 0 : refunded[r];
+                long net;
+                try {
+                    net = Math.subtractExact(gross, back);
+                } catch (ArithmeticException e) {
+                    throw FALLBACK;
+                }
+                if (net < 0 || net == 0 && (back > 0 || gross < 0)) {
+                    if (refundIsError) {
+                        throw FALLBACK;
+                    }
+                    refundRows++;
+                    try {
+                        refundTotal = Math.addExact(refundTotal, net);
+                    } catch (ArithmeticException e) {
+                        throw FALLBACK;
+                    }
+                    if (netted && net < 0) {
+                        if (rule == INVALID) {
+                            throw FALLBACK;
+                        }
+                        addRefund(c, d, net);
+                    }
+                    continue;
+                }
+                if (rule == INVALID) {
+                    throw FALLBACK;
+                }
+                customer[kept] = c;
+                day[kept] = d;
+                amount[kept] = net;
+                category[kept] = category[r];
+                quantity[kept] = Math.max(1, quantity[r]);
+                kept++;
+            }
+            purchases = kept;
+            // The dictionaries keep only the customers and categories of the purchases, as the table would get them
+            // row by row (a customer with only refunds or skipped rows is no customer of the table).
+            keepOnlyUsed(customerIds, customer, kept);
+            keepOnlyUsed(categories, category, kept);
+        }
+
+        /** Drops the values of {@code dictionary} that no row of {@code index[0, rows)} uses, and renumbers them. */
+        private static void keepOnlyUsed(List<String> dictionary, int[] index, int rows) {
+            int[] renumbered = new int[dictionary.size()];
+            Arrays.fill(renumbered, -1);
+            List<String> used = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                int v = index[r];
+                if (v == PurchaseTable.NO_CATEGORY) {
+                    continue;
+                }
+                if (renumbered[v] < 0) {
+                    renumbered[v] = used.size();
+                    used.add(dictionary.get(v));
+                }
+                index[r] = renumbered[v];
+            }
+            dictionary.clear();
+            dictionary.addAll(used);
+        }
+
+        /** Whether rows of status {@code st} count, judged once per status. */
+        private boolean statusCounts(int st) {
+            if (st >= statusRule.length) {
+                statusRule = Arrays.copyOf(statusRule, Math.max(st + 1, statusRule.length * 2));
+            }
+            if (statusRule[st] == 0) {
+                statusRule[st] = rules.counts(statuses.get(st)) ? (byte) 1 : (byte) 2;
+            }
+            return statusRule[st] == 1;
+        }
+
+        private void addRefund(int c, int d, long net) {
+            if (refunds == refundDay.length) {
+                int capacity = Math.max(16, refunds * 2);
+                refundCustomer = Arrays.copyOf(refundCustomer, capacity);
+                refundDay = Arrays.copyOf(refundDay, capacity);
+                refundAmount = Arrays.copyOf(refundAmount, capacity);
+            }
+            refundCustomer[refunds] = customerIds.get(c);
+            refundDay[refunds] = d;
+            refundAmount[refunds] = net;
+            refunds++;
         }
 
         /** A chunk customer judged once: a guest (no customer), a valid id, or an invalid one. */
@@ -1656,7 +1821,7 @@ final class ParallelCsvLoader {
 
         private int parseDay(int from, int to) {
             if (isoDashes && to - from == 10 && bytes[from + 4] == '-' && bytes[from + 7] == '-') {
-                return epochDay(digits(from, 4), digits(from + 5, 2), digits(from + 8, 2));
+                return isoDay(from);
             }
             if (isoCompact && to - from == 8) {
                 return epochDay(digits(from, 4), digits(from + 4, 2), digits(from + 6, 2));
@@ -1687,6 +1852,25 @@ final class ParallelCsvLoader {
         }
 
         private static final long NOT_FAST = Long.MIN_VALUE;
+
+        private static final long[] POWERS_OF_TEN = {
+            1L,
+            10L,
+            100L,
+            1_000L,
+            10_000L,
+            100_000L,
+            1_000_000L,
+            10_000_000L,
+            100_000_000L,
+            1_000_000_000L,
+            10_000_000_000L,
+            100_000_000_000L,
+            1_000_000_000_000L,
+            10_000_000_000_000L,
+            100_000_000_000_000L,
+            1_000_000_000_000_000L
+        };
 
         /**
          * The day of an ISO date-time in the shapes shops export ({@code 2024-03-05T14:22:10Z}, {@code 2024-03-05
@@ -1781,15 +1965,37 @@ final class ParallelCsvLoader {
         }
 
         private int digits(int from, int count) {
+            byte[] b = bytes;
             int value = 0;
+            int bad = 0; // negative once a byte is no digit: d < 0 or 9 - d < 0 sets the sign bit
             for (int i = from; i < from + count; i++) {
-                int d = bytes[i] - '0';
-                if (d < 0 || d > 9) {
-                    throw FALLBACK;
-                }
+                int d = b[i] - '0';
+                bad |= d | (9 - d);
                 value = value * 10 + d;
             }
+            if (bad < 0) {
+                throw FALLBACK;
+            }
             return value;
+        }
+
+        /** Days since 1970-01-01 of the ISO date {@code yyyy-MM-dd} at {@code from} (dashes checked by the caller). */
+        private int isoDay(int from) {
+            byte[] b = bytes;
+            int y0 = b[from] - '0';
+            int y1 = b[from + 1] - '0';
+            int y2 = b[from + 2] - '0';
+            int y3 = b[from + 3] - '0';
+            int m0 = b[from + 5] - '0';
+            int m1 = b[from + 6] - '0';
+            int d0 = b[from + 8] - '0';
+            int d1 = b[from + 9] - '0';
+            if ((y0 | (9 - y0) | y1 | (9 - y1) | y2 | (9 - y2) | y3 | (9 - y3) | m0 | (9 - m0) | m1 | (9 - m1) | d0
+                            | (9 - d0) | d1 | (9 - d1))
+                    < 0) {
+                throw FALLBACK;
+            }
+            return epochDay(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
         }
 
         /** Days since 1970-01-01 of a valid proleptic Gregorian date (Hinnant's days-from-civil). */
@@ -1823,6 +2029,28 @@ final class ParallelCsvLoader {
                     return 0;
                 }
                 throw FALLBACK;
+            }
+            int length = to - from;
+            if (scale > 0 && length >= scale + 2 && length <= 17 && bytes[to - 1 - scale] == decimal) {
+                // the usual shape, digits, the separator and exactly the scale's decimals (8.95): no branch a byte
+                byte[] b = bytes;
+                long whole = 0;
+                int bad = 0;
+                for (int i = from; i < to - 1 - scale; i++) {
+                    int d = b[i] - '0';
+                    bad |= d | (9 - d);
+                    whole = whole * 10 + d;
+                }
+                long fraction = 0;
+                for (int i = to - scale; i < to; i++) {
+                    int d = b[i] - '0';
+                    bad |= d | (9 - d);
+                    fraction = fraction * 10 + d;
+                }
+                if (bad >= 0) {
+                    // at most 16 digits in all: no overflow
+                    return whole * POWERS_OF_TEN[scale] + fraction;
+                }
             }
             for (int i = from; i < to; i++) {
                 byte b = bytes[i];
@@ -1898,14 +2126,11 @@ final class ParallelCsvLoader {
             category = Arrays.copyOf(category, capacity);
             quantity = Arrays.copyOf(quantity, capacity);
             line = Arrays.copyOf(line, capacity);
-            if (order != null) {
-                order = Arrays.copyOf(order, capacity);
-            }
             if (refunded != null) {
                 refunded = Arrays.copyOf(refunded, capacity);
             }
-            if (status != null) {
-                status = Arrays.copyOf(status, capacity);
+            if (statusOf != null) {
+                statusOf = Arrays.copyOf(statusOf, capacity);
             }
         }
     }

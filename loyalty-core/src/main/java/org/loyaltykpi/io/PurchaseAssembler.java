@@ -314,6 +314,33 @@ final class PurchaseAssembler {
                 (a, b) -> new LoadSummary.Skipped(a.rows() + b.rows(), a.firstLine()));
     }
 
+    /**
+     * Rows of one status excluded, counted together: as {@code count} rows excluded one by one by {@link #add}, the
+     * first on {@code firstLine}. The parallel path judges rows not grouped into orders in its chunks and adds what
+     * they excluded in file order.
+     */
+    void excludeRows(String status, long count, long firstLine) {
+        rows += count;
+        exclude(status, count, firstLine);
+    }
+
+    /**
+     * Rows judged by the parallel path in a chunk as {@link #add} judges rows not grouped into orders, counted
+     * together: {@code purchases} rows that the caller adds to the builder as purchases, {@code refunds} rows that
+     * are refunds, of net amounts summing to {@code refundTotal} (the caller adds those that net to the builder).
+     *
+     * @throws ArithmeticException if the refunds' total passes the bound of a sum (the parallel path then leaves the
+     *     file to the general reader, which names the row)
+     */
+    void addJudged(long purchases, long refunds, long refundTotal) {
+        this.refundTotal = Math.addExact(this.refundTotal, refundTotal);
+        rows += purchases + refunds;
+        orderLines += purchases;
+        this.purchases += purchases;
+        this.refunds += refunds;
+        refundLines += refunds;
+    }
+
     /** Rows that went into orders added with {@link #addOrder}: counted as read. */
     void countOrderRows(long count) {
         rows += count;

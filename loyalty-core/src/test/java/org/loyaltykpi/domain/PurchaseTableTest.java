@@ -182,4 +182,38 @@ class PurchaseTableTest {
         assertThat(first.size()).isEqualTo(2);
         assertThat(second.size()).isEqualTo(3);
     }
+
+    @Test
+    void rowsInCustomerOrderWithUnsortedCategoriesGetTheSortedCategoryIndexes() {
+        // in customer and day order already, so no row moves: only the category indexes follow the sorted names
+        PurchaseTable.Builder builder = PurchaseTable.builder(2, 100)
+                .add("C1", 10, 100, "music", 1)
+                .add("C1", 11, 200, "books", 2)
+                .add("C2", 10, 300, "", 1)
+                .add("C2", 12, 400, "music", 1);
+
+        PurchaseTable table = builder.build();
+
+        assertThat(table.categories()).containsExactly("books", "music");
+        assertThat(List.of(table.category(0), table.category(1), table.category(2), table.category(3)))
+                .containsExactly(Optional.of("music"), Optional.of("books"), Optional.empty(), Optional.of("music"));
+        assertThat(builder.build()).isEqualTo(table);
+    }
+
+    @Test
+    void aTableBuiltKeepsItsRowsWhenTheBuilderGetsNewCategoriesAndBuildsAgain() {
+        PurchaseTable.Builder builder =
+                PurchaseTable.builder(2, 2).add("C1", 10, 100, "music", 1).add("C2", 11, 200, "books", 1);
+        PurchaseTable first = builder.build();
+        List<Purchase> before = first.stream().toList();
+
+        // no row, but a new category that sorts first: the next build must not rewrite the first table's columns
+        builder.addColumns(List.of(), new int[0], new int[0], new long[0], List.of("art"), new int[0], new int[0], 0);
+        PurchaseTable second = builder.build();
+
+        assertThat(first.stream().toList()).isEqualTo(before);
+        assertThat(first.categories()).containsExactly("books", "music");
+        assertThat(second.categories()).containsExactly("art", "books", "music");
+        assertThat(second.stream().toList()).isEqualTo(before);
+    }
 }

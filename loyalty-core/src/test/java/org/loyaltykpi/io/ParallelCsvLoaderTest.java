@@ -408,6 +408,99 @@ class ParallelCsvLoaderTest {
                         }
                     });
         }
+
+        /**
+         * A random payments export, one row per purchase (the Stripe layout): guests (no id, or a guest id), statuses
+         * in several spellings, refunded amounts (some refunding all), negative amounts, zero amounts, quoted amounts
+         * with thousands separators, dates around a window.
+         */
+        private String payments(long seed, int rows) {
+            java.util.Random random = new java.util.Random(seed);
+            List<String> statuses =
+                    List.of("Paid", "Paid", "", "Failed", "failed", " Canceled ", "Refunded", "Pending");
+            List<String> categories = List.of("", "books", "music", "\"toys\"");
+            StringBuilder csv =
+                    new StringBuilder("id,Customer ID,Created date (UTC),Amount,Amount Refunded,Status,Cat,Qty\n");
+            for (int i = 0; i < rows; i++) {
+                int customer = random.nextInt(9);
+                String id = customer == 7 ? "" : customer == 8 ? "guest" : "cus_" + customer;
+                long cents = random.nextInt(6) == 0
+                        ? -random.nextInt(3_000)
+                        : random.nextInt(10) == 0 ? 0 : random.nextInt(300_000);
+                String amount = cents < 0
+                        ? String.format(java.util.Locale.ROOT, "-%d.%02d", -cents / 100, -cents % 100)
+                        : String.format(java.util.Locale.ROOT, "\"%,d.%02d\"", cents / 100, cents % 100);
+                int refundedCase = random.nextInt(6);
+                String refunded = refundedCase == 0
+                        ? String.valueOf(random.nextInt(50))
+                        : refundedCase == 1 && cents > 0
+                                ? String.format(java.util.Locale.ROOT, "\"%,d.%02d\"", cents / 100, cents % 100)
+                                : "";
+                csv.append("ch_")
+                        .append(i)
+                        .append(',')
+                        .append(id)
+                        .append(',')
+                        .append(String.format(
+                                java.util.Locale.ROOT, "2024-0%d-%02d", 1 + random.nextInt(3), 1 + random.nextInt(28)))
+                        .append(',')
+                        .append(amount)
+                        .append(',')
+                        .append(refunded)
+                        .append(',')
+                        .append(statuses.get(random.nextInt(statuses.size())))
+                        .append(',')
+                        .append(categories.get(random.nextInt(categories.size())))
+                        .append(',')
+                        .append(1 + random.nextInt(3))
+                        .append('\n');
+            }
+            return csv.toString();
+        }
+
+        @Test
+        void rowsJudgedByTheRulesInAnyChunksAndWavesGiveTheTableAndSummaryTheGeneralReaderGivesRowByRow() {
+            qt().withFixedSeed(54_321L)
+                    .withExamples(120)
+                    .forAll(
+                            org.quicktheories.generators.SourceDSL.longs().all(),
+                            org.quicktheories.generators.SourceDSL.integers().between(1, 400),
+                            org.quicktheories.generators.SourceDSL.integers().between(1, 2_000),
+                            org.quicktheories.generators.SourceDSL.integers().between(0, 5))
+                    .checkAssert((seed, rows, chunkBytes, variant) -> {
+                        CsvOptions stripe = PurchasePreset.STRIPE
+                                .csvOptions()
+                                .withCategoryColumn(ColumnRef.named("Cat"))
+                                .withQuantityColumn(ColumnRef.named("Qty"));
+                        PurchaseRules rules = stripe.rules()
+                                .withGuestIds(java.util.Set.of("guest"))
+                                .withRefunds(
+                                        variant % 2 == 0 ? PurchaseRules.Refunds.NET : PurchaseRules.Refunds.EXCLUDE);
+                        if (variant == 2 || variant == 3) {
+                            rules = rules.withExcludeStatuses(java.util.Set.of())
+                                    .withIncludeStatuses(java.util.Set.of("Paid", "Refunded"))
+                                    .withSince(java.time.LocalDate.of(2024, 1, 20))
+                                    .withUntil(java.time.LocalDate.of(2024, 3, 10));
+                        }
+                        if (variant >= 4) {
+                            // no rule column: the rows are plain until a chunk meets a guest or a refund
+                            rules = PurchaseRules.defaults()
+                                    .withMissingCustomer(PurchaseRules.MissingCustomer.SKIP)
+                                    .withRefunds(rules.refunds());
+                        }
+                        CsvOptions options = stripe.withRules(rules);
+                        String csv = payments(seed, rows);
+                        try {
+                            Path file = write(csv);
+                            PurchaseLoad general = PurchaseCsv.load(new StringReader(csv), file.toString(), options, 0);
+                            assertThat(ParallelCsvLoader.load(file, options, read -> {}, chunkBytes))
+                                    .as("chunks of %d bytes:%n%s", chunkBytes, csv)
+                                    .contains(general);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+        }
     }
 
     private Path write(String content) throws IOException {
