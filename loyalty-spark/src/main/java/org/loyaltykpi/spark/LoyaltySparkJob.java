@@ -34,12 +34,15 @@ import org.loyaltykpi.clv.BtydSummary;
 import org.loyaltykpi.clv.ClvOptions;
 import org.loyaltykpi.clv.FitOptions;
 import org.loyaltykpi.clv.GammaGammaModel;
+import org.loyaltykpi.clv.ModelFit;
 import org.loyaltykpi.clv.TimeScale;
 import org.loyaltykpi.clv.TransactionModel;
 import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.cohort.CohortMetric;
 import org.loyaltykpi.cohort.RetentionDefinition;
+import org.loyaltykpi.document.Message;
 import org.loyaltykpi.document.render.JsonRenderer;
+import org.loyaltykpi.document.report.ClvDocuments;
 import org.loyaltykpi.document.report.CohortDocuments;
 import org.loyaltykpi.document.report.CommandDocument;
 import org.loyaltykpi.domain.Granularity;
@@ -164,6 +167,28 @@ public final class LoyaltySparkJob {
                 out);
     }
 
+    /**
+     * Writes {@code fit.json} or {@code spend-fit.json}: the JSON of {@code loyalty clv fit --format json}, from the
+     * same document builder ({@link ClvDocuments#fit}) and renderer: {@code source}, {@code input}, {@code model},
+     * {@code timeUnit}, {@code customers}, {@code params}, {@code standardErrors}, {@code logLikelihood},
+     * {@code converged}, {@code warnings}, {@code covariance}, {@code intervals}.
+     *
+     * @param out where to write
+     * @param source the input's name, as given
+     * @param load the load summary
+     * @param fit the fit
+     */
+    static void fitJson(Writer out, String source, LoadSummary load, ModelFit fit) {
+        JsonRenderer.renderFields(
+                CommandDocument.of(
+                        Message.of("title.clv-fit", fit.model()),
+                        source,
+                        Optional.of(load),
+                        List.of(),
+                        ClvDocuments.fit(fit, List.of())),
+                out);
+    }
+
     private static void execute(SparkSession spark, Options o, PrintStream out) throws IOException {
         Dataset<Row> frame = read(spark, o);
         CsvOptions options = o.csvOptions();
@@ -198,7 +223,7 @@ public final class LoyaltySparkJob {
         BtydSummary rows = SparkLoyalty.collapsedSummary(summary, o.unit);
         TransactionModel model = SparkLoyalty.fit(o.model, rows, FitOptions.defaults());
         try (Writer w = Files.newBufferedWriter(dir.resolve("fit.json"), StandardCharsets.UTF_8)) {
-            JsonOutput.fit(w, model.fit().orElseThrow());
+            fitJson(w, source, load, model.fit().orElseThrow());
         }
         model.fit().orElseThrow().warnings().forEach(w -> out.println("loyalty-spark: warning: " + w));
         Dataset<Row> predictions;
@@ -214,7 +239,7 @@ public final class LoyaltySparkJob {
                             ? GammaGammaModel.NonPositiveSpend.EXCLUDE
                             : GammaGammaModel.NonPositiveSpend.REJECT);
             try (Writer w = Files.newBufferedWriter(dir.resolve("spend-fit.json"), StandardCharsets.UTF_8)) {
-                JsonOutput.fit(w, spend.fit().orElseThrow());
+                fitJson(w, source, load, spend.fit().orElseThrow());
             }
             spend.fit().orElseThrow().warnings().forEach(w -> out.println("loyalty-spark: warning: " + w));
             spendFit = ", " + dir.resolve("spend-fit.json") + " (" + spend + ")";
