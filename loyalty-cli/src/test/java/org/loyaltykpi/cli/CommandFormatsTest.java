@@ -143,6 +143,33 @@ class CommandFormatsTest {
 
     @Nested
     class Invariants {
+        /**
+         * The one documented enum style (README, "Values"): {@code "month"}, {@code "no-data"}, {@code "mbg-nbd"};
+         * never a Java constant such as {@code "MONTH"} or {@code "NO_DATA"}.
+         */
+        @Test
+        void everyCommandsJsonWritesEnumValuesLowerKebabNeverAsJavaConstants() throws Exception {
+            java.util.regex.Pattern javaConstant = java.util.regex.Pattern.compile("[A-Z]{2,}(_[A-Z]+)*");
+            int commands = 0;
+            for (Map.Entry<String, FormatOption> e : formats().entrySet()) {
+                if (!e.getValue().offered().contains(FormatOption.Format.JSON)) {
+                    continue;
+                }
+                LoyaltyCliTest.Run json = run(e.getKey(), "--format", "json");
+                assertThat(json.exitCode()).as(e.getKey() + ": " + json.err()).isZero();
+                List<String> constants = new ArrayList<>();
+                strings(JSON.readTree(json.out()), "", (path, text) -> {
+                    boolean words = path.matches(".*/(label|title|unit|note|notes|text)(/\\d+)?");
+                    if (!words && javaConstant.matcher(text).matches()) { // labels are words: "NPS", "AOV"
+                        constants.add(path + "=" + text);
+                    }
+                });
+                assertThat(constants).as(e.getKey()).isEmpty();
+                commands++;
+            }
+            assertThat(commands).isGreaterThan(10);
+        }
+
         @Test
         void retentionShowsEveryNumberOfItsJsonInItsText() throws Exception {
             assertTextShowsTheJsonNumbers("retention");
@@ -299,6 +326,22 @@ class CommandFormatsTest {
 
     private interface Leaf {
         void accept(String path, JsonNode value);
+    }
+
+    private interface TextLeaf {
+        void accept(String path, String text);
+    }
+
+    /** Every string value of a JSON tree, with its path. */
+    private static void strings(JsonNode node, String path, TextLeaf leaf) {
+        if (node.isTextual()) {
+            leaf.accept(path, node.asText());
+        } else if (node.isContainerNode()) {
+            node.fields().forEachRemaining(e -> strings(e.getValue(), path + "/" + e.getKey(), leaf));
+            for (int i = 0; node.isArray() && i < node.size(); i++) {
+                strings(node.get(i), path + "/" + i, leaf);
+            }
+        }
     }
 
     private static void walk(JsonNode node, String path, Leaf leaf) {
