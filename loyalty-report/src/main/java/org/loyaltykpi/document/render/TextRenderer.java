@@ -143,7 +143,10 @@ public final class TextRenderer {
         for (List<Cell> row : table.rows()) {
             rows.add(row.stream().map(messages::format).toArray(String[]::new));
         }
-        out.append(aligned(rows, alignment.toString(), INDENT));
+        // an empty table whose note says why ("none") shows the note alone, not a header over nothing
+        if (!table.rows().isEmpty() || table.notes().isEmpty()) {
+            out.append(aligned(rows, alignment.toString(), INDENT));
+        }
         for (Message note : table.notes()) {
             out.append(INDENT).append(messages.text(note)).append('\n');
         }
