@@ -397,15 +397,7 @@ class ParallelCsvLoaderTest {
                                 .withQuantityColumn(ColumnRef.named("Qty"))
                                 .withRules(rules);
                         String csv = orderLines(seed, lines);
-                        try {
-                            Path file = write(csv);
-                            PurchaseLoad general = PurchaseCsv.load(new StringReader(csv), file.toString(), options, 0);
-                            assertThat(ParallelCsvLoader.load(file, options, rows -> {}, chunkBytes))
-                                    .as("chunks of %d bytes:%n%s", chunkBytes, csv)
-                                    .contains(general);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
+                        assertChunksLoadAsTheGeneralReader(csv, options, chunkBytes);
                     });
         }
 
@@ -490,16 +482,21 @@ class ParallelCsvLoaderTest {
                         }
                         CsvOptions options = stripe.withRules(rules);
                         String csv = payments(seed, rows);
-                        try {
-                            Path file = write(csv);
-                            PurchaseLoad general = PurchaseCsv.load(new StringReader(csv), file.toString(), options, 0);
-                            assertThat(ParallelCsvLoader.load(file, options, read -> {}, chunkBytes))
-                                    .as("chunks of %d bytes:%n%s", chunkBytes, csv)
-                                    .contains(general);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
+                        assertChunksLoadAsTheGeneralReader(csv, options, chunkBytes);
                     });
+        }
+    }
+
+    /** The parallel loader over chunks of {@code chunkBytes} gives the table and summary of the general reader. */
+    private void assertChunksLoadAsTheGeneralReader(String csv, CsvOptions options, int chunkBytes) {
+        try {
+            Path file = write(csv);
+            PurchaseLoad general = PurchaseCsv.load(new StringReader(csv), file.toString(), options, 0);
+            assertThat(ParallelCsvLoader.load(file, options, rows -> {}, chunkBytes))
+                    .as("chunks of %d bytes:%n%s", chunkBytes, csv)
+                    .contains(general);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
