@@ -781,13 +781,18 @@ public final class PurchaseTable {
         private long addToTotal(long amountMinorUnits) {
             long sum = total + amountMinorUnits;
             if (sum < 0) {
-                throw new LimitExceededException("amount "
-                        + Money.fromMinorUnits(amountMinorUnits, amountScale).toPlainString()
-                        + " brings the sum of all amounts past "
-                        + Money.fromMinorUnits(Long.MAX_VALUE, amountScale).toPlainString()
-                        + ", the largest sum kept exact at " + amountScale + " decimal places");
+                throw pastTheLargestSum(amountMinorUnits);
             }
             return sum;
+        }
+
+        /** The error of an amount that brings the sum of all amounts past {@code Long.MAX_VALUE} minor units. */
+        private LimitExceededException pastTheLargestSum(long amountMinorUnits) {
+            return new LimitExceededException("amount "
+                    + Money.fromMinorUnits(amountMinorUnits, amountScale).toPlainString()
+                    + " brings the sum of all amounts past "
+                    + Money.fromMinorUnits(Long.MAX_VALUE, amountScale).toPlainString()
+                    + ", the largest sum kept exact at " + amountScale + " decimal places");
         }
 
         /**
@@ -969,11 +974,7 @@ public final class PurchaseTable {
                 }
                 sum += a;
                 if (sum < 0) {
-                    throw new LimitExceededException("amount "
-                            + Money.fromMinorUnits(a, amountScale).toPlainString()
-                            + " brings the sum of all amounts past "
-                            + Money.fromMinorUnits(Long.MAX_VALUE, amountScale).toPlainString()
-                            + ", the largest sum kept exact at " + amountScale + " decimal places");
+                    throw pastTheLargestSum(a);
                 }
                 int k = categoryIndex[r];
                 int to = at + r;
