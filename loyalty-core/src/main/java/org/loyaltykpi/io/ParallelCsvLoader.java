@@ -1440,7 +1440,7 @@ final class ParallelCsvLoader {
                 } catch (ArithmeticException e) {
                     throw FALLBACK;
                 }
-                if (net < 0 || net == 0 && (back > 0 || gross < 0)) {
+                if (PurchaseAssembler.isRefund(net, back, gross < 0)) {
                     if (refundIsError) {
                         throw FALLBACK;
                     }

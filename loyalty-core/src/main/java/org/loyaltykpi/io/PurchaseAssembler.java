@@ -177,7 +177,7 @@ final class PurchaseAssembler {
         }
         long net = Math.subtractExact(amountMinorUnits, refundedMinorUnits);
         if (!grouped) {
-            boolean refund = net < 0 || net == 0 && (refundedMinorUnits > 0 || amountMinorUnits < 0);
+            boolean refund = isRefund(net, refundedMinorUnits, amountMinorUnits < 0);
             if (refund && rules.refunds() == PurchaseRules.Refunds.ERROR) {
                 throw refundError(line, net);
             }
@@ -386,7 +386,7 @@ final class PurchaseAssembler {
             }
         }
         long net = Math.subtractExact(amount, refunded);
-        boolean refund = net < 0 || net == 0 && (refunded > 0 || negative);
+        boolean refund = isRefund(net, refunded, negative);
         if (refund) {
             if (rules.refunds() == PurchaseRules.Refunds.ERROR) {
                 throw refundError(firstLine, net);
@@ -453,6 +453,19 @@ final class PurchaseAssembler {
                 Money.fromMinorUnits(net, scale).toPlainString(),
                 (net < 0 ? "is negative" : "is fully refunded")
                         + "; refunds are not purchases (read them with refunds net or exclude)");
+    }
+
+    /**
+     * Whether a row or order is a refund, the one rule of every reader: its net amount (amount less refunded) is below
+     * zero, or zero because of a refund (an amount refunded, or a negative amount or line), not a free purchase.
+     *
+     * @param net the amount less the refunded amount, in minor units
+     * @param refunded the refunded amount, in minor units
+     * @param negative whether the amount (or a line of the order) is below zero
+     * @return true for a refund
+     */
+    static boolean isRefund(long net, long refunded, boolean negative) {
+        return net < 0 || net == 0 && (refunded > 0 || negative);
     }
 
     /** The table's bound on the sum of amounts, as an error naming the row's amount column and value. */
