@@ -343,14 +343,14 @@ public final class SegmentDocuments {
             Optional<ChurnRiskReport> churn) {
         Table.Builder t = Table.builder("segments", Message.of("table.segments.customers"))
                 .column("customer_id", Message.of("column.customer"), ColumnType.TEXT);
-        List<String> columns = new ArrayList<>();
+        List<CustomerColumn> columns = new ArrayList<>(); // the views' columns, in order: header and row cells
         Map<String, Map<String, Cell>> rows = new TreeMap<>();
         levels.ifPresent(l -> {
-            t.column("level", Message.of("column.level"), ColumnType.TEXT)
-                    .column("attitude", Message.of("column.attitude"), ColumnType.TEXT)
-                    .column("window_purchase_days", Message.of("column.window-purchase-days"), ColumnType.COUNT)
-                    .column("window_revenue", Message.of("column.window-revenue"), ColumnType.MONEY);
-            columns.addAll(List.of("level", "attitude", "window_purchase_days", "window_revenue"));
+            columns.addAll(List.of(
+                    new CustomerColumn("level", "column.level", ColumnType.TEXT),
+                    new CustomerColumn("attitude", "column.attitude", ColumnType.TEXT),
+                    new CustomerColumn("window_purchase_days", "column.window-purchase-days", ColumnType.COUNT),
+                    new CustomerColumn("window_revenue", "column.window-revenue", ColumnType.MONEY)));
             for (CustomerLevel c : l.customers()) {
                 Map<String, Cell> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
                 row.put("level", Cell.label("level", c.level()));
@@ -362,11 +362,11 @@ public final class SegmentDocuments {
             }
         });
         stages.ifPresent(s -> {
-            t.column("stage", Message.of("column.stage"), ColumnType.TEXT)
-                    .column("purchase_days", Message.of("column.purchase-days"), ColumnType.COUNT)
-                    .column("days_since_last_purchase", Message.of("column.days-since-last-purchase"), ColumnType.COUNT)
-                    .column("revenue", Message.of("column.revenue-to-date"), ColumnType.MONEY);
-            columns.addAll(List.of("stage", "purchase_days", "days_since_last_purchase", "revenue"));
+            columns.addAll(List.of(
+                    new CustomerColumn("stage", "column.stage", ColumnType.TEXT),
+                    new CustomerColumn("purchase_days", "column.purchase-days", ColumnType.COUNT),
+                    new CustomerColumn("days_since_last_purchase", "column.days-since-last-purchase", ColumnType.COUNT),
+                    new CustomerColumn("revenue", "column.revenue-to-date", ColumnType.MONEY)));
             for (CustomerStage c : s.customers()) {
                 Map<String, Cell> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
                 row.put("stage", Cell.label("stage", c.stage()));
@@ -380,15 +380,15 @@ public final class SegmentDocuments {
             }
         });
         rfm.ifPresent(r -> {
-            t.column("recency_days", Message.of("column.recency-days"), ColumnType.COUNT)
-                    .column("frequency", Message.of("column.purchase-days"), ColumnType.COUNT)
-                    .column("monetary", Message.of("column.spend-to-date"), ColumnType.MONEY)
-                    .column("r", Message.of("column.rfm-r"), ColumnType.COUNT)
-                    .column("f", Message.of("column.rfm-f"), ColumnType.COUNT)
-                    .column("m", Message.of("column.rfm-m"), ColumnType.COUNT)
-                    .column("rfm", Message.of("column.rfm-code"), ColumnType.TEXT)
-                    .column("rfm_segment", Message.of("column.segment"), ColumnType.TEXT);
-            columns.addAll(List.of("recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "rfm_segment"));
+            columns.addAll(List.of(
+                    new CustomerColumn("recency_days", "column.recency-days", ColumnType.COUNT),
+                    new CustomerColumn("frequency", "column.purchase-days", ColumnType.COUNT),
+                    new CustomerColumn("monetary", "column.spend-to-date", ColumnType.MONEY),
+                    new CustomerColumn("r", "column.rfm-r", ColumnType.COUNT),
+                    new CustomerColumn("f", "column.rfm-f", ColumnType.COUNT),
+                    new CustomerColumn("m", "column.rfm-m", ColumnType.COUNT),
+                    new CustomerColumn("rfm", "column.rfm-code", ColumnType.TEXT),
+                    new CustomerColumn("rfm_segment", "column.segment", ColumnType.TEXT)));
             for (RfmScore c : r.customers()) {
                 Map<String, Cell> row = rows.computeIfAbsent(c.customer().value(), k -> new TreeMap<>());
                 row.put("recency_days", Cell.count(c.recencyDays()));
@@ -402,21 +402,24 @@ public final class SegmentDocuments {
             }
         });
         churn.ifPresent(c -> {
-            t.column("churn_reasons", Message.of("column.reasons"), ColumnType.TEXT);
-            columns.add("churn_reasons");
+            columns.add(new CustomerColumn("churn_reasons", "column.reasons", ColumnType.TEXT));
             for (ChurnRisk risk : c.flagged()) {
                 rows.computeIfAbsent(risk.customer().value(), k -> new TreeMap<>())
                         .put("churn_reasons", Cell.text(reasons(risk)));
             }
         });
+        columns.forEach(c -> t.column(c.id(), Message.of(c.label()), c.type()));
         rows.forEach((id, row) -> {
             List<Cell> cells = new ArrayList<>();
             cells.add(Cell.text(id));
-            for (String column : columns) {
-                cells.add(row.getOrDefault(column, Cell.missing()));
+            for (CustomerColumn column : columns) {
+                cells.add(row.getOrDefault(column.id(), Cell.missing()));
             }
             t.row(cells);
         });
         return t.build();
     }
+
+    /** A column of the per-customer table: its id (the CSV header), the key of its label and its type. */
+    private record CustomerColumn(String id, String label, ColumnType type) {}
 }
