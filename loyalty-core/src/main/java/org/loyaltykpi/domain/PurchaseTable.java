@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.loyaltykpi.internal.ColumnAppender;
 import org.loyaltykpi.internal.Money;
+import org.loyaltykpi.internal.ParallelScans;
 
 /**
  * The columnar purchase table every purchase metric scans: one primitive array per column, rows sorted by customer
@@ -922,7 +923,7 @@ public final class PurchaseTable {
             }
             long[] sums = new long[n];
             RuntimeException[] failures = new RuntimeException[n];
-            org.loyaltykpi.internal.ParallelScans.forEach(n, i -> {
+            ParallelScans.forEach(n, i -> {
                 try {
                     sums[i] = copyChunk(chunks.get(i), offset[i], customerToGlobal[i], categoryToGlobal[i]);
                 } catch (RuntimeException e) {
@@ -1113,6 +1114,12 @@ public final class PurchaseTable {
          * @return the table
          */
         public PurchaseTable build() {
+            return build(ROWS_PER_TASK);
+        }
+
+        /** As {@link #build()}, its passes over rows split into tasks of {@code rowsPerTask} (tests: many tasks). */
+        PurchaseTable build(int rowsPerTask) {
+            this.rowsPerTask = rowsPerTask;
             String[] ids = customerIds.toArray(String[]::new);
             int[] customerRank = rankBySortedValue(ids);
             String[] categories = categoryNames.toArray(String[]::new);
@@ -1120,17 +1127,18 @@ public final class PurchaseTable {
 
             int customers = ids.length;
             int[] firstRow = new int[customers + 1];
-            for (int i = 0; i < size; i++) {
-                firstRow[customerRank[customer[i]] + 1]++;
+            boolean inCustomerOrder = inCustomerOrder(customerRank);
+            int[] order = null;
+            if (inCustomerOrder) {
+                countRuns(customerRank, firstRow);
+            } else {
+                for (int i = 0; i < size; i++) {
+                    firstRow[customerRank[customer[i]] + 1]++;
+                }
             }
             for (int c = 0; c < customers; c++) {
                 firstRow[c + 1] += firstRow[c];
             }
-            boolean inCustomerOrder = true;
-            for (int i = 1; i < size && inCustomerOrder; i++) {
-                inCustomerOrder = customerRank[customer[i - 1]] <= customerRank[customer[i]];
-            }
-            int[] order = null;
             if (!inCustomerOrder) {
                 order = new int[size];
                 int[] cursor = Arrays.copyOf(firstRow, customers);
@@ -1138,7 +1146,7 @@ public final class PurchaseTable {
                     order[cursor[customerRank[customer[i]]]++] = i;
                 }
             }
-            for (int c = 0; c < customers; c++) {
+            for (int c = order == null ? firstUnsortedRun(firstRow) : 0; c < customers; c++) {
                 order = sortRunByDay(order, firstRow[c], firstRow[c + 1]);
             }
             int[][] refunds = refunds(ids);
@@ -1229,6 +1237,78 @@ public final class PurchaseTable {
                     refundAmounts(refunds[2]));
         }
 
+        /** Rows per task of the build's passes over rows: below it one thread does everything. */
+        private static final int ROWS_PER_TASK = 1 << 20;
+
+        /** The build's rows per task ({@link #ROWS_PER_TASK} but in tests). */
+        private int rowsPerTask = ROWS_PER_TASK;
+
+        /** Runs {@code pass} over the rows {@code [0, size)} in ranges, in parallel. */
+        private void forEachRowRange(ParallelScans.Scan<Void> pass) {
+            ParallelScans.scan(size, rowsPerTask, pass, (left, right) -> null);
+        }
+
+        /** Whether the rows are in order of customer rank already (exports are often sorted by customer). */
+        private boolean inCustomerOrder(int[] customerRank) {
+            return ParallelScans.scan(
+                    size,
+                    rowsPerTask,
+                    (from, to) -> {
+                        for (int i = Math.max(1, from); i < to; i++) {
+                            if (customerRank[customer[i - 1]] > customerRank[customer[i]]) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    },
+                    Boolean::logicalAnd);
+        }
+
+        /**
+         * For rows in customer order, sets {@code firstRow[rank + 1]} to each customer's number of rows: each range
+         * measures the runs that start in it, to their end, so every customer is counted by exactly one range.
+         */
+        private void countRuns(int[] customerRank, int[] firstRow) {
+            forEachRowRange((from, to) -> {
+                for (int i = from; i < to; ) {
+                    int c = customer[i];
+                    if (i > 0 && customer[i - 1] == c) {
+                        i++; // a run that started in the range before
+                        continue;
+                    }
+                    int end = i + 1;
+                    while (end < size && customer[end] == c) {
+                        end++;
+                    }
+                    firstRow[customerRank[c] + 1] = end - i;
+                    i = end;
+                }
+                return null;
+            });
+        }
+
+        /**
+         * The first customer whose rows (in input order, for rows in customer order) are not in order of day, or the
+         * number of customers: runs before it need no sorting.
+         */
+        private int firstUnsortedRun(int[] firstRow) {
+            int customers = firstRow.length - 1;
+            return ParallelScans.scan(
+                    customers,
+                    Math.max(1, rowsPerTask >>> 3),
+                    (from, to) -> {
+                        for (int c = from; c < to; c++) {
+                            for (int r = firstRow[c] + 1; r < firstRow[c + 1]; r++) {
+                                if (day[r - 1] > day[r]) {
+                                    return c;
+                                }
+                            }
+                        }
+                        return customers;
+                    },
+                    Math::min);
+        }
+
         /**
          * The first {@code size} values of {@code column}, each mapped by {@code rank} (not an identity: then the
          * column as {@link #exact(int[])} gives it); in place when the column is exactly as long and no table holds it.
@@ -1238,28 +1318,37 @@ public final class PurchaseTable {
                 return exact(column);
             }
             int[] out = column.length == size && !columnsShared ? column : new int[size];
-            for (int r = 0; r < size; r++) {
-                int value = column[r];
-                out[r] = value == NO_CATEGORY ? value : rank[value];
-            }
+            forEachRowRange((from, to) -> {
+                for (int r = from; r < to; r++) {
+                    int value = column[r];
+                    out[r] = value == NO_CATEGORY ? value : rank[value];
+                }
+                return null;
+            });
             return out;
         }
 
         /** The first {@code size} values in {@code order} (all if null), each mapped by {@code rank} if not null. */
         private int[] permute(int[] column, int[] order, int[] rank) {
             int[] out = new int[size];
-            for (int r = 0; r < size; r++) {
-                int value = column[order == null ? r : order[r]];
-                out[r] = rank == null || value == NO_CATEGORY ? value : rank[value];
-            }
+            forEachRowRange((from, to) -> {
+                for (int r = from; r < to; r++) {
+                    int value = column[order == null ? r : order[r]];
+                    out[r] = rank == null || value == NO_CATEGORY ? value : rank[value];
+                }
+                return null;
+            });
             return out;
         }
 
         private long[] permute(long[] column, int[] order) {
             long[] out = new long[size];
-            for (int r = 0; r < size; r++) {
-                out[r] = column[order == null ? r : order[r]];
-            }
+            forEachRowRange((from, to) -> {
+                for (int r = from; r < to; r++) {
+                    out[r] = column[order == null ? r : order[r]];
+                }
+                return null;
+            });
             return out;
         }
 
@@ -1297,12 +1386,29 @@ public final class PurchaseTable {
             return amounts;
         }
 
+        /** The first {@code size} values of {@code column}: the column itself when exactly as long, else a copy. */
         private int[] exact(int[] column) {
-            return column.length == size ? column : Arrays.copyOf(column, size);
+            if (column.length == size) {
+                return column;
+            }
+            int[] out = new int[size];
+            forEachRowRange((from, to) -> {
+                System.arraycopy(column, from, out, from, to - from);
+                return null;
+            });
+            return out;
         }
 
         private long[] exact(long[] column) {
-            return column.length == size ? column : Arrays.copyOf(column, size);
+            if (column.length == size) {
+                return column;
+            }
+            long[] out = new long[size];
+            forEachRowRange((from, to) -> {
+                System.arraycopy(column, from, out, from, to - from);
+                return null;
+            });
+            return out;
         }
 
         private static boolean isIdentity(int[] permutation) {

@@ -27,11 +27,14 @@ import java.util.function.Supplier;
  * worker on two cores would run them one after the other.
  */
 public final class ParallelScans {
+    /** Numbers the scan threads: a worker's pool index is not yet assigned when the factory names it. */
+    private static final AtomicInteger SCAN_THREADS = new AtomicInteger();
+
     private static final ForkJoinPool SCANS = new ForkJoinPool(
             Runtime.getRuntime().availableProcessors(),
             pool -> {
                 ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                thread.setName("loyalty-kpi-scan-" + thread.getPoolIndex());
+                thread.setName("loyalty-kpi-scan-" + SCAN_THREADS.getAndIncrement());
                 thread.setDaemon(true);
                 return thread;
             },

@@ -52,6 +52,7 @@ final class ParallelCsvLoader {
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final long NEWLINES = ONES * '\n';
     private static final long QUOTES = ONES * '"';
     private static final long RETURNS = ONES * '\r';
@@ -851,6 +852,9 @@ final class ParallelCsvLoader {
         private final int refundedColumn;
         private final int statusColumn;
         final boolean grouped;
+        /** A row has more columns than the plain five: a unit price, a status or a refunded amount. */
+        private final boolean ruleColumns;
+
         private final int lastColumn;
         /** Amounts that are not plain digits (a sign, a currency, thousands separators) are read by the rules. */
         final AmountText amounts;
@@ -1004,6 +1008,7 @@ final class ParallelCsvLoader {
             this.unitPriceColumn = columns[6];
             this.refundedColumn = columns[7];
             this.statusColumn = columns[8];
+            this.ruleColumns = unitPriceColumn >= 0 || statusColumn >= 0 || refundedColumn >= 0;
             this.lastColumn = Arrays.stream(columns).max().orElseThrow();
             this.fieldStart = new int[lastColumn + 1];
             this.fieldEnd = new int[lastColumn + 1];
@@ -1117,9 +1122,10 @@ final class ParallelCsvLoader {
 
         /**
          * Parses the line starting at {@code position}; returns the start of the next one. The bytes are looked at
-         * eight at a time: a word with no delimiter, quote, carriage return or line break is skipped whole (SWAR: the
-         * zero-byte test on the word XOR each pattern), so each field costs about one word load and one branch. A
-         * method per line keeps the hot loop small enough for the JIT to compile it whole, with its callees inlined.
+         * eight at a time (SWAR): one word load finds every delimiter, quote, carriage return and line break in it
+         * (an exact zero-byte test on the word XOR each pattern), and the fields they end are taken from the word's
+         * mask one after the other, so a word with no such byte costs one load and one branch. A method per line keeps
+         * the hot loop small enough for the JIT to compile it whole, with its callees inlined.
          */
         private int parseDelimitedLine(int position) {
             byte[] b = bytes;
@@ -1129,30 +1135,48 @@ final class ParallelCsvLoader {
             int quoted = -1; // the field last read quoted: its bounds are set
             int i = position;
             int lineEnd;
+            long high = 0;
+            scan:
             while (true) {
-                int j;
                 if (i + 8 <= length) {
                     long word = (long) LONGS.get(b, i);
-                    highBits |= word;
+                    high |= word;
                     long mask = zeroBytes(word ^ separators)
                             | zeroBytes(word ^ NEWLINES)
                             | zeroBytes(word ^ QUOTES)
                             | zeroBytes(word ^ RETURNS);
-                    if (mask == 0) {
-                        i += 8;
-                        continue;
+                    while (mask != 0) {
+                        int j = i + (Long.numberOfTrailingZeros(mask) >>> 3);
+                        mask &= mask - 1;
+                        byte c = b[j];
+                        if (c == separator) {
+                            if (field <= lastColumn && quoted != field) {
+                                setField(field, start, j);
+                            }
+                            field++;
+                            start = j + 1;
+                        } else if (c == '\n') {
+                            lineEnd = j;
+                            break scan;
+                        } else if (c == '"') {
+                            i = quotedField(field, start, j) + 1;
+                            quoted = field;
+                            continue scan;
+                        } else if (j + 1 < length && b[j + 1] != '\n') {
+                            throw FALLBACK; // a bare carriage return is a line break to the general reader
+                        }
                     }
-                    j = i + (Long.numberOfTrailingZeros(mask) >>> 3);
-                } else {
-                    j = i;
-                    while (j < length && !special(b[j])) {
-                        highBits |= b[j] & 0x80;
-                        j++;
-                    }
-                    if (j == length) {
-                        lineEnd = length;
-                        break;
-                    }
+                    i += 8;
+                    continue;
+                }
+                int j = i;
+                while (j < length && !special(b[j])) {
+                    high |= b[j] & 0x80;
+                    j++;
+                }
+                if (j == length) {
+                    lineEnd = length;
+                    break;
                 }
                 byte c = b[j];
                 if (c == '\n') {
@@ -1168,15 +1192,14 @@ final class ParallelCsvLoader {
                 } else if (c == '"') {
                     i = quotedField(field, start, j) + 1;
                     quoted = field;
-                } else if (c == '\r') {
+                } else {
                     if (j + 1 < length && b[j + 1] != '\n') {
                         throw FALLBACK; // a bare carriage return is a line break to the general reader
                     }
                     i = j + 1;
-                } else {
-                    i = j + 1; // not one of the four: cannot happen for the lowest match, but costs nothing
                 }
             }
+            highBits |= high;
             int end = lineEnd > start && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
             if (field > 0 || quoted >= 0 || !blank(start, end)) {
                 if (field < lastColumn) {
@@ -1195,9 +1218,9 @@ final class ParallelCsvLoader {
             return c == separator || c == '\n' || c == '"' || c == '\r';
         }
 
-        /** The high bit of each zero byte of {@code x} (exact for the lowest one; those above it may be false). */
+        /** The high bit of each zero byte of {@code x}, exactly (no borrow from one byte into the next). */
         private static long zeroBytes(long x) {
-            return (x - ONES) & ~x & HIGHS;
+            return ~(((x & LOWS) + LOWS) | x | LOWS);
         }
 
         /**
@@ -1277,36 +1300,51 @@ final class ParallelCsvLoader {
             if (rows == day.length) {
                 grow();
             }
-            line[rows] = lines;
-            customer[rows] = customerIndex(fieldStart[customerColumn], fieldEnd[customerColumn]);
-            day[rows] = parseDay(fieldStart[dateColumn], fieldEnd[dateColumn]);
-            category[rows] = categoryColumn < 0
+            int r = rows;
+            line[r] = lines;
+            customer[r] = customerIndex(fieldStart[customerColumn], fieldEnd[customerColumn]);
+            day[r] = parseDay(fieldStart[dateColumn], fieldEnd[dateColumn]);
+            category[r] = categoryColumn < 0
                     ? PurchaseTable.NO_CATEGORY
                     : categoryIndex(fieldStart[categoryColumn], fieldEnd[categoryColumn]);
+            if (ruleColumns) {
+                addRuleColumns(r);
+            } else {
+                amount[r] = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], false);
+                quantity[r] =
+                        quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+            }
+            needsRules |= amount[r] < 0;
+            rows = r + 1;
+        }
+
+        /**
+         * Row {@code r}'s amount and quantity when the rules read more columns (a unit price, a status, a refunded
+         * amount); apart from {@link #addRow} so that the plain row's method stays small enough to inline.
+         */
+        private void addRuleColumns(int r) {
             if (unitPriceColumn >= 0) {
                 long price = parseAmount(fieldStart[unitPriceColumn], fieldEnd[unitPriceColumn], false);
                 int items = quantityColumn < 0
                         ? 1
                         : parseSignedQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
-                quantity[rows] = items;
+                quantity[r] = items;
                 try {
-                    amount[rows] = Math.multiplyExact(price, items);
+                    amount[r] = Math.multiplyExact(price, items);
                 } catch (ArithmeticException e) {
                     throw FALLBACK;
                 }
             } else {
-                amount[rows] = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], grouped);
-                quantity[rows] =
+                amount[r] = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], false);
+                quantity[r] =
                         quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
             }
-            needsRules |= amount[rows] < 0;
             if (statusOf != null) {
-                statusOf[rows] = statusIndex(fieldStart[statusColumn], fieldEnd[statusColumn]);
+                statusOf[r] = statusIndex(fieldStart[statusColumn], fieldEnd[statusColumn]);
             }
             if (refunded != null) {
-                refunded[rows] = Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
+                refunded[r] = Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
             }
-            rows++;
         }
 
         private static final byte CUSTOMER_OK = 1;
@@ -1690,7 +1728,20 @@ final class ParallelCsvLoader {
             return new String(bytes, from, to - from, StandardCharsets.UTF_8);
         }
 
+        /**
+         * The chunk's index of the customer id in {@code [from, to)}. Exports are mostly grouped by customer: the
+         * previous row's customer is compared first, without hashing (an id it equals passed the checks below).
+         */
         private int customerIndex(int from, int to) {
+            int last = lastCustomer;
+            if (last >= 0 && same(idOffset[last], idLength[last], from, to)) {
+                return last;
+            }
+            return newCustomerIndex(from, to);
+        }
+
+        /** As {@link #customerIndex} for an id other than the previous row's: checked, then looked up or added. */
+        private int newCustomerIndex(int from, int to) {
             if (from == to) {
                 // no customer: the rules skip the row or name it
                 needsRules = true;
@@ -1709,10 +1760,6 @@ final class ParallelCsvLoader {
             if (bytes[from] < 0 || bytes[to - 1] < 0) {
                 // empty, or starting / ending with a non-ASCII byte (maybe white space the general reader strips)
                 throw FALLBACK;
-            }
-            if (lastCustomer >= 0 && same(idOffset[lastCustomer], idLength[lastCustomer], from, to)) {
-                // exports are mostly grouped by customer: the previous row's customer needs no hashing
-                return lastCustomer;
             }
             lastCustomer = lookupCustomer(from, to);
             return lastCustomer;
@@ -1799,6 +1846,11 @@ final class ParallelCsvLoader {
             if (guess >= 0 && sameCategory(guess, from, to)) {
                 return guess;
             }
+            return findCategory(key, from, to);
+        }
+
+        /** As {@link #categoryIndex} when the guess by {@code key} was wrong: looked up, or added. */
+        private int findCategory(int key, int from, int to) {
             for (int k = 0; k < categoryOffset.length; k++) {
                 if (sameCategory(k, from, to)) {
                     categoryGuess[key] = k + 1;
@@ -2020,16 +2072,6 @@ final class ParallelCsvLoader {
         }
 
         private long parseAmount(int from, int to, boolean emptyIsZero) {
-            long units = 0;
-            int decimals = -1;
-            int digits = 0;
-            int sinceSeparator = -1; // digits since the last thousands separator; -1 before the first
-            if (from == to) {
-                if (emptyIsZero) {
-                    return 0;
-                }
-                throw FALLBACK;
-            }
             int length = to - from;
             if (scale > 0 && length >= scale + 2 && length <= 17 && bytes[to - 1 - scale] == decimal) {
                 // the usual shape, digits, the separator and exactly the scale's decimals (8.95): no branch a byte
@@ -2051,6 +2093,24 @@ final class ParallelCsvLoader {
                     // at most 16 digits in all: no overflow
                     return whole * POWERS_OF_TEN[scale] + fraction;
                 }
+            }
+            return parseOtherAmount(from, to, emptyIsZero);
+        }
+
+        /**
+         * An amount not in the usual shape of {@link #parseAmount} (empty, no or fewer decimals, thousands separators,
+         * a sign or a currency); apart so that the usual shape's method stays small enough to inline.
+         */
+        private long parseOtherAmount(int from, int to, boolean emptyIsZero) {
+            long units = 0;
+            int decimals = -1;
+            int digits = 0;
+            int sinceSeparator = -1; // digits since the last thousands separator; -1 before the first
+            if (from == to) {
+                if (emptyIsZero) {
+                    return 0;
+                }
+                throw FALLBACK;
             }
             for (int i = from; i < to; i++) {
                 byte b = bytes[i];

@@ -135,6 +135,30 @@ class PurchaseTablePropertyTest {
     class SplitAndMerge {
 
         @Test
+        void buildingInManySmallTasksGivesTheSameTableAsInOne() {
+            qt().withFixedSeed(307L)
+                    .forAll(
+                            purchaseLists(),
+                            integers().between(1, 4),
+                            integers().between(0, 2))
+                    .checkAssert((purchases, rowsPerTask, order) -> {
+                        // in customer order (0: the build's run counting), shuffled (1) or as generated (2)
+                        List<Purchase> rows = new java.util.ArrayList<>(purchases);
+                        if (order == 0) {
+                            rows.sort(Comparator.comparing(Purchase::customer));
+                        } else if (order == 1) {
+                            rows = shuffled(rows, rowsPerTask);
+                        }
+                        PurchaseTable.Builder inOne = PurchaseTable.builder();
+                        PurchaseTable.Builder inMany = PurchaseTable.builder();
+                        rows.forEach(inOne::add);
+                        rows.forEach(inMany::add);
+
+                        assertThat(inMany.build(rowsPerTask)).isEqualTo(inOne.build(Integer.MAX_VALUE));
+                    });
+        }
+
+        @Test
         void theCollectorGivesTheSameTableOnParallelAndSequentialStreams() {
             qt().withFixedSeed(305L).forAll(purchaseLists()).checkAssert(purchases -> {
                 PurchaseTable expected = PurchaseTable.of(purchases);

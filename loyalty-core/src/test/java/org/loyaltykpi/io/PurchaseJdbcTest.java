@@ -60,7 +60,9 @@ class PurchaseJdbcTest {
 
         @AfterEach
         void close() throws SQLException {
-            db.close();
+            if (db != null) { // null when the set-up was aborted (no PostgreSQL server outside CI)
+                db.close();
+            }
         }
 
         void execute(String sql) throws SQLException {
