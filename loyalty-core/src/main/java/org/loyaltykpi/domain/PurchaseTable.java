@@ -81,6 +81,12 @@ public final class PurchaseTable {
     private final String[] customerIds;
     private final int[] customerFirstRow;
     private final String[] categoryNames;
+    /**
+     * The rows: the first {@code rows} entries of each column. A column may be a little longer (the loader's estimate of
+     * the rows, kept rather than copied to the exact length); what lies beyond is never read.
+     */
+    private final int rows;
+
     private final int[] customerIndex;
     private final int[] epochDay;
     private final long[] amountMinorUnits;
@@ -109,6 +115,7 @@ public final class PurchaseTable {
     private final int[] refundsOfCustomer;
 
     private PurchaseTable(
+            int rows,
             String[] customerIds,
             int[] customerFirstRow,
             String[] categoryNames,
@@ -125,7 +132,8 @@ public final class PurchaseTable {
             long[] refundAmount) {
         this.severalRows = severalRows;
         this.severalCategories = severalCategories;
-        this.severalBits = new long[severalRows.length == 0 ? 0 : (epochDay.length + 63) >>> 6];
+        this.rows = rows;
+        this.severalBits = new long[severalRows.length == 0 ? 0 : (rows + 63) >>> 6];
         for (int row : severalRows) {
             severalBits[row >>> 6] |= 1L << row;
         }
@@ -143,7 +151,8 @@ public final class PurchaseTable {
         this.amountScale = amountScale;
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
-        for (int day : epochDay) {
+        for (int row = 0; row < rows; row++) {
+            int day = epochDay[row];
             min = Math.min(min, day);
             max = Math.max(max, day);
         }
@@ -250,7 +259,8 @@ public final class PurchaseTable {
      * A builder at an amount scale, sized for a number of rows (it still grows past them).
      *
      * @param amountScale decimal places of the minor unit, 0..9
-     * @param expectedRows the rows about to be added, {@code >= 0}; when exact, building copies nothing
+     * @param expectedRows the rows about to be added, {@code >= 0}; when exact or at most about 3% over, building
+     *     copies nothing (the table keeps the columns, their spare rows unused)
      * @return a new builder
      */
     public static Builder builder(int amountScale, int expectedRows) {
@@ -266,7 +276,7 @@ public final class PurchaseTable {
      * @return the row count
      */
     public int size() {
-        return epochDay.length;
+        return rows;
     }
 
     /**
@@ -275,7 +285,7 @@ public final class PurchaseTable {
      * @return {@code size() == 0}
      */
     public boolean isEmpty() {
-        return epochDay.length == 0;
+        return rows == 0;
     }
 
     /**
@@ -591,7 +601,7 @@ public final class PurchaseTable {
         }
         int first = -1;
         int last = -1;
-        for (int row = 0; row < epochDay.length && (first < 0 || last < 0); row++) {
+        for (int row = 0; row < rows && (first < 0 || last < 0); row++) {
             if (first < 0 && epochDay[row] == minDay) {
                 first = row;
             }
@@ -616,29 +626,35 @@ public final class PurchaseTable {
     /** Tables are equal when they hold the same purchases in the same order at the same amount scale. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof PurchaseTable
-                && amountScale == ((PurchaseTable) o).amountScale
-                && Arrays.equals(customerIds, ((PurchaseTable) o).customerIds)
-                && Arrays.equals(categoryNames, ((PurchaseTable) o).categoryNames)
-                && Arrays.equals(customerIndex, ((PurchaseTable) o).customerIndex)
-                && Arrays.equals(epochDay, ((PurchaseTable) o).epochDay)
-                && Arrays.equals(amountMinorUnits, ((PurchaseTable) o).amountMinorUnits)
-                && Arrays.equals(categoryIndex, ((PurchaseTable) o).categoryIndex)
-                && Arrays.equals(quantity, ((PurchaseTable) o).quantity)
-                && Arrays.equals(severalRows, ((PurchaseTable) o).severalRows)
-                && Arrays.deepEquals(severalCategories, ((PurchaseTable) o).severalCategories)
-                && Arrays.equals(refundCustomer, ((PurchaseTable) o).refundCustomer)
-                && Arrays.equals(refundDay, ((PurchaseTable) o).refundDay)
-                && Arrays.equals(refundAmount, ((PurchaseTable) o).refundAmount);
+        if (!(o instanceof PurchaseTable)) {
+            return false;
+        }
+        PurchaseTable other = (PurchaseTable) o;
+        int n = rows;
+        return amountScale == other.amountScale
+                && n == other.rows
+                && Arrays.equals(customerIds, other.customerIds)
+                && Arrays.equals(categoryNames, other.categoryNames)
+                && Arrays.equals(customerIndex, 0, n, other.customerIndex, 0, n)
+                && Arrays.equals(epochDay, 0, n, other.epochDay, 0, n)
+                && Arrays.equals(amountMinorUnits, 0, n, other.amountMinorUnits, 0, n)
+                && Arrays.equals(categoryIndex, 0, n, other.categoryIndex, 0, n)
+                && Arrays.equals(quantity, 0, n, other.quantity, 0, n)
+                && Arrays.equals(severalRows, other.severalRows)
+                && Arrays.deepEquals(severalCategories, other.severalCategories)
+                && Arrays.equals(refundCustomer, other.refundCustomer)
+                && Arrays.equals(refundDay, other.refundDay)
+                && Arrays.equals(refundAmount, other.refundAmount);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(
-                amountScale,
-                Arrays.hashCode(customerIds),
-                Arrays.hashCode(epochDay),
-                Arrays.hashCode(amountMinorUnits));
+        int hash = Objects.hash(amountScale, rows, Arrays.hashCode(customerIds));
+        for (int row = 0; row < rows; row++) {
+            hash = 31 * hash + epochDay[row];
+            hash = 31 * hash + Long.hashCode(amountMinorUnits[row]);
+        }
+        return hash;
     }
 
     /** A one-line summary, for example {@code PurchaseTable[3 purchases, 2 customers, 2024-01-05/2024-02-12]}. */
@@ -1221,6 +1237,7 @@ public final class PurchaseTable {
             // never changes (nor does a later build map them in place).
             columnsShared = true;
             return new PurchaseTable(
+                    size,
                     ids,
                     firstRow,
                     categories,
@@ -1235,6 +1252,11 @@ public final class PurchaseTable {
                     refunds[0],
                     refunds[1],
                     refundAmounts(refunds[2]));
+        }
+
+        /** Whether a column of {@code length} holds the rows with at most about 3% to spare. */
+        private boolean fitsTheRows(int length) {
+            return length >= size && length - size <= (size >>> 5) + 16;
         }
 
         /** Rows per task of the build's passes over rows: below it one thread does everything. */
@@ -1317,7 +1339,7 @@ public final class PurchaseTable {
             if (isIdentity(rank)) {
                 return exact(column);
             }
-            int[] out = column.length == size && !columnsShared ? column : new int[size];
+            int[] out = fitsTheRows(column.length) && !columnsShared ? column : new int[size];
             forEachRowRange((from, to) -> {
                 for (int r = from; r < to; r++) {
                     int value = column[r];
@@ -1386,9 +1408,13 @@ public final class PurchaseTable {
             return amounts;
         }
 
-        /** The first {@code size} values of {@code column}: the column itself when exactly as long, else a copy. */
+        /**
+         * The rows of {@code column} for the table: the column itself when it is exactly as long or only a little
+         * longer (the loader's estimate of the rows: copying 24 bytes a row costs more than the slack keeps), else a
+         * copy of the first {@code size} values.
+         */
         private int[] exact(int[] column) {
-            if (column.length == size) {
+            if (fitsTheRows(column.length)) {
                 return column;
             }
             int[] out = new int[size];
@@ -1400,7 +1426,7 @@ public final class PurchaseTable {
         }
 
         private long[] exact(long[] column) {
-            if (column.length == size) {
+            if (fitsTheRows(column.length)) {
                 return column;
             }
             long[] out = new long[size];

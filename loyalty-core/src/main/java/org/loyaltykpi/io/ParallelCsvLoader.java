@@ -1271,6 +1271,16 @@ final class ParallelCsvLoader {
 
         /** Records field {@code index} as {@code [from, to)} without surrounding spaces and tabs. */
         private void setField(int index, int from, int to) {
+            if (from < to && bytes[from] > ' ' && bytes[to - 1] > ' ') {
+                // the usual field, with no blank (nor any other control or non-ASCII byte) at either end
+                fieldStart[index] = from;
+                fieldEnd[index] = to;
+                return;
+            }
+            trimField(index, from, to);
+        }
+
+        private void trimField(int index, int from, int to) {
             while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
                 from++;
             }
@@ -2050,8 +2060,38 @@ final class ParallelCsvLoader {
             return epochDay(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
         }
 
-        /** Days since 1970-01-01 of a valid proleptic Gregorian date (Hinnant's days-from-civil). */
+        /** The first year of {@link #MONTH_STARTS}. */
+        private static final int FIRST_TABLE_YEAR = 1900;
+
+        /**
+         * Days since 1970-01-01 of the first of each month of the years 1900 to 2199, and of 2200-01-01 after them:
+         * the dates of almost every file, each read with one look-up and no division.
+         */
+        private static final int[] MONTH_STARTS = monthStarts(300);
+
+        private static int[] monthStarts(int years) {
+            int[] starts = new int[years * 12 + 1];
+            for (int m = 0; m < starts.length; m++) {
+                starts[m] = civilDay(FIRST_TABLE_YEAR + m / 12, m % 12 + 1, 1);
+            }
+            return starts;
+        }
+
+        /** Days since 1970-01-01 of a valid proleptic Gregorian date; throws the fallback for an invalid one. */
         private static int epochDay(int year, int month, int day) {
+            int m = (year - FIRST_TABLE_YEAR) * 12 + month - 1;
+            if (month >= 1 && month <= 12 && m >= 0 && m < MONTH_STARTS.length - 1) {
+                int first = MONTH_STARTS[m];
+                if (day < 1 || day > MONTH_STARTS[m + 1] - first) {
+                    throw FALLBACK;
+                }
+                return first + day - 1;
+            }
+            return civilDay(year, month, day);
+        }
+
+        /** As {@link #epochDay} by arithmetic (Hinnant's days-from-civil), for any year. */
+        private static int civilDay(int year, int month, int day) {
             if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
                 throw FALLBACK;
             }

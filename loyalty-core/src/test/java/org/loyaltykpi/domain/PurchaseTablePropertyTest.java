@@ -135,6 +135,24 @@ class PurchaseTablePropertyTest {
     class SplitAndMerge {
 
         @Test
+        void aBuilderSizedForMoreRowsThanItGetsBuildsAnEqualTable() {
+            qt().withFixedSeed(308L)
+                    .forAll(purchaseLists(), integers().between(0, 40))
+                    .checkAssert((purchases, spare) -> {
+                        // the loader sizes its builder a little over its estimate: the table keeps those columns
+                        PurchaseTable.Builder sized = PurchaseTable.builder(2, purchases.size() + spare);
+                        purchases.forEach(sized::add);
+                        PurchaseTable table = sized.build();
+                        PurchaseTable expected = PurchaseTable.of(purchases);
+
+                        assertThat(table).isEqualTo(expected).hasSameHashCodeAs(expected);
+                        assertThat(table.size()).isEqualTo(purchases.size());
+                        assertThat(table.stream().toList())
+                                .isEqualTo(expected.stream().toList());
+                    });
+        }
+
+        @Test
         void buildingInManySmallTasksGivesTheSameTableAsInOne() {
             qt().withFixedSeed(307L)
                     .forAll(
