@@ -200,12 +200,7 @@ final class PurchaseInput {
             options = options.withDatePattern(layout.dateFormat.get());
         }
         if (decimalSeparator.isPresent()) {
-            char decimal = decimalSeparator.get();
-            if (thousandsSeparator.isEmpty() && options.thousandsSeparator().equals(Optional.of(decimal))) {
-                // A preset's thousands separator gives way to an explicit decimal separator of the same character.
-                options = options.withThousandsSeparator(decimal == ',' ? '.' : ',');
-            }
-            options = options.withDecimalSeparator(decimal);
+            options = options.withDecimalSeparator(decimalSeparator.get()); // a preset's same thousands one gives way
         }
         if (thousandsSeparator.isPresent()) {
             options = options.withThousandsSeparator(thousandsSeparator.get());

@@ -41,6 +41,35 @@ class ShopExportsCommandTest {
     }
 
     @Test
+    void aPresetsThousandsSeparatorGivesWayToTheSameDecimalSeparator() throws IOException {
+        // A Shopify export from a shop with decimal commas: semicolons between fields, totals like 1.250,00.
+        Path file = dir.resolve("orders_export.csv");
+        Files.writeString(
+                file,
+                "Name;Email;Financial Status;Created at;Total;Lineitem quantity;Refunded Amount\n"
+                        + "#1001;a@example.com;paid;2024-03-05 14:22:10 +0100;1.250,00;1;0,00\n"
+                        + "#1002;b@example.com;paid;2024-03-06 10:00:00 +0100;12,50;2;\n",
+                StandardCharsets.UTF_8);
+        LoyaltyCliTest.Run run = LoyaltyCliTest.run(
+                "retention",
+                "--transactions",
+                file.toString(),
+                "--preset",
+                "shopify",
+                "--delimiter",
+                ";",
+                "--decimal-separator",
+                ",",
+                "--period",
+                "2024-03-01/2024-04-01",
+                "--format=json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = JSON.readTree(run.out());
+        assertThat(json.at("/retention/purchases/all").asLong()).isEqualTo(2);
+        assertThat(json.at("/retention/revenue/all").decimalValue()).isEqualByComparingTo("1262.50");
+    }
+
+    @Test
     void onlineRetailGivesOnePurchasePerInvoiceNetsTheCInvoicesAndReportsTheSkippedRows() throws IOException {
         // Worked out in PresetExportsTest.OnlineRetail: 5 invoices of 8 lines by 3 customers, gross 260.82,
         // 3 C-invoices -38.05, net 222.77; 2 rows without CustomerID from line 10.

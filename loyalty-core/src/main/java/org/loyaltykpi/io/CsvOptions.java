@@ -314,7 +314,12 @@ public record CsvOptions(
     }
 
     /**
-     * With another decimal separator.
+     * With another decimal separator. A thousands separator equal to it gives way to the other of {@code .} and
+     * {@code ,}: a preset's {@code 1,250.00} becomes {@code 1.250,00} (choose another one after this call).
+     *
+     * <pre>{@code
+     * PurchasePreset.SHOPIFY.csvOptions().withDecimalSeparator(',').thousandsSeparator();   // Optional[.]
+     * }</pre>
      *
      * @param value {@code .} or {@code ,}
      * @return a copy
@@ -331,7 +336,7 @@ public record CsvOptions(
                 datePattern,
                 value,
                 amountScale,
-                thousandsSeparator,
+                thousandsSeparator.map(t -> t == value ? (value == ',' ? '.' : ',') : t),
                 timeZone,
                 rules);
     }

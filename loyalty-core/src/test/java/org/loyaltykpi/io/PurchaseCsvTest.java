@@ -341,6 +341,22 @@ class PurchaseCsvTest {
         }
 
         @Test
+        void aThousandsSeparatorEqualToANewDecimalSeparatorGivesWayToTheOther() {
+            CsvOptions shopify = PurchasePreset.SHOPIFY.csvOptions().withDelimiter(Delimiter.SEMICOLON);
+
+            assertThat(shopify.withDecimalSeparator(',').thousandsSeparator()).contains('.');
+            assertThat(shopify.withDecimalSeparator('.').thousandsSeparator()).contains(',');
+            assertThat(shopify.withThousandsSeparator('\'')
+                            .withDecimalSeparator(',')
+                            .thousandsSeparator())
+                    .contains('\'');
+            assertThat(DEFAULTS.withDelimiter(Delimiter.SEMICOLON)
+                            .withDecimalSeparator(',')
+                            .thousandsSeparator())
+                    .isEmpty();
+        }
+
+        @Test
         void impossibleOptionsAreRejected() {
             assertThatThrownBy(() -> DEFAULTS.withDecimalSeparator(','))
                     .isInstanceOf(IllegalArgumentException.class)

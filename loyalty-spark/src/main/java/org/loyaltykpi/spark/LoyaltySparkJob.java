@@ -482,12 +482,8 @@ public final class LoyaltySparkJob {
                 options = options.withDatePattern(datePattern.get());
             }
             if (decimalSeparator.isPresent()) {
-                char decimal = decimalSeparator.get();
-                if (thousandsSeparator.isEmpty() && options.thousandsSeparator().equals(Optional.of(decimal))) {
-                    // As on the command line: a preset's thousands separator gives way to the same decimal one.
-                    options = options.withThousandsSeparator(decimal == ',' ? '.' : ',');
-                }
-                options = options.withDecimalSeparator(decimal);
+                options =
+                        options.withDecimalSeparator(decimalSeparator.get()); // a preset's same thousands one gives way
             }
             if (thousandsSeparator.isPresent()) {
                 options = options.withThousandsSeparator(thousandsSeparator.get());
