@@ -164,6 +164,16 @@ final class HtmlPage {
         return this;
     }
 
+    /** Tiles in a closed {@code <details>} under {@code summary}, opening on a click and for printing. */
+    HtmlPage collapsedTiles(String summary, List<Tile> tiles) {
+        html.append("<details class=\"table-block\"><summary><span class=\"table-head\"><h3>")
+                .append(HtmlText.escape(summary))
+                .append("</h3></span></summary>\n");
+        tiles(tiles);
+        html.append("</details>\n");
+        return this;
+    }
+
     /** A chart {@code height} CSS pixels high, across the whole section when {@code wide}. */
     HtmlPage chart(String chartId, String caption, int height, boolean wide, HtmlPlot plot) {
         String id = HtmlText.id(chartId);

@@ -25,7 +25,8 @@ import org.loyaltykpi.document.Table;
  * Writes a document as one standalone HTML dashboard: a header with the facts about the data, a navigation bar, and
  * per section its notes, its key figures as tiles (value, change against the previous period, a sparkline of the
  * figure's history), its charts drawn by Apache ECharts and its tables as sortable {@code <table>}s with a CSV
- * download.
+ * download. A run of figures {@code p.0, p.1, ...} (the JSON's array {@code p}, such as the average retention at each
+ * offset) is drawn as one curve, its values as tiles in a closed block below ({@link #figureSeries}).
  *
  * <p>The page works offline and sends no request: the pinned ECharts bundle ({@code org.webjars.npm:echarts} 5.3.1,
  * Apache-2.0) is read from its WebJar and inlined, the data travel in a JSON island, and a Content-Security-Policy
@@ -120,9 +121,12 @@ public final class HtmlRenderer {
         for (Message note : section.notes()) {
             page.note(messages.text(note));
         }
+        List<FigureSeries> curves = figureSeries(section);
+        Set<KeyFigure> inCurves = new HashSet<>();
+        curves.forEach(c -> inCurves.addAll(c.figures()));
         List<HtmlPage.Tile> tiles = new ArrayList<>();
         for (KeyFigure figure : section.figures()) {
-            if (figure.trend().isEmpty()) {
+            if (figure.trend().isEmpty() && !inCurves.contains(figure)) {
                 tiles.add(tile(document, section, figure, messages));
             }
         }
@@ -132,13 +136,25 @@ public final class HtmlRenderer {
         for (Table table : section.tables()) {
             progress(page, table, messages);
         }
-        if (!section.charts().isEmpty()) {
+        if (!section.charts().isEmpty() || !curves.isEmpty()) {
             page.beginGrid();
             for (Chart chart : section.charts()) {
                 HtmlPlot plot = plot(section, chart, messages);
                 page.chart(chart.id(), messages.text(chart.title()), height(plot), wide(plot), plot);
             }
+            for (FigureSeries curve : curves) {
+                HtmlPlot plot = curve.plot(messages);
+                page.chart(curve.id(section), curve.name(messages), height(plot), wide(plot), plot);
+            }
             page.endGrid();
+        }
+        for (FigureSeries curve : curves) {
+            // the curve's values, one tile each, in a closed block: the page still shows every number
+            List<HtmlPage.Tile> values = new ArrayList<>();
+            for (KeyFigure figure : curve.figures()) {
+                values.add(tile(document, section, figure, messages));
+            }
+            page.collapsedTiles(messages.text(Message.of("html.values", curve.name(messages))), values);
         }
         Set<String> drawn = new HashSet<>();
         section.charts().forEach(c -> drawn.addAll(c.tables()));
@@ -220,6 +236,102 @@ public final class HtmlRenderer {
 
     private static String capitalized(String id) {
         return Character.toUpperCase(id.charAt(0)) + id.substring(1);
+    }
+
+    /** The fewest figures {@link #figureSeries} draws as a curve rather than as tiles. */
+    private static final int MIN_CURVE = 3;
+
+    /**
+     * A run of key figures {@code p.0, p.1, ..., p.(n-1)} of one kind of number (the JSON renderer's array {@code p}:
+     * the average retention at each offset, say), drawn as one curve over the index.
+     */
+    record FigureSeries(String prefix, List<KeyFigure> figures) {
+        /** The page id of the curve. */
+        String id(Section section) {
+            return "curve" + capitalized(section.id()) + capitalized(prefix);
+        }
+
+        /**
+         * The curve's name: the words its figures' labels share ({@code average retention} of {@code average
+         * retention, +0}, {@code average retention, +1}, ...), else the prefix.
+         */
+        String name(Messages messages) {
+            String shared = sharedWords(messages);
+            String name = shared.replaceAll("[\\s,;:]+$", "");
+            return name.isEmpty() ? prefix : name;
+        }
+
+        private String sharedWords(Messages messages) {
+            List<String> labels =
+                    figures.stream().map(f -> messages.text(f.label())).toList();
+            String first = labels.get(0);
+            int common = first.length();
+            for (String label : labels) {
+                int i = 0;
+                while (i < common && i < label.length() && label.charAt(i) == first.charAt(i)) {
+                    i++;
+                }
+                common = i;
+            }
+            int cut = first.lastIndexOf(' ', Math.max(0, common - 1));
+            return common == first.length() || cut < 0 ? "" : first.substring(0, cut + 1);
+        }
+
+        HtmlPlot plot(Messages messages) {
+            int skip = sharedWords(messages).length();
+            List<String> x = new ArrayList<>();
+            double[] values = new double[figures.size()];
+            for (int k = 0; k < figures.size(); k++) {
+                x.add(messages.text(figures.get(k).label()).substring(skip));
+                values[k] = number(figures.get(k).value());
+            }
+            String unit = unitOf(figures.get(0).value());
+            return new HtmlPlot.Cartesian(x, "", unit, "", List.of(HtmlPlot.Series.line(name(messages), unit, values)));
+        }
+    }
+
+    /**
+     * The figure series of a section that the page draws as curves: runs of at least {@link #MIN_CURVE} figures
+     * without a history whose ids are {@code p.0, p.1, ...} in order and whose values are numbers of one kind.
+     *
+     * @param section the section
+     * @return its curves, in the order of their first figure
+     */
+    static List<FigureSeries> figureSeries(Section section) {
+        Map<String, List<KeyFigure>> byPrefix = new LinkedHashMap<>();
+        for (KeyFigure figure : section.figures()) {
+            int dot = figure.id().lastIndexOf('.');
+            if (figure.trend().isPresent() || dot <= 0) {
+                continue;
+            }
+            byPrefix.computeIfAbsent(figure.id().substring(0, dot), p -> new ArrayList<>())
+                    .add(figure);
+        }
+        List<FigureSeries> curves = new ArrayList<>();
+        byPrefix.forEach((prefix, figures) -> {
+            boolean indexed = figures.size() >= MIN_CURVE;
+            for (int k = 0; k < figures.size() && indexed; k++) {
+                Cell value = figures.get(k).value();
+                indexed = figures.get(k).id().equals(prefix + "." + k)
+                        && value.number().isPresent()
+                        && value.getClass() == figures.get(0).value().getClass();
+            }
+            if (indexed) {
+                curves.add(new FigureSeries(prefix, List.copyOf(figures)));
+            }
+        });
+        return curves;
+    }
+
+    /** The unit a number cell is drawn in, as the page's script formats it. */
+    private static String unitOf(Cell cell) {
+        if (cell instanceof Cell.RatioOf || cell instanceof Cell.Share) {
+            return "percent";
+        }
+        if (cell instanceof Cell.Money) {
+            return "money";
+        }
+        return cell instanceof Cell.Count ? "count" : "decimal";
     }
 
     /** The drawn form of a document chart: the same table columns, labels resolved, values as numbers. */

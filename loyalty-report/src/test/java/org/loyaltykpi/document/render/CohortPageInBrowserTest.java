@@ -1,9 +1,12 @@
 package org.loyaltykpi.document.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.loyaltykpi.cohort.CohortCalculator;
 import org.loyaltykpi.cohort.CohortMatrix;
 import org.loyaltykpi.cohort.CohortMetric;
@@ -12,6 +15,7 @@ import org.loyaltykpi.cohort.RetentionDefinition;
 import org.loyaltykpi.demo.SampleShop;
 import org.loyaltykpi.document.Document;
 import org.loyaltykpi.document.Messages;
+import org.loyaltykpi.document.Section;
 import org.loyaltykpi.document.report.CohortDocuments;
 import org.loyaltykpi.document.report.CommandDocument;
 import org.loyaltykpi.domain.Granularity;
@@ -58,6 +62,23 @@ class CohortPageInBrowserTest {
         @Override
         int maxHeight() {
             return 6_000;
+        }
+
+        @Test
+        void theAverageRetentionIsOneCurveWithAPointPerOffset() {
+            Section average = document().sections().stream()
+                    .filter(s -> s.id().equals("averageRetention"))
+                    .findFirst()
+                    .orElseThrow();
+            List<HtmlRenderer.FigureSeries> curves = HtmlRenderer.figureSeries(average);
+
+            assertThat(curves).hasSize(1);
+            HtmlRenderer.FigureSeries curve = curves.get(0);
+            assertThat(curve.figures()).hasSize(average.figures().size()).hasSizeGreaterThan(30);
+            assertThat(curve.name(messages())).isEqualTo("average retention");
+            Object points = script("return echarts.getInstanceByDom(document.querySelector('[data-chart=\""
+                    + HtmlText.id(curve.id(average)) + "\"]')).getOption().series[0].data.length;");
+            assertThat(((Number) points).intValue()).isEqualTo(average.figures().size());
         }
     }
 

@@ -66,6 +66,11 @@ class HtmlDashboardInBrowserTest {
             chromium.screenshotFullPage(file.resolveSibling(name() + ".png"));
         }
 
+        /** Runs a script on the open page and returns its value. */
+        Object script(String javaScript) {
+            return chromium.script(javaScript);
+        }
+
         @AfterAll
         void close() {
             if (chromium != null) {
@@ -92,6 +97,9 @@ class HtmlDashboardInBrowserTest {
             for (Section section : document.sections()) {
                 for (KeyFigure figure : section.figures()) {
                     figure.trend().ifPresent(t -> expected.put(HtmlRenderer.trendId(section, figure), 1));
+                }
+                for (HtmlRenderer.FigureSeries curve : HtmlRenderer.figureSeries(section)) {
+                    expected.put(curve.id(section), 1);
                 }
             }
             @SuppressWarnings("unchecked")
