@@ -856,9 +856,6 @@ final class ParallelCsvLoader {
         private final int refundedColumn;
         private final int statusColumn;
         final boolean grouped;
-        /** A row has more columns than the plain five: a unit price, a status or a refunded amount. */
-        private final boolean ruleColumns;
-
         private final int lastColumn;
         /** Amounts that are not plain digits (a sign, a currency, thousands separators) are read by the rules. */
         final AmountText amounts;
@@ -1012,7 +1009,6 @@ final class ParallelCsvLoader {
             this.unitPriceColumn = columns[6];
             this.refundedColumn = columns[7];
             this.statusColumn = columns[8];
-            this.ruleColumns = unitPriceColumn >= 0 || statusColumn >= 0 || refundedColumn >= 0;
             this.lastColumn = Arrays.stream(columns).max().orElseThrow();
             this.fieldStart = new int[lastColumn + 1];
             this.fieldEnd = new int[lastColumn + 1];
@@ -1321,43 +1317,47 @@ final class ParallelCsvLoader {
             category[r] = categoryColumn < 0
                     ? PurchaseTable.NO_CATEGORY
                     : categoryIndex(fieldStart[categoryColumn], fieldEnd[categoryColumn]);
-            if (ruleColumns) {
-                addRuleColumns(r);
+            if (unitPriceColumn >= 0) {
+                int items = signedItems();
+                quantity[r] = items;
+                amount[r] = unitPriceTimes(items);
             } else {
                 amount[r] = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], false);
                 quantity[r] =
                         quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
             }
             needsRules |= amount[r] < 0;
+            if (statusOf != null || refunded != null) {
+                addStatusAndRefunded(r);
+            }
             rows = r + 1;
         }
 
         /**
-         * Row {@code r}'s amount and quantity when the rules read more columns (a unit price, a status, a refunded
-         * amount); apart from {@link #addRow} so that the plain row's method stays small enough to inline.
+         * Row {@code r}'s status and refunded amount, when the rules read them; apart from {@link #addRow} (as the unit
+         * price's product) so that the plain row's method stays small enough to inline.
          */
-        private void addRuleColumns(int r) {
-            if (unitPriceColumn >= 0) {
-                long price = parseAmount(fieldStart[unitPriceColumn], fieldEnd[unitPriceColumn], false);
-                int items = quantityColumn < 0
-                        ? 1
-                        : parseSignedQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
-                quantity[r] = items;
-                try {
-                    amount[r] = Math.multiplyExact(price, items);
-                } catch (ArithmeticException e) {
-                    throw FALLBACK;
-                }
-            } else {
-                amount[r] = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], false);
-                quantity[r] =
-                        quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
-            }
+        private void addStatusAndRefunded(int r) {
             if (statusOf != null) {
                 statusOf[r] = statusIndex(fieldStart[statusColumn], fieldEnd[statusColumn]);
             }
             if (refunded != null) {
                 refunded[r] = Math.abs(parseAmount(fieldStart[refundedColumn], fieldEnd[refundedColumn], true));
+            }
+        }
+
+        /** The items of a line priced by unit: a whole number other than 0 (a return's is negative); 1 without a column. */
+        private int signedItems() {
+            return quantityColumn < 0 ? 1 : parseSignedQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
+        }
+
+        /** The line's unit price times {@code items}, exact in minor units. */
+        private long unitPriceTimes(int items) {
+            long price = parseAmount(fieldStart[unitPriceColumn], fieldEnd[unitPriceColumn], false);
+            try {
+                return Math.multiplyExact(price, items);
+            } catch (ArithmeticException e) {
+                throw FALLBACK;
             }
         }
 
@@ -1379,15 +1379,8 @@ final class ParallelCsvLoader {
             long lineAmount;
             int items;
             if (unitPriceColumn >= 0) {
-                long price = parseAmount(fieldStart[unitPriceColumn], fieldEnd[unitPriceColumn], false);
-                items = quantityColumn < 0
-                        ? 1
-                        : parseSignedQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
-                try {
-                    lineAmount = Math.multiplyExact(price, items);
-                } catch (ArithmeticException e) {
-                    throw FALLBACK;
-                }
+                items = signedItems();
+                lineAmount = unitPriceTimes(items);
             } else {
                 lineAmount = parseAmount(fieldStart[amountColumn], fieldEnd[amountColumn], true);
                 items = quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
