@@ -82,8 +82,8 @@ public final class PurchaseTable {
     private final int[] customerFirstRow;
     private final String[] categoryNames;
     /**
-     * The rows: the first {@code rows} entries of each column. A column may be a little longer (the loader's estimate of
-     * the rows, kept rather than copied to the exact length); what lies beyond is never read.
+     * The rows: the first {@code rows} entries of each column. A column may be a little longer (the loader's estimate
+     * of the rows, kept rather than copied to the exact length); what lies beyond is never read.
      */
     private final int rows;
 

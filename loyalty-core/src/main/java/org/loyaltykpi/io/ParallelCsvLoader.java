@@ -1346,7 +1346,7 @@ final class ParallelCsvLoader {
             }
         }
 
-        /** The items of a line priced by unit: a whole number other than 0 (a return's is negative); 1 without a column. */
+        /** The items of a line priced by unit: a whole number other than 0 (a return's is negative), 1 without one. */
         private int signedItems() {
             return quantityColumn < 0 ? 1 : parseSignedQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
         }
