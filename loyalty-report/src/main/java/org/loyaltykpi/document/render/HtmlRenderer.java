@@ -143,8 +143,8 @@ public final class HtmlRenderer {
                 page.chart(chart.id(), messages.text(chart.title()), height(plot), wide(plot), plot);
             }
             for (FigureSeries curve : curves) {
-                HtmlPlot plot = curve.plot(messages);
-                page.chart(curve.id(section), curve.name(messages), height(plot), wide(plot), plot);
+                HtmlPlot.Cartesian plot = curve.plot(messages);
+                page.chart(curve.id(section), plot.series().get(0).name(), height(plot), wide(plot), plot);
             }
             page.endGrid();
         }
@@ -256,14 +256,20 @@ public final class HtmlRenderer {
          * retention, +0}, {@code average retention, +1}, ...), else the prefix.
          */
         String name(Messages messages) {
-            String shared = sharedWords(messages);
-            String name = shared.replaceAll("[\\s,;:]+$", "");
+            return name(sharedWords(labels(messages)));
+        }
+
+        private String name(String sharedWords) {
+            String name = sharedWords.replaceAll("[\\s,;:]+$", "");
             return name.isEmpty() ? prefix : name;
         }
 
-        private String sharedWords(Messages messages) {
-            List<String> labels =
-                    figures.stream().map(f -> messages.text(f.label())).toList();
+        private List<String> labels(Messages messages) {
+            return figures.stream().map(f -> messages.text(f.label())).toList();
+        }
+
+        /** The words all {@code labels} start with, up to and with the space after the last whole one; else empty. */
+        private static String sharedWords(List<String> labels) {
             String first = labels.get(0);
             int common = first.length();
             for (String label : labels) {
@@ -277,16 +283,18 @@ public final class HtmlRenderer {
             return common == first.length() || cut < 0 ? "" : first.substring(0, cut + 1);
         }
 
-        HtmlPlot plot(Messages messages) {
-            int skip = sharedWords(messages).length();
+        /** The curve: x the labels' words after those they share, its one series named by {@link #name}. */
+        HtmlPlot.Cartesian plot(Messages messages) {
+            List<String> labels = labels(messages);
+            String shared = sharedWords(labels);
             List<String> x = new ArrayList<>();
             double[] values = new double[figures.size()];
             for (int k = 0; k < figures.size(); k++) {
-                x.add(messages.text(figures.get(k).label()).substring(skip));
+                x.add(labels.get(k).substring(shared.length()));
                 values[k] = number(figures.get(k).value());
             }
             String unit = unitOf(figures.get(0).value());
-            return new HtmlPlot.Cartesian(x, "", unit, "", List.of(HtmlPlot.Series.line(name(messages), unit, values)));
+            return new HtmlPlot.Cartesian(x, "", unit, "", List.of(HtmlPlot.Series.line(name(shared), unit, values)));
         }
     }
 
