@@ -862,6 +862,14 @@ final class ParallelCsvLoader {
 
         private final int[] fieldStart;
         private final int[] fieldEnd;
+        /**
+         * Per column up to the last one read, what {@link #parseTypedLine} does with it (one of {@link #SKIP} to
+         * {@link #BOUNDS}); null when the chunk's lines all go through {@link #parseDelimitedLine} (order lines, unit
+         * prices, white space, two roles in one column).
+         */
+        private final byte[] roles;
+        /** {@link #parseTypedLine} starts no field past this: its reads stay inside the chunk without bounds tests. */
+        private final int typedLimit;
 
         final List<String> customerIds = new ArrayList<>();
         final List<String> categories = new ArrayList<>();
@@ -1012,6 +1020,10 @@ final class ParallelCsvLoader {
             this.lastColumn = Arrays.stream(columns).max().orElseThrow();
             this.fieldStart = new int[lastColumn + 1];
             this.fieldEnd = new int[lastColumn + 1];
+            this.roles = whitespace || grouped || unitPriceColumn >= 0 || separator == decimal
+                    ? null
+                    : roles(columns, lastColumn);
+            this.typedLimit = length - TYPED_MARGIN;
             PurchaseRules rowRules = options.rules();
             this.rules = rowRules;
             this.plainRules = rowRules.isRowPerPurchase() && rowRules.guestIds().isEmpty();
@@ -1114,6 +1126,12 @@ final class ParallelCsvLoader {
          */
         private Chunk parseDelimited() {
             int position = 0;
+            if (roles != null) {
+                while (position <= typedLimit) {
+                    int next = parseTypedLine(position);
+                    position = next >= 0 ? next : parseDelimitedLine(position);
+                }
+            }
             while (position < length) {
                 position = parseDelimitedLine(position);
             }
@@ -1212,6 +1230,278 @@ final class ParallelCsvLoader {
             }
             lines++;
             return lineEnd + 1;
+        }
+
+        /** A column {@link #parseTypedLine} passes over. */
+        private static final byte SKIP = 0;
+
+        private static final byte CUSTOMER = 1;
+        private static final byte DATE = 2;
+        private static final byte AMOUNT = 3;
+        private static final byte CATEGORY = 4;
+        private static final byte QUANTITY = 5;
+        /** A column read later from its bounds (a status, a refunded amount). */
+        private static final byte BOUNDS = 6;
+        /**
+         * Bytes a typed field may read past its start before it knows its end: an amount of 16 digits, a separator,
+         * 9 decimals and the byte after them, or a date and the byte after it.
+         */
+        private static final int TYPED_MARGIN = 40;
+
+        /** What {@link #parseTypedLine} does with each column; null when one column has two roles. */
+        private static byte[] roles(int[] columns, int lastColumn) {
+            byte[] roles = new byte[lastColumn + 1];
+            byte[] role = {CUSTOMER, DATE, AMOUNT, CATEGORY, QUANTITY, SKIP, SKIP, BOUNDS, BOUNDS};
+            boolean[] taken = new boolean[lastColumn + 1];
+            for (int i = 0; i < columns.length; i++) {
+                int column = columns[i];
+                if (column >= 0) {
+                    if (taken[column]) {
+                        return null;
+                    }
+                    taken[column] = true;
+                    roles[column] = role[i];
+                }
+            }
+            return roles;
+        }
+
+        /**
+         * Parses the line at {@code position} column by column, as {@link #parseDelimitedLine} and {@link #addRow}
+         * would, but each value is read as its bytes are scanned (dates, amounts, quantities) or its end found by one
+         * word scan (ids, categories, other columns): the usual line is looked at once, never first split into field
+         * bounds and then read again. Returns the next line's start, or -1 for a line it leaves to
+         * {@link #parseDelimitedLine}, which then parses it again from its start: a quote, a field with blanks at an
+         * edge or empty (but a category), a short row, a bare carriage return, a line near the chunk's end. So this
+         * path decides how fast a line is read, never what it means: each value it reads has the bounds the other
+         * path would give it and goes through the same checks.
+         */
+        private int parseTypedLine(int position) {
+            byte[] b = bytes;
+            byte[] roles = this.roles;
+            int last = roles.length - 1;
+            int r = rows;
+            if (r == day.length) {
+                grow();
+            }
+            if (categoryColumn < 0) {
+                category[r] = PurchaseTable.NO_CATEGORY;
+            }
+            if (quantityColumn < 0) {
+                quantity[r] = 1;
+            }
+            int p = position;
+            for (int f = 0; ; f++) {
+                if (p > typedLimit) {
+                    return -1;
+                }
+                int e; // the byte that ends the field
+                switch (roles[f]) {
+                    case CUSTOMER:
+                        e = specialAt(p);
+                        if (!unpadded(p, e)) {
+                            return -1;
+                        }
+                        customer[r] = customerIndex(p, e);
+                        break;
+                    case DATE:
+                        e = p + 10;
+                        if (isoDashes && ends(b[e]) && b[p + 4] == '-' && b[p + 7] == '-') {
+                            day[r] = isoDay(p);
+                        } else {
+                            e = specialAt(p);
+                            if (!unpadded(p, e)) {
+                                return -1;
+                            }
+                            day[r] = parseDay(p, e);
+                        }
+                        break;
+                    case AMOUNT:
+                        e = typedAmount(p, r);
+                        if (e < 0) {
+                            e = specialAt(p);
+                            if (!unpadded(p, e)) {
+                                return -1;
+                            }
+                            amount[r] = parseAmount(p, e, false);
+                        }
+                        break;
+                    case CATEGORY:
+                        e = specialAt(p);
+                        if (e == p) {
+                            category[r] = PurchaseTable.NO_CATEGORY;
+                        } else if (unpadded(p, e)) {
+                            category[r] = categoryIndex(p, e);
+                        } else {
+                            return -1;
+                        }
+                        break;
+                    case QUANTITY:
+                        e = typedQuantity(p, r);
+                        if (e < 0) {
+                            e = specialAt(p);
+                            if (!unpadded(p, e)) {
+                                return -1;
+                            }
+                            quantity[r] = parseQuantity(p, e);
+                        }
+                        break;
+                    case BOUNDS:
+                        e = specialAt(p);
+                        if (e != p && !unpadded(p, e)) {
+                            return -1;
+                        }
+                        fieldStart[f] = p;
+                        fieldEnd[f] = e;
+                        break;
+                    default:
+                        e = specialAt(p);
+                        if (e < 0) {
+                            return -1;
+                        }
+                }
+                byte end = b[e];
+                if (f < last) {
+                    if (end != separator) {
+                        return -1; // a short row, a quote or a carriage return
+                    }
+                    p = e + 1;
+                    continue;
+                }
+                if (end == '\n') {
+                    p = e + 1;
+                } else if (end == '\r' && e + 1 < length && b[e + 1] == '\n') {
+                    p = e + 2;
+                } else if (end == separator) {
+                    p = lineEnd(e + 1);
+                    if (p < 0) {
+                        return -1;
+                    }
+                } else {
+                    return -1;
+                }
+                break;
+            }
+            line[r] = lines++;
+            needsRules |= amount[r] < 0;
+            if (statusOf != null || refunded != null) {
+                addStatusAndRefunded(r);
+            }
+            rows = r + 1;
+            return p;
+        }
+
+        /** Whether {@code c} may end a field: the separator, a line break or a carriage return. */
+        private boolean ends(byte c) {
+            return c == separator || c == '\n' || c == '\r';
+        }
+
+        /** Whether {@code [from, to)} is a field {@link #setField} takes without trimming: no blank at an edge. */
+        private boolean unpadded(int from, int to) {
+            return from < to && bytes[from] > ' ' && bytes[to - 1] > ' ';
+        }
+
+        /**
+         * The first separator, line break, quote or carriage return at or after {@code from}, found a word at a time
+         * (every word's high bits kept for the UTF-8 check); -1 if none before the chunk's last word.
+         */
+        private int specialAt(int from) {
+            byte[] b = bytes;
+            long high = 0;
+            for (int i = from; i + 8 <= length; i += 8) {
+                long word = (long) LONGS.get(b, i);
+                high |= word;
+                long mask = zeroBytes(word ^ separators)
+                        | zeroBytes(word ^ NEWLINES)
+                        | zeroBytes(word ^ QUOTES)
+                        | zeroBytes(word ^ RETURNS);
+                if (mask != 0) {
+                    highBits |= high;
+                    return i + (Long.numberOfTrailingZeros(mask) >>> 3);
+                }
+            }
+            return -1;
+        }
+
+        /** The start of the next line, for columns after the last one read; -1 at a quote or a bare carriage return. */
+        private int lineEnd(int from) {
+            int i = from;
+            while (true) {
+                int e = specialAt(i);
+                if (e < 0) {
+                    return -1;
+                }
+                byte c = bytes[e];
+                if (c == '\n') {
+                    return e + 1;
+                }
+                if (c == '\r' && e + 1 < length && bytes[e + 1] == '\n') {
+                    return e + 2;
+                }
+                if (c != separator) {
+                    return -1;
+                }
+                i = e + 1;
+            }
+        }
+
+        /**
+         * Reads row {@code r}'s amount at {@code from} in the usual shape of {@link #parseAmount} (digits, then the
+         * decimal separator and exactly the scale's decimals, or digits alone), as its bytes are scanned; returns the
+         * byte after it, or -1 for any other start (then the field is read by {@link #parseAmount}). A byte after it
+         * that does not end the field makes the caller leave the line to {@link #parseDelimitedLine}.
+         */
+        private int typedAmount(int from, int r) {
+            byte[] b = bytes;
+            int limit = from + 16 - scale; // at most 16 digits in all: no overflow
+            long whole = 0;
+            int i = from;
+            for (; i < limit; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                whole = whole * 10 + d;
+            }
+            if (i == from) {
+                return -1;
+            }
+            byte c = b[i];
+            if (c == decimal && scale > 0) {
+                long fraction = 0;
+                int bad = 0;
+                for (int k = i + 1; k <= i + scale; k++) {
+                    int d = b[k] - '0';
+                    bad |= d | (9 - d);
+                    fraction = fraction * 10 + d;
+                }
+                if (bad < 0) {
+                    return -1;
+                }
+                amount[r] = whole * POWERS_OF_TEN[scale] + fraction;
+                return i + scale + 1;
+            }
+            amount[r] = whole * POWERS_OF_TEN[scale];
+            return i;
+        }
+
+        /** As {@link #typedAmount} for a quantity: 1 to 9 digits, at least 1. */
+        private int typedQuantity(int from, int r) {
+            byte[] b = bytes;
+            int value = 0;
+            int i = from;
+            for (; i < from + 9; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                value = value * 10 + d;
+            }
+            if (value < 1) {
+                return -1;
+            }
+            quantity[r] = value;
+            return i;
         }
 
         private boolean special(byte c) {

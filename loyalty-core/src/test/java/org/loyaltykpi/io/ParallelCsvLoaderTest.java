@@ -311,6 +311,94 @@ class ParallelCsvLoaderTest {
                 });
     }
 
+    /**
+     * A random export with the fields in any order, each written in one of the ways real files write it: plain, with
+     * blanks around it, quoted, as a date-time, an amount with a currency, thousands separators or one decimal, an
+     * empty category, columns nobody reads, carriage returns before line breaks, blank lines.
+     */
+    private static String anyFieldShapes(long seed, int rows) {
+        java.util.Random random = new java.util.Random(seed);
+        List<String> columns = new java.util.ArrayList<>(
+                List.of("customer_id", "date", "amount", "category", "quantity", "note", "channel"));
+        if (random.nextBoolean()) {
+            columns.remove("quantity");
+        }
+        if (random.nextBoolean()) {
+            columns.remove("category");
+        }
+        java.util.Collections.shuffle(columns, random);
+        boolean crlf = random.nextInt(3) == 0;
+        String lineBreak = crlf ? "\r\n" : "\n";
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append(lineBreak);
+        for (int row = 0; row < rows; row++) {
+            if (random.nextInt(40) == 0) {
+                csv.append(lineBreak); // a blank line
+            }
+            List<String> fields = new java.util.ArrayList<>();
+            int customer = random.nextInt(30);
+            int day = 1 + random.nextInt(28);
+            int cents = 1 + random.nextInt(400_000);
+            for (String column : columns) {
+                String plain = switch (column) {
+                    case "customer_id" ->
+                        random.nextInt(50) == 0
+                                ? "" // skipped: the rules count it with its line
+                                : random.nextInt(4) == 0 ? "customer-number-" + customer : "c" + customer;
+                    case "date" -> String.format(java.util.Locale.ROOT, "2024-03-%02d", day);
+                    case "amount" -> String.format(java.util.Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
+                    case "category" ->
+                        List.of("", "books", "music", "garden tools").get(random.nextInt(4));
+                    case "quantity" -> String.valueOf(1 + random.nextInt(12));
+                    default -> List.of("", "web", "a note, with a comma", "x").get(random.nextInt(4));
+                };
+                String field = switch (random.nextInt(12)) {
+                    case 0 -> " " + plain + "\t";
+                    case 1 -> plain.isEmpty() && !column.equals("category") ? plain : "\"" + plain + "\"";
+                    case 2 ->
+                        switch (column) {
+                            case "date" -> plain + (random.nextBoolean() ? "T14:22:10Z" : " 09:05:00+01:00");
+                            case "amount" ->
+                                List.of(
+                                                "$" + plain,
+                                                String.format(
+                                                        java.util.Locale.ROOT,
+                                                        "\"%,d.%02d\"",
+                                                        cents / 100,
+                                                        cents % 100),
+                                                String.valueOf(cents / 100),
+                                                cents / 100 + "." + cents % 10,
+                                                "00" + plain,
+                                                "-" + plain)
+                                        .get(random.nextInt(6));
+                            case "quantity" -> List.of("0" + plain, "123456789").get(random.nextInt(2));
+                            default -> plain;
+                        };
+                    default -> plain;
+                };
+                fields.add(field.contains(",") && !field.startsWith("\"") ? "\"" + field.strip() + "\"" : field);
+            }
+            csv.append(String.join(",", fields)).append(lineBreak);
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void linesReadValueByValueLoadLikeTheGeneralReaderWhateverShapeEachFieldIsWrittenIn() {
+        qt().withFixedSeed(90_210L)
+                .withExamples(150)
+                .forAll(
+                        org.quicktheories.generators.SourceDSL.longs().all(),
+                        org.quicktheories.generators.SourceDSL.integers().between(1, 300),
+                        org.quicktheories.generators.SourceDSL.integers().between(40, 3_000))
+                .checkAssert((seed, rows, chunkBytes) -> assertChunksLoadAsTheGeneralReader(
+                        anyFieldShapes(seed, rows),
+                        CsvOptions.defaults()
+                                .withThousandsSeparator(',')
+                                .withRules(PurchaseRules.defaults()
+                                        .withMissingCustomer(PurchaseRules.MissingCustomer.SKIP)),
+                        chunkBytes));
+    }
+
     /** Order lines grouped in chunks and merged at each wave's end: the same orders as line by line. */
     @org.junit.jupiter.api.Nested
     class SplitAndMerge {
