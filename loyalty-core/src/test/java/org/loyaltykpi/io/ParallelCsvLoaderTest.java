@@ -264,6 +264,44 @@ class ParallelCsvLoaderTest {
     }
 
     @Test
+    void anyTenBytesWithIsoDashesGiveTheDayTheGeneralReaderGivesOrLeaveTheFileToIt() {
+        String alphabet = "0123456789012345678901234567890123456789/: a+\u00e9";
+        qt().withFixedSeed(2_024L)
+                .withExamples(400)
+                .forAll(
+                        org.quicktheories.generators.SourceDSL.longs()
+                                .between(
+                                        java.time.LocalDate.of(1000, 1, 1).toEpochDay(),
+                                        java.time.LocalDate.of(9999, 12, 31).toEpochDay())
+                                .map(java.time.LocalDate::ofEpochDay),
+                        org.quicktheories.generators.SourceDSL.integers().between(-1, 9),
+                        org.quicktheories.generators.SourceDSL.integers().between(0, alphabet.length() - 1))
+                .checkAssert((date, position, replacement) -> {
+                    // a valid date, or one of its bytes (not a dash) replaced by another
+                    StringBuilder text = new StringBuilder(date.toString());
+                    if (position >= 0 && position != 4 && position != 7) {
+                        text.setCharAt(position, alphabet.charAt(replacement));
+                    }
+                    // four lines: the first ones read value by value, the last ones by fields
+                    String csv = "customer_id,date,amount\n" + ("c1," + text + ",1.00\n").repeat(4);
+                    java.util.Optional<PurchaseLoad> general;
+                    try {
+                        general = java.util.Optional.of(
+                                PurchaseCsv.load(new StringReader(csv), "test", CsvOptions.defaults(), 0));
+                    } catch (CsvFormatException e) {
+                        general = java.util.Optional.empty();
+                    }
+                    try {
+                        java.util.Optional<PurchaseLoad> fast =
+                                ParallelCsvLoader.load(write(csv), CsvOptions.defaults());
+                        assertThat(fast).as(text.toString()).isEqualTo(general);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+    }
+
+    @Test
     void anyIsoTimeStampGivesTheDayTheGeneralReaderGivesInAnyZone() {
         List<java.time.ZoneId> zones = List.of(
                 java.time.ZoneId.of("Europe/Berlin"),
