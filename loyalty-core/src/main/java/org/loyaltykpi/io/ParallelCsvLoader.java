@@ -870,6 +870,13 @@ final class ParallelCsvLoader {
         private final byte[] roles;
         /** {@link #parseTypedLine} starts no field past this: its reads stay inside the chunk without bounds tests. */
         private final int typedLimit;
+        /**
+         * The customer of the last line {@link #parseTypedLine} ended by a scan, or -1, and its id's length: an id
+         * with no separator, quote or line break in it, so the same bytes followed by one of those end the same field.
+         */
+        private int typedId = -1;
+
+        private int typedIdLength;
 
         final List<String> customerIds = new ArrayList<>();
         final List<String> categories = new ArrayList<>();
@@ -1298,11 +1305,19 @@ final class ParallelCsvLoader {
                 int e; // the byte that ends the field
                 switch (roles[f]) {
                     case CUSTOMER:
+                        e = p + typedIdLength;
+                        if (typedId >= 0 && e < length && same(idOffset[typedId], typedIdLength, p, e)) {
+                            // the previous typed line's customer again, no scan, no hash (the check below ends it)
+                            customer[r] = typedId;
+                            break;
+                        }
                         e = specialAt(p);
                         if (!unpadded(p, e)) {
                             return -1;
                         }
-                        customer[r] = customerIndex(p, e);
+                        typedId = customerIndex(p, e);
+                        typedIdLength = e - p;
+                        customer[r] = typedId;
                         break;
                     case DATE:
                         e = p + 10;
