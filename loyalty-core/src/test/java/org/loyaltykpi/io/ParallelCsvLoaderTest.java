@@ -406,9 +406,13 @@ class ParallelCsvLoaderTest {
                                                 String.valueOf(cents / 100),
                                                 cents / 100 + "." + cents % 10,
                                                 "00" + plain,
-                                                "-" + plain)
-                                        .get(random.nextInt(6));
-                            case "quantity" -> List.of("0" + plain, "123456789").get(random.nextInt(2));
+                                                "-" + plain,
+                                                random.nextInt(1, 1_000_000_000) + "0" + plain, // 6 to 14 whole digits
+                                                random.nextInt(1, 10_000) + "0"
+                                                        + cents / 100) // up to 9 digits, no decimals
+                                        .get(random.nextInt(8));
+                            case "quantity" ->
+                                List.of("0" + plain, "12345678", "123456789").get(random.nextInt(3));
                             default -> plain;
                         };
                     default -> plain;
