@@ -1166,10 +1166,7 @@ final class ParallelCsvLoader {
                 if (i + 8 <= length) {
                     long word = (long) LONGS.get(b, i);
                     high |= word;
-                    long mask = zeroBytes(word ^ separators)
-                            | zeroBytes(word ^ NEWLINES)
-                            | zeroBytes(word ^ QUOTES)
-                            | zeroBytes(word ^ RETURNS);
+                    long mask = specialBytes(word);
                     while (mask != 0) {
                         int j = i + (Long.numberOfTrailingZeros(mask) >>> 3);
                         mask &= mask - 1;
@@ -1311,8 +1308,8 @@ final class ParallelCsvLoader {
                             customer[r] = typedId;
                             break;
                         }
-                        e = specialAt(p);
-                        if (!unpadded(p, e)) {
+                        e = unpaddedEnd(p);
+                        if (e < 0) {
                             return -1;
                         }
                         typedId = customerIndex(p, e);
@@ -1324,8 +1321,8 @@ final class ParallelCsvLoader {
                         if (isoDashes && ends(b[e]) && b[p + 4] == '-' && b[p + 7] == '-') {
                             day[r] = isoDay(p);
                         } else {
-                            e = specialAt(p);
-                            if (!unpadded(p, e)) {
+                            e = unpaddedEnd(p);
+                            if (e < 0) {
                                 return -1;
                             }
                             day[r] = parseDay(p, e);
@@ -1334,8 +1331,8 @@ final class ParallelCsvLoader {
                     case AMOUNT:
                         e = typedAmount(p, r);
                         if (e < 0) {
-                            e = specialAt(p);
-                            if (!unpadded(p, e)) {
+                            e = unpaddedEnd(p);
+                            if (e < 0) {
                                 return -1;
                             }
                             amount[r] = parseAmount(p, e, false);
@@ -1354,8 +1351,8 @@ final class ParallelCsvLoader {
                     case QUANTITY:
                         e = typedQuantity(p, r);
                         if (e < 0) {
-                            e = specialAt(p);
-                            if (!unpadded(p, e)) {
+                            e = unpaddedEnd(p);
+                            if (e < 0) {
                                 return -1;
                             }
                             quantity[r] = parseQuantity(p, e);
@@ -1416,6 +1413,12 @@ final class ParallelCsvLoader {
             return from < to && bytes[from] > ' ' && bytes[to - 1] > ' ';
         }
 
+        /** The end of the field at {@code from} when it is not empty and has no blank at an edge, else -1. */
+        private int unpaddedEnd(int from) {
+            int end = specialAt(from);
+            return unpadded(from, end) ? end : -1;
+        }
+
         /**
          * The first separator, line break, quote or carriage return at or after {@code from}, found a word at a time
          * (every word's high bits kept for the UTF-8 check); -1 if none before the chunk's last word.
@@ -1426,10 +1429,7 @@ final class ParallelCsvLoader {
             for (int i = from; i + 8 <= length; i += 8) {
                 long word = (long) LONGS.get(b, i);
                 high |= word;
-                long mask = zeroBytes(word ^ separators)
-                        | zeroBytes(word ^ NEWLINES)
-                        | zeroBytes(word ^ QUOTES)
-                        | zeroBytes(word ^ RETURNS);
+                long mask = specialBytes(word);
                 if (mask != 0) {
                     highBits |= high;
                     return i + (Long.numberOfTrailingZeros(mask) >>> 3);
@@ -1521,6 +1521,14 @@ final class ParallelCsvLoader {
 
         private boolean special(byte c) {
             return c == separator || c == '\n' || c == '"' || c == '\r';
+        }
+
+        /** The high bit of each byte of {@code word} that is the separator, a line break, a quote or a CR. */
+        private long specialBytes(long word) {
+            return zeroBytes(word ^ separators)
+                    | zeroBytes(word ^ NEWLINES)
+                    | zeroBytes(word ^ QUOTES)
+                    | zeroBytes(word ^ RETURNS);
         }
 
         /** The high bit of each zero byte of {@code x}, exactly (no borrow from one byte into the next). */
