@@ -871,12 +871,10 @@ final class ParallelCsvLoader {
         /** {@link #parseTypedLine} starts no field past this: its reads stay inside the chunk without bounds tests. */
         private final int typedLimit;
         /**
-         * The customer of the last line {@link #parseTypedLine} ended by a scan, or -1, and its id's length: an id
-         * with no separator, quote or line break in it, so the same bytes followed by one of those end the same field.
+         * The customer of the last line {@link #parseTypedLine} ended by a scan, or -1: an id with no separator, quote
+         * or line break in it, so the same bytes followed by one of those end the same field.
          */
         private int typedId = -1;
-
-        private int typedIdLength;
 
         final List<String> customerIds = new ArrayList<>();
         final List<String> categories = new ArrayList<>();
@@ -1302,18 +1300,19 @@ final class ParallelCsvLoader {
                 int e; // the byte that ends the field
                 switch (roles[f]) {
                     case CUSTOMER:
-                        e = p + typedIdLength;
-                        if (typedId >= 0 && e < length && same(idOffset[typedId], typedIdLength, p, e)) {
-                            // the previous typed line's customer again, no scan, no hash (the check below ends it)
-                            customer[r] = typedId;
-                            break;
+                        if (typedId >= 0) {
+                            e = p + idLength[typedId];
+                            if (e < length && same(idOffset[typedId], idLength[typedId], p, e)) {
+                                // the previous typed line's customer again, no scan, no hash (the check below ends it)
+                                customer[r] = typedId;
+                                break;
+                            }
                         }
                         e = unpaddedEnd(p);
                         if (e < 0) {
                             return -1;
                         }
                         typedId = customerIndex(p, e);
-                        typedIdLength = e - p;
                         customer[r] = typedId;
                         break;
                     case DATE:
@@ -1380,26 +1379,17 @@ final class ParallelCsvLoader {
                     p = e + 1;
                     continue;
                 }
-                if (end == '\n') {
-                    p = e + 1;
-                } else if (end == '\r' && e + 1 < length && b[e + 1] == '\n') {
-                    p = e + 2;
-                } else if (end == separator) {
-                    p = lineEnd(e + 1);
-                    if (p < 0) {
-                        return -1;
-                    }
-                } else {
+                if (!ends(end)) {
+                    return -1; // a quote, or a value followed by other bytes
+                }
+                p = end == '\n' ? e + 1 : lineEnd(e); // a CRLF, or the columns after the last one read
+                if (p < 0) {
                     return -1;
                 }
                 break;
             }
             line[r] = lines++;
-            needsRules |= amount[r] < 0;
-            if (statusOf != null || refunded != null) {
-                addStatusAndRefunded(r);
-            }
-            rows = r + 1;
+            endRow(r);
             return p;
         }
 
@@ -1438,7 +1428,10 @@ final class ParallelCsvLoader {
             return -1;
         }
 
-        /** The start of the next line, for columns after the last one read; -1 at a quote or a bare carriage return. */
+        /**
+         * The start of the next line, from the byte that ends the last column read (a line break, or a separator before
+         * columns not read); -1 at a quote or a bare carriage return.
+         */
         private int lineEnd(int from) {
             int i = from;
             while (true) {
@@ -1639,6 +1632,11 @@ final class ParallelCsvLoader {
                 quantity[r] =
                         quantityColumn < 0 ? 1 : parseQuantity(fieldStart[quantityColumn], fieldEnd[quantityColumn]);
             }
+            endRow(r);
+        }
+
+        /** Ends row {@code r}, its other columns set: a refund needs the rules; the status and refunded amount. */
+        private void endRow(int r) {
             needsRules |= amount[r] < 0;
             if (statusOf != null || refunded != null) {
                 addStatusAndRefunded(r);
@@ -2351,7 +2349,6 @@ final class ParallelCsvLoader {
             return value;
         }
 
-        /** Days since 1970-01-01 of the ISO date {@code yyyy-MM-dd} at {@code from} (dashes checked by the caller). */
         /**
          * The day of an ISO date at {@code from} whose dashes the caller checked ({@code yyyy-MM-dd}): its first eight
          * bytes are read as one word, '0' taken from each digit (and '-' from each dash) at once, and any byte that is
