@@ -1414,22 +1414,19 @@ public final class PurchaseTable {
          * copy of the first {@code size} values.
          */
         private int[] exact(int[] column) {
-            if (fitsTheRows(column.length)) {
-                return column;
-            }
-            int[] out = new int[size];
-            forEachRowRange((from, to) -> {
-                System.arraycopy(column, from, out, from, to - from);
-                return null;
-            });
-            return out;
+            return exact(column, column.length, int[]::new);
         }
 
         private long[] exact(long[] column) {
-            if (fitsTheRows(column.length)) {
+            return exact(column, column.length, long[]::new);
+        }
+
+        /** As {@link #exact(int[])} for a primitive column of {@code length} values, new ones made by {@code make}. */
+        private <C> C exact(C column, int length, java.util.function.IntFunction<C> make) {
+            if (fitsTheRows(length)) {
                 return column;
             }
-            long[] out = new long[size];
+            C out = make.apply(size);
             forEachRowRange((from, to) -> {
                 System.arraycopy(column, from, out, from, to - from);
                 return null;
