@@ -331,15 +331,14 @@ public final class HtmlRenderer {
         return curves;
     }
 
-    /** The unit a number cell is drawn in, as the page's script formats it. */
+    /** The unit a number cell is drawn in: that of the column type it fits, as {@link #unit(ColumnType)} gives it. */
     private static String unitOf(Cell cell) {
-        if (cell instanceof Cell.RatioOf || cell instanceof Cell.Share) {
-            return "percent";
+        for (ColumnType type : List.of(ColumnType.COUNT, ColumnType.RATIO, ColumnType.MONEY)) {
+            if (cell.fits(type)) {
+                return unit(type);
+            }
         }
-        if (cell instanceof Cell.Money) {
-            return "money";
-        }
-        return cell instanceof Cell.Count ? "count" : "decimal";
+        return unit(ColumnType.DECIMAL);
     }
 
     /** The drawn form of a document chart: the same table columns, labels resolved, values as numbers. */
@@ -504,12 +503,12 @@ public final class HtmlRenderer {
         return messages.text(table.columns().get(table.columnIndex(column)).label());
     }
 
-    /** The unit of a column type, as the page's script formats it. */
     /** The axis a unit is drawn on: counts and decimals share one (a count and its expectation), others their own. */
     private static String axisOf(String unit) {
         return unit.equals("count") ? "decimal" : unit;
     }
 
+    /** The unit of a column type, as the page's script formats it. */
     static String unit(ColumnType type) {
         return switch (type) {
             case COUNT -> "count";
