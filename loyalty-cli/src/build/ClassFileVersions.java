@@ -13,13 +13,14 @@ import java.util.stream.Stream;
  * launcher): raises the class file version of picocli's classes in the jar from 49 (Java 5, the version picocli is
  * compiled for) to 50 (Java 6).
  *
- * <p>Why: the class-data sharing archive (JDK 17-24) and the ahead-of-time cache (JDK 25 and newer) that the {@code
- * loyalty} launcher records on its first run cannot hold a class older than version 50. Picocli's classes, and every
- * class of the command line that names one of them, were then read from the jar, verified and interpreted again on every
- * run; stored in the cache, a command starts about a tenth of a second sooner (loyalty-benchmarks/RESULTS.md).
+ * <p>Why: the class-data sharing archive (JDK 17-24) and the ahead-of-time cache (JDK 25 and newer) that the
+ * {@code loyalty} launcher records on its first run cannot hold a class older than version 50. Picocli's classes, and
+ * every class of the command line that names one of them, were then read from the jar, verified and interpreted again
+ * on every run. JDK 25's cache holds them all at version 50, and a command starts about 45 ms sooner
+ * (loyalty-benchmarks/RESULTS.md); JDK 17's archive holds those its verifier accepts without falling back (about half).
  *
- * <p>The bytecode means the same at version 50: a version-50 class has no stack map frames to check, so the JVM verifies
- * it with the same type-inferencing verifier as a version-49 class (it falls back to that verifier for version 50).
+ * <p>The bytecode means the same at version 50: a version-50 class without stack map frames is verified by the same
+ * type-inferencing verifier as a version-49 class (the JVM falls back to it for version 50).
  *
  * <p>Usage: {@code java ClassFileVersions.java JAR PACKAGE_DIRECTORY}, for example {@code ... loyalty-cli-all.jar
  * picocli}. It fails when the directory holds no version-49 class, so a picocli release compiled for a newer Java is
