@@ -63,6 +63,18 @@ final class ParallelCsvLoader {
 
     private ParallelCsvLoader() {}
 
+    /**
+     * Whether the order id {@code b[bFrom, bTo)} comes after {@code a[aFrom, aFrom + aLength)}: longer, or as long and
+     * greater byte by byte (unsigned), which is numeric order for ids of digits after a fixed prefix ({@code #1001},
+     * {@code 536365}).
+     */
+    private static boolean ascends(byte[] a, int aFrom, int aLength, byte[] b, int bFrom, int bTo) {
+        int bLength = bTo - bFrom;
+        return bLength != aLength
+                ? bLength > aLength
+                : Arrays.compareUnsigned(a, aFrom, aFrom + aLength, b, bFrom, bTo) < 0;
+    }
+
     /** A slot hash of an order id's hash and its customer. */
     private static int mix(int hash, int customer) {
         int h = hash * 0x9E3779B1 + customer * 0x85EBCA6B;
@@ -355,6 +367,17 @@ final class ParallelCsvLoader {
         private final List<String> statusNames = new ArrayList<>();
         private final Part[] parts;
         private final int partMask;
+        /**
+         * Every order so far has a greater id than the one before it, as exports number their orders: a wave whose
+         * chunks go on so ({@link #ascendingFrom}) is merged by appending its orders, the first continuing the last
+         * order when it is the same, without a probe into the slots of every order. The first wave that does not
+         * puts every order into the slots ({@link Part#index}), and the waves from then on are merged by probes.
+         */
+        private boolean ascending = true;
+        /** The last order so far, while {@link #ascending}: its part, and its index there (-1 for none). */
+        private int lastPart;
+
+        private int lastOrder = -1;
 
         Orders(int partitions) {
             int count = Integer.highestOneBit(Math.max(1, partitions * 2 - 1));
@@ -392,11 +415,75 @@ final class ParallelCsvLoader {
                     statusOf[i][st] = index(chunks[i].statuses.get(st), statusIndex, statusNames);
                 }
             }
+            if (ascending && ascendingFrom(chunks)) {
+                for (int i = 0; i < chunks.length; i++) {
+                    Chunk chunk = chunks[i];
+                    for (int j = 0; j < chunk.groups; j++) {
+                        if (j == 0 && lastOrder >= 0 && parts[lastPart].isGroup(lastOrder, chunk, 0)) {
+                            parts[lastPart].mergeInto(lastOrder, chunk, 0, categoryOf[i], statusOf[i], categoryNames);
+                        } else {
+                            lastPart = chunk.groupKey[j] & partMask;
+                            lastOrder = parts[lastPart].append(
+                                    chunk, j, lineBases[i], categoryOf[i], statusOf[i], categoryNames);
+                        }
+                    }
+                }
+                return;
+            }
+            if (ascending) {
+                ascending = false;
+                for (Part part : parts) {
+                    part.index();
+                }
+            }
             ParallelScans.forEach(parts.length, p -> {
                 for (int i = 0; i < chunks.length; i++) {
                     parts[p].merge(chunks[i], lineBases[i], p, partMask, categoryOf[i], statusOf[i], categoryNames);
                 }
             });
+        }
+
+        /**
+         * Whether a wave's orders go on ascending: each chunk's ids ascend, and each chunk's first order comes after
+         * the last order before it, or is that order (the same id and customer: an order split between chunks).
+         */
+        private boolean ascendingFrom(Chunk[] chunks) {
+            Chunk previous = null;
+            for (Chunk chunk : chunks) {
+                if (chunk.groups == 0) {
+                    continue;
+                }
+                if (!chunk.ascendingOrders) {
+                    return false;
+                }
+                if (previous != null) {
+                    int last = previous.groups - 1;
+                    if (!startsAfter(
+                            chunk,
+                            previous.bytes,
+                            previous.groupOrderFrom[last],
+                            previous.groupOrderLength[last],
+                            previous.customerIds.get(previous.groupCustomer[last]))) {
+                        return false;
+                    }
+                } else if (lastOrder >= 0 && !parts[lastPart].followedBy(lastOrder, chunk)) {
+                    return false;
+                }
+                previous = chunk;
+            }
+            return true;
+        }
+
+        /**
+         * Whether {@code chunk}'s first order may follow the order with the id at {@code id[from, from + length)} and
+         * that customer while the ids ascend: it is that order (split between chunks), or its id is greater.
+         */
+        static boolean startsAfter(Chunk chunk, byte[] id, int from, int length, String customer) {
+            int start = chunk.groupOrderFrom[0];
+            int end = start + chunk.groupOrderLength[0];
+            return Arrays.equals(id, from, from + length, chunk.bytes, start, end)
+                    ? customer.equals(chunk.customerIds.get(chunk.groupCustomer[0]))
+                    : ascends(id, from, length, chunk.bytes, start, end);
         }
 
         /** Every order, in order of first appearance (first line), judged and added by the assembler. */
@@ -462,8 +549,13 @@ final class ParallelCsvLoader {
         private boolean[] negative = new boolean[1 << 10];
         private int[] status = new int[1 << 10];
         private int[] category = new int[1 << 10];
-        /** Open addressing: the order's key hash in the high word (most probes touch no other array), index + 1 low. */
-        private long[] slots = new long[1 << 11];
+        /**
+         * Open addressing: the order's key hash in the high word (most probes touch no other array), index + 1 low.
+         * Empty while the orders come with ascending ids ({@link Orders}); {@link #index} fills them.
+         */
+        private long[] slots = new long[0];
+
+        private int expectedSlots = 1 << 11;
 
         private byte[] arena = new byte[1 << 14];
         private int arenaSize;
@@ -487,10 +579,6 @@ final class ParallelCsvLoader {
                 String id = chunk.customerIds.get(chunk.groupCustomer[j]);
                 int from = chunk.groupOrderFrom[j];
                 int length = chunk.groupOrderLength[j];
-                int st = chunk.groupStatus[j] < 0 ? -1 : statusOf[chunk.groupStatus[j]];
-                int k = chunk.groupCategory[j] == PurchaseTable.NO_CATEGORY
-                        ? PurchaseTable.NO_CATEGORY
-                        : categoryOf[chunk.groupCategory[j]];
                 int mask = slots.length - 1;
                 int g;
                 int slot = spread(h) & mask;
@@ -508,44 +596,86 @@ final class ParallelCsvLoader {
                     slot = (slot + 1) & mask;
                 }
                 if (g < 0) {
-                    g = add(id, bytes, from, length, h);
+                    g = append(chunk, j, lineBase, categoryOf, statusOf, categoryNames);
                     slots[slot] = slot(h, g);
-                    day[g] = chunk.groupDay[j];
-                    amount[g] = chunk.groupAmount[j];
-                    refunded[g] = chunk.groupRefunded[j];
-                    quantity[g] = chunk.groupQuantity[j];
-                    lines[g] = chunk.groupLines[j];
-                    firstLine[g] = lineBase + chunk.groupFirstLine[j];
-                    negative[g] = chunk.groupNegative[j];
-                    status[g] = st;
-                    category[g] = k;
                     if (2 * size > slots.length) {
                         rehash(slots.length * 2);
                     }
                 } else {
-                    // A later part of an order begun in an earlier chunk: merged as its lines would have been.
-                    day[g] = Math.min(day[g], chunk.groupDay[j]);
-                    try {
-                        amount[g] = Math.addExact(amount[g], chunk.groupAmount[j]);
-                        refunded[g] = Math.addExact(refunded[g], chunk.groupRefunded[j]);
-                        lines[g] = Math.addExact(lines[g], chunk.groupLines[j]);
-                    } catch (ArithmeticException e) {
-                        throw FALLBACK;
-                    }
-                    quantity[g] += chunk.groupQuantity[j];
-                    negative[g] |= chunk.groupNegative[j];
-                    if (status[g] < 0) {
-                        status[g] = st;
-                    }
-                    addCategory(g, k, categoryNames);
-                }
-                java.util.BitSet more = chunk.groupSeveral.isEmpty() ? null : chunk.groupSeveral.get(j);
-                if (more != null) {
-                    for (int m = more.nextSetBit(0); m >= 0; m = more.nextSetBit(m + 1)) {
-                        addCategory(g, categoryOf[m], categoryNames);
-                    }
+                    mergeInto(g, chunk, j, categoryOf, statusOf, categoryNames);
                 }
             }
+        }
+
+        /** Group {@code j} of {@code chunk} as a new order; returns its index. */
+        int append(Chunk chunk, int j, long lineBase, int[] categoryOf, int[] statusOf, List<String> categoryNames) {
+            int g = add(
+                    chunk.customerIds.get(chunk.groupCustomer[j]),
+                    chunk.bytes,
+                    chunk.groupOrderFrom[j],
+                    chunk.groupOrderLength[j],
+                    chunk.groupKey[j]);
+            day[g] = chunk.groupDay[j];
+            amount[g] = chunk.groupAmount[j];
+            refunded[g] = chunk.groupRefunded[j];
+            quantity[g] = chunk.groupQuantity[j];
+            lines[g] = chunk.groupLines[j];
+            firstLine[g] = lineBase + chunk.groupFirstLine[j];
+            negative[g] = chunk.groupNegative[j];
+            status[g] = chunk.groupStatus[j] < 0 ? -1 : statusOf[chunk.groupStatus[j]];
+            category[g] = chunk.groupCategory[j] == PurchaseTable.NO_CATEGORY
+                    ? PurchaseTable.NO_CATEGORY
+                    : categoryOf[chunk.groupCategory[j]];
+            addSeveral(g, chunk, j, categoryOf, categoryNames);
+            return g;
+        }
+
+        /** Group {@code j} of {@code chunk}, a later part of order {@code g}: merged as its lines would have been. */
+        void mergeInto(int g, Chunk chunk, int j, int[] categoryOf, int[] statusOf, List<String> categoryNames) {
+            day[g] = Math.min(day[g], chunk.groupDay[j]);
+            try {
+                amount[g] = Math.addExact(amount[g], chunk.groupAmount[j]);
+                refunded[g] = Math.addExact(refunded[g], chunk.groupRefunded[j]);
+                lines[g] = Math.addExact(lines[g], chunk.groupLines[j]);
+            } catch (ArithmeticException e) {
+                throw FALLBACK;
+            }
+            quantity[g] += chunk.groupQuantity[j];
+            negative[g] |= chunk.groupNegative[j];
+            if (status[g] < 0) {
+                status[g] = chunk.groupStatus[j] < 0 ? -1 : statusOf[chunk.groupStatus[j]];
+            }
+            addCategory(
+                    g,
+                    chunk.groupCategory[j] == PurchaseTable.NO_CATEGORY
+                            ? PurchaseTable.NO_CATEGORY
+                            : categoryOf[chunk.groupCategory[j]],
+                    categoryNames);
+            addSeveral(g, chunk, j, categoryOf, categoryNames);
+        }
+
+        /** The other categories of group {@code j}, when it has several. */
+        private void addSeveral(int g, Chunk chunk, int j, int[] categoryOf, List<String> categoryNames) {
+            java.util.BitSet more = chunk.groupSeveral.isEmpty() ? null : chunk.groupSeveral.get(j);
+            if (more != null) {
+                for (int m = more.nextSetBit(0); m >= 0; m = more.nextSetBit(m + 1)) {
+                    addCategory(g, categoryOf[m], categoryNames);
+                }
+            }
+        }
+
+        /** Whether order {@code g} is group {@code j} of {@code chunk}: the same order id and customer. */
+        boolean isGroup(int g, Chunk chunk, int j) {
+            int from = chunk.groupOrderFrom[j];
+            int length = chunk.groupOrderLength[j];
+            return orderLength[g] == length
+                    && Arrays.equals(arena, orderOffset[g], orderOffset[g] + length, chunk.bytes, from, from + length)
+                    && customer[g].equals(chunk.customerIds.get(chunk.groupCustomer[j]));
+        }
+
+        /** Whether {@code chunk}'s first order may follow order {@code g} ({@link Orders#startsAfter}). */
+        boolean followedBy(int g, Chunk chunk) {
+            return Orders.startsAfter(chunk, arena, orderOffset[g], orderLength[g], customer[g]);
         }
 
         /** One more category of order {@code g}: the orders keep the set of their non-empty categories. */
@@ -608,16 +738,28 @@ final class ParallelCsvLoader {
             category = Arrays.copyOf(category, capacity);
         }
 
-        /** Room for about {@code expected} orders, so the columns do not grow by copies as the orders come. */
+        /**
+         * Room for about {@code expected} orders, so the columns do not grow by copies as the orders come (and the
+         * slots, once {@link #index} makes them).
+         */
         void expect(long expected) {
             int capacity = (int) Math.min(Integer.MAX_VALUE - 8, expected);
             if (capacity > day.length) {
                 grow(capacity);
                 int wanted = Integer.highestOneBit(capacity) << 2;
-                if (wanted > slots.length && wanted > 0) {
-                    rehash(wanted);
+                if (wanted > expectedSlots && wanted > 0) {
+                    expectedSlots = wanted;
                 }
             }
+        }
+
+        /** Every order so far into the slots, for merging by probes from now on. */
+        void index() {
+            int wanted = expectedSlots;
+            while (wanted < 4L * size && wanted < 1 << 30) {
+                wanted <<= 1;
+            }
+            rehash(wanted);
         }
 
         private void rehash(int slotCount) {
@@ -970,6 +1112,12 @@ final class ParallelCsvLoader {
 
         private int[] groupSlots;
         private int lastGroup = -1;
+        /**
+         * Every order so far has a greater id than the one before it ({@link #ascends}), as exports number their
+         * orders: a line's order is then either the previous line's or new, and the groups are not in {@link
+         * #groupSlots} until an id breaks the order.
+         */
+        boolean ascendingOrders = true;
         /** Distinct status fields, blanks stripped; by their bytes' first occurrence (offset, length). */
         final List<String> statuses = new ArrayList<>();
 
@@ -1059,8 +1207,7 @@ final class ParallelCsvLoader {
                         : new boolean[expected];
                 groupStatus = Buffers.ints(kept.groupStatus, expected);
                 groupCategory = Buffers.ints(kept.groupCategory, expected);
-                groupSlots = Buffers.ints(kept.groupSlots, expected * 2);
-                Arrays.fill(groupSlots, 0);
+                groupSlots = Buffers.ints(kept.groupSlots, expected * 2); // cleared when first used
                 groupKey = kept.groupKey;
             }
             // Order lines keep no row columns: their rows go into the chunk's orders as they are parsed.
@@ -1904,6 +2051,14 @@ final class ParallelCsvLoader {
             for (int i = from; i < to; i++) {
                 hash = 31 * hash + bytes[i];
             }
+            if (ascendingOrders) {
+                int last = groups - 1;
+                if (last < 0 || ascends(bytes, groupOrderFrom[last], groupOrderLength[last], bytes, from, to)) {
+                    return newOrder(c, from, to, hash, d, k, st);
+                }
+                ascendingOrders = false;
+                rehashOrders(Math.max(groupSlots.length, Integer.highestOneBit(Math.max(1, groups)) << 2));
+            }
             int mask = groupSlots.length - 1;
             for (int slot = mix(hash, c) & mask; ; slot = (slot + 1) & mask) {
                 int g = groupSlots[slot] - 1;
@@ -1911,7 +2066,7 @@ final class ParallelCsvLoader {
                     g = newOrder(c, from, to, hash, d, k, st);
                     groupSlots[slot] = g + 1;
                     if (2 * groups > groupSlots.length) {
-                        rehashOrders();
+                        rehashOrders(groupSlots.length * 2);
                     }
                     return g;
                 }
@@ -1985,8 +2140,12 @@ final class ParallelCsvLoader {
             return st < 0 || statuses.get(st).isEmpty() ? -1 : st;
         }
 
-        private void rehashOrders() {
-            int[] slots = new int[groupSlots.length * 2];
+        /** Every group into new slots, {@code slotCount} of them (a power of two, over twice the groups). */
+        private void rehashOrders(int slotCount) {
+            int[] slots = slotCount == groupSlots.length ? groupSlots : new int[slotCount];
+            if (slots == groupSlots) {
+                Arrays.fill(slots, 0);
+            }
             int mask = slots.length - 1;
             for (int g = 0; g < groups; g++) {
                 int slot = mix(groupHash[g], groupCustomer[g]) & mask;

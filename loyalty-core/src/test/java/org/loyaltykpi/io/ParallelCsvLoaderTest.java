@@ -452,51 +452,86 @@ class ParallelCsvLoaderTest {
          */
         private String orderLines(long seed, int lines) {
             java.util.Random random = new java.util.Random(seed);
-            List<String> statuses =
-                    List.of("paid", "", "", "Paid", "refunded", "pending", " voided ", "partially_refunded");
-            List<String> categories = List.of("", "", "books", "music", "toys", "\"games\"");
-            StringBuilder csv =
-                    new StringBuilder("Name,Email,Financial Status,Total,Created at,Refunded Amount,Cat,Qty\n");
+            StringBuilder csv = new StringBuilder(ORDER_LINES_HEADER);
             int order = 1000;
             for (int i = 0; i < lines; i++) {
                 if (random.nextInt(3) == 0) {
                     order = 1000 + random.nextInt(i / 2 + 2); // an earlier order again, or a new one
                 }
-                int customer = random.nextInt(9);
-                String email = customer == 7 ? "" : customer == 8 ? "guest" : "c" + customer + "@shop.example";
-                long cents = random.nextInt(5) == 0 ? -random.nextInt(2_000) : random.nextInt(200_000);
-                String total = random.nextInt(4) == 0
-                        ? ""
-                        : cents < 0
-                                ? String.format(java.util.Locale.ROOT, "-%d.%02d", -cents / 100, -cents % 100)
-                                : String.format(java.util.Locale.ROOT, "\"%,d.%02d\"", cents / 100, cents % 100);
-                String refunded = random.nextInt(5) == 0 ? String.valueOf(random.nextInt(50)) : "";
-                String day = String.format(
-                        java.util.Locale.ROOT,
-                        "2024-0%d-%02d %02d:%02d:00 +0100",
-                        1 + random.nextInt(3),
-                        1 + random.nextInt(28),
-                        random.nextInt(24),
-                        random.nextInt(60));
-                csv.append('#')
-                        .append(order)
-                        .append(',')
-                        .append(email)
-                        .append(',')
-                        .append(statuses.get(random.nextInt(statuses.size())))
-                        .append(',')
-                        .append(total)
-                        .append(',')
-                        .append(day)
-                        .append(',')
-                        .append(refunded)
-                        .append(',')
-                        .append(categories.get(random.nextInt(categories.size())))
-                        .append(',')
-                        .append(1 + random.nextInt(3))
-                        .append('\n');
+                orderLine(csv, random, order, random.nextInt(9));
             }
             return csv.toString();
+        }
+
+        private static final String ORDER_LINES_HEADER =
+                "Name,Email,Financial Status,Total,Created at,Refunded Amount,Cat,Qty\n";
+
+        /**
+         * An export as shops write one: orders numbered upwards from any number (so ids grow a digit, {@code #999}
+         * then {@code #1000}), each order's lines together and of one customer; and, after a random line, one way the
+         * numbering breaks (by {@code breaking}): none, a line of an earlier order, the current order's id for
+         * another customer, or a smaller id from then on.
+         */
+        private String numberedOrderLines(long seed, int lines, int breaking) {
+            java.util.Random random = new java.util.Random(seed);
+            StringBuilder csv = new StringBuilder(ORDER_LINES_HEADER);
+            int order = 1 + random.nextInt(1_200);
+            int customer = random.nextInt(9);
+            int breakAt = random.nextInt(lines + 1);
+            for (int i = 0; i < lines; i++) {
+                if (random.nextInt(3) == 0) {
+                    order += 1 + random.nextInt(2);
+                    customer = random.nextInt(9);
+                }
+                if (i == breakAt && breaking == 1) {
+                    orderLine(csv, random, Math.max(1, order - 1 - random.nextInt(5)), random.nextInt(9));
+                } else if (i == breakAt && breaking == 2) {
+                    orderLine(csv, random, order, (customer + 1 + random.nextInt(8)) % 9);
+                } else if (i == breakAt && breaking == 3) {
+                    order = Math.max(1, order / 2);
+                }
+                orderLine(csv, random, order, customer);
+            }
+            return csv.toString();
+        }
+
+        /** One line of order {@code #order} for customer {@code customer} (7: no email, 8: the guest id). */
+        private void orderLine(StringBuilder csv, java.util.Random random, int order, int customer) {
+            List<String> statuses =
+                    List.of("paid", "", "", "Paid", "refunded", "pending", " voided ", "partially_refunded");
+            List<String> categories = List.of("", "", "books", "music", "toys", "\"games\"");
+            String email = customer == 7 ? "" : customer == 8 ? "guest" : "c" + customer + "@shop.example";
+            long cents = random.nextInt(5) == 0 ? -random.nextInt(2_000) : random.nextInt(200_000);
+            String total = random.nextInt(4) == 0
+                    ? ""
+                    : cents < 0
+                            ? String.format(java.util.Locale.ROOT, "-%d.%02d", -cents / 100, -cents % 100)
+                            : String.format(java.util.Locale.ROOT, "\"%,d.%02d\"", cents / 100, cents % 100);
+            String refunded = random.nextInt(5) == 0 ? String.valueOf(random.nextInt(50)) : "";
+            String day = String.format(
+                    java.util.Locale.ROOT,
+                    "2024-0%d-%02d %02d:%02d:00 +0100",
+                    1 + random.nextInt(3),
+                    1 + random.nextInt(28),
+                    random.nextInt(24),
+                    random.nextInt(60));
+            csv.append('#')
+                    .append(order)
+                    .append(',')
+                    .append(email)
+                    .append(',')
+                    .append(statuses.get(random.nextInt(statuses.size())))
+                    .append(',')
+                    .append(total)
+                    .append(',')
+                    .append(day)
+                    .append(',')
+                    .append(refunded)
+                    .append(',')
+                    .append(categories.get(random.nextInt(categories.size())))
+                    .append(',')
+                    .append(1 + random.nextInt(3))
+                    .append('\n');
         }
 
         @Test
@@ -528,6 +563,29 @@ class ParallelCsvLoaderTest {
                                 .withRules(rules);
                         String csv = orderLines(seed, lines);
                         assertChunksLoadAsTheGeneralReader(csv, options, chunkBytes);
+                    });
+        }
+
+        @Test
+        void orderLinesNumberedUpwardsGroupAsTheGeneralReaderGroupsThemWhereverTheNumberingBreaks() {
+            qt().withFixedSeed(271_828L)
+                    .withExamples(160)
+                    .forAll(
+                            org.quicktheories.generators.SourceDSL.longs().all(),
+                            org.quicktheories.generators.SourceDSL.integers().between(1, 400),
+                            org.quicktheories.generators.SourceDSL.integers().between(1, 2_000),
+                            org.quicktheories.generators.SourceDSL.integers().between(0, 3))
+                    .checkAssert((seed, lines, chunkBytes, breaking) -> {
+                        CsvOptions options = PurchasePreset.SHOPIFY
+                                .csvOptions()
+                                .withCategoryColumn(ColumnRef.named("Cat"))
+                                .withQuantityColumn(ColumnRef.named("Qty"))
+                                .withRules(PurchasePreset.SHOPIFY
+                                        .csvOptions()
+                                        .rules()
+                                        .withGuestIds(java.util.Set.of("guest")));
+                        assertChunksLoadAsTheGeneralReader(
+                                numberedOrderLines(seed, lines, breaking), options, chunkBytes);
                     });
         }
 
