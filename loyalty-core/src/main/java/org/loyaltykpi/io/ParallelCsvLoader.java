@@ -415,17 +415,28 @@ final class ParallelCsvLoader {
                     statusOf[i][st] = index(chunks[i].statuses.get(st), statusIndex, statusNames);
                 }
             }
-            if (ascending && ascendingFrom(chunks)) {
-                for (int i = 0; i < chunks.length; i++) {
-                    Chunk chunk = chunks[i];
-                    for (int j = 0; j < chunk.groups; j++) {
-                        if (j == 0 && lastOrder >= 0 && parts[lastPart].isGroup(lastOrder, chunk, 0)) {
-                            parts[lastPart].mergeInto(lastOrder, chunk, 0, categoryOf[i], statusOf[i], categoryNames);
-                        } else {
-                            lastPart = chunk.groupKey[j] & partMask;
-                            lastOrder = parts[lastPart].append(
-                                    chunk, j, lineBases[i], categoryOf[i], statusOf[i], categoryNames);
-                        }
+            boolean[] continued = new boolean[chunks.length];
+            if (ascending && ascendingFrom(chunks, continued)) {
+                // An order continued from the chunk before has the same key, so it is in the same part, and it is the
+                // last order there: each part appends its orders in parallel.
+                ParallelScans.forEach(parts.length, p -> {
+                    for (int i = 0; i < chunks.length; i++) {
+                        parts[p].append(
+                                chunks[i],
+                                lineBases[i],
+                                p,
+                                partMask,
+                                continued[i],
+                                categoryOf[i],
+                                statusOf[i],
+                                categoryNames);
+                    }
+                });
+                for (int i = chunks.length - 1; i >= 0; i--) {
+                    if (chunks[i].groups > 0) {
+                        lastPart = chunks[i].groupKey[chunks[i].groups - 1] & partMask;
+                        lastOrder = parts[lastPart].size - 1;
+                        break;
                     }
                 }
                 return;
@@ -445,45 +456,58 @@ final class ParallelCsvLoader {
 
         /**
          * Whether a wave's orders go on ascending: each chunk's ids ascend, and each chunk's first order comes after
-         * the last order before it, or is that order (the same id and customer: an order split between chunks).
+         * the last order before it, or is that order (the same id and customer: an order split between chunks; then
+         * {@code continued[i]} is set).
          */
-        private boolean ascendingFrom(Chunk[] chunks) {
+        private boolean ascendingFrom(Chunk[] chunks, boolean[] continued) {
             Chunk previous = null;
-            for (Chunk chunk : chunks) {
+            for (int i = 0; i < chunks.length; i++) {
+                Chunk chunk = chunks[i];
                 if (chunk.groups == 0) {
                     continue;
                 }
                 if (!chunk.ascendingOrders) {
                     return false;
                 }
+                int follows;
                 if (previous != null) {
                     int last = previous.groups - 1;
-                    if (!startsAfter(
+                    follows = follows(
                             chunk,
                             previous.bytes,
                             previous.groupOrderFrom[last],
                             previous.groupOrderLength[last],
-                            previous.customerIds.get(previous.groupCustomer[last]))) {
-                        return false;
-                    }
-                } else if (lastOrder >= 0 && !parts[lastPart].followedBy(lastOrder, chunk)) {
+                            previous.customerIds.get(previous.groupCustomer[last]));
+                } else {
+                    follows = lastOrder < 0 ? AFTER : parts[lastPart].followedBy(lastOrder, chunk);
+                }
+                if (follows == BREAKS) {
                     return false;
                 }
+                continued[i] = follows == CONTINUES;
                 previous = chunk;
             }
             return true;
         }
 
+        /** {@link #follows}: the chunk's first order is the order before, comes after it, or breaks the order. */
+        static final int CONTINUES = 0;
+
+        static final int AFTER = 1;
+        static final int BREAKS = 2;
+
         /**
-         * Whether {@code chunk}'s first order may follow the order with the id at {@code id[from, from + length)} and
-         * that customer while the ids ascend: it is that order (split between chunks), or its id is greater.
+         * How {@code chunk}'s first order follows the order with the id at {@code id[from, from + length)} and that
+         * customer while the ids ascend: {@link #CONTINUES} it (the same order, split between chunks), comes {@link
+         * #AFTER} it (a greater id), or {@link #BREAKS} the order (a smaller id, or the same id for another customer).
          */
-        static boolean startsAfter(Chunk chunk, byte[] id, int from, int length, String customer) {
+        static int follows(Chunk chunk, byte[] id, int from, int length, String customer) {
             int start = chunk.groupOrderFrom[0];
             int end = start + chunk.groupOrderLength[0];
-            return Arrays.equals(id, from, from + length, chunk.bytes, start, end)
-                    ? customer.equals(chunk.customerIds.get(chunk.groupCustomer[0]))
-                    : ascends(id, from, length, chunk.bytes, start, end);
+            if (Arrays.equals(id, from, from + length, chunk.bytes, start, end)) {
+                return customer.equals(chunk.customerIds.get(chunk.groupCustomer[0])) ? CONTINUES : BREAKS;
+            }
+            return ascends(id, from, length, chunk.bytes, start, end) ? AFTER : BREAKS;
         }
 
         /** Every order, in order of first appearance (first line), judged and added by the assembler. */
@@ -596,7 +620,7 @@ final class ParallelCsvLoader {
                     slot = (slot + 1) & mask;
                 }
                 if (g < 0) {
-                    g = append(chunk, j, lineBase, categoryOf, statusOf, categoryNames);
+                    g = newOrder(chunk, j, lineBase, categoryOf, statusOf, categoryNames);
                     slots[slot] = slot(h, g);
                     if (2 * size > slots.length) {
                         rehash(slots.length * 2);
@@ -608,7 +632,7 @@ final class ParallelCsvLoader {
         }
 
         /** Group {@code j} of {@code chunk} as a new order; returns its index. */
-        int append(Chunk chunk, int j, long lineBase, int[] categoryOf, int[] statusOf, List<String> categoryNames) {
+        int newOrder(Chunk chunk, int j, long lineBase, int[] categoryOf, int[] statusOf, List<String> categoryNames) {
             int g = add(
                     chunk.customerIds.get(chunk.groupCustomer[j]),
                     chunk.bytes,
@@ -664,18 +688,35 @@ final class ParallelCsvLoader {
             }
         }
 
-        /** Whether order {@code g} is group {@code j} of {@code chunk}: the same order id and customer. */
-        boolean isGroup(int g, Chunk chunk, int j) {
-            int from = chunk.groupOrderFrom[j];
-            int length = chunk.groupOrderLength[j];
-            return orderLength[g] == length
-                    && Arrays.equals(arena, orderOffset[g], orderOffset[g] + length, chunk.bytes, from, from + length)
-                    && customer[g].equals(chunk.customerIds.get(chunk.groupCustomer[j]));
+        /** How {@code chunk}'s first order follows order {@code g} ({@link Orders#follows}). */
+        int followedBy(int g, Chunk chunk) {
+            return Orders.follows(chunk, arena, orderOffset[g], orderLength[g], customer[g]);
         }
 
-        /** Whether {@code chunk}'s first order may follow order {@code g} ({@link Orders#startsAfter}). */
-        boolean followedBy(int g, Chunk chunk) {
-            return Orders.startsAfter(chunk, arena, orderOffset[g], orderLength[g], customer[g]);
+        /**
+         * Appends the orders of a chunk that fall in partition {@code p}, in the chunk's order, while the ids ascend
+         * ({@link Orders}): each is new, but for the chunk's first when it {@code continues} this part's last order.
+         */
+        void append(
+                Chunk chunk,
+                long lineBase,
+                int p,
+                int partMask,
+                boolean continues,
+                int[] categoryOf,
+                int[] statusOf,
+                List<String> categoryNames) {
+            int[] keys = chunk.groupKey;
+            for (int j = 0; j < chunk.groups; j++) {
+                if ((keys[j] & partMask) != p) {
+                    continue;
+                }
+                if (j == 0 && continues) {
+                    mergeInto(size - 1, chunk, 0, categoryOf, statusOf, categoryNames);
+                } else {
+                    newOrder(chunk, j, lineBase, categoryOf, statusOf, categoryNames);
+                }
+            }
         }
 
         /** One more category of order {@code g}: the orders keep the set of their non-empty categories. */
