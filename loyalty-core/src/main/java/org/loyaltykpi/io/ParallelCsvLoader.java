@@ -267,11 +267,17 @@ final class ParallelCsvLoader {
             return new PurchaseLoad(builder.build(), LoadSummary.ofPurchases(rowsRead));
         }
 
-        /** The rows of the whole file, estimated from those of the first wave (2% over, so it rarely has to grow). */
+        /**
+         * The rows of the whole file, or its orders when rows are grouped into orders, estimated from those of the first
+         * wave (2% over, so the table rarely has to grow).
+         */
         private int expectedRows(Chunk[] firstWave, long bytesParsed) {
-            long rows = Arrays.stream(firstWave).mapToLong(c -> c.rows).sum();
-            if (options.rules().orderColumn().isPresent() || bytesParsed <= 0) {
-                return 16; // orders: fewer purchases than rows, of a number not known before the end
+            boolean grouped = options.rules().orderColumn().isPresent();
+            long rows = Arrays.stream(firstWave)
+                    .mapToLong(c -> grouped ? c.groups : c.rows)
+                    .sum();
+            if (bytesParsed <= 0) {
+                return 16;
             }
             double estimate = Math.ceil(rows * ((double) (size - dataStart) / bytesParsed) * 1.02) + 16;
             return (int) Math.min(estimate, Integer.MAX_VALUE - 8);
