@@ -536,57 +536,57 @@ class ParallelCsvLoaderTest {
 
         @Test
         void orderLinesSplitOverAnyChunksAndWavesGroupIntoTheOrdersTheGeneralReaderGroupsLineByLine() {
-            qt().withFixedSeed(12_345L)
-                    .withExamples(120)
-                    .forAll(
-                            org.quicktheories.generators.SourceDSL.longs().all(),
-                            org.quicktheories.generators.SourceDSL.integers().between(1, 400),
-                            org.quicktheories.generators.SourceDSL.integers().between(1, 2_000),
-                            org.quicktheories.generators.SourceDSL.integers().between(0, 3))
-                    .checkAssert((seed, lines, chunkBytes, variant) -> {
-                        PurchaseRules rules = PurchasePreset.SHOPIFY
-                                .csvOptions()
-                                .rules()
-                                .withGuestIds(java.util.Set.of("guest"))
-                                .withRefunds(
-                                        variant % 2 == 0 ? PurchaseRules.Refunds.NET : PurchaseRules.Refunds.EXCLUDE);
-                        if (variant >= 2) {
-                            rules = rules.withExcludeStatuses(java.util.Set.of())
-                                    .withIncludeStatuses(java.util.Set.of("paid", "partially_refunded"))
-                                    .withSince(java.time.LocalDate.of(2024, 1, 20))
-                                    .withUntil(java.time.LocalDate.of(2024, 3, 10));
-                        }
-                        CsvOptions options = PurchasePreset.SHOPIFY
-                                .csvOptions()
-                                .withCategoryColumn(ColumnRef.named("Cat"))
-                                .withQuantityColumn(ColumnRef.named("Qty"))
-                                .withRules(rules);
-                        String csv = orderLines(seed, lines);
-                        assertChunksLoadAsTheGeneralReader(csv, options, chunkBytes);
-                    });
+            forAnyExport(12_345L, 120, 4, (seed, lines, chunkBytes, variant) -> {
+                PurchaseRules rules = PurchasePreset.SHOPIFY
+                        .csvOptions()
+                        .rules()
+                        .withGuestIds(java.util.Set.of("guest"))
+                        .withRefunds(variant % 2 == 0 ? PurchaseRules.Refunds.NET : PurchaseRules.Refunds.EXCLUDE);
+                if (variant >= 2) {
+                    rules = rules.withExcludeStatuses(java.util.Set.of())
+                            .withIncludeStatuses(java.util.Set.of("paid", "partially_refunded"))
+                            .withSince(java.time.LocalDate.of(2024, 1, 20))
+                            .withUntil(java.time.LocalDate.of(2024, 3, 10));
+                }
+                CsvOptions options = PurchasePreset.SHOPIFY
+                        .csvOptions()
+                        .withCategoryColumn(ColumnRef.named("Cat"))
+                        .withQuantityColumn(ColumnRef.named("Qty"))
+                        .withRules(rules);
+                String csv = orderLines(seed, lines);
+                assertChunksLoadAsTheGeneralReader(csv, options, chunkBytes);
+            });
         }
 
         @Test
         void orderLinesNumberedUpwardsGroupAsTheGeneralReaderGroupsThemWhereverTheNumberingBreaks() {
-            qt().withFixedSeed(271_828L)
-                    .withExamples(160)
+            forAnyExport(271_828L, 160, 4, (seed, lines, chunkBytes, breaking) -> {
+                CsvOptions options = PurchasePreset.SHOPIFY
+                        .csvOptions()
+                        .withCategoryColumn(ColumnRef.named("Cat"))
+                        .withQuantityColumn(ColumnRef.named("Qty"))
+                        .withRules(PurchasePreset.SHOPIFY.csvOptions().rules().withGuestIds(java.util.Set.of("guest")));
+                assertChunksLoadAsTheGeneralReader(numberedOrderLines(seed, lines, breaking), options, chunkBytes);
+            });
+        }
+
+        /**
+         * Checks {@code law} over {@code examples} random exports (fixed seed {@code fixedSeed}): a seed, 1 to 400 lines,
+         * chunks of 1 to 2,000 bytes, and one of {@code variants} variants (0 to {@code variants - 1}).
+         */
+        private void forAnyExport(
+                long fixedSeed,
+                int examples,
+                int variants,
+                org.quicktheories.api.QuadConsumer<Long, Integer, Integer, Integer> law) {
+            qt().withFixedSeed(fixedSeed)
+                    .withExamples(examples)
                     .forAll(
                             org.quicktheories.generators.SourceDSL.longs().all(),
                             org.quicktheories.generators.SourceDSL.integers().between(1, 400),
                             org.quicktheories.generators.SourceDSL.integers().between(1, 2_000),
-                            org.quicktheories.generators.SourceDSL.integers().between(0, 3))
-                    .checkAssert((seed, lines, chunkBytes, breaking) -> {
-                        CsvOptions options = PurchasePreset.SHOPIFY
-                                .csvOptions()
-                                .withCategoryColumn(ColumnRef.named("Cat"))
-                                .withQuantityColumn(ColumnRef.named("Qty"))
-                                .withRules(PurchasePreset.SHOPIFY
-                                        .csvOptions()
-                                        .rules()
-                                        .withGuestIds(java.util.Set.of("guest")));
-                        assertChunksLoadAsTheGeneralReader(
-                                numberedOrderLines(seed, lines, breaking), options, chunkBytes);
-                    });
+                            org.quicktheories.generators.SourceDSL.integers().between(0, variants - 1))
+                    .checkAssert(law);
         }
 
         /**
@@ -640,38 +640,30 @@ class ParallelCsvLoaderTest {
 
         @Test
         void rowsJudgedByTheRulesInAnyChunksAndWavesGiveTheTableAndSummaryTheGeneralReaderGivesRowByRow() {
-            qt().withFixedSeed(54_321L)
-                    .withExamples(120)
-                    .forAll(
-                            org.quicktheories.generators.SourceDSL.longs().all(),
-                            org.quicktheories.generators.SourceDSL.integers().between(1, 400),
-                            org.quicktheories.generators.SourceDSL.integers().between(1, 2_000),
-                            org.quicktheories.generators.SourceDSL.integers().between(0, 5))
-                    .checkAssert((seed, rows, chunkBytes, variant) -> {
-                        CsvOptions stripe = PurchasePreset.STRIPE
-                                .csvOptions()
-                                .withCategoryColumn(ColumnRef.named("Cat"))
-                                .withQuantityColumn(ColumnRef.named("Qty"));
-                        PurchaseRules rules = stripe.rules()
-                                .withGuestIds(java.util.Set.of("guest"))
-                                .withRefunds(
-                                        variant % 2 == 0 ? PurchaseRules.Refunds.NET : PurchaseRules.Refunds.EXCLUDE);
-                        if (variant == 2 || variant == 3) {
-                            rules = rules.withExcludeStatuses(java.util.Set.of())
-                                    .withIncludeStatuses(java.util.Set.of("Paid", "Refunded"))
-                                    .withSince(java.time.LocalDate.of(2024, 1, 20))
-                                    .withUntil(java.time.LocalDate.of(2024, 3, 10));
-                        }
-                        if (variant >= 4) {
-                            // no rule column: the rows are plain until a chunk meets a guest or a refund
-                            rules = PurchaseRules.defaults()
-                                    .withMissingCustomer(PurchaseRules.MissingCustomer.SKIP)
-                                    .withRefunds(rules.refunds());
-                        }
-                        CsvOptions options = stripe.withRules(rules);
-                        String csv = payments(seed, rows);
-                        assertChunksLoadAsTheGeneralReader(csv, options, chunkBytes);
-                    });
+            forAnyExport(54_321L, 120, 6, (seed, rows, chunkBytes, variant) -> {
+                CsvOptions stripe = PurchasePreset.STRIPE
+                        .csvOptions()
+                        .withCategoryColumn(ColumnRef.named("Cat"))
+                        .withQuantityColumn(ColumnRef.named("Qty"));
+                PurchaseRules rules = stripe.rules()
+                        .withGuestIds(java.util.Set.of("guest"))
+                        .withRefunds(variant % 2 == 0 ? PurchaseRules.Refunds.NET : PurchaseRules.Refunds.EXCLUDE);
+                if (variant == 2 || variant == 3) {
+                    rules = rules.withExcludeStatuses(java.util.Set.of())
+                            .withIncludeStatuses(java.util.Set.of("Paid", "Refunded"))
+                            .withSince(java.time.LocalDate.of(2024, 1, 20))
+                            .withUntil(java.time.LocalDate.of(2024, 3, 10));
+                }
+                if (variant >= 4) {
+                    // no rule column: the rows are plain until a chunk meets a guest or a refund
+                    rules = PurchaseRules.defaults()
+                            .withMissingCustomer(PurchaseRules.MissingCustomer.SKIP)
+                            .withRefunds(rules.refunds());
+                }
+                CsvOptions options = stripe.withRules(rules);
+                String csv = payments(seed, rows);
+                assertChunksLoadAsTheGeneralReader(csv, options, chunkBytes);
+            });
         }
     }
 
