@@ -548,11 +548,8 @@ class ParallelCsvLoaderTest {
                             .withSince(java.time.LocalDate.of(2024, 1, 20))
                             .withUntil(java.time.LocalDate.of(2024, 3, 10));
                 }
-                CsvOptions options = PurchasePreset.SHOPIFY
-                        .csvOptions()
-                        .withCategoryColumn(ColumnRef.named("Cat"))
-                        .withQuantityColumn(ColumnRef.named("Qty"))
-                        .withRules(rules);
+                CsvOptions options =
+                        withCategoryAndQuantity(PurchasePreset.SHOPIFY).withRules(rules);
                 String csv = orderLines(seed, lines);
                 assertChunksLoadAsTheGeneralReader(csv, options, chunkBytes);
             });
@@ -561,13 +558,17 @@ class ParallelCsvLoaderTest {
         @Test
         void orderLinesNumberedUpwardsGroupAsTheGeneralReaderGroupsThemWhereverTheNumberingBreaks() {
             forAnyExport(271_828L, 160, 4, (seed, lines, chunkBytes, breaking) -> {
-                CsvOptions options = PurchasePreset.SHOPIFY
-                        .csvOptions()
-                        .withCategoryColumn(ColumnRef.named("Cat"))
-                        .withQuantityColumn(ColumnRef.named("Qty"))
+                CsvOptions options = withCategoryAndQuantity(PurchasePreset.SHOPIFY)
                         .withRules(PurchasePreset.SHOPIFY.csvOptions().rules().withGuestIds(java.util.Set.of("guest")));
                 assertChunksLoadAsTheGeneralReader(numberedOrderLines(seed, lines, breaking), options, chunkBytes);
             });
+        }
+
+        /** The preset's options, with the generated exports' category ({@code Cat}) and quantity ({@code Qty}). */
+        private CsvOptions withCategoryAndQuantity(PurchasePreset preset) {
+            return preset.csvOptions()
+                    .withCategoryColumn(ColumnRef.named("Cat"))
+                    .withQuantityColumn(ColumnRef.named("Qty"));
         }
 
         /**
@@ -641,10 +642,7 @@ class ParallelCsvLoaderTest {
         @Test
         void rowsJudgedByTheRulesInAnyChunksAndWavesGiveTheTableAndSummaryTheGeneralReaderGivesRowByRow() {
             forAnyExport(54_321L, 120, 6, (seed, rows, chunkBytes, variant) -> {
-                CsvOptions stripe = PurchasePreset.STRIPE
-                        .csvOptions()
-                        .withCategoryColumn(ColumnRef.named("Cat"))
-                        .withQuantityColumn(ColumnRef.named("Qty"));
+                CsvOptions stripe = withCategoryAndQuantity(PurchasePreset.STRIPE);
                 PurchaseRules rules = stripe.rules()
                         .withGuestIds(java.util.Set.of("guest"))
                         .withRefunds(variant % 2 == 0 ? PurchaseRules.Refunds.NET : PurchaseRules.Refunds.EXCLUDE);
