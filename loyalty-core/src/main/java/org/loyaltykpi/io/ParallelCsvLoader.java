@@ -367,6 +367,12 @@ final class ParallelCsvLoader {
      * which orders each partition already. About 70 bytes an order, no object per order or line.
      */
     private static final class Orders {
+        /** {@link #follows}: a chunk's first order is the order before it, comes after it, or breaks the order. */
+        static final int CONTINUES = 0;
+
+        static final int AFTER = 1;
+        static final int BREAKS = 2;
+
         private final Map<String, Integer> categoryIndex = new HashMap<>();
         private final List<String> categoryNames = new ArrayList<>();
         private final Map<String, Integer> statusIndex = new HashMap<>();
@@ -495,12 +501,6 @@ final class ParallelCsvLoader {
             }
             return true;
         }
-
-        /** {@link #follows}: the chunk's first order is the order before, comes after it, or breaks the order. */
-        static final int CONTINUES = 0;
-
-        static final int AFTER = 1;
-        static final int BREAKS = 2;
 
         /**
          * How {@code chunk}'s first order follows the order with the id at {@code id[from, from + length)} and that
