@@ -38,6 +38,10 @@ import org.loyaltykpi.internal.ParallelScans;
  *   <li>{@code quantity}: items, at least 1.
  * </ul>
  *
+ * <p>Per customer the table keeps its id's bytes (UTF-8's, one a character for ASCII ids) and 4 bytes where the id ends, one array for all ids rather than a string
+ * each, so that the ids of millions of customers cost a garbage collector nothing to trace or copy; {@link
+ * #customer(int)} makes the id's string when asked.
+ *
  * <p>An order of several categories is one row: {@link #categoryIndex(int)} gives its first category (in sorted
  * order), {@link #hasSeveralCategories(int)} tells it apart and {@link #categoryIndexes(int)} lists them all.
  *
@@ -78,7 +82,7 @@ public final class PurchaseTable {
         ColumnAppender.Registry.register((ColumnAppender<Builder>) Builder::addChunks);
     }
 
-    private final String[] customerIds;
+    private final CustomerIds customerIds;
     private final int[] customerFirstRow;
     private final String[] categoryNames;
     /**
@@ -116,7 +120,7 @@ public final class PurchaseTable {
 
     private PurchaseTable(
             int rows,
-            String[] customerIds,
+            CustomerIds customerIds,
             int[] customerFirstRow,
             String[] categoryNames,
             int[] customerIndex,
@@ -162,7 +166,7 @@ public final class PurchaseTable {
         for (int c : refundCustomer) {
             owned += c >= 0 ? 1 : 0;
         }
-        this.refundStart = owned == 0 ? new int[0] : new int[customerIds.length + 1];
+        this.refundStart = owned == 0 ? new int[0] : new int[customerIds.size() + 1];
         this.refundsOfCustomer = new int[owned];
         if (owned > 0) {
             // A counting sort by customer; stable, so each customer's refunds stay in order of day.
@@ -171,10 +175,10 @@ public final class PurchaseTable {
                     refundStart[c + 1]++;
                 }
             }
-            for (int c = 0; c < customerIds.length; c++) {
+            for (int c = 0; c < customerIds.size(); c++) {
                 refundStart[c + 1] += refundStart[c];
             }
-            int[] next = Arrays.copyOf(refundStart, customerIds.length);
+            int[] next = Arrays.copyOf(refundStart, customerIds.size());
             for (int r = 0; r < refundCustomer.length; r++) {
                 int c = refundCustomer[r];
                 if (c >= 0) {
@@ -294,7 +298,7 @@ public final class PurchaseTable {
      * @return the customer count
      */
     public int customerCount() {
-        return customerIds.length;
+        return customerIds.size();
     }
 
     /**
@@ -304,7 +308,7 @@ public final class PurchaseTable {
      * @return the id
      */
     public CustomerId customer(int customerIndex) {
-        return new CustomerId(customerIds[customerIndex]);
+        return new CustomerId(customerIds.get(customerIndex));
     }
 
     /**
@@ -314,7 +318,7 @@ public final class PurchaseTable {
      * @return the index, or empty if the customer has no purchase here
      */
     public OptionalInt indexOf(CustomerId customer) {
-        int i = Arrays.binarySearch(customerIds, customer.value());
+        int i = customerIds.indexOf(customer.value());
         return i >= 0 ? OptionalInt.of(i) : OptionalInt.empty();
     }
 
@@ -499,7 +503,7 @@ public final class PurchaseTable {
      * @return the sum, {@code <= 0}, in minor units at {@link #amountScale()}; 0 without such refunds
      */
     public long customerRefundMinorUnits(int customer, int fromEpochDay, int toEpochDay) {
-        Objects.checkIndex(customer, customerIds.length);
+        Objects.checkIndex(customer, customerIds.size());
         if (refundStart.length == 0) {
             return 0;
         }
@@ -633,7 +637,7 @@ public final class PurchaseTable {
         int n = rows;
         return amountScale == other.amountScale
                 && n == other.rows
-                && Arrays.equals(customerIds, other.customerIds)
+                && customerIds.equals(other.customerIds)
                 && Arrays.equals(categoryNames, other.categoryNames)
                 && Arrays.equals(customerIndex, 0, n, other.customerIndex, 0, n)
                 && Arrays.equals(epochDay, 0, n, other.epochDay, 0, n)
@@ -649,7 +653,7 @@ public final class PurchaseTable {
 
     @Override
     public int hashCode() {
-        int hash = Objects.hash(amountScale, rows, Arrays.hashCode(customerIds));
+        int hash = Objects.hash(amountScale, rows, customerIds);
         for (int row = 0; row < rows; row++) {
             hash = 31 * hash + epochDay[row];
             hash = 31 * hash + Long.hashCode(amountMinorUnits[row]);
@@ -679,13 +683,14 @@ public final class PurchaseTable {
      */
     public static final class Builder {
         private final int amountScale;
-        private final Map<String, Integer> customerIndexById = new HashMap<>();
-        /** Ids appended in order by {@link #addColumns} are not in {@link #customerIndexById} until it is needed. */
-        private int customersIndexed;
+        /**
+         * The customers' ids, in order of first appearance until a build sorts them. Their hash index is made only
+         * when an id has to be looked up: ids appended in order by {@link #addColumns} need none.
+         */
+        private final CustomerIds.Appender customerIds = new CustomerIds.Appender();
         /** Every id so far came after the one before it, so a sorted chunk that follows them holds only new ids. */
         private boolean idsAscending = true;
 
-        private final List<String> customerIds = new ArrayList<>();
         private final Map<String, Integer> categoryIndexByName = new HashMap<>();
         private final List<String> categoryNames = new ArrayList<>();
         private int[] customer;
@@ -771,7 +776,7 @@ public final class PurchaseTable {
                 throw new IllegalArgumentException("quantity must be >= 1: " + quantity);
             }
             long sum = addToTotal(amountMinorUnits);
-            int c = customerIndex().computeIfAbsent(customerId, this::newCustomer);
+            int c = customerIndexOf(customerId);
             int k = category.isEmpty()
                     ? NO_CATEGORY
                     : categoryIndexByName.computeIfAbsent(category, name -> {
@@ -1004,12 +1009,14 @@ public final class PurchaseTable {
             return sum;
         }
 
-        /** The id-to-index map, first brought up to date with ids appended in order. */
-        private Map<String, Integer> customerIndex() {
-            for (; customersIndexed < customerIds.size(); customersIndexed++) {
-                customerIndexById.put(customerIds.get(customersIndexed), customersIndexed);
+        /** The index of a customer id, a new one appended (validated) when the id was not seen before. */
+        private int customerIndexOf(String id) {
+            int last = customerIds.size() - 1;
+            if (last >= 0 && customerIds.get(last).equals(id)) {
+                return last; // rows come grouped by customer more often than not
             }
-            return customerIndexById;
+            int c = customerIds.find(id);
+            return c >= 0 ? c : newCustomer(id);
         }
 
         /** Whether a chunk's ids are sorted and all at or after the last id so far (a sorted file read in chunks). */
@@ -1017,20 +1024,18 @@ public final class PurchaseTable {
             return idsAscending
                     && sorted(ids)
                     && (ids.isEmpty()
-                            || customerIds.isEmpty()
+                            || customerIds.size() == 0
                             || ids.get(0).compareTo(customerIds.get(customerIds.size() - 1)) >= 0);
         }
 
-        /** Appends a validated id through the map (which then holds every id). */
+        /** Appends a new id, validated, and returns its index. */
         private int newCustomer(String id) {
             new CustomerId(id);
-            if (!customerIds.isEmpty()
+            if (customerIds.size() > 0
                     && customerIds.get(customerIds.size() - 1).compareTo(id) >= 0) {
                 idsAscending = false;
             }
-            customerIds.add(id);
-            customersIndexed = customerIds.size();
-            return customerIds.size() - 1;
+            return customerIds.add(id);
         }
 
         private static boolean sorted(List<String> ids) {
@@ -1055,18 +1060,16 @@ public final class PurchaseTable {
                     toGlobal[i] = last;
                 } else {
                     new CustomerId(id);
-                    customerIds.add(id);
-                    toGlobal[i] = last + 1;
+                    toGlobal[i] = customerIds.add(id);
                 }
             }
             return toGlobal;
         }
 
         private int[] lookUp(List<String> ids) {
-            Map<String, Integer> index = customerIndex();
             int[] toGlobal = new int[ids.size()];
             for (int i = 0; i < ids.size(); i++) {
-                toGlobal[i] = index.computeIfAbsent(ids.get(i), this::newCustomer);
+                toGlobal[i] = customerIndexOf(ids.get(i));
             }
             return toGlobal;
         }
@@ -1082,10 +1085,15 @@ public final class PurchaseTable {
                 throw new IllegalArgumentException(
                         "cannot merge builders of amount scale " + amountScale + " and " + other.amountScale);
             }
+            String[] otherIds = new String[other.customerIds.size()]; // each decoded once
             for (int i = 0; i < other.size; i++) {
                 int k = other.category[i];
+                int c = other.customer[i];
+                if (otherIds[c] == null) {
+                    otherIds[c] = other.customerIds.get(c);
+                }
                 add(
-                        other.customerIds.get(other.customer[i]),
+                        otherIds[c],
                         other.day[i],
                         other.amount[i],
                         k == NO_CATEGORY ? "" : other.categoryNames.get(k),
@@ -1136,12 +1144,13 @@ public final class PurchaseTable {
         /** As {@link #build()}, its passes over rows split into tasks of {@code rowsPerTask} (tests: many tasks). */
         PurchaseTable build(int rowsPerTask) {
             this.rowsPerTask = rowsPerTask;
-            String[] ids = customerIds.toArray(String[]::new);
-            int[] customerRank = rankBySortedValue(ids);
+            int[] customerRank = customerIds.sort();
+            idsAscending = true;
+            CustomerIds ids = customerIds.ids();
             String[] categories = categoryNames.toArray(String[]::new);
             int[] categoryRank = rankBySortedValue(categories);
 
-            int customers = ids.length;
+            int customers = ids.size();
             int[] firstRow = new int[customers + 1];
             boolean inCustomerOrder = inCustomerOrder(customerRank);
             int[] order = null;
@@ -1212,11 +1221,6 @@ public final class PurchaseTable {
                     category = permute(category, order, categoryRank);
                     quantity = permute(quantity, order, null);
                 }
-                customerIds.clear();
-                customerIds.addAll(Arrays.asList(ids));
-                customerIndexById.clear();
-                customersIndexed = 0;
-                idsAscending = true;
                 categoryNames.clear();
                 categoryNames.addAll(Arrays.asList(categories));
                 categoryIndexByName.clear();
@@ -1378,7 +1382,7 @@ public final class PurchaseTable {
          * The refunds sorted by day (then customer id, then input order): customer indexes into the sorted
          * {@code ids} (or -1), days, and the input positions of their amounts.
          */
-        private int[][] refunds(String[] sortedIds) {
+        private int[][] refunds(CustomerIds sortedIds) {
             int n = refundIds.size();
             Integer[] byDay = new Integer[n];
             Arrays.setAll(byDay, i -> i);
@@ -1392,7 +1396,7 @@ public final class PurchaseTable {
             int[] positions = new int[n];
             for (int i = 0; i < n; i++) {
                 int r = byDay[i];
-                int c = Arrays.binarySearch(sortedIds, refundIds.get(r));
+                int c = sortedIds.indexOf(refundIds.get(r));
                 customers[i] = c >= 0 ? c : -1;
                 days[i] = refundDays[r];
                 positions[i] = r;
