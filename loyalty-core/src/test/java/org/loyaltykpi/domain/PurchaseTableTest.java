@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PurchaseTableTest {
@@ -62,6 +63,24 @@ class PurchaseTableTest {
                 .containsExactly("C1", "C10", "C2");
         assertThat(table.indexOf(CustomerId.of("C2"))).isEqualTo(OptionalInt.of(2));
         assertThat(table.indexOf(CustomerId.of("C3"))).isEmpty();
+    }
+
+    @Test
+    void idsBeyondAsciiComeBackAsGivenInTheOrderOfStringCompareTo() {
+        // one, two and three bytes a character in the table's byte array; an emoji (a surrogate pair) sorts before
+        // U+FFFD as String.compareTo has it, though its code point is greater
+        PurchaseTable table = PurchaseTable.of(
+                Purchase.of("\uFFFD-1", "2024-01-01", "1.00"),
+                Purchase.of("Zoë", "2024-01-01", "1.00"),
+                Purchase.of("\uD83D\uDE00-1", "2024-01-01", "1.00"),
+                Purchase.of("€-7", "2024-01-01", "1.00"),
+                Purchase.of("Zoe", "2024-01-01", "1.00"));
+
+        assertThat(IntStream.range(0, table.customerCount()).mapToObj(table::customer))
+                .extracting(CustomerId::value)
+                .containsExactly("Zoe", "Zoë", "€-7", "\uD83D\uDE00-1", "\uFFFD-1");
+        assertThat(table.indexOf(CustomerId.of("€-7"))).isEqualTo(OptionalInt.of(2));
+        assertThat(table.indexOf(CustomerId.of("Zoë2"))).isEmpty();
     }
 
     @Test
