@@ -96,9 +96,10 @@ final class CustomerIds {
     }
 
     private int byteCount() {
-        return size == 0 ? 0 : ends[size - 1];
+        return start(ends, size);
     }
 
+    /** Where id {@code i} starts: where the one before it ends; for {@code i == size}, the bytes in use. */
     private static int start(int[] ends, int i) {
         return i == 0 ? 0 : ends[i - 1];
     }
@@ -129,7 +130,7 @@ final class CustomerIds {
 
         /** Appends {@code id} (not checked for being new) and returns its index. */
         int add(String id) {
-            int from = byteCount();
+            int from = start(ends, size);
             int length = encodedLength(id);
             if (length > MAX_BYTES - from) {
                 throw new LimitExceededException("the customer ids take more than " + MAX_BYTES
@@ -215,10 +216,6 @@ final class CustomerIds {
 
         private int compareIds(int a, int b) {
             return Arrays.compareUnsigned(bytes, start(ends, a), ends[a], bytes, start(ends, b), ends[b]);
-        }
-
-        private int byteCount() {
-            return size == 0 ? 0 : ends[size - 1];
         }
 
         /** A power of two at least twice {@code ids} (so probes stay short), at most 2^30. */
