@@ -232,18 +232,20 @@ public final class PurchaseCsv {
                     CsvOptions.CATEGORY,
                     CsvOptions.QUANTITY));
             w.write('\n');
-            for (int row = 0; row < table.size(); row++) {
-                w.write(CsvColumns.quote(
-                        table.customer(table.customerIndex(row)).value()));
-                w.write(',');
-                w.write(LocalDate.ofEpochDay(table.epochDay(row)).toString());
-                w.write(',');
-                w.write(table.amount(row).toPlainString());
-                w.write(',');
-                w.write(CsvColumns.quote(table.category(row).orElse("")));
-                w.write(',');
-                w.write(Integer.toString(table.quantity(row)));
-                w.write('\n');
+            for (int c = 0; c < table.customerCount(); c++) {
+                String customer = CsvColumns.quote(table.customer(c).value()); // rows come by customer: once each
+                for (int row = table.firstRow(c); row < table.endRow(c); row++) {
+                    w.write(customer);
+                    w.write(',');
+                    w.write(LocalDate.ofEpochDay(table.epochDay(row)).toString());
+                    w.write(',');
+                    w.write(table.amount(row).toPlainString());
+                    w.write(',');
+                    w.write(CsvColumns.quote(table.category(row).orElse("")));
+                    w.write(',');
+                    w.write(Integer.toString(table.quantity(row)));
+                    w.write('\n');
+                }
             }
             w.flush();
         } catch (IOException e) {

@@ -30,7 +30,7 @@ class CustomerIdTest {
         assertThatThrownBy(() -> CustomerId.of(" \t"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("customer id")
-                .hasMessageContaining("' \t'");
+                .hasMessageContaining("' \\t'");
     }
 
     @Test
@@ -40,7 +40,15 @@ class CustomerIdTest {
                 .hasMessage("customer id must not start or end with white space: ' C1'");
         assertThatThrownBy(() -> CustomerId.of("C1\n"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'C1\n'");
+                .hasMessageContaining("'C1\\n'");
+    }
+
+    @Test
+    void theMessageShowsControlCharactersEscapedSoItStaysOneLine() {
+        // found by the CI fuzz run: a CSV field's NUL reached a message raw (seed nul-in-a-customer-id)
+        assertThatThrownBy(() -> CustomerId.of("C\u00001 \u001C"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("customer id must not start or end with white space: 'C\\u00001 \\u001C'");
     }
 
     @Test

@@ -344,17 +344,19 @@ public final class SparkPurchases {
         int[] used = PurchaseRowLoader.of("table", options, header).usedColumns();
         List<Row> out = new ArrayList<>(table.size() + table.refundCount());
         long line = 0;
-        for (int row = 0; row < table.size(); row++) {
-            String id = table.customer(table.customerIndex(row)).value();
-            String[] fields = {
-                id,
-                LocalDate.ofEpochDay(table.epochDay(row)).toString(),
-                table.amount(row).toPlainString(),
-                table.category(row).orElse(""),
-                Integer.toString(table.quantity(row))
-            };
-            line++;
-            out.add(RowFactory.create(id, line - 1, "", line, pick(fields, used)));
+        for (int c = 0; c < table.customerCount(); c++) {
+            String id = table.customer(c).value(); // rows come by customer: each id made once
+            for (int row = table.firstRow(c); row < table.endRow(c); row++) {
+                String[] fields = {
+                    id,
+                    LocalDate.ofEpochDay(table.epochDay(row)).toString(),
+                    table.amount(row).toPlainString(),
+                    table.category(row).orElse(""),
+                    Integer.toString(table.quantity(row))
+                };
+                line++;
+                out.add(RowFactory.create(id, line - 1, "", line, pick(fields, used)));
+            }
         }
         for (int r = 0; r < table.refundCount(); r++) {
             int c = table.refundCustomerIndex(r);
