@@ -351,7 +351,7 @@ public final class SummaryCsv {
 
     /** A value or column name as messages quote it: escaped, at most 80 characters. */
     private static String quoted(String value) {
-        return Quoted.value(value, 80);
+        return Quoted.value(value);
     }
 
     /** The header row as messages show it: {@code [customer_id, frequency, ...]}, each name escaped. */

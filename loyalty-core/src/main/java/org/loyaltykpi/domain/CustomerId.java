@@ -27,22 +27,14 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
     public CustomerId {
         Objects.requireNonNull(value, "customer id must not be null");
         if (value.isBlank()) {
-            throw new IllegalArgumentException("customer id must not be blank: '" + shown(value) + "'");
+            throw new IllegalArgumentException("customer id must not be blank: '" + Quoted.value(value) + "'");
         }
         if (!value.equals(value.strip())
                 || Character.isSpaceChar(value.codePointAt(0))
                 || Character.isSpaceChar(value.codePointBefore(value.length()))) {
             throw new IllegalArgumentException(
-                    "customer id must not start or end with white space: '" + shown(value) + "'");
+                    "customer id must not start or end with white space: '" + Quoted.value(value) + "'");
         }
-    }
-
-    /**
-     * The id as a message quotes it: control and invisible characters escaped, at most 80 characters, so that an
-     * error stays one readable line (a CSV field may hold a NUL or a line break).
-     */
-    private static String shown(String value) {
-        return Quoted.value(value, 80);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import org.loyaltykpi.internal.Quoted;
 
 /**
  * A half-open range of days {@code [start, endExclusive)}, the unit every period metric is computed over.
@@ -161,7 +162,7 @@ public record DateRange(LocalDate start, LocalDate endExclusive) implements Comp
     private static IllegalArgumentException badPeriod(CharSequence text, DateTimeException cause) {
         return new IllegalArgumentException(
                 "period must be START/END with ISO dates (yyyy-MM-dd), e.g. 2024-01-01/2024-04-01, or a month"
-                        + " 2024-03, a quarter 2024-Q1 or a year 2024: '" + text + "'",
+                        + " 2024-03, a quarter 2024-Q1 or a year 2024: '" + Quoted.value(text.toString()) + "'",
                 cause);
     }
 

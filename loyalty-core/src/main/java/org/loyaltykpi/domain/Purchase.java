@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.loyaltykpi.internal.Quoted;
 
 /**
  * One purchase: a customer bought something on a day for an amount of money.
@@ -45,7 +46,7 @@ public record Purchase(
                     "amount must be >= 0 (refunds are not purchases): " + amount.toPlainString());
         }
         if (category.isPresent() && category.get().isBlank()) {
-            throw new IllegalArgumentException("category must not be blank: '" + category.get() + "'");
+            throw new IllegalArgumentException("category must not be blank: '" + Quoted.value(category.get()) + "'");
         }
         if (quantity < 1) {
             throw new IllegalArgumentException("quantity must be >= 1: " + quantity);
@@ -78,13 +79,14 @@ public record Purchase(
         try {
             date = LocalDate.parse(isoDate);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("date is not an ISO date (yyyy-MM-dd): '" + isoDate + "'", e);
+            throw new IllegalArgumentException(
+                    "date is not an ISO date (yyyy-MM-dd): '" + Quoted.value(isoDate) + "'", e);
         }
         BigDecimal money;
         try {
             money = new BigDecimal(amount);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("amount is not a decimal number: '" + amount + "'", e);
+            throw new IllegalArgumentException("amount is not a decimal number: '" + Quoted.value(amount) + "'", e);
         }
         return of(CustomerId.of(customer), date, money);
     }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.loyaltykpi.internal.ColumnAppender;
 import org.loyaltykpi.internal.Money;
 import org.loyaltykpi.internal.ParallelScans;
+import org.loyaltykpi.internal.Quoted;
 
 /**
  * The columnar purchase table every purchase metric scans: one primitive array per column, rows sorted by customer
@@ -781,7 +782,8 @@ public final class PurchaseTable {
                     ? NO_CATEGORY
                     : categoryIndexByName.computeIfAbsent(category, name -> {
                         if (name.isBlank()) {
-                            throw new IllegalArgumentException("category must not be blank: '" + name + "'");
+                            throw new IllegalArgumentException(
+                                    "category must not be blank: '" + Quoted.value(name) + "'");
                         }
                         categoryNames.add(name);
                         return categoryNames.size() - 1;
@@ -874,7 +876,7 @@ public final class PurchaseTable {
         private int categoryIndexOf(String category) {
             return categoryIndexByName.computeIfAbsent(category, name -> {
                 if (name.isBlank()) {
-                    throw new IllegalArgumentException("category must not be blank: '" + name + "'");
+                    throw new IllegalArgumentException("category must not be blank: '" + Quoted.value(name) + "'");
                 }
                 categoryNames.add(name);
                 return categoryNames.size() - 1;

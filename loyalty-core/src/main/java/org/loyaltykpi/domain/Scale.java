@@ -1,5 +1,7 @@
 package org.loyaltykpi.domain;
 
+import org.loyaltykpi.internal.Quoted;
+
 /**
  * An integer answer scale {@code min..max}, such as the 0..10 of the Net Promoter question.
  *
@@ -64,7 +66,8 @@ public record Scale(int min, int max) {
                 // reported below
             }
         }
-        throw new IllegalArgumentException("a scale is MIN..MAX with whole numbers, e.g. 1..5: '" + text + "'");
+        throw new IllegalArgumentException(
+                "a scale is MIN..MAX with whole numbers, e.g. 1..5: '" + Quoted.value(text) + "'");
     }
 
     /**

@@ -3,6 +3,7 @@ package org.loyaltykpi.domain;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import org.loyaltykpi.internal.Quoted;
 
 /**
  * One answer of one respondent to one survey question.
@@ -59,13 +60,13 @@ public record SurveyResponse(
         Objects.requireNonNull(segment, "segment must not be null (use Optional.empty())");
         if (question.isBlank() || !question.equals(question.strip())) {
             throw new IllegalArgumentException(
-                    "question must not be blank nor start or end with white space: '" + question + "'");
+                    "question must not be blank nor start or end with white space: '" + Quoted.value(question) + "'");
         }
         if (segment.isPresent()
                 && (segment.get().isBlank()
                         || !segment.get().equals(segment.get().strip()))) {
-            throw new IllegalArgumentException(
-                    "segment must not be blank nor start or end with white space: '" + segment.get() + "'");
+            throw new IllegalArgumentException("segment must not be blank nor start or end with white space: '"
+                    + Quoted.value(segment.get()) + "'");
         }
         scale.check(score);
         if (!(weight >= MIN_WEIGHT && weight <= MAX_WEIGHT)) {

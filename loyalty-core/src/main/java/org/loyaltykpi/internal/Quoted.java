@@ -1,23 +1,26 @@
 package org.loyaltykpi.internal;
 
 /**
- * A value as an error message quotes it, shared by every reader (CSV rows, BTYD summaries): at most {@code most}
- * characters, line breaks, tabs and other control or invisible characters escaped, so that a message stays one short
+ * A value as an error message quotes it, shared by every reader (CSV rows, BTYD summaries) and the domain's own
+ * checks: at most {@link #MOST_SHOWN} characters, line breaks, tabs and other control or invisible characters escaped, so that a message stays one short
  * line whatever a file holds (an unclosed quote in a large file holds the rest of the file; a NUL in a column name).
  */
 public final class Quoted {
     private Quoted() {}
 
+    /** The most characters of a value that a message shows. */
+    public static final int MOST_SHOWN = 80;
+
     /**
      * The value escaped and cut.
      *
      * @param value any text
-     * @param most the most characters shown; longer values end in {@code "... (N characters)"}
-     * @return the text to put between quotes in a message
+     * @return the text to put between quotes in a message: at most {@link #MOST_SHOWN} characters, longer values
+     *     ending in {@code "... (N characters)"}
      */
-    public static String value(String value, int most) {
+    public static String value(String value) {
         StringBuilder s = new StringBuilder();
-        int end = Math.min(value.length(), most);
+        int end = Math.min(value.length(), MOST_SHOWN);
         for (int i = 0; i < end; i++) {
             char c = value.charAt(i);
             if (c == '\n') {

@@ -63,16 +63,13 @@ public final class CsvFormatException extends IllegalArgumentException {
         return new CsvFormatException(source, line, column, value, otherProblem, resultRow);
     }
 
-    /** The most characters of a value that a message quotes. */
-    static final int SHOWN_CHARACTERS = 80;
-
     /**
-     * A value as a message quotes it: at most {@link #SHOWN_CHARACTERS} characters, line breaks and other control
+     * A value as a message quotes it: at most {@link Quoted#MOST_SHOWN} characters, line breaks and other control
      * characters escaped, so that a message stays one short line whatever the value (an unclosed quote in a large
      * file holds the rest of the file).
      */
     static String shown(String value) {
-        return Quoted.value(value, SHOWN_CHARACTERS);
+        return Quoted.value(value);
     }
 
     /**

@@ -56,6 +56,17 @@ class PurchaseTest {
     }
 
     @Test
+    void aRejectedValueIsShownEscapedSoTheMessageStaysOneLine() {
+        Purchase p = Purchase.of("C1", "2024-01-05", "1.00");
+
+        assertThatThrownBy(() -> p.withCategory("\n\u001C")).hasMessage("category must not be blank: '\\n\\u001C'");
+        assertThatThrownBy(() -> Purchase.of("C1", "2024-01-05\r\n", "1.00"))
+                .hasMessage("date is not an ISO date (yyyy-MM-dd): '2024-01-05\\r\\n'");
+        assertThatThrownBy(() -> Purchase.of("C1", "2024-01-05", "x".repeat(100)))
+                .hasMessage("amount is not a decimal number: '" + "x".repeat(80) + "... (100 characters)'");
+    }
+
+    @Test
     void quantitiesBelowOneAreRejectedNamingTheFieldAndValue() {
         Purchase p = Purchase.of("C1", "2024-01-05", "1.00");
 
