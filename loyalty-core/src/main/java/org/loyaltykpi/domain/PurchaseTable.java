@@ -39,9 +39,9 @@ import org.loyaltykpi.internal.Quoted;
  *   <li>{@code quantity}: items, at least 1.
  * </ul>
  *
- * <p>Per customer the table keeps its id's bytes (UTF-8's, one a character for ASCII ids) and 4 bytes where the id ends, one array for all ids rather than a string
- * each, so that the ids of millions of customers cost a garbage collector nothing to trace or copy; {@link
- * #customer(int)} makes the id's string when asked.
+ * <p>Per customer the table keeps the bytes of its id (one a character for an ASCII id) and 4 bytes where the id ends:
+ * one array for all ids rather than a string each, so that the ids of millions of customers cost a garbage collector
+ * nothing to trace or copy. {@link #customer(int)} makes the id's string when asked.
  *
  * <p>An order of several categories is one row: {@link #categoryIndex(int)} gives its first category (in sorted
  * order), {@link #hasSeveralCategories(int)} tells it apart and {@link #categoryIndexes(int)} lists them all.

@@ -2,8 +2,9 @@ package org.loyaltykpi.internal;
 
 /**
  * A value as an error message quotes it, shared by every reader (CSV rows, BTYD summaries) and the domain's own
- * checks: at most {@link #MOST_SHOWN} characters, line breaks, tabs and other control or invisible characters escaped, so that a message stays one short
- * line whatever a file holds (an unclosed quote in a large file holds the rest of the file; a NUL in a column name).
+ * checks: at most {@link #MOST_SHOWN} characters, line breaks, tabs and other control or invisible characters
+ * escaped, so that a message stays one short line whatever a file holds (an unclosed quote in a large file holds the
+ * rest of the file; a NUL in a column name or a customer id).
  */
 public final class Quoted {
     private Quoted() {}
