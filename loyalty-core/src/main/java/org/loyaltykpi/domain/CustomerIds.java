@@ -19,9 +19,7 @@ import java.util.Objects;
  */
 final class CustomerIds {
     /** The most bytes the ids of one table take (each id at most three bytes a {@code char}). */
-    static final int MAX_BYTES = Integer.MAX_VALUE - 8;
-
-    private static final CustomerIds NONE = new CustomerIds(new byte[0], new int[0], 0);
+    private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private final byte[] bytes;
     /** {@code ends[i]}: where id {@code i} ends; it starts where id {@code i - 1} ends, the first at 0. */
@@ -33,11 +31,6 @@ final class CustomerIds {
         this.bytes = bytes;
         this.ends = ends;
         this.size = size;
-    }
-
-    /** No ids. */
-    static CustomerIds none() {
-        return NONE;
     }
 
     /** The number of ids. */

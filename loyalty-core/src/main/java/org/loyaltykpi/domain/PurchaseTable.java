@@ -778,16 +778,7 @@ public final class PurchaseTable {
             }
             long sum = addToTotal(amountMinorUnits);
             int c = customerIndexOf(customerId);
-            int k = category.isEmpty()
-                    ? NO_CATEGORY
-                    : categoryIndexByName.computeIfAbsent(category, name -> {
-                        if (name.isBlank()) {
-                            throw new IllegalArgumentException(
-                                    "category must not be blank: '" + Quoted.value(name) + "'");
-                        }
-                        categoryNames.add(name);
-                        return categoryNames.size() - 1;
-                    });
+            int k = category.isEmpty() ? NO_CATEGORY : categoryIndexOf(category);
             if (size == day.length) {
                 grow(size + 1);
             }
