@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
 import org.loyaltykpi.internal.ColumnAppender;
@@ -141,13 +142,15 @@ final class ParallelCsvLoader {
 
     /**
      * The chunks are parsed in waves of two per thread and added to the table as each wave ends, dropping their bytes
-     * and columns: only one wave is held beside the table. A wave's purchases go to the table's builder a column at a
-     * time, each chunk's rows copied in parallel. A chunk with a row that needs the row rules (or every chunk, when the
-     * options have rules: a unit price, statuses, a date window, guests) judges its rows itself, in parallel with the
-     * others; from the first such chunk a {@link PurchaseAssembler} takes over the builder and the rows already in it
-     * (plain rows are one purchase each under any rules that let them through the fast path) and counts what each
-     * chunk skipped, excluded and netted, in file order. Order lines (an order column) are grouped in the chunks and
-     * merged across them at each wave's end ({@link Orders}).
+     * and columns. While one wave's rows go to the table on the calling thread, the next wave is read and parsed (into
+     * a second set of buffers), so the scan threads do not wait for the builder: two waves are held beside the table,
+     * never more. A wave's purchases go to the table's builder a column at a time, each chunk's rows copied in
+     * parallel. A chunk with a row that needs the row rules (or every chunk, when the options have rules: a unit price,
+     * statuses, a date window, guests) judges its rows itself, in parallel with the others; from the first such chunk a
+     * {@link PurchaseAssembler} takes over the builder and the rows already in it (plain rows are one purchase each
+     * under any rules that let them through the fast path) and counts what each chunk skipped, excluded and netted, in
+     * file order. Order lines (an order column) are grouped in the chunks and merged across them at each wave's end
+     * ({@link Orders}).
      */
     private static final class Waves {
         private final String source;
@@ -185,71 +188,30 @@ final class ParallelCsvLoader {
         PurchaseLoad load(FileChannel channel, long[] bounds, int[] columns) throws IOException {
             int chunkCount = bounds.length - 1;
             int wave = Math.max(2, 2 * ParallelScans.threads());
-            Buffers[] buffers = new Buffers[Math.min(wave, chunkCount)];
-            Arrays.setAll(buffers, i -> new Buffers());
-            for (int first = 0; first < chunkCount; first += wave) {
-                int count = Math.min(wave, chunkCount - first);
-                int base = first;
-                Chunk[] chunks = new Chunk[count];
-                try {
-                    ParallelScans.forEach(count, i -> {
-                        try {
-                            long from = bounds[base + i];
-                            int length = (int) (bounds[base + i + 1] - from);
-                            byte[] bytes = readInto(channel, from, buffers[i].bytes(length), length);
-                            chunks[i] = new Chunk(bytes, length, options, columns, buffers[i]).parse();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    });
-                } catch (java.io.UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                for (Chunk chunk : chunks) {
-                    String c = chunk.amounts.currency();
-                    if (!c.isEmpty() && !currency.isEmpty() && !c.equals(currency)) {
-                        throw FALLBACK; // mixed currencies: the general reader names the lines
+            Buffers[][] buffers = new Buffers[2][Math.min(wave, chunkCount)];
+            for (Buffers[] set : buffers) {
+                Arrays.setAll(set, i -> new Buffers());
+            }
+            CompletableFuture<Chunk[]> next = chunkCount == 0 ? null : parse(channel, bounds, columns, 0, buffers[0]);
+            try {
+                for (int first = 0; first < chunkCount; first += wave) {
+                    Chunk[] chunks = joinParse(next);
+                    Buffers[] kept = buffers[first / wave % 2];
+                    if (builder == null) {
+                        // Before the next wave's arrays: the table's columns are made while the heap holds little.
+                        builder = PurchaseTable.builder(
+                                options.amountScale(), expectedRows(chunks, bounds[first + chunks.length] - dataStart));
                     }
-                    currency = c.isEmpty() ? currency : c;
+                    // The next wave is parsed into the other set while this one's rows go to the builder.
+                    next = first + wave < chunkCount
+                            ? parse(channel, bounds, columns, first + wave, buffers[(first / wave + 1) % 2])
+                            : null;
+                    addWave(chunks, kept);
                 }
-                if (builder == null) {
-                    builder = PurchaseTable.builder(
-                            options.amountScale(), expectedRows(chunks, bounds[base + count] - dataStart));
+            } finally {
+                if (next != null) {
+                    next.handle((chunks, failure) -> null).join(); // a wave read ahead of a failure: let it end
                 }
-                if (options.rules().orderColumn().isPresent()) {
-                    addOrders(chunks);
-                }
-                // The wave's purchases go to the builder together, their rows copied in parallel (a grouped wave's
-                // orders were added above). From the first chunk whose rows were judged by the row rules (a refund,
-                // a guest, or rules that judge every row) an assembler counts what each chunk skipped, excluded and
-                // netted, and takes over the builder with the plain rows before.
-                List<Chunk> purchases = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    Chunk chunk = chunks[i];
-                    chunks[i] = null; // its dictionaries may go as soon as its rows are in; its arrays are kept
-                    if (!chunk.grouped) {
-                        if (chunk.judged && assembler == null) {
-                            addPurchases(purchases);
-                            assembler = new PurchaseAssembler(
-                                    source,
-                                    options.rules(),
-                                    options.amountScale(),
-                                    labels[0],
-                                    labels[1],
-                                    builder,
-                                    builder.size());
-                        }
-                        if (assembler != null) {
-                            addJudged(chunk, lineBase);
-                        }
-                        purchases.add(chunk);
-                    }
-                    rowsRead += chunk.rows;
-                    lineBase += chunk.lines;
-                    buffers[i].keep(chunk);
-                }
-                addPurchases(purchases);
-                progress.accept(rowsRead);
             }
             if (builder == null) {
                 builder = PurchaseTable.builder(options.amountScale());
@@ -265,6 +227,80 @@ final class ParallelCsvLoader {
                 }
             }
             return new PurchaseLoad(builder.build(), LoadSummary.ofPurchases(rowsRead));
+        }
+
+        /** Reads and parses the wave of chunks from {@code first} into {@code buffers}, on the scan threads. */
+        private CompletableFuture<Chunk[]> parse(
+                FileChannel channel, long[] bounds, int[] columns, int first, Buffers[] buffers) {
+            int count = Math.min(buffers.length, bounds.length - 1 - first);
+            return ParallelScans.async(() -> {
+                Chunk[] chunks = new Chunk[count];
+                ParallelScans.forEach(count, i -> {
+                    try {
+                        long from = bounds[first + i];
+                        int length = (int) (bounds[first + i + 1] - from);
+                        byte[] bytes = readInto(channel, from, buffers[i].bytes(length), length);
+                        chunks[i] = new Chunk(bytes, length, options, columns, buffers[i]).parse();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                return chunks;
+            });
+        }
+
+        private static Chunk[] joinParse(CompletableFuture<Chunk[]> wave) throws IOException {
+            try {
+                return ParallelScans.join(wave);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+
+        /** Adds a parsed wave's rows to the builder, keeping the chunks' arrays in {@code buffers} for a later wave. */
+        private void addWave(Chunk[] chunks, Buffers[] buffers) {
+            int count = chunks.length;
+            for (Chunk chunk : chunks) {
+                String c = chunk.amounts.currency();
+                if (!c.isEmpty() && !currency.isEmpty() && !c.equals(currency)) {
+                    throw FALLBACK; // mixed currencies: the general reader names the lines
+                }
+                currency = c.isEmpty() ? currency : c;
+            }
+            if (options.rules().orderColumn().isPresent()) {
+                addOrders(chunks);
+            }
+            // The wave's purchases go to the builder together, their rows copied in parallel (a grouped wave's
+            // orders were added above). From the first chunk whose rows were judged by the row rules (a refund,
+            // a guest, or rules that judge every row) an assembler counts what each chunk skipped, excluded and
+            // netted, and takes over the builder with the plain rows before.
+            List<Chunk> purchases = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                Chunk chunk = chunks[i];
+                chunks[i] = null; // its dictionaries may go as soon as its rows are in; its arrays are kept
+                if (!chunk.grouped) {
+                    if (chunk.judged && assembler == null) {
+                        addPurchases(purchases);
+                        assembler = new PurchaseAssembler(
+                                source,
+                                options.rules(),
+                                options.amountScale(),
+                                labels[0],
+                                labels[1],
+                                builder,
+                                builder.size());
+                    }
+                    if (assembler != null) {
+                        addJudged(chunk, lineBase);
+                    }
+                    purchases.add(chunk);
+                }
+                rowsRead += chunk.rows;
+                lineBase += chunk.lines;
+                buffers[i].keep(chunk);
+            }
+            addPurchases(purchases);
+            progress.accept(rowsRead);
         }
 
         /**
