@@ -196,6 +196,23 @@ class DocumentTest {
         }
 
         @Test
+        void commandJsonRejectsAColumnWhosePathIsAnotherColumnsValueBeforeWritingAnything() {
+            Section section = Section.builder("cohort", Message.of("section.cohorts"))
+                    .table(Table.builder("cohorts")
+                            .column("values", Message.of("about.customers"), ColumnType.COUNT)
+                            .column("values.0", Message.of("column.offset", "+k"), ColumnType.COUNT)
+                            .row(Cell.count(4), Cell.count(1))
+                            .build())
+                    .build();
+            StringWriter out = new StringWriter();
+            assertThatThrownBy(() -> JsonRenderer.renderFields(
+                            new Document(Message.of("report.title"), List.of(), List.of(section)), out))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("field values.0: values is a value, not an object");
+            assertThat(out.toString()).isEmpty();
+        }
+
+        @Test
         void fieldIdsMayHaveNumberAndRangeNamesButTableIdsAreCamelCase() {
             assertThat(Ids.field("values.0", "column")).isEqualTo("values.0");
             assertThat(Ids.field("brackets.1-3", "column")).isEqualTo("brackets.1-3");

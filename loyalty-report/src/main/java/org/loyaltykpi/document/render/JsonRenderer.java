@@ -150,15 +150,7 @@ public final class JsonRenderer {
                                     .toList());
                     continue;
                 }
-                List<Map<String, Object>> rows = new ArrayList<>();
-                for (List<Cell> row : table.rows()) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    for (int c = 0; c < row.size(); c++) {
-                        put(r, table.columns().get(c).id(), row.get(c));
-                    }
-                    rows.add(r);
-                }
-                put(root, table.id(), rows);
+                put(root, table.id(), Rows.of(table));
             }
             if (!section.notes().isEmpty()) {
                 put(
@@ -170,9 +162,12 @@ public final class JsonRenderer {
         write(out, json -> tree(json, root));
     }
 
-    @SuppressWarnings("unchecked")
     private static void put(Map<String, Object> tree, String path, Object value) {
-        String[] names = path.split("\\.");
+        put(tree, path, path.split("\\."), value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> tree, String path, String[] names, Object value) {
         Map<String, Object> node = tree;
         for (int i = 0; i < names.length - 1; i++) {
             Object child = node.computeIfAbsent(names[i], k -> new LinkedHashMap<String, Object>());
@@ -183,6 +178,35 @@ public final class JsonRenderer {
         }
         if (node.putIfAbsent(names[names.length - 1], value) != null) {
             throw new IllegalArgumentException("two fields named " + path);
+        }
+    }
+
+    /**
+     * A table's rows in the tree of {@link #renderFields}: written one row object at a time, so a table of millions of
+     * customers is never held a second time as maps. Its column paths are split, and checked on an empty row, once.
+     */
+    private record Rows(Table table, String[][] paths) {
+        static Rows of(Table table) {
+            String[][] paths = new String[table.columns().size()][];
+            Map<String, Object> check = new LinkedHashMap<>();
+            for (int c = 0; c < paths.length; c++) {
+                String id = table.columns().get(c).id();
+                paths[c] = id.split("\\.");
+                put(check, id, paths[c], new Cell.Missing()); // two columns of one path fail here, before any output
+            }
+            return new Rows(table, paths);
+        }
+
+        void write(JsonGenerator json) throws IOException {
+            json.writeStartArray();
+            for (List<Cell> row : table.rows()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                for (int c = 0; c < row.size(); c++) {
+                    put(r, table.columns().get(c).id(), paths[c], row.get(c));
+                }
+                tree(json, r);
+            }
+            json.writeEndArray();
         }
     }
 
@@ -216,6 +240,8 @@ public final class JsonRenderer {
                 }
             }
             json.writeEndObject();
+        } else if (node instanceof Rows rows) {
+            rows.write(json);
         } else if (node instanceof List<?> list) {
             json.writeStartArray();
             for (Object item : list) {
