@@ -37,16 +37,29 @@ public final class EndToEnd {
         int runs = 5;
         String loyalty = "./loyalty";
         for (int i = 0; i < args.length; i += 2) {
-            switch (args[i]) {
-                case "--purchases" -> purchases = Long.parseLong(args[i + 1]);
-                case "--csv" -> csv = Path.of(args[i + 1]);
-                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
-                case "--loyalty" -> loyalty = args[i + 1];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            if (i + 1 == args.length) {
+                usage("option " + args[i] + " needs a value");
             }
+            String value = args[i + 1];
+            try {
+                switch (args[i]) {
+                    case "--purchases" -> purchases = Long.parseLong(value);
+                    case "--csv" -> csv = Path.of(value);
+                    case "--runs" -> runs = Integer.parseInt(value);
+                    case "--loyalty" -> loyalty = value;
+                    default -> usage("unknown option " + args[i]);
+                }
+            } catch (NumberFormatException e) {
+                usage(args[i] + " takes a whole number, got " + value);
+            }
+        }
+        if (runs < 1 || purchases < 1) {
+            usage("--runs and --purchases must be at least 1");
         }
         if (csv == null) {
             csv = BenchmarkData.csv(purchases);
+        } else if (!Files.isRegularFile(csv)) {
+            usage("--csv " + csv + ": no such file");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
@@ -80,6 +93,12 @@ public final class EndToEnd {
                 "median ratio (DuckDB / loyalty): %.2fx time, %.2fx peak RSS%n",
                 median(b, Sample::seconds) / median(a, Sample::seconds),
                 median(b, Sample::peakMib) / median(a, Sample::peakMib));
+    }
+
+    private static void usage(String problem) {
+        System.err.println("EndToEnd: " + problem
+                + "; usage: EndToEnd [--purchases N | --csv FILE] [--runs N] [--loyalty ./loyalty]");
+        System.exit(2);
     }
 
     private static void report(String name, List<Sample> samples) {
