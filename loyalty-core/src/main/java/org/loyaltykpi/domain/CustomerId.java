@@ -25,6 +25,26 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
 
     /** Validates the id. */
     public CustomerId {
+        check(value);
+    }
+
+    /**
+     * Validates an ASCII id given as bytes, as {@link #check(String)} does its string, without making the string
+     * unless it is invalid.
+     */
+    static void check(byte[] ascii, int from, int to) {
+        if (to <= from || isWhiteSpace(ascii[from]) || isWhiteSpace(ascii[to - 1])) {
+            check(new String(ascii, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** Whether an ASCII character is white space to {@link String#strip()} (or {@link Character#isSpaceChar}). */
+    private static boolean isWhiteSpace(byte c) {
+        return Character.isWhitespace(c);
+    }
+
+    /** Validates an id without making a record of it (a table's loader checks a million ids). */
+    static void check(String value) {
         Objects.requireNonNull(value, "customer id must not be null");
         if (value.isBlank()) {
             throw new IllegalArgumentException("customer id must not be blank: '" + Quoted.value(value) + "'");

@@ -118,7 +118,52 @@ final class CustomerIds {
         /** Id {@code i}, {@code 0 <= i < size()}. */
         String get(int i) {
             Objects.checkIndex(i, size);
-            return i == size - 1 ? last : decode(bytes, start(ends, i), ends[i]);
+            if (i < size - 1) {
+                return decode(bytes, start(ends, i), ends[i]);
+            }
+            if (last == null) {
+                last = decode(bytes, start(ends, i), ends[i]); // appended as bytes
+            }
+            return last;
+        }
+
+        /**
+         * Appends an ASCII id given as bytes (not checked for being new or ASCII), as {@link #add(String)} appends
+         * its string, and returns its index: its bytes are its encoding.
+         */
+        int add(byte[] id, int from, int to) {
+            int at = start(ends, size);
+            int length = to - from;
+            if (length > MAX_BYTES - at) {
+                throw new LimitExceededException("the customer ids take more than " + MAX_BYTES
+                        + " bytes, the most one table keeps (" + size + " ids so far)");
+            }
+            if (at + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, Math.max(at + length, 2L * bytes.length)));
+            }
+            if (size == ends.length) {
+                ends = Arrays.copyOf(ends, ends.length + (ends.length >> 1) + 16);
+            }
+            System.arraycopy(id, from, bytes, at, length);
+            ends[size] = at + length;
+            last = null;
+            size++;
+            if (slots != null) {
+                if (2L * size > slots.length) {
+                    rehash(slotsFor(size));
+                } else {
+                    insert(size - 1, hashOf(bytes, at, at + length));
+                }
+            }
+            return size - 1;
+        }
+
+        /**
+         * Compares the last id with an id given as ASCII bytes, as {@link String#compareTo} would; there is a last
+         * id.
+         */
+        int compareLast(byte[] id, int from, int to) {
+            return Arrays.compareUnsigned(bytes, start(ends, size - 1), ends[size - 1], id, from, to);
         }
 
         /** Appends {@code id} (not checked for being new) and returns its index. */

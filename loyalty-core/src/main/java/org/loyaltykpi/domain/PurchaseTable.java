@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.stream.Collector;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.loyaltykpi.internal.ChunkIds;
 import org.loyaltykpi.internal.ColumnAppender;
 import org.loyaltykpi.internal.Money;
 import org.loyaltykpi.internal.ParallelScans;
@@ -852,7 +853,7 @@ public final class PurchaseTable {
                 throw new IllegalArgumentException("a refund's amount must be < 0: "
                         + Money.fromMinorUnits(amountMinorUnits, amountScale).toPlainString());
             }
-            new CustomerId(customerId);
+            CustomerId.check(customerId);
             int n = refundIds.size();
             if (n == refundDays.length) {
                 refundDays = Arrays.copyOf(refundDays, Math.max(16, n * 2));
@@ -924,7 +925,11 @@ public final class PurchaseTable {
             for (int i = 0; i < n; i++) {
                 ColumnAppender.Columns chunk = chunks.get(i);
                 List<String> ids = chunk.customerIds();
-                customerToGlobal[i] = appendsInOrder(ids) ? appendInOrder(ids) : lookUp(ids);
+                if (ids instanceof ChunkIds slices && slices.isAscii() && appendsInOrder(slices)) {
+                    customerToGlobal[i] = appendInOrder(slices);
+                } else {
+                    customerToGlobal[i] = appendsInOrder(ids) ? appendInOrder(ids) : lookUp(ids);
+                }
                 categoryToGlobal[i] = new int[chunk.categories().size()];
                 for (int k = 0; k < categoryToGlobal[i].length; k++) {
                     categoryToGlobal[i][k] = categoryIndexOf(chunk.categories().get(k));
@@ -1023,7 +1028,7 @@ public final class PurchaseTable {
 
         /** Appends a new id, validated, and returns its index. */
         private int newCustomer(String id) {
-            new CustomerId(id);
+            CustomerId.check(id);
             if (customerIds.size() > 0
                     && customerIds.get(customerIds.size() - 1).compareTo(id) >= 0) {
                 idsAscending = false;
@@ -1052,8 +1057,41 @@ public final class PurchaseTable {
                 if (i == 0 && last >= 0 && customerIds.get(last).equals(id)) {
                     toGlobal[i] = last;
                 } else {
-                    new CustomerId(id);
+                    CustomerId.check(id);
                     toGlobal[i] = customerIds.add(id);
+                }
+            }
+            return toGlobal;
+        }
+
+        /** As {@link #appendsInOrder(List)}, for ASCII ids compared as bytes. */
+        private boolean appendsInOrder(ChunkIds ids) {
+            if (!idsAscending) {
+                return false;
+            }
+            for (int i = 1; i < ids.size(); i++) {
+                if (ids.compare(i - 1, i) >= 0) {
+                    return false;
+                }
+            }
+            return ids.isEmpty()
+                    || customerIds.size() == 0
+                    || customerIds.compareLast(ids.bytes(), ids.offset(0), ids.offset(0) + ids.length(0)) <= 0;
+        }
+
+        /** As {@link #appendInOrder(List)}, for ASCII ids copied as bytes: no string is made. */
+        private int[] appendInOrder(ChunkIds ids) {
+            int[] toGlobal = new int[ids.size()];
+            byte[] bytes = ids.bytes();
+            for (int i = 0; i < ids.size(); i++) {
+                int from = ids.offset(i);
+                int to = from + ids.length(i);
+                int last = customerIds.size() - 1;
+                if (i == 0 && last >= 0 && customerIds.compareLast(bytes, from, to) == 0) {
+                    toGlobal[i] = last;
+                } else {
+                    CustomerId.check(bytes, from, to);
+                    toGlobal[i] = customerIds.add(bytes, from, to);
                 }
             }
             return toGlobal;

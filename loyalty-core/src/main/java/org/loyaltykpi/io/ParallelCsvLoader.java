@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import org.loyaltykpi.domain.PurchaseTable;
+import org.loyaltykpi.internal.ChunkIds;
 import org.loyaltykpi.internal.ColumnAppender;
 import org.loyaltykpi.internal.ParallelScans;
 
@@ -188,9 +189,14 @@ final class ParallelCsvLoader {
         PurchaseLoad load(FileChannel channel, long[] bounds, int[] columns) throws IOException {
             int chunkCount = bounds.length - 1;
             int wave = Math.max(2, 2 * ParallelScans.threads());
+            int longest = 0;
+            for (int i = 0; i < chunkCount; i++) {
+                longest = (int) Math.max(longest, bounds[i + 1] - bounds[i]);
+            }
+            int longestChunk = longest;
             Buffers[][] buffers = new Buffers[2][Math.min(wave, chunkCount)];
             for (Buffers[] set : buffers) {
-                Arrays.setAll(set, i -> new Buffers());
+                Arrays.setAll(set, i -> new Buffers(longestChunk));
             }
             CompletableFuture<Chunk[]> next = chunkCount == 0 ? null : parse(channel, bounds, columns, 0, buffers[0]);
             try {
@@ -974,6 +980,12 @@ final class ParallelCsvLoader {
      * its rows are in. Not thread-safe; one task each.
      */
     private static final class Buffers {
+        /**
+         * The length of the file's longest chunk: the arrays are made for it at once, not again each time a chunk
+         * comes that is a few bytes longer than any before (chunks end at line breaks, so their lengths differ).
+         */
+        final int longestChunk;
+
         byte[] bytes = new byte[0];
         int[] customer;
         int[] day;
@@ -996,11 +1008,21 @@ final class ParallelCsvLoader {
         int[] groupCategory;
         int[] groupSlots;
         int[] groupKey;
+        /** The chunk's customer id hash table and the ids' offsets, lengths and hashes. */
+        int[] idSlots;
+
+        int[] idOffset;
+        int[] idLength;
+        int[] idHash;
+
+        Buffers(int longestChunk) {
+            this.longestChunk = longestChunk;
+        }
 
         /** A buffer of at least {@code length} bytes, reused when large enough. */
         byte[] bytes(int length) {
             if (bytes.length < length) {
-                bytes = new byte[length];
+                bytes = new byte[Math.max(length, longestChunk)];
             }
             return bytes;
         }
@@ -1013,6 +1035,10 @@ final class ParallelCsvLoader {
             category = chunk.category;
             quantity = chunk.quantity;
             line = chunk.line;
+            idSlots = chunk.idSlots;
+            idOffset = chunk.idOffset;
+            idLength = chunk.idLength;
+            idHash = chunk.idHash;
             if (chunk.grouped) {
                 groupCustomer = chunk.groupCustomer;
                 groupOrderFrom = chunk.groupOrderFrom;
@@ -1101,7 +1127,11 @@ final class ParallelCsvLoader {
          */
         private int typedId = -1;
 
-        final List<String> customerIds = new ArrayList<>();
+        /** The chunk's distinct customer ids, slices of its bytes; set once its rows are parsed. */
+        ChunkIds customerIds;
+        /** How many distinct customer ids the rows parsed so far have. */
+        private int idCount;
+
         final List<String> categories = new ArrayList<>();
         int[] customer;
         int[] day;
@@ -1208,10 +1238,10 @@ final class ParallelCsvLoader {
         private int[] statusLength = new int[0];
         private int lastStatus = -1;
 
-        private int[] idSlots = new int[1 << 12];
-        private int[] idOffset = new int[1 << 11];
-        private int[] idLength = new int[1 << 11];
-        private int[] idHash = new int[1 << 11];
+        private int[] idSlots;
+        private int[] idOffset;
+        private int[] idLength;
+        private int[] idHash;
         /** Each category's first occurrence in this chunk's bytes: offset and length. */
         private int[] categoryOffset = new int[0];
 
@@ -1272,9 +1302,23 @@ final class ParallelCsvLoader {
             this.afterReason = rowRules.until().map(PurchaseRules::afterReason).orElse("");
             this.guestIsError = rowRules.missingCustomer() == PurchaseRules.MissingCustomer.ERROR;
             this.refundIsError = rowRules.refunds() == PurchaseRules.Refunds.ERROR;
+            // Sized for the longest chunk, so each task's arrays are made once (and grown only for short lines).
+            int sizedFor = Math.max(length, kept.longestChunk);
+            if (kept.idSlots == null) {
+                idSlots = new int[1 << 12];
+                idOffset = new int[1 << 11];
+                idLength = new int[1 << 11];
+                idHash = new int[1 << 11];
+            } else {
+                idSlots = kept.idSlots;
+                Arrays.fill(idSlots, 0);
+                idOffset = kept.idOffset;
+                idLength = kept.idLength;
+                idHash = kept.idHash;
+            }
             if (grouped) {
                 // order lines are rarely under 40 bytes: room for an order a 64 bytes, grown if need be
-                int expected = Math.max(1 << 10, Integer.highestOneBit(Math.max(1, length / 64)));
+                int expected = Math.max(1 << 10, Integer.highestOneBit(Math.max(1, sizedFor / 64)));
                 groupCustomer = Buffers.ints(kept.groupCustomer, expected);
                 groupOrderFrom = Buffers.ints(kept.groupOrderFrom, expected);
                 groupOrderLength = Buffers.ints(kept.groupOrderLength, expected);
@@ -1294,7 +1338,7 @@ final class ParallelCsvLoader {
                 groupKey = kept.groupKey;
             }
             // Order lines keep no row columns: their rows go into the chunk's orders as they are parsed.
-            int capacity = grouped ? 1 : Math.max(16, length / 24);
+            int capacity = grouped ? 1 : Math.max(16, sizedFor / 24);
             customer = Buffers.ints(kept.customer, capacity);
             day = Buffers.ints(kept.day, capacity);
             amount = Buffers.longs(kept.amount, capacity);
@@ -1307,6 +1351,7 @@ final class ParallelCsvLoader {
 
         Chunk parse() {
             parseRows();
+            customerIds = new ChunkIds(bytes, idOffset, idLength, idCount);
             purchases = rows;
             if (!grouped && (!plainRules || needsRules)) {
                 judge();
@@ -2057,7 +2102,7 @@ final class ParallelCsvLoader {
             purchases = kept;
             // The dictionaries keep only the customers and categories of the purchases, as the table would get them
             // row by row (a customer with only refunds or skipped rows is no customer of the table).
-            keepOnlyUsed(customerIds, customer, kept);
+            customerIds = customerIds.keepOnlyUsed(customer, kept);
             keepOnlyUsed(categories, category, kept);
         }
 
@@ -2099,10 +2144,18 @@ final class ParallelCsvLoader {
                 refundDay = Arrays.copyOf(refundDay, capacity);
                 refundAmount = Arrays.copyOf(refundAmount, capacity);
             }
-            refundCustomer[refunds] = customerIds.get(c);
+            refundCustomer[refunds] = customerId(c);
             refundDay[refunds] = d;
             refundAmount[refunds] = net;
             refunds++;
+        }
+
+        /** Customer id {@code c} of this chunk, while its rows are parsed too. */
+        private String customerId(int c) {
+            if (customerIds != null) {
+                return customerIds.get(c);
+            }
+            return idLength[c] < 0 ? "" : new String(bytes, idOffset[c], idLength[c], StandardCharsets.UTF_8);
         }
 
         /** A chunk customer judged once: a guest (no customer), a valid id, or an invalid one. */
@@ -2112,7 +2165,7 @@ final class ParallelCsvLoader {
             }
             byte rule = customerRule[c];
             if (rule == 0) {
-                String id = customerIds.get(c);
+                String id = customerId(c);
                 if (rules.isGuest(id)) {
                     rule = GUEST;
                 } else {
@@ -2306,8 +2359,7 @@ final class ParallelCsvLoader {
                 // no customer: the rules skip the row or name it
                 needsRules = true;
                 if (emptyId < 0) {
-                    emptyId = customerIds.size();
-                    customerIds.add("");
+                    emptyId = idCount++;
                     if (emptyId == idOffset.length) {
                         idOffset = Arrays.copyOf(idOffset, emptyId * 2);
                         idLength = Arrays.copyOf(idLength, emptyId * 2);
@@ -2344,8 +2396,7 @@ final class ParallelCsvLoader {
         }
 
         private int addId(int slot, int hash, int from, int to) {
-            int index = customerIds.size();
-            customerIds.add(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            int index = idCount++;
             if (index == idOffset.length) {
                 idOffset = Arrays.copyOf(idOffset, index * 2);
                 idLength = Arrays.copyOf(idLength, index * 2);
@@ -2355,7 +2406,7 @@ final class ParallelCsvLoader {
             idLength[index] = to - from;
             idHash[index] = hash;
             idSlots[slot] = index + 1;
-            if (2 * customerIds.size() > idSlots.length) {
+            if (2 * idCount > idSlots.length) {
                 rehash();
             }
             return index;
@@ -2364,7 +2415,7 @@ final class ParallelCsvLoader {
         private void rehash() {
             int[] slots = new int[idSlots.length * 2];
             int mask = slots.length - 1;
-            for (int index = 0; index < customerIds.size(); index++) {
+            for (int index = 0; index < idCount; index++) {
                 int slot = idHash[index] & mask;
                 while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;

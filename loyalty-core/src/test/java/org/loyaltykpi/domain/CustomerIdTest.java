@@ -16,6 +16,32 @@ class CustomerIdTest {
     }
 
     @Test
+    void anAsciiIdGivenAsBytesIsAcceptedOrRefusedWithTheMessageOfItsString() {
+        String alphabet = "a0- \t\u000B\u001C";
+        org.quicktheories.QuickTheory.qt()
+                .withFixedSeed(12_042L)
+                .forAll(org.quicktheories.generators.SourceDSL.lists()
+                        .of(org.quicktheories.generators.SourceDSL.integers().between(0, alphabet.length() - 1))
+                        .ofSizeBetween(0, 4))
+                .checkAssert(units -> {
+                    StringBuilder id = new StringBuilder();
+                    units.forEach(u -> id.append(alphabet.charAt(u)));
+                    String value = id.toString();
+                    byte[] bytes = ("##" + value + "#").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    Throwable asString = org.assertj.core.api.Assertions.catchThrowable(() -> CustomerId.check(value));
+                    Throwable asBytes = org.assertj.core.api.Assertions.catchThrowable(
+                            () -> CustomerId.check(bytes, 2, 2 + value.length()));
+                    if (asString == null) {
+                        assertThat(asBytes).isNull();
+                    } else {
+                        assertThat(asBytes)
+                                .isInstanceOf(IllegalArgumentException.class)
+                                .hasMessage(asString.getMessage());
+                    }
+                });
+    }
+
+    @Test
     void idsAreOrderedAsStrings() {
         assertThat(CustomerId.of("C10")).isLessThan(CustomerId.of("C2"));
         assertThat(CustomerId.of("A")).isLessThan(CustomerId.of("a"));

@@ -143,6 +143,58 @@ class CustomerIdsTest {
                     });
         }
 
+        /**
+         * An ASCII id appended as bytes is the id appended as a string: the same index, the same id back, found
+         * (before and after the hash index is made), sorted and compared with the last id as strings are.
+         */
+        @Test
+        void idsAppendedAsBytesAreTheIdsAppendedAsStrings() {
+            String alphabet = "aZ0-~";
+            qt().withFixedSeed(1206L)
+                    .forAll(
+                            lists().of(lists().of(integers().between(0, alphabet.length() - 1))
+                                            .ofSizeBetween(0, 4))
+                                    .ofSizeBetween(0, 30),
+                            integers().between(0, 30),
+                            integers().all())
+                    .checkAssert((units, lookUpFrom, pick) -> {
+                        List<String> ids = new ArrayList<>(new LinkedHashSet<>(units.stream()
+                                .map(id -> id.stream()
+                                        .map(u -> String.valueOf(alphabet.charAt(u)))
+                                        .collect(Collectors.joining()))
+                                .toList()));
+                        CustomerIds.Appender asStrings = new CustomerIds.Appender();
+                        CustomerIds.Appender mixed = new CustomerIds.Appender();
+                        java.util.Random random = new java.util.Random(pick);
+                        for (String id : ids) {
+                            if (mixed.size() == lookUpFrom) {
+                                mixed.find("?");
+                            }
+                            if (mixed.size() > 0) {
+                                byte[] asBytes = ("<" + id + ">").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                                assertThat(Integer.signum(mixed.compareLast(asBytes, 1, 1 + id.length())))
+                                        .isEqualTo(Integer.signum(
+                                                mixed.get(mixed.size() - 1).compareTo(id)));
+                            }
+                            int index = asStrings.add(id);
+                            if (random.nextBoolean()) {
+                                byte[] asBytes = ("<" + id + ">").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                                assertThat(mixed.add(asBytes, 1, 1 + id.length()))
+                                        .isEqualTo(index);
+                            } else {
+                                assertThat(mixed.add(id)).isEqualTo(index);
+                            }
+                            assertThat(mixed.get(index)).isEqualTo(id);
+                        }
+                        for (int i = 0; i < ids.size(); i++) {
+                            assertThat(mixed.find(ids.get(i))).isEqualTo(i);
+                        }
+                        assertThat(mixed.ids()).isEqualTo(asStrings.ids());
+                        assertThat(mixed.sort()).containsExactly(asStrings.sort());
+                        assertThat(mixed.ids()).isEqualTo(asStrings.ids());
+                    });
+        }
+
         @Test
         void thousandsOfIdsAreFoundThroughEveryGrowthOfTheIndex() {
             CustomerIds.Appender appender = new CustomerIds.Appender();
