@@ -222,10 +222,15 @@ final class CustomerIds {
          * not change.
          */
         int[] sort() {
+            return sort(false);
+        }
+
+        /** As {@link #sort()}; {@code knownSorted}: the caller knows the ids are in order already (not checked). */
+        int[] sort(boolean knownSorted) {
             int[] rank = new int[size];
             Arrays.setAll(rank, i -> i);
             boolean sorted = true;
-            for (int i = 1; i < size && sorted; i++) {
+            for (int i = 1; i < size && sorted && !knownSorted; i++) {
                 sorted = compareIds(i - 1, i) < 0;
             }
             if (sorted) {

@@ -122,6 +122,8 @@ public final class PurchaseTable {
 
     private PurchaseTable(
             int rows,
+            int minDay,
+            int maxDay,
             CustomerIds customerIds,
             int[] customerFirstRow,
             String[] categoryNames,
@@ -155,15 +157,8 @@ public final class PurchaseTable {
         this.categoryIndex = categoryIndex;
         this.quantity = quantity;
         this.amountScale = amountScale;
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (int row = 0; row < rows; row++) {
-            int day = epochDay[row];
-            min = Math.min(min, day);
-            max = Math.max(max, day);
-        }
-        this.minDay = min;
-        this.maxDay = max;
+        this.minDay = minDay;
+        this.maxDay = maxDay;
         int owned = 0;
         for (int c : refundCustomer) {
             owned += c >= 0 ? 1 : 0;
@@ -692,6 +687,15 @@ public final class PurchaseTable {
         private final CustomerIds.Appender customerIds = new CustomerIds.Appender();
         /** Every id so far came after the one before it, so a sorted chunk that follows them holds only new ids. */
         private boolean idsAscending = true;
+        /**
+         * The rows so far are in order of customer index, and of day within a customer: with {@link #idsAscending}
+         * they are in table order already, and a build neither checks nor moves them.
+         */
+        private boolean rowsInOrder = true;
+        /** The earliest and latest day of the rows so far (none: the largest and smallest int). */
+        private int minDay = Integer.MAX_VALUE;
+
+        private int maxDay = Integer.MIN_VALUE;
 
         private final Map<String, Integer> categoryIndexByName = new HashMap<>();
         private final List<String> categoryNames = new ArrayList<>();
@@ -783,6 +787,11 @@ public final class PurchaseTable {
             if (size == day.length) {
                 grow(size + 1);
             }
+            if (size > 0 && (c < customer[size - 1] || c == customer[size - 1] && epochDay < day[size - 1])) {
+                rowsInOrder = false;
+            }
+            minDay = Math.min(minDay, epochDay);
+            maxDay = Math.max(maxDay, epochDay);
             this.customer[size] = c;
             this.day[size] = epochDay;
             this.amount[size] = amountMinorUnits;
@@ -941,10 +950,13 @@ public final class PurchaseTable {
                 grow(end);
             }
             long[] sums = new long[n];
+            int[][] dayRangeAndOrder = new int[n][];
             RuntimeException[] failures = new RuntimeException[n];
             ParallelScans.forEach(n, i -> {
                 try {
-                    sums[i] = copyChunk(chunks.get(i), offset[i], customerToGlobal[i], categoryToGlobal[i]);
+                    dayRangeAndOrder[i] = new int[3];
+                    sums[i] = copyChunk(
+                            chunks.get(i), offset[i], customerToGlobal[i], categoryToGlobal[i], dayRangeAndOrder[i]);
                 } catch (RuntimeException e) {
                     failures[i] = e;
                 }
@@ -962,15 +974,34 @@ public final class PurchaseTable {
                 }
                 total += sums[i];
             }
+            for (int i = 0; i < n; i++) {
+                int at = offset[i];
+                if (chunks.get(i).rows() > 0) {
+                    minDay = Math.min(minDay, dayRangeAndOrder[i][0]);
+                    maxDay = Math.max(maxDay, dayRangeAndOrder[i][1]);
+                    // in order within the chunk, and its first row after the row before it
+                    rowsInOrder &= dayRangeAndOrder[i][2] == 1
+                            && (at == 0
+                                    || customer[at - 1] < customer[at]
+                                    || customer[at - 1] == customer[at] && day[at - 1] <= day[at]);
+                }
+            }
             size = (int) end;
             return this;
         }
 
         /**
          * Copies a chunk's rows to {@code [at, at + rows)}, checking each; returns the sum of their amounts (an error
-         * naming the amount that brings it past {@code Long.MAX_VALUE}).
+         * naming the amount that brings it past {@code Long.MAX_VALUE}), and sets {@code dayRangeAndOrder} to the
+         * rows' earliest and latest day and 1 if they are in order of customer then day (else 0), looked at here
+         * while the rows pass anyway.
          */
-        private long copyChunk(ColumnAppender.Columns chunk, int at, int[] customerToGlobal, int[] categoryToGlobal) {
+        private long copyChunk(
+                ColumnAppender.Columns chunk,
+                int at,
+                int[] customerToGlobal,
+                int[] categoryToGlobal,
+                int[] dayRangeAndOrder) {
             int[] customerIndex = chunk.customerIndex();
             int[] epochDay = chunk.epochDay();
             long[] amountMinorUnits = chunk.amountMinorUnits();
@@ -983,6 +1014,11 @@ public final class PurchaseTable {
             int[] category = this.category;
             int[] items = this.quantity;
             long sum = 0;
+            int minDay = Integer.MAX_VALUE;
+            int maxDay = Integer.MIN_VALUE;
+            boolean inOrder = true;
+            int lastCustomer = -1;
+            int lastDay = Integer.MIN_VALUE;
             for (int r = 0; r < rows; r++) {
                 long a = amountMinorUnits[r];
                 if (a < 0) {
@@ -998,12 +1034,22 @@ public final class PurchaseTable {
                 }
                 int k = categoryIndex[r];
                 int to = at + r;
-                customer[to] = customerToGlobal[customerIndex[r]];
-                day[to] = epochDay[r];
+                int c = customerToGlobal[customerIndex[r]];
+                int d = epochDay[r];
+                customer[to] = c;
+                day[to] = d;
                 amount[to] = a;
                 category[to] = k == NO_CATEGORY ? NO_CATEGORY : categoryToGlobal[k];
                 items[to] = quantity[r];
+                minDay = Math.min(minDay, d);
+                maxDay = Math.max(maxDay, d);
+                inOrder &= c > lastCustomer | c == lastCustomer & d >= lastDay;
+                lastCustomer = c;
+                lastDay = d;
             }
+            dayRangeAndOrder[0] = minDay;
+            dayRangeAndOrder[1] = maxDay;
+            dayRangeAndOrder[2] = inOrder ? 1 : 0;
             return sum;
         }
 
@@ -1175,7 +1221,11 @@ public final class PurchaseTable {
         /** As {@link #build()}, its passes over rows split into tasks of {@code rowsPerTask} (tests: many tasks). */
         PurchaseTable build(int rowsPerTask) {
             this.rowsPerTask = rowsPerTask;
-            int[] customerRank = customerIds.sort();
+            // Ids appended in ascending order and rows in order of them (a file sorted by customer and day, as most
+            // exports and every file this library writes): the table order already, known without a pass.
+            boolean idsInOrder = idsAscending;
+            boolean inTableOrder = idsInOrder && rowsInOrder;
+            int[] customerRank = customerIds.sort(idsInOrder);
             idsAscending = true;
             CustomerIds ids = customerIds.ids();
             String[] categories = categoryNames.toArray(String[]::new);
@@ -1183,7 +1233,7 @@ public final class PurchaseTable {
 
             int customers = ids.size();
             int[] firstRow = new int[customers + 1];
-            boolean inCustomerOrder = inCustomerOrder(customerRank);
+            boolean inCustomerOrder = inTableOrder || inCustomerOrder(customerRank);
             int[] order = null;
             if (inCustomerOrder) {
                 countRuns(customerRank, firstRow);
@@ -1202,12 +1252,13 @@ public final class PurchaseTable {
                     order[cursor[customerRank[customer[i]]]++] = i;
                 }
             }
-            for (int c = order == null ? firstUnsortedRun(firstRow) : 0; c < customers; c++) {
+            int firstUnsorted = inTableOrder ? customers : order == null ? firstUnsortedRun(firstRow) : 0;
+            for (int c = firstUnsorted; c < customers; c++) {
                 order = sortRunByDay(order, firstRow[c], firstRow[c + 1]);
             }
             int[][] refunds = refunds(ids);
 
-            boolean dictionariesSorted = isIdentity(customerRank) && isIdentity(categoryRank);
+            boolean dictionariesSorted = (idsInOrder || isIdentity(customerRank)) && isIdentity(categoryRank);
             if (order == null && dictionariesSorted) {
                 // Already in table order with sorted dictionaries (a file written by this library, say): columns are
                 // only trimmed to their length, one at a time.
@@ -1240,7 +1291,7 @@ public final class PurchaseTable {
                     // No row moves (a file in customer order whose dictionaries are not sorted, say its categories):
                     // only the two index columns are mapped to the sorted dictionaries, in place when they are
                     // exactly as long as the rows and no table holds them.
-                    customer = ranked(customer, customerRank);
+                    customer = idsInOrder ? exact(customer) : ranked(customer, customerRank);
                     day = exact(day);
                     amount = exact(amount);
                     category = ranked(category, categoryRank);
@@ -1271,8 +1322,11 @@ public final class PurchaseTable {
             // The columns are exactly as long as the rows: any later add grows, so copies, them first, and the table
             // never changes (nor does a later build map them in place).
             columnsShared = true;
+            rowsInOrder = true; // in table order now, the dictionaries sorted
             return new PurchaseTable(
                     size,
+                    minDay,
+                    maxDay,
                     ids,
                     firstRow,
                     categories,

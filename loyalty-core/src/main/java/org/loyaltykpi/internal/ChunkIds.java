@@ -154,6 +154,7 @@ public final class ChunkIds extends AbstractList<String> implements RandomAccess
         }
         ChunkIds kept = new ChunkIds(bytes, usedOffset, usedLength, used);
         kept.decoded = usedDecoded;
+        kept.ascii = ascii == 1 ? 1 : (byte) 0; // a part of ASCII ids is ASCII; of others, maybe
         return kept;
     }
 }

@@ -1352,6 +1352,7 @@ final class ParallelCsvLoader {
         Chunk parse() {
             parseRows();
             customerIds = new ChunkIds(bytes, idOffset, idLength, idCount);
+            customerIds.isAscii(); // looked at here, in parallel, rather than where the waves are added one by one
             purchases = rows;
             if (!grouped && (!plainRules || needsRules)) {
                 judge();

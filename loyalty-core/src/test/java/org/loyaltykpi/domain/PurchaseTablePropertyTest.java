@@ -188,22 +188,33 @@ class PurchaseTablePropertyTest {
             });
         }
 
+        /**
+         * Rows as generated (0), in customer order (1), or in customer then day order (2: the table order, which a
+         * build takes as it is), added in chunks, some before a first build and the rest after it: the table of the
+         * records, with their date range.
+         */
         @Test
         void addingColumnsInChunksWithLocalDictionariesEqualsAddingRecords() {
             qt().withFixedSeed(4_242L)
                     .forAll(
                             PurchaseGenerators.purchaseLists(),
                             integers().between(1, 5),
-                            integers().between(0, 1))
-                    .checkAssert((purchases, chunks, sortFirst) -> {
+                            integers().between(0, 2),
+                            integers().between(0, 5))
+                    .checkAssert((purchases, chunks, sortFirst, buildAfter) -> {
                         List<Purchase> rows = new java.util.ArrayList<>(purchases);
                         if (sortFirst == 1) {
                             rows.sort(java.util.Comparator.comparing(
                                     (Purchase p) -> p.customer().value()));
+                        } else if (sortFirst == 2) {
+                            rows.sort(BY_CUSTOMER_THEN_DAY);
                         }
                         PurchaseTable.Builder builder = PurchaseTable.builder();
                         int size = rows.size();
                         for (int c = 0; c < chunks; c++) {
+                            if (c == buildAfter) {
+                                builder.build(); // the builder goes on from the table order
+                            }
                             List<Purchase> chunk = rows.subList(size * c / chunks, size * (c + 1) / chunks);
                             List<String> ids = new java.util.ArrayList<>();
                             List<String> categories = new java.util.ArrayList<>();
@@ -233,7 +244,23 @@ class PurchaseTablePropertyTest {
                             }
                             builder.addColumns(ids, customer, day, amount, categories, category, quantity, n);
                         }
-                        assertThat(builder.build()).isEqualTo(PurchaseTable.of(purchases));
+                        PurchaseTable table = builder.build();
+                        assertThat(table).isEqualTo(PurchaseTable.of(purchases));
+                        assertThat(table.stream().toList())
+                                .isEqualTo(PurchaseTable.of(purchases).stream().toList());
+                        if (purchases.isEmpty()) {
+                            assertThat(table.dateRange()).isEmpty();
+                        } else {
+                            LocalDate first = purchases.stream()
+                                    .map(Purchase::date)
+                                    .min(Comparator.naturalOrder())
+                                    .orElseThrow();
+                            LocalDate last = purchases.stream()
+                                    .map(Purchase::date)
+                                    .max(Comparator.naturalOrder())
+                                    .orElseThrow();
+                            assertThat(table.dateRange()).contains(DateRange.of(first, last.plusDays(1)));
+                        }
                     });
         }
     }
