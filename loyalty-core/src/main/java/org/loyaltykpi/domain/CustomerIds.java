@@ -132,30 +132,10 @@ final class CustomerIds {
          * its string, and returns its index: its bytes are its encoding.
          */
         int add(byte[] id, int from, int to) {
-            int at = start(ends, size);
-            int length = to - from;
-            if (length > MAX_BYTES - at) {
-                throw new LimitExceededException("the customer ids take more than " + MAX_BYTES
-                        + " bytes, the most one table keeps (" + size + " ids so far)");
-            }
-            if (at + length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, Math.max(at + length, 2L * bytes.length)));
-            }
-            if (size == ends.length) {
-                ends = Arrays.copyOf(ends, ends.length + (ends.length >> 1) + 16);
-            }
-            System.arraycopy(id, from, bytes, at, length);
-            ends[size] = at + length;
+            int at = room(to - from);
+            System.arraycopy(id, from, bytes, at, to - from);
             last = null;
-            size++;
-            if (slots != null) {
-                if (2L * size > slots.length) {
-                    rehash(slotsFor(size));
-                } else {
-                    insert(size - 1, hashOf(bytes, at, at + length));
-                }
-            }
-            return size - 1;
+            return added(at + to - from, hashOf(bytes, at, at + to - from));
         }
 
         /**
@@ -168,26 +148,37 @@ final class CustomerIds {
 
         /** Appends {@code id} (not checked for being new) and returns its index. */
         int add(String id) {
-            int from = start(ends, size);
-            int length = encodedLength(id);
-            if (length > MAX_BYTES - from) {
+            int at = room(encodedLength(id));
+            int end = encode(id, bytes, at);
+            last = id;
+            return added(end, id.hashCode());
+        }
+
+        /** Makes room for one more id of {@code length} bytes; returns where it goes. */
+        private int room(int length) {
+            int at = start(ends, size);
+            if (length > MAX_BYTES - at) {
                 throw new LimitExceededException("the customer ids take more than " + MAX_BYTES
                         + " bytes, the most one table keeps (" + size + " ids so far)");
             }
-            if (from + length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, Math.max(from + length, 2L * bytes.length)));
+            if (at + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, Math.max(at + length, 2L * bytes.length)));
             }
             if (size == ends.length) {
                 ends = Arrays.copyOf(ends, ends.length + (ends.length >> 1) + 16);
             }
-            ends[size] = encode(id, bytes, from);
-            last = id;
+            return at;
+        }
+
+        /** Counts the id just written (ending at {@code end}, of hash {@code hash}) and returns its index. */
+        private int added(int end, int hash) {
+            ends[size] = end;
             size++;
             if (slots != null) {
                 if (2L * size > slots.length) {
                     rehash(slotsFor(size));
                 } else {
-                    insert(size - 1, id.hashCode());
+                    insert(size - 1, hash);
                 }
             }
             return size - 1;

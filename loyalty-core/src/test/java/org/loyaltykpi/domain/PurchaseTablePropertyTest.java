@@ -27,6 +27,23 @@ class PurchaseTablePropertyTest {
         return purchases.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
+    /** The table's date range: from the earliest purchase's day to the day after the latest's; none when empty. */
+    private static void assertDateRangeOfThePurchases(PurchaseTable table, List<Purchase> purchases) {
+        if (purchases.isEmpty()) {
+            assertThat(table.dateRange()).isEmpty();
+            return;
+        }
+        LocalDate first = purchases.stream()
+                .map(Purchase::date)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        LocalDate last = purchases.stream()
+                .map(Purchase::date)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        assertThat(table.dateRange()).contains(DateRange.of(first, last.plusDays(1)));
+    }
+
     @Nested
     class Invariants {
 
@@ -114,19 +131,7 @@ class PurchaseTablePropertyTest {
                     assertThat(table.indexOf(id)).hasValue(c);
                     c++;
                 }
-                if (purchases.isEmpty()) {
-                    assertThat(table.dateRange()).isEmpty();
-                } else {
-                    LocalDate first = purchases.stream()
-                            .map(Purchase::date)
-                            .min(Comparator.naturalOrder())
-                            .orElseThrow();
-                    LocalDate last = purchases.stream()
-                            .map(Purchase::date)
-                            .max(Comparator.naturalOrder())
-                            .orElseThrow();
-                    assertThat(table.dateRange()).contains(DateRange.of(first, last.plusDays(1)));
-                }
+                assertDateRangeOfThePurchases(table, purchases);
             });
         }
     }
@@ -248,19 +253,7 @@ class PurchaseTablePropertyTest {
                         assertThat(table).isEqualTo(PurchaseTable.of(purchases));
                         assertThat(table.stream().toList())
                                 .isEqualTo(PurchaseTable.of(purchases).stream().toList());
-                        if (purchases.isEmpty()) {
-                            assertThat(table.dateRange()).isEmpty();
-                        } else {
-                            LocalDate first = purchases.stream()
-                                    .map(Purchase::date)
-                                    .min(Comparator.naturalOrder())
-                                    .orElseThrow();
-                            LocalDate last = purchases.stream()
-                                    .map(Purchase::date)
-                                    .max(Comparator.naturalOrder())
-                                    .orElseThrow();
-                            assertThat(table.dateRange()).contains(DateRange.of(first, last.plusDays(1)));
-                        }
+                        assertDateRangeOfThePurchases(table, purchases);
                     });
         }
     }
