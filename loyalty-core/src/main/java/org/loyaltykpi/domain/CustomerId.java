@@ -33,14 +33,10 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
      * unless it is invalid.
      */
     static void check(byte[] ascii, int from, int to) {
-        if (to <= from || isWhiteSpace(ascii[from]) || isWhiteSpace(ascii[to - 1])) {
+        // for ASCII, the white space of String.strip (Character.isSpaceChar adds none)
+        if (to <= from || Character.isWhitespace(ascii[from]) || Character.isWhitespace(ascii[to - 1])) {
             check(new String(ascii, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
-    }
-
-    /** Whether an ASCII character is white space to {@link String#strip()} (or {@link Character#isSpaceChar}). */
-    private static boolean isWhiteSpace(byte c) {
-        return Character.isWhitespace(c);
     }
 
     /** Validates an id without making a record of it (a table's loader checks a million ids). */

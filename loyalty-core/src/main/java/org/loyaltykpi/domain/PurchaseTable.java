@@ -787,9 +787,6 @@ public final class PurchaseTable {
             if (size == day.length) {
                 grow(size + 1);
             }
-            if (size > 0 && (c < customer[size - 1] || c == customer[size - 1] && epochDay < day[size - 1])) {
-                rowsInOrder = false;
-            }
             minDay = Math.min(minDay, epochDay);
             maxDay = Math.max(maxDay, epochDay);
             this.customer[size] = c;
@@ -797,6 +794,7 @@ public final class PurchaseTable {
             this.amount[size] = amountMinorUnits;
             this.category[size] = k;
             this.quantity[size] = quantity;
+            rowsInOrder &= followsInOrder(size);
             size++;
             total = sum;
             return this;
@@ -949,14 +947,11 @@ public final class PurchaseTable {
             if (day.length < end) {
                 grow(end);
             }
-            long[] sums = new long[n];
-            int[][] dayRangeAndOrder = new int[n][];
+            Copied[] copied = new Copied[n];
             RuntimeException[] failures = new RuntimeException[n];
             ParallelScans.forEach(n, i -> {
                 try {
-                    dayRangeAndOrder[i] = new int[3];
-                    sums[i] = copyChunk(
-                            chunks.get(i), offset[i], customerToGlobal[i], categoryToGlobal[i], dayRangeAndOrder[i]);
+                    copied[i] = copyChunk(chunks.get(i), offset[i], customerToGlobal[i], categoryToGlobal[i]);
                 } catch (RuntimeException e) {
                     failures[i] = e;
                 }
@@ -965,43 +960,46 @@ public final class PurchaseTable {
                 if (failures[i] != null) {
                     throw failures[i];
                 }
-                if (total + sums[i] < 0) {
+                if (total + copied[i].sum() < 0) {
                     // past Long.MAX_VALUE: the error names the row's amount that brings it there
                     ColumnAppender.Columns chunk = chunks.get(i);
                     for (int r = 0; r < chunk.rows(); r++) {
                         total = addToTotal(chunk.amountMinorUnits()[r]);
                     }
                 }
-                total += sums[i];
+                total += copied[i].sum();
             }
             for (int i = 0; i < n; i++) {
-                int at = offset[i];
                 if (chunks.get(i).rows() > 0) {
-                    minDay = Math.min(minDay, dayRangeAndOrder[i][0]);
-                    maxDay = Math.max(maxDay, dayRangeAndOrder[i][1]);
+                    minDay = Math.min(minDay, copied[i].minDay());
+                    maxDay = Math.max(maxDay, copied[i].maxDay());
                     // in order within the chunk, and its first row after the row before it
-                    rowsInOrder &= dayRangeAndOrder[i][2] == 1
-                            && (at == 0
-                                    || customer[at - 1] < customer[at]
-                                    || customer[at - 1] == customer[at] && day[at - 1] <= day[at]);
+                    rowsInOrder &= copied[i].inOrder() && followsInOrder(offset[i]);
                 }
             }
             size = (int) end;
             return this;
         }
 
+        /** Whether row {@code row} is the first or comes after the row before it in customer-then-day order. */
+        private boolean followsInOrder(int row) {
+            return row == 0
+                    || customer[row - 1] < customer[row]
+                    || customer[row - 1] == customer[row] && day[row - 1] <= day[row];
+        }
+
         /**
-         * Copies a chunk's rows to {@code [at, at + rows)}, checking each; returns the sum of their amounts (an error
-         * naming the amount that brings it past {@code Long.MAX_VALUE}), and sets {@code dayRangeAndOrder} to the
-         * rows' earliest and latest day and 1 if they are in order of customer then day (else 0), looked at here
-         * while the rows pass anyway.
+         * What {@link #copyChunk} saw of a chunk's rows: the sum of their amounts, their earliest and latest day, and
+         * whether they are in order of customer then day.
          */
-        private long copyChunk(
-                ColumnAppender.Columns chunk,
-                int at,
-                int[] customerToGlobal,
-                int[] categoryToGlobal,
-                int[] dayRangeAndOrder) {
+        private record Copied(long sum, int minDay, int maxDay, boolean inOrder) {}
+
+        /**
+         * Copies a chunk's rows to {@code [at, at + rows)}, checking each (an error naming the amount that brings the
+         * sum of amounts past {@code Long.MAX_VALUE}); the sum, the day range and the order are looked at here while
+         * the rows pass anyway.
+         */
+        private Copied copyChunk(ColumnAppender.Columns chunk, int at, int[] customerToGlobal, int[] categoryToGlobal) {
             int[] customerIndex = chunk.customerIndex();
             int[] epochDay = chunk.epochDay();
             long[] amountMinorUnits = chunk.amountMinorUnits();
@@ -1047,10 +1045,7 @@ public final class PurchaseTable {
                 lastCustomer = c;
                 lastDay = d;
             }
-            dayRangeAndOrder[0] = minDay;
-            dayRangeAndOrder[1] = maxDay;
-            dayRangeAndOrder[2] = inOrder ? 1 : 0;
-            return sum;
+            return new Copied(sum, minDay, maxDay, inOrder);
         }
 
         /** The index of a customer id, a new one appended (validated) when the id was not seen before. */
@@ -1258,7 +1253,8 @@ public final class PurchaseTable {
             }
             int[][] refunds = refunds(ids);
 
-            boolean dictionariesSorted = (idsInOrder || isIdentity(customerRank)) && isIdentity(categoryRank);
+            boolean customersInOrder = idsInOrder || isIdentity(customerRank);
+            boolean dictionariesSorted = customersInOrder && isIdentity(categoryRank);
             if (order == null && dictionariesSorted) {
                 // Already in table order with sorted dictionaries (a file written by this library, say): columns are
                 // only trimmed to their length, one at a time.
@@ -1291,7 +1287,7 @@ public final class PurchaseTable {
                     // No row moves (a file in customer order whose dictionaries are not sorted, say its categories):
                     // only the two index columns are mapped to the sorted dictionaries, in place when they are
                     // exactly as long as the rows and no table holds them.
-                    customer = idsInOrder ? exact(customer) : ranked(customer, customerRank);
+                    customer = customersInOrder ? exact(customer) : ranked(customer, customerRank);
                     day = exact(day);
                     amount = exact(amount);
                     category = ranked(category, categoryRank);

@@ -55,10 +55,22 @@ public final class ChunkIds extends AbstractList<String> implements RandomAccess
         }
         String id = decoded[i];
         if (id == null) {
-            id = length[i] <= 0 ? "" : new String(bytes, offset[i], length[i], StandardCharsets.UTF_8);
+            id = decode(bytes, offset[i], length[i]);
             decoded[i] = id;
         }
         return id;
+    }
+
+    /**
+     * The id at {@code [offset, offset + length)} of a chunk's bytes (UTF-8), as a list of them gives it.
+     *
+     * @param bytes the chunk's bytes
+     * @param offset where the id starts
+     * @param length its length, {@code -1} for the empty id
+     * @return the id
+     */
+    public static String decode(byte[] bytes, int offset, int length) {
+        return length <= 0 ? "" : new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
     /**

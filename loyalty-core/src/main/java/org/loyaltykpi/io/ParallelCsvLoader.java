@@ -1008,12 +1008,12 @@ final class ParallelCsvLoader {
         int[] groupCategory;
         int[] groupSlots;
         int[] groupKey;
-        /** The chunk's customer id hash table and the ids' offsets, lengths and hashes. */
-        int[] idSlots;
+        /** The chunk's customer id hash table (cleared by each chunk) and the ids' offsets, lengths and hashes. */
+        int[] idSlots = new int[1 << 12];
 
-        int[] idOffset;
-        int[] idLength;
-        int[] idHash;
+        int[] idOffset = new int[1 << 11];
+        int[] idLength = new int[1 << 11];
+        int[] idHash = new int[1 << 11];
 
         Buffers(int longestChunk) {
             this.longestChunk = longestChunk;
@@ -1304,18 +1304,11 @@ final class ParallelCsvLoader {
             this.refundIsError = rowRules.refunds() == PurchaseRules.Refunds.ERROR;
             // Sized for the longest chunk, so each task's arrays are made once (and grown only for short lines).
             int sizedFor = Math.max(length, kept.longestChunk);
-            if (kept.idSlots == null) {
-                idSlots = new int[1 << 12];
-                idOffset = new int[1 << 11];
-                idLength = new int[1 << 11];
-                idHash = new int[1 << 11];
-            } else {
-                idSlots = kept.idSlots;
-                Arrays.fill(idSlots, 0);
-                idOffset = kept.idOffset;
-                idLength = kept.idLength;
-                idHash = kept.idHash;
-            }
+            idSlots = kept.idSlots;
+            Arrays.fill(idSlots, 0);
+            idOffset = kept.idOffset;
+            idLength = kept.idLength;
+            idHash = kept.idHash;
             if (grouped) {
                 // order lines are rarely under 40 bytes: room for an order a 64 bytes, grown if need be
                 int expected = Math.max(1 << 10, Integer.highestOneBit(Math.max(1, sizedFor / 64)));
@@ -2156,7 +2149,7 @@ final class ParallelCsvLoader {
             if (customerIds != null) {
                 return customerIds.get(c);
             }
-            return idLength[c] < 0 ? "" : new String(bytes, idOffset[c], idLength[c], StandardCharsets.UTF_8);
+            return ChunkIds.decode(bytes, idOffset[c], idLength[c]);
         }
 
         /** A chunk customer judged once: a guest (no customer), a valid id, or an invalid one. */
